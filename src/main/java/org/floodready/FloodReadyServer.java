@@ -1,0 +1,108 @@
+package org.floodready;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.floodready.auth.LoginLimiter;
+import org.floodready.auth.TokenService;
+import org.floodready.cluster.DomainEvents;
+import org.floodready.config.AppConfig;
+import org.floodready.db.Database;
+import org.floodready.db.EmbeddedDatabase;
+import org.floodready.db.Migrations;
+import org.floodready.db.PgUrl;
+import org.floodready.demo.DemoData;
+import org.floodready.http.HttpVerticle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One FloodReady node: database (embedded or external), schema, Vert.x, HTTP. Used by {@link App}
+ * and by the tests, so both run the same start-up path.
+ */
+public final class FloodReadyServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FloodReadyServer.class);
+
+  private final AppContext app;
+  private final EmbeddedDatabase embedded;
+  private final PgUrl pgUrl;
+  private final boolean demoLoaded;
+
+  private FloodReadyServer(AppContext app, EmbeddedDatabase embedded, PgUrl pgUrl, boolean demoLoaded) {
+    this.app = app;
+    this.embedded = embedded;
+    this.pgUrl = pgUrl;
+    this.demoLoaded = demoLoaded;
+  }
+
+  /** Starts a node and waits until it serves. Blocking: call from a plain thread (main or a test). */
+  public static FloodReadyServer start(AppConfig config, Clock clock) throws Exception {
+    EmbeddedDatabase embedded = null;
+    PgUrl url;
+    if (config.embeddedPg()) {
+      embedded = EmbeddedDatabase.start(config.dataDir().resolve("pg"), config.embeddedPgPort());
+      url = embedded.url();
+      log.info("Embedded PostgreSQL on port {} with data in {}", embedded.port(), config.dataDir().resolve("pg"));
+    } else {
+      url = PgUrl.parse(config.pgUrl());
+      log.info("Using external PostgreSQL {}", url.redacted());
+    }
+    Vertx vertx = null;
+    try {
+      Migrations.apply(url);
+      String secret = TokenService.loadOrCreateSecret(config.dataDir(), config.jwtSecret());
+      vertx = Vertx.vertx();
+      Pool pool = Database.pool(vertx, url, config);
+      AppContext app = new AppContext(vertx, config, pool, new TokenService(vertx, secret, config.tokenTtl()),
+          clock, new DomainEvents(vertx));
+      boolean demo = config.demoData() ? await(DemoData.loadIfEmpty(app)) : false;
+      LoginLimiter limiter = new LoginLimiter(clock, config.loginMaxFailures(), config.loginWindow());
+      String openApi = HttpVerticle.renderOpenApi();
+      await(vertx.deployVerticle(() -> new HttpVerticle(app, limiter, openApi),
+          new DeploymentOptions().setInstances(config.effectiveHttpInstances())));
+      return new FloodReadyServer(app, embedded, url, demo);
+    } catch (Exception e) {
+      if (vertx != null) {
+        vertx.close();
+      }
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
+  }
+
+  public AppContext app() {
+    return app;
+  }
+
+  public PgUrl pgUrl() {
+    return pgUrl;
+  }
+
+  public int port() {
+    return app.config().httpPort();
+  }
+
+  public boolean demoLoadedNow() {
+    return demoLoaded;
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      await(app.vertx().close());
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,87 @@
+package org.floodready.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.floodready.AppContext;
+import org.floodready.http.ApiError;
+import org.floodready.http.Fields;
+import org.floodready.http.JsonInput;
+import org.floodready.http.Respond;
+
+/** Login, logout and "who am I". */
+public final class AuthRoutes {
+  private static final String BAD_LOGIN = "Wrong username or password";
+
+  private final AppContext app;
+  private final UserRepository users;
+  private final LoginLimiter limiter;
+
+  public AuthRoutes(AppContext app, LoginLimiter limiter) {
+    this.app = app;
+    this.users = new UserRepository(app.pool());
+    this.limiter = limiter;
+  }
+
+  public void mount(Router api) {
+    api.post("/auth/login").handler(this::login);
+    api.post("/auth/logout").handler(this::logout);
+    api.get("/auth/me").handler(this::me);
+  }
+
+  private void login(RoutingContext ctx) {
+    Fields in = new Fields(JsonInput.object(ctx));
+    String username = in.requiredText("username", 100);
+    String password = in.text("password", 200, true);
+    in.validate();
+    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    limiter.check(username, address);
+    users.findAccount(username)
+        .compose(account -> checkPassword(account, password))
+        .onSuccess(user -> {
+          limiter.recordSuccess(username);
+          String token = app.tokens().issue(user);
+          ctx.response().addCookie(Cookie.cookie(AuthHandler.COOKIE, token)
+              .setHttpOnly(true).setPath("/").setSameSite(CookieSameSite.STRICT)
+              .setMaxAge(app.tokens().ttl().toSeconds()));
+          Respond.ok(ctx, new JsonObject()
+              .put("token", token)
+              .put("tokenType", "Bearer")
+              .put("expiresAt", app.iso(app.now().plus(app.tokens().ttl())))
+              .put("user", user.toJson()));
+        })
+        .onFailure(failure -> {
+          if (failure instanceof ApiError e && e.status() == 401) {
+            limiter.recordFailure(username, address);
+          }
+          ctx.fail(failure);
+        });
+  }
+
+  /** Verifies on a worker thread; an unknown or disabled user costs the same time and gets the same answer. */
+  private Future<CurrentUser> checkPassword(Optional<UserRepository.Account> account, String password) {
+    return app.blocking(() -> {
+      if (account.isEmpty() || !account.get().active()) {
+        PasswordHasher.burn(password);
+        throw ApiError.unauthorized(BAD_LOGIN);
+      }
+      if (!PasswordHasher.verify(password, account.get().passwordHash())) {
+        throw ApiError.unauthorized(BAD_LOGIN);
+      }
+      return account.get().user();
+    });
+  }
+
+  private void logout(RoutingContext ctx) {
+    ctx.response().addCookie(Cookie.cookie(AuthHandler.COOKIE, "").setPath("/").setMaxAge(0));
+    ctx.response().setStatusCode(204).end();
+  }
+
+  private void me(RoutingContext ctx) {
+    Respond.ok(ctx, CurrentUser.of(ctx).toJson());
+  }
+}

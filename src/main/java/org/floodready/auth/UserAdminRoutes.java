@@ -1,0 +1,144 @@
+package org.floodready.auth;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Row;
+import java.util.Map;
+import org.floodready.AppContext;
+import org.floodready.audit.AuditLog;
+import org.floodready.db.Where;
+import org.floodready.http.ApiError;
+import org.floodready.http.Fields;
+import org.floodready.http.JsonInput;
+import org.floodready.http.PageRequest;
+import org.floodready.http.QueryParams;
+import org.floodready.http.Respond;
+
+/** Admin endpoints for accounts and gauge API keys. */
+public final class UserAdminRoutes {
+  private static final Map<String, String> SORTABLE = Map.of(
+      "id", "u.id", "username", "u.username", "role", "u.role", "createdAt", "u.created_at");
+
+  private final AppContext app;
+  private final UserRepository users;
+
+  public UserAdminRoutes(AppContext app) {
+    this.app = app;
+    this.users = new UserRepository(app.pool());
+  }
+
+  public void mount(Router api) {
+    api.get("/admin/users").handler(this::listUsers);
+    api.post("/admin/users").handler(this::createUser);
+    api.get("/admin/api-keys").handler(this::listApiKeys);
+    api.post("/admin/api-keys").handler(this::createApiKey);
+    api.delete("/admin/api-keys/:keyId").handler(this::revokeApiKey);
+  }
+
+  private void listUsers(RoutingContext ctx) {
+    CurrentUser.of(ctx).require(Role.ADMIN);
+    PageRequest page = PageRequest.from(ctx, SORTABLE, "id");
+    QueryParams q = new QueryParams(ctx);
+    Where where = new Where()
+        .and("u.role = ?", q.oneOf("role", Role.userRoleCodes()))
+        .and("u.unit_id = ?", q.id("unitId"));
+    String search = q.text("q");
+    if (search != null) {
+      String p = where.bind("%" + search + "%");
+      where.and("(u.username ILIKE " + p + " OR u.display_name ILIKE " + p + ")");
+    }
+    users.page(where, page).onSuccess(rows -> {
+      JsonArray items = new JsonArray();
+      long total = 0;
+      for (Row r : rows) {
+        total = r.getLong("total");
+        items.add(UserRepository.toJson(r, app::iso));
+      }
+      Respond.ok(ctx, page.result(items, total));
+    }).onFailure(ctx::fail);
+  }
+
+  private void createUser(RoutingContext ctx) {
+    CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
+    Fields in = new Fields(JsonInput.object(ctx));
+    String username = in.requiredText("username", 64);
+    if (username != null) {
+      in.check(username.matches("[A-Za-z0-9_.-]{3,64}"), "username",
+          "use 3 to 64 letters, digits, '.', '_' or '-'");
+    }
+    String displayName = in.requiredText("displayName", 100);
+    String password = in.text("password", 200, true);
+    if (password != null) {
+      in.check(password.length() >= 8, "password", "must be at least 8 characters");
+    }
+    String role = in.oneOf("role", Role.userRoleCodes(), true);
+    Long unitId = in.id("unitId", false);
+    String phone = in.optionalText("phone", 32);
+    in.validate();
+    app.blocking(() -> PasswordHasher.hash(password))
+        .compose(hash -> app.pool().withTransaction(tx ->
+            users.insert(tx, username, displayName, hash, Role.fromCode(role), unitId, phone)
+                .compose(id -> AuditLog.record(tx, app.now(), admin, "user.create", "user", id,
+                        new JsonObject().put("username", username).put("role", role))
+                    .map(id))))
+        .onSuccess(id -> Respond.created(ctx, new JsonObject()
+            .put("id", id).put("username", username).put("displayName", displayName)
+            .put("role", role).put("unitId", unitId)))
+        .onFailure(failure -> ctx.fail(isDuplicate(failure)
+            ? ApiError.conflict("username_taken", "Username " + username + " is already taken") : failure));
+  }
+
+  private void listApiKeys(RoutingContext ctx) {
+    CurrentUser.of(ctx).require(Role.ADMIN);
+    users.listApiKeys().onSuccess(rows -> {
+      JsonArray items = new JsonArray();
+      for (Row r : rows) {
+        items.add(new JsonObject()
+            .put("id", r.getLong("id"))
+            .put("name", r.getString("name"))
+            .put("keyPrefix", r.getString("key_prefix"))
+            .put("unitId", r.getLong("unit_id"))
+            .put("createdAt", app.iso(r.getOffsetDateTime("created_at")))
+            .put("revokedAt", app.iso(r.getOffsetDateTime("revoked_at"))));
+      }
+      Respond.ok(ctx, new JsonObject().put("items", items));
+    }).onFailure(ctx::fail);
+  }
+
+  private void createApiKey(RoutingContext ctx) {
+    CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
+    Fields in = new Fields(JsonInput.object(ctx));
+    String name = in.requiredText("name", 100);
+    Long unitId = in.id("unitId", false);
+    in.validate();
+    String key = ApiKeys.generate();
+    app.pool().withTransaction(tx -> users.insertApiKey(tx, name, key, unitId, admin.id())
+            .compose(id -> AuditLog.record(tx, app.now(), admin, "api_key.create", "api_key", id,
+                new JsonObject().put("name", name)).map(id)))
+        .onSuccess(id -> Respond.created(ctx, new JsonObject()
+            .put("id", id).put("name", name).put("unitId", unitId).put("gaugeId", -id)
+            .put("key", key)
+            .put("note", "Store this key now: it is shown only once. Send it as the X-Api-Key header.")))
+        .onFailure(ctx::fail);
+  }
+
+  private void revokeApiKey(RoutingContext ctx) {
+    CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
+    long id = QueryParams.pathId(ctx, "keyId");
+    app.pool().withTransaction(tx -> users.revokeApiKey(tx, id, app.now())
+            .compose(revoked -> {
+              if (!revoked) {
+                throw ApiError.notFound("Active API key", id);
+              }
+              return AuditLog.record(tx, app.now(), admin, "api_key.revoke", "api_key", id, null);
+            }))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  private static boolean isDuplicate(Throwable t) {
+    return t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
+  }
+}

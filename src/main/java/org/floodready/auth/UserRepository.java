@@ -1,0 +1,95 @@
+package org.floodready.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+import org.floodready.db.Where;
+import org.floodready.http.PageRequest;
+
+/** Users and device API keys in PostgreSQL. */
+public final class UserRepository {
+  /** A stored account with its password hash, for the login check only. */
+  public record Account(CurrentUser user, String passwordHash, boolean active) {
+  }
+
+  private static final String COLUMNS = "u.id, u.username, u.display_name, u.role, u.unit_id, u.phone, u.active, u.created_at";
+
+  private final Pool pool;
+
+  public UserRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Optional<Account>> findAccount(String username) {
+    return pool.preparedQuery("SELECT id, username, display_name, role, unit_id, password_hash, active"
+            + " FROM users WHERE lower(username) = lower($1)")
+        .execute(Tuple.of(username))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return Optional.empty();
+          }
+          Row r = rows.iterator().next();
+          return Optional.of(new Account(toUser(r), r.getString("password_hash"), r.getBoolean("active")));
+        });
+  }
+
+  public Future<Long> insert(SqlClient tx, String username, String displayName, String passwordHash, Role role,
+      Long unitId, String phone) {
+    return tx.preparedQuery("INSERT INTO users (username, display_name, password_hash, role, unit_id, phone)"
+            + " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+        .execute(Tuple.of(username, displayName, passwordHash, role.code(), unitId, phone))
+        .map(rows -> rows.iterator().next().getLong("id"));
+  }
+
+  public Future<RowSet<Row>> page(Where where, PageRequest page) {
+    return pool.preparedQuery("SELECT " + COLUMNS + ", n.name_zh AS unit_name, count(*) OVER () AS total"
+            + " FROM users u LEFT JOIN units n ON n.id = u.unit_id" + where.sql()
+            + " ORDER BY " + page.orderBy() + " LIMIT " + page.size() + " OFFSET " + page.offset())
+        .execute(where.tuple());
+  }
+
+  public Future<Long> insertApiKey(SqlClient tx, String name, String key, Long unitId, long createdBy) {
+    return tx.preparedQuery("INSERT INTO api_keys (name, key_prefix, key_hash, unit_id, created_by)"
+            + " VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .execute(Tuple.of(name, key.substring(0, 10), ApiKeys.hash(key), unitId, createdBy))
+        .map(rows -> rows.iterator().next().getLong("id"));
+  }
+
+  /** The gauge a key belongs to; its id is negative so it never collides with a person's. */
+  public Future<Optional<CurrentUser>> findByApiKey(String key) {
+    return pool.preparedQuery("SELECT id, name, unit_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL")
+        .execute(Tuple.of(ApiKeys.hash(key)))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
+            .map(r -> new CurrentUser(-r.getLong("id"), "gauge:" + r.getString("name"), r.getString("name"),
+                Role.GAUGE, r.getLong("unit_id"))));
+  }
+
+  public Future<RowSet<Row>> listApiKeys() {
+    return pool.query("SELECT id, name, key_prefix, unit_id, created_at, revoked_at FROM api_keys ORDER BY id")
+        .execute();
+  }
+
+  public Future<Boolean> revokeApiKey(SqlClient tx, long id, java.time.OffsetDateTime at) {
+    return tx.preparedQuery("UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
+        .execute(Tuple.of(id, at))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  static CurrentUser toUser(Row r) {
+    return new CurrentUser(r.getLong("id"), r.getString("username"), r.getString("display_name"),
+        Role.fromCode(r.getString("role")), r.getLong("unit_id"));
+  }
+
+  static JsonObject toJson(Row r, java.util.function.Function<java.time.OffsetDateTime, String> iso) {
+    return toUser(r).toJson()
+        .put("unitName", r.getString("unit_name"))
+        .put("phone", r.getString("phone"))
+        .put("active", r.getBoolean("active"))
+        .put("createdAt", iso.apply(r.getOffsetDateTime("created_at")));
+  }
+}

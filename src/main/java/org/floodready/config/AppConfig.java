@@ -1,0 +1,88 @@
+package org.floodready.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All settings of a FloodReady node. Each value comes from a flag ({@code --port 8081} or
+ * {@code --port=8081}), else from its environment variable ({@code FLOODREADY_PORT}), else its default.
+ */
+public record AppConfig(
+    String httpHost,
+    int httpPort,
+    int httpInstances,
+    String pgUrl,
+    int embeddedPgPort,
+    int pgPoolSize,
+    int pgMaxWaitQueue,
+    Path dataDir,
+    boolean demoData,
+    Duration tokenTtl,
+    String jwtSecret,
+    long maxBodyBytes,
+    ZoneId zone,
+    int loginMaxFailures,
+    Duration loginWindow) {
+
+  public static final List<Option> OPTIONS = List.of(
+      Option.of("host", "0.0.0.0", "Address the HTTP server binds to"),
+      Option.of("port", "8080", "HTTP port"),
+      Option.of("http-instances", "0", "HTTP verticle instances (0 = one per core)"),
+      Option.of("pg-url", "", "External PostgreSQL, postgresql://user:pass@host:port/db; empty = embedded PostgreSQL under the data dir"),
+      Option.of("embedded-pg-port", "0", "Port of the embedded PostgreSQL (0 = any free port)"),
+      Option.of("pg-pool-size", "16", "PostgreSQL connections per node"),
+      Option.of("pg-max-wait-queue", "512", "Requests that may wait for a connection before the server answers 503"),
+      Option.of("data-dir", "./data", "Where the embedded database, the signing key and uploads live"),
+      Option.of("demo-data", "true", "Load the demo dataset into an empty database on start"),
+      Option.of("token-ttl-minutes", "720", "Lifetime of a login token"),
+      Option.of("jwt-secret", "", "Token signing secret; empty = generated once and kept in the data dir"),
+      Option.of("max-body-bytes", "8388608", "Largest request body accepted (413 above)"),
+      Option.of("timezone", "Asia/Shanghai", "Time zone of the district, used for days, periods and reports"),
+      Option.of("login-max-failures", "5", "Failed logins per account (and 4x per address) before 429"),
+      Option.of("login-window-minutes", "15", "Window of the failed-login limit"));
+
+  public static AppConfig from(String[] args, Map<String, String> env) {
+    Settings s = Settings.parse(OPTIONS, args, env);
+    return new AppConfig(
+        s.string("host"),
+        s.integer("port", 0, 65535),
+        s.integer("http-instances", 0, 64),
+        s.string("pg-url"),
+        s.integer("embedded-pg-port", 0, 65535),
+        s.integer("pg-pool-size", 1, 500),
+        s.integer("pg-max-wait-queue", 1, 100_000),
+        Path.of(s.string("data-dir")).toAbsolutePath().normalize(),
+        s.bool("demo-data"),
+        Duration.ofMinutes(s.integer("token-ttl-minutes", 1, 525_600)),
+        s.string("jwt-secret"),
+        s.integer("max-body-bytes", 1024, Integer.MAX_VALUE),
+        ZoneId.of(s.string("timezone")),
+        s.integer("login-max-failures", 1, 1000),
+        Duration.ofMinutes(s.integer("login-window-minutes", 1, 1440)));
+  }
+
+  public boolean embeddedPg() {
+    return pgUrl == null || pgUrl.isBlank();
+  }
+
+  public int effectiveHttpInstances() {
+    return httpInstances > 0 ? httpInstances : Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
+  public AppConfig withPgUrl(String url) {
+    return new AppConfig(httpHost, httpPort, httpInstances, url, embeddedPgPort, pgPoolSize, pgMaxWaitQueue,
+        dataDir, demoData, tokenTtl, jwtSecret, maxBodyBytes, zone, loginMaxFailures, loginWindow);
+  }
+
+  public static String helpText() {
+    StringBuilder sb = new StringBuilder("Usage: ./scripts/start [options]\n\nOptions (flag / environment variable / default):\n");
+    for (Option o : OPTIONS) {
+      sb.append(String.format("  --%-20s %-30s %-14s %s%n", o.flag(), o.env(),
+          o.defaultValue().isEmpty() ? "(empty)" : o.defaultValue(), o.description()));
+    }
+    return sb.toString();
+  }
+}

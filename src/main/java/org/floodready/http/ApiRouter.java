@@ -1,0 +1,35 @@
+package org.floodready.http;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.floodready.AppContext;
+import org.floodready.audit.AuditRoutes;
+import org.floodready.auth.AuthHandler;
+import org.floodready.auth.AuthRoutes;
+import org.floodready.auth.LoginLimiter;
+import org.floodready.auth.UserAdminRoutes;
+import org.floodready.auth.UserRepository;
+import org.floodready.units.UnitRoutes;
+
+/** Everything under {@code /api}: body limit, authentication, then each domain's routes. */
+public final class ApiRouter {
+  private ApiRouter() {
+  }
+
+  public static Router create(AppContext app, LoginLimiter limiter) {
+    Router api = Router.router(app.vertx());
+    api.route().handler(BodyHandler.create(false).setBodyLimit(app.config().maxBodyBytes()));
+    api.route().handler(new AuthHandler(app.tokens(), new UserRepository(app.pool())));
+
+    new AuthRoutes(app, limiter).mount(api);
+    new UserAdminRoutes(app).mount(api);
+    new UnitRoutes(app).mount(api);
+    new AuditRoutes(app).mount(api);
+
+    FailureHandler failures = new FailureHandler();
+    api.route().failureHandler(failures);
+    api.errorHandler(404, failures);
+    api.errorHandler(405, failures);
+    return api;
+  }
+}

@@ -1,0 +1,53 @@
+package org.floodready.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.floodready.AppContext;
+import org.floodready.auth.LoginLimiter;
+
+/** The HTTP front of a node; deployed once per core, all instances sharing the port and the pool. */
+public final class HttpVerticle extends VerticleBase {
+  private final AppContext app;
+  private final LoginLimiter limiter;
+  private final String openApiYaml;
+
+  public HttpVerticle(AppContext app, LoginLimiter limiter, String openApiYaml) {
+    this.app = app;
+    this.limiter = limiter;
+    this.openApiYaml = openApiYaml;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(new AccessLogHandler());
+    new HealthRoutes(app).mount(router);
+    router.get("/openapi.yaml").handler(this::openApi);
+    router.route("/api/*").subRouter(ApiRouter.create(app, limiter));
+
+    FailureHandler failures = new FailureHandler();
+    router.route().failureHandler(failures);
+    router.errorHandler(404, failures);
+    router.errorHandler(405, failures);
+
+    HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+        .setHost(app.config().httpHost())
+        .setPort(app.config().httpPort())
+        .setCompressionSupported(true));
+    return server.requestHandler(router).listen();
+  }
+
+  private void openApi(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(openApiYaml);
+  }
+
+  public static String renderOpenApi() {
+    ObjectNode doc = OpenApiDocument.load();
+    return OpenApiDocument.yaml(doc);
+  }
+}

@@ -1,0 +1,113 @@
+package org.floodready.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.function.Function;
+import org.floodready.AppContext;
+import org.floodready.auth.CurrentUser;
+
+/**
+ * Exactly-once writes for retried requests. The key row is inserted in the same transaction as
+ * the write: a concurrent duplicate blocks on the primary key until the first commits, then finds
+ * the stored answer; if the first rolled back, the duplicate runs the write itself.
+ */
+public final class Idempotency {
+  public static final String HEADER = "Idempotency-Key";
+
+  /** An answer to store and replay. */
+  public record Outcome(int status, JsonObject body) {
+  }
+
+  private static final class Replay extends RuntimeException {
+    Replay() {
+      super(null, null, false, false);
+    }
+  }
+
+  private Idempotency() {
+  }
+
+  /** The request's key; 400 when absent or unusable. */
+  public static String requireKey(RoutingContext ctx) {
+    String key = ctx.request().getHeader(HEADER);
+    if (key == null || key.isBlank()) {
+      throw new ApiError(400, "idempotency_key_required",
+          "Send an Idempotency-Key header (e.g. a UUID) so a retry cannot apply this change twice",
+          java.util.Map.of(HEADER, "is required"));
+    }
+    if (key.length() > 200) {
+      throw ApiError.invalid(HEADER, "must be at most 200 characters");
+    }
+    return key.trim();
+  }
+
+  /**
+   * Runs {@code write} in a transaction exactly once per (caller, Idempotency-Key) and sends its
+   * outcome; a retry gets the first outcome again. The key is bound to method, path and body.
+   */
+  public static Future<Outcome> run(RoutingContext ctx, AppContext app, JsonObject body,
+      Function<SqlConnection, Future<Outcome>> write) {
+    String key = requireKey(ctx);
+    JsonObject request = new JsonObject().put("method", ctx.request().method().name())
+        .put("path", ctx.request().path()).put("body", body);
+    return run(app.pool(), CurrentUser.of(ctx), key, request, app.now(), write)
+        .compose(outcome -> respond(ctx, outcome).map(outcome));
+  }
+
+  public static Future<Outcome> run(Pool pool, CurrentUser actor, String key, JsonObject request,
+      OffsetDateTime now, Function<SqlConnection, Future<Outcome>> write) {
+    String hash = sha256(request.encode());
+    return pool.<Outcome>withTransaction(tx -> tx
+            .preparedQuery("INSERT INTO idempotency_keys (actor_id, key, request_hash, created_at)"
+                + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+            .execute(Tuple.of(actor.id(), key, hash, now))
+            .compose(inserted -> {
+              if (inserted.rowCount() == 0) {
+                return Future.failedFuture(new Replay());
+              }
+              return write.apply(tx).compose(outcome -> tx
+                  .preparedQuery("UPDATE idempotency_keys SET status = $3, response = $4"
+                      + " WHERE actor_id = $1 AND key = $2")
+                  .execute(Tuple.of(actor.id(), key, outcome.status(), outcome.body()))
+                  .map(outcome));
+            }))
+        .recover(failure -> failure instanceof Replay ? stored(pool, actor, key, hash) : Future.failedFuture(failure));
+  }
+
+  /** Sends an outcome. */
+  public static Future<Void> respond(RoutingContext ctx, Outcome outcome) {
+    return Respond.json(ctx, outcome.status(), outcome.body());
+  }
+
+  private static Future<Outcome> stored(Pool pool, CurrentUser actor, String key, String hash) {
+    return pool.preparedQuery("SELECT request_hash, status, response FROM idempotency_keys"
+            + " WHERE actor_id = $1 AND key = $2")
+        .execute(Tuple.of(actor.id(), key))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          if (!row.getString("request_hash").equals(hash)) {
+            throw ApiError.unprocessable("idempotency_key_reused",
+                "This Idempotency-Key was already used for a different request");
+          }
+          return new Outcome(row.getInteger("status"), row.getJsonObject("response"));
+        });
+  }
+
+  static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.floodready.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ?page=1&size=50&sort=name,-created_at}. Sort keys are looked up in a whitelist that maps
+ * each public key to a SQL expression, so the ORDER BY never contains client text.
+ */
+public record PageRequest(int page, int size, String orderBy, String sort) {
+  public static final int MAX_SIZE = 500;
+
+  public static PageRequest from(RoutingContext ctx, Map<String, String> sortable, String defaultSort) {
+    QueryParams q = new QueryParams(ctx);
+    int page = q.integer("page", 1, 1, 1_000_000);
+    int size = q.integer("size", 50, 1, MAX_SIZE);
+    String sort = q.text("sort");
+    if (sort == null) {
+      sort = defaultSort;
+    }
+    List<String> terms = new ArrayList<>();
+    for (String key : sort.split(",")) {
+      String k = key.trim();
+      boolean desc = k.startsWith("-");
+      String name = desc ? k.substring(1) : k;
+      String column = sortable.get(name);
+      if (column == null) {
+        throw ApiError.invalid("sort", "can sort by " + String.join(", ", sortable.keySet())
+            + " (prefix - for descending)");
+      }
+      terms.add(column + (desc ? " DESC" : " ASC"));
+    }
+    return new PageRequest(page, size, String.join(", ", terms), sort);
+  }
+
+  public int offset() {
+    return (page - 1) * size;
+  }
+
+  public JsonObject result(JsonArray items, long total) {
+    return new JsonObject()
+        .put("items", items)
+        .put("page", page)
+        .put("size", size)
+        .put("total", total)
+        .put("pages", (total + size - 1) / size)
+        .put("sort", sort);
+  }
+}

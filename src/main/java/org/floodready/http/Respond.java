@@ -1,0 +1,37 @@
+package org.floodready.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Writing JSON answers. */
+public final class Respond {
+  private Respond() {
+  }
+
+  public static Future<Void> json(RoutingContext ctx, int status, Object body) {
+    String encoded = body instanceof JsonObject o ? o.encode()
+        : body instanceof JsonArray a ? a.encode() : String.valueOf(body);
+    return ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(encoded);
+  }
+
+  public static Future<Void> ok(RoutingContext ctx, Object body) {
+    return json(ctx, 200, body);
+  }
+
+  public static Future<Void> created(RoutingContext ctx, Object body) {
+    return json(ctx, 201, body);
+  }
+
+  /** Sends a CSV download; the UTF-8 BOM makes Excel read Chinese text correctly. */
+  public static Future<Void> csv(RoutingContext ctx, String filename, String csv) {
+    return ctx.response()
+        .putHeader("Content-Type", "text/csv; charset=utf-8")
+        .putHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+        .end("\uFEFF" + csv);
+  }
+}

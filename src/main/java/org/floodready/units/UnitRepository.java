@@ -1,0 +1,62 @@
+package org.floodready.units;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.floodready.db.Where;
+
+/** The organisation tree in PostgreSQL. */
+public final class UnitRepository {
+  private static final String COLUMNS = "id, code, name_zh, name_en, level, parent_id";
+
+  private final Pool pool;
+
+  public UnitRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<List<Unit>> list(Where where) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM units" + where.sql() + " ORDER BY id")
+        .execute(where.tuple())
+        .map(UnitRepository::toUnits);
+  }
+
+  public Future<Optional<Unit>> find(long id) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM units WHERE id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> toUnits(rows).stream().findFirst());
+  }
+
+  /** The unit and every unit below it. */
+  public Future<List<Long>> subtreeIds(long id) {
+    return pool.preparedQuery("""
+            WITH RECURSIVE sub AS (
+              SELECT id FROM units WHERE id = $1
+              UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id)
+            SELECT id FROM sub""")
+        .execute(Tuple.of(id))
+        .map(rows -> {
+          List<Long> ids = new ArrayList<>();
+          rows.forEach(r -> ids.add(r.getLong("id")));
+          return ids;
+        });
+  }
+
+  public Future<Long> insert(SqlClient tx, String code, String nameZh, String nameEn, String level, Long parentId) {
+    return tx.preparedQuery("INSERT INTO units (code, name_zh, name_en, level, parent_id)"
+            + " VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .execute(Tuple.of(code, nameZh, nameEn, level, parentId))
+        .map(rows -> rows.iterator().next().getLong("id"));
+  }
+
+  private static List<Unit> toUnits(Iterable<Row> rows) {
+    List<Unit> units = new ArrayList<>();
+    rows.forEach(r -> units.add(Unit.from(r)));
+    return units;
+  }
+}

@@ -1,0 +1,102 @@
+package org.floodready.units;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.floodready.AppContext;
+import org.floodready.audit.AuditLog;
+import org.floodready.auth.CurrentUser;
+import org.floodready.auth.Role;
+import org.floodready.db.Where;
+import org.floodready.http.ApiError;
+import org.floodready.http.Fields;
+import org.floodready.http.JsonInput;
+import org.floodready.http.QueryParams;
+import org.floodready.http.Respond;
+
+/** The organisation tree: read by every user, changed by admins. */
+public final class UnitRoutes {
+  private static final Map<String, String> CHILD_LEVEL = Map.of(
+      "city", "district", "district", "street", "street", "community");
+
+  private final AppContext app;
+  private final UnitRepository units;
+
+  public UnitRoutes(AppContext app) {
+    this.app = app;
+    this.units = new UnitRepository(app.pool());
+  }
+
+  public void mount(Router api) {
+    api.get("/units").handler(this::listUnits);
+    api.get("/units/:unitId").handler(this::getUnit);
+    api.post("/admin/units").handler(this::createUnit);
+  }
+
+  private void listUnits(RoutingContext ctx) {
+    CurrentUser.of(ctx);
+    QueryParams q = new QueryParams(ctx);
+    Where where = new Where()
+        .and("level = ?", q.oneOf("level", Unit.LEVELS))
+        .and("parent_id = ?", q.id("parentId"));
+    boolean tree = Boolean.TRUE.equals(q.bool("tree"));
+    units.list(where).onSuccess(list -> Respond.ok(ctx, new JsonObject()
+        .put("items", tree ? toTree(list) : new JsonArray(list.stream().map(Unit::toJson).toList()))))
+        .onFailure(ctx::fail);
+  }
+
+  private void getUnit(RoutingContext ctx) {
+    CurrentUser.of(ctx);
+    long id = QueryParams.pathId(ctx, "unitId");
+    units.find(id)
+        .onSuccess(unit -> Respond.ok(ctx, unit.orElseThrow(() -> ApiError.notFound("Unit", id)).toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void createUnit(RoutingContext ctx) {
+    CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
+    Fields in = new Fields(JsonInput.object(ctx));
+    String code = in.requiredText("code", 50);
+    String nameZh = in.requiredText("nameZh", 100);
+    String nameEn = in.requiredText("nameEn", 100);
+    Long parentId = in.id("parentId", true);
+    in.validate();
+    units.find(parentId)
+        .compose(parent -> {
+          Unit p = parent.orElseThrow(() -> ApiError.invalid("parentId", "no unit " + parentId));
+          String level = CHILD_LEVEL.get(p.level());
+          if (level == null) {
+            throw ApiError.invalid("parentId", "a community cannot have sub-units");
+          }
+          return app.pool().withTransaction(tx -> units.insert(tx, code, nameZh, nameEn, level, parentId)
+              .compose(id -> AuditLog.record(tx, app.now(), admin, "unit.create", "unit", id,
+                  new JsonObject().put("code", code).put("nameZh", nameZh)).map(id)))
+              .map(id -> new Unit(id, code, nameZh, nameEn, level, parentId));
+        })
+        .onSuccess(unit -> Respond.created(ctx, unit.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonArray toTree(List<Unit> list) {
+    Map<Long, JsonObject> byId = new HashMap<>();
+    JsonArray roots = new JsonArray();
+    for (Unit u : list) {
+      byId.put(u.id(), u.toJson().put("children", new JsonArray()));
+    }
+    for (Unit u : list) {
+      JsonObject node = byId.get(u.id());
+      JsonObject parent = u.parentId() == null ? null : byId.get(u.parentId());
+      if (parent == null) {
+        roots.add(node);
+      } else {
+        parent.getJsonArray("children").add(node);
+      }
+    }
+    return roots;
+  }
+
+}

@@ -1,0 +1,69 @@
+package org.floodready.support;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.floodready.FloodReadyServer;
+import org.floodready.config.AppConfig;
+import org.floodready.db.PgUrl;
+import org.floodready.demo.DemoData;
+
+/** A real FloodReady node on its own copy of the demo database, for one test class. */
+public final class TestServer implements AutoCloseable {
+  public final FloodReadyServer server;
+  public final Http anonymous;
+
+  private TestServer(FloodReadyServer server) {
+    this.server = server;
+    this.anonymous = new Http("http://localhost:" + server.port(), null);
+  }
+
+  public static TestServer start() throws Exception {
+    return start(Clock.systemUTC());
+  }
+
+  public static TestServer start(Clock clock, String... extraArgs) throws Exception {
+    PgUrl db = TestDatabase.freshDatabase();
+    AppConfig config = config(db, freePort(), Files.createTempDirectory("fr-test"), extraArgs);
+    return new TestServer(FloodReadyServer.start(config, clock));
+  }
+
+  public static AppConfig config(PgUrl db, int port, Path dataDir, String... extraArgs) {
+    String[] base = {"--pg-url", db.url(), "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
+        "--http-instances", "2", "--host", "127.0.0.1"};
+    String[] args = new String[base.length + extraArgs.length];
+    System.arraycopy(base, 0, args, 0, base.length);
+    System.arraycopy(extraArgs, 0, args, base.length, extraArgs.length);
+    return AppConfig.from(args, Map.of());
+  }
+
+  /** A client logged in as a demo user (admin, duty, keeper, chief, inspector, viewer) or another account. */
+  public Http as(String username) {
+    return as(username, DemoData.PASSWORD);
+  }
+
+  public Http as(String username, String password) {
+    Resp r = anonymous.post("/api/auth/login", new JsonObject().put("username", username).put("password", password));
+    if (r.status() != 200) {
+      throw new IllegalStateException("login " + username + " failed: " + r);
+    }
+    return anonymous.as(r.json().getString("token"));
+  }
+
+  public static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+  }
+}

@@ -69,7 +69,7 @@ final class BaseRepository {
   Future<List<Long>> notKeepers(List<Long> userIds) {
     return pool.preparedQuery("SELECT x FROM unnest($1::bigint[]) AS x WHERE x NOT IN"
             + " (SELECT id FROM users WHERE role = 'base_keeper' AND active)")
-        .execute(Tuple.of(userIds.toArray(new Long[0])))
+        .execute(Tuple.tuple().addArrayOfLong(userIds.toArray(new Long[0])))
         .map(rows -> {
           List<Long> ids = new ArrayList<>();
           rows.forEach(r -> ids.add(r.getLong(0)));
@@ -95,7 +95,7 @@ final class BaseRepository {
     return tx.preparedQuery("DELETE FROM base_keepers WHERE base_id = $1").execute(Tuple.of(baseId))
         .compose(v -> tx.preparedQuery("INSERT INTO base_keepers (base_id, user_id)"
                 + " SELECT $1, x FROM unnest($2::bigint[]) AS x")
-            .execute(Tuple.of(baseId, userIds.toArray(new Long[0]))))
+            .execute(Tuple.tuple().addLong(baseId).addArrayOfLong(userIds.toArray(new Long[0]))))
         .mapEmpty();
   }
 

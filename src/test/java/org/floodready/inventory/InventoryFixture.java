@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.floodready.support.Http;
@@ -14,6 +19,8 @@ import org.floodready.support.TestServer;
 /** Builds inventory data through the real API for a test class: items, bases with keepers, lots. */
 final class InventoryFixture {
   private static final AtomicInteger SEQ = new AtomicInteger();
+  private static final HttpClient HTTP11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
 
   final TestServer server;
   final Http admin;
@@ -108,6 +115,16 @@ final class InventoryFixture {
 
   long movementCount(long lotId) {
     return admin.get("/api/lots/" + lotId + "/movements").json().getLong("total");
+  }
+
+  /**
+   * Many requests at once over HTTP/1.1 connections (the shared client's HTTP/2 upgrade caps a
+   * connection at 100 concurrent streams, and the tests need 200 truly concurrent requests).
+   */
+  static CompletableFuture<Resp> postConcurrently(Http as, String path, JsonObject body, String key) {
+    HttpRequest request = as.request(path).header("Content-Type", "application/json")
+        .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body.encode())).build();
+    return HTTP11.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(Resp::new);
   }
 
   static String key() {

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Row;
 import java.util.List;
 import java.util.Map;
 import org.floodready.AppContext;
@@ -63,42 +62,39 @@ final class CatalogueRoutes {
       String p = where.bind("%" + search + "%");
       where.and("(i.code ILIKE " + p + " OR i.name_zh ILIKE " + p + " OR i.name_en ILIKE " + p + ")");
     }
-    items.page(where, page).onSuccess(rows -> Respond.ok(ctx, page(page, rows, r -> Item.from(r).toJson())))
+    items.page(where, page).onSuccess(rows -> Respond.ok(ctx, page.result(rows, r -> Item.from(r).toJson())))
         .onFailure(ctx::fail);
   }
 
   private void getItem(RoutingContext ctx) {
     CurrentUser.of(ctx);
     long id = QueryParams.pathId(ctx, "itemId");
-    items.find(id).onSuccess(item -> Respond.ok(ctx, item.orElseThrow(() -> ApiError.notFound("Item", id)).toJson()))
-        .onFailure(ctx::fail);
+    Respond.ok(ctx, items.find(id).map(item -> item.orElseThrow(() -> ApiError.notFound("Item", id)).toJson()));
   }
 
   private void createItem(RoutingContext ctx) {
     CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
     InventoryValidation.ItemInput in = InventoryValidation.item(JsonInput.object(ctx));
-    app.pool().withTransaction(tx -> items.insert(tx, in)
+    Future<java.util.Optional<Item>> created = app.pool().withTransaction(tx -> items.insert(tx, in)
             .compose(id -> AuditLog.record(tx, app.now(), admin, "item.create", "item", id,
                 new JsonObject().put("code", in.code())).map(id)))
-        .compose(items::find)
-        .onSuccess(item -> Respond.created(ctx, item.orElseThrow().toJson()))
-        .onFailure(ctx::fail);
+        .compose(items::find);
+    Respond.created(ctx, created.map(item -> item.orElseThrow().toJson()));
   }
 
   private void updateItem(RoutingContext ctx) {
     CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
     long id = QueryParams.pathId(ctx, "itemId");
     InventoryValidation.ItemInput in = InventoryValidation.item(JsonInput.object(ctx));
-    app.pool().withTransaction(tx -> items.update(tx, id, in).compose(found -> {
+    Future<java.util.Optional<Item>> updated = app.pool().withTransaction(tx -> items.update(tx, id, in).compose(found -> {
           if (!found) {
             throw ApiError.notFound("Item", id);
           }
           return AuditLog.record(tx, app.now(), admin, "item.update", "item", id,
               new JsonObject().put("code", in.code()));
         }))
-        .compose(v -> items.find(id))
-        .onSuccess(item -> Respond.ok(ctx, item.orElseThrow().toJson()))
-        .onFailure(ctx::fail);
+        .compose(v -> items.find(id));
+    Respond.ok(ctx, updated.map(item -> item.orElseThrow().toJson()));
   }
 
   private void listBases(RoutingContext ctx) {
@@ -114,7 +110,7 @@ final class CatalogueRoutes {
       String p = where.bind("%" + search + "%");
       where.and("(b.code ILIKE " + p + " OR b.name_zh ILIKE " + p + " OR b.name_en ILIKE " + p + ")");
     }
-    bases.page(where, page).onSuccess(rows -> Respond.ok(ctx, page(page, rows, r -> Base.from(r).toJson())))
+    bases.page(where, page).onSuccess(rows -> Respond.ok(ctx, page.result(rows, r -> Base.from(r).toJson())))
         .onFailure(ctx::fail);
   }
 
@@ -189,15 +185,5 @@ final class CatalogueRoutes {
         })
         .onSuccess(json -> Respond.json(ctx, status, json))
         .onFailure(ctx::fail);
-  }
-
-  static JsonObject page(PageRequest page, Iterable<Row> rows, java.util.function.Function<Row, JsonObject> toJson) {
-    JsonArray out = new JsonArray();
-    long total = 0;
-    for (Row r : rows) {
-      total = r.getLong("total");
-      out.add(toJson.apply(r));
-    }
-    return page.result(out, total);
   }
 }

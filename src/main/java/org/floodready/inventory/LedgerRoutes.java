@@ -97,7 +97,7 @@ final class LedgerRoutes {
     }
     PageRequest page = PageRequest.from(ctx, SORT, "id");
     ledger.page(where, page)
-        .onSuccess(rows -> Respond.ok(ctx, CatalogueRoutes.page(page, rows, r -> StockLedger.toJson(r, app::iso))))
+        .onSuccess(rows -> Respond.ok(ctx, page.result(rows, r -> StockLedger.toJson(r, app::iso))))
         .onFailure(ctx::fail);
   }
 

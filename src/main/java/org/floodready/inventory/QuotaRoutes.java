@@ -53,7 +53,7 @@ final class QuotaRoutes {
         .and(InventorySql.BASE_IN_UNIT, q.id("unitId"));
     BaseAccess.scope(user, where, "q.base_id");
     levels.current()
-        .compose(level -> quotas.page(where, page, level).map(rows -> CatalogueRoutes.page(page, rows,
+        .compose(level -> quotas.page(where, page, level).map(rows -> page.result(rows,
             r -> QuotaRepository.toJson(r, app::iso))).map(json -> json.put("responseLevel", level.code())))
         .onSuccess(json -> Respond.ok(ctx, json))
         .onFailure(ctx::fail);

@@ -70,7 +70,7 @@ final class StockRoutes {
       where.and("l.quantity > 0");
     }
     lots.page(where, page)
-        .onSuccess(rows -> Respond.ok(ctx, CatalogueRoutes.page(page, rows, r -> Lot.from(r).toJson(app::iso))))
+        .onSuccess(rows -> Respond.ok(ctx, page.result(rows, r -> Lot.from(r).toJson(app::iso))))
         .onFailure(ctx::fail);
   }
 

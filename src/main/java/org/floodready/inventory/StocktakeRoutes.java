@@ -53,7 +53,7 @@ final class StocktakeRoutes {
         .and("s.status = ?", q.oneOf("status", List.of("open", "closed")));
     BaseAccess.scope(user, where, "s.base_id");
     stocktakes.page(where, page)
-        .onSuccess(rows -> Respond.ok(ctx, CatalogueRoutes.page(page, rows,
+        .onSuccess(rows -> Respond.ok(ctx, page.result(rows,
             r -> StocktakeRepository.toJson(r, app::iso))))
         .onFailure(ctx::fail);
   }

@@ -65,7 +65,7 @@ final class TransferRoutes {
           + " OR t.to_base_id IN (SELECT base_id FROM base_keepers WHERE user_id = " + p + "))");
     }
     transfers.page(where, page)
-        .onSuccess(rows -> Respond.ok(ctx, CatalogueRoutes.page(page, rows, r -> TransferRepository.toJson(r, app::iso))))
+        .onSuccess(rows -> Respond.ok(ctx, page.result(rows, r -> TransferRepository.toJson(r, app::iso))))
         .onFailure(ctx::fail);
   }
 

@@ -101,6 +101,8 @@ class StockApiTest {
         new JsonObject().put("itemId", item).put("quantity", 1), key()).status());
     assertEquals(404, f.admin.post("/api/lots/999999/issues", issue("1"), key()).status());
     assertEquals(404, f.admin.get("/api/lots/999999").status());
+    assertEquals(404, f.viewer.get("/api/items/999999").status());
+    assertEquals(404, f.viewer.get("/api/bases/999999").status());
   }
 
   @Test

@@ -192,16 +192,17 @@ public final class InventoryValidation {
     JsonObject given = in.object("multipliers", false);
     if (given != null) {
       Fields m = in.nested(given, "multipliers");
-      ResponseLevel[] levels = {ResponseLevel.IV, ResponseLevel.III, ResponseLevel.II, ResponseLevel.I};
-      for (int i = 0; i < levels.length; i++) {
-        BigDecimal v = m.decimal(levels[i].code(), BigDecimal.ONE, false, MAX_MULTIPLIER, 3, false);
-        if (v != null) {
-          multipliers.set(i, v);
-        }
-      }
+      List<ResponseLevel> order = List.of(ResponseLevel.IV, ResponseLevel.III, ResponseLevel.II, ResponseLevel.I);
       for (String key : given.fieldNames()) {
-        if (ResponseLevel.parse(key) == null || ResponseLevel.parse(key) == ResponseLevel.NONE) {
+        ResponseLevel level = ResponseLevel.parse(key);
+        int index = level == null ? -1 : order.indexOf(level);
+        if (index < 0) {
           m.error(key, "is not a response level; use IV, III, II, I");
+          continue;
+        }
+        BigDecimal v = m.decimal(key, BigDecimal.ONE, false, MAX_MULTIPLIER, 3, true);
+        if (v != null) {
+          multipliers.set(index, v);
         }
       }
     }

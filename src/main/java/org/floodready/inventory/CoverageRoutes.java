@@ -87,11 +87,32 @@ final class CoverageRoutes {
   }
 
   private void itemCoverage(RoutingContext ctx) {
+    boolean csv = "csv".equals(new QueryParams(ctx).oneOf("format", List.of("json", "csv")));
     select(ctx).onSuccess(sel -> {
+      if (csv) {
+        Respond.csv(ctx, "coverage-" + sel.level().code() + ".csv", toCsv(sel));
+        return;
+      }
       JsonArray items = new JsonArray();
       sel.lines().forEach(l -> items.add(l.toJson()));
       Respond.ok(ctx, new JsonObject().put("responseLevel", sel.level().code()).put("items", items));
     }).onFailure(ctx::fail);
+  }
+
+  private static String toCsv(Selection sel) {
+    org.floodready.http.Csv csv = new org.floodready.http.Csv().row("基地 Base", "物资 Item", "类别 Category",
+        "单位 Unit", "定额 Quota", "响应级别 Level", "应储 Required", "可用 Usable", "在库 On hand", "保障率 Coverage",
+        "缺口 Shortfall");
+    for (CoverageLine line : sel.lines()) {
+      CoverageRow r = line.row();
+      BigDecimal ratio = r.ratio();
+      csv.row(r.baseNameZh(), r.itemNameZh(), r.category(), line.unitOfMeasure(), line.quota().toPlainString(),
+          sel.level().label(), Quantities.json(r.required()).toPlainString(),
+          Quantities.json(r.usable()).toPlainString(), Quantities.json(line.onHand()).toPlainString(),
+          ratio == null ? "" : ratio.movePointRight(2).stripTrailingZeros().toPlainString() + "%",
+          Quantities.json(r.shortfall()).toPlainString());
+    }
+    return csv.toString();
   }
 
   private void coverageSummary(RoutingContext ctx) {

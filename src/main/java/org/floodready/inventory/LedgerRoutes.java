@@ -34,6 +34,7 @@ final class LedgerRoutes {
 
   void mount(Router api) {
     api.get("/movements").handler(this::listMovements);
+    api.get("/movements/check").handler(this::checkLedger);
     api.get("/lots/:lotId/movements").handler(this::lotCard);
     api.get("/bases/:baseId/items/:itemId/movements").handler(this::baseItemCard);
   }
@@ -48,6 +49,25 @@ final class LedgerRoutes {
         .and(InventorySql.BASE_IN_UNIT, q.id("unitId"));
     BaseAccess.scope(user, where, "m.base_id");
     respond(ctx, where, "ledger");
+  }
+
+  /** 账实相符: every lot whose on-hand differs from the sum of its ledger (should be none). */
+  private void checkLedger(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    Where where = BaseAccess.scope(user, new Where(), "l.base_id");
+    Respond.ok(ctx, ledger.mismatches(where).map(rows -> {
+      io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+      long checked = 0;
+      for (Row r : rows) {
+        checked = r.getLong("checked");
+        if (r.getLong("lot_id") != null) {
+          out.add(new JsonObject().put("lotId", r.getLong("lot_id"))
+              .put("onHand", Quantities.json(r.getBigDecimal("quantity")))
+              .put("ledgerSum", Quantities.json(r.getBigDecimal("ledger_sum"))));
+        }
+      }
+      return new JsonObject().put("checkedLots", checked).put("mismatches", out);
+    }));
   }
 
   private void lotCard(RoutingContext ctx) {

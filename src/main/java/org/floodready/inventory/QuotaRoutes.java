@@ -115,7 +115,7 @@ final class QuotaRoutes {
                 user.id())
             .compose(v -> AuditLog.record(tx, app.now(), user, "response_level.change", "setting",
                 ResponseLevelRepository.KEY, new JsonObject().put("from", previous.code()).put("to", level.code()))))
-            .onSuccess(v -> app.events().publish("response_level.changed", new JsonObject()
+            .onSuccess(v -> app.events().publish("response_level.changed", new JsonObject().putNull("unitId")
                 .put("level", level.code()).put("previous", previous.code()))))
         .compose(v -> levels.describe(app::iso))
         .onSuccess(json -> Respond.ok(ctx, json))

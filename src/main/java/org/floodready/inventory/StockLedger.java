@@ -54,6 +54,15 @@ final class StockLedger {
         .execute(where.tuple());
   }
 
+  /** Lots whose on-hand is not the sum of their ledger, plus one row carrying how many lots were checked. */
+  Future<RowSet<Row>> mismatches(Where where) {
+    return pool.preparedQuery("WITH sums AS (SELECT l.id, l.quantity, COALESCE(sum(m.quantity), 0) AS ledger_sum"
+            + " FROM lots l LEFT JOIN stock_movements m ON m.lot_id = l.id" + where.sql() + " GROUP BY l.id)"
+            + " SELECT (SELECT count(*) FROM sums) AS checked, s.id AS lot_id, s.quantity, s.ledger_sum"
+            + " FROM (SELECT 1) one LEFT JOIN sums s ON s.quantity <> s.ledger_sum ORDER BY s.id")
+        .execute(where.tuple());
+  }
+
   static JsonObject toJson(Row r, Function<OffsetDateTime, String> iso) {
     return new JsonObject().put("id", r.getLong("id")).put("lotId", r.getLong("lot_id"))
         .put("lotCode", r.getString("lot_code")).put("baseId", r.getLong("base_id"))

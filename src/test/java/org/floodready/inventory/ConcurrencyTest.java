@@ -4,6 +4,7 @@ import static org.floodready.inventory.InventoryFixture.assertQty;
 import static org.floodready.inventory.InventoryFixture.issue;
 import static org.floodready.inventory.InventoryFixture.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,10 @@ class ConcurrencyTest {
     assertQty("0", f.onHand(lot));
     assertQty("0", f.ledgerSum(lot));
     assertEquals(51, f.movementCount(lot));
+    Resp check = f.admin.get("/api/movements/check");
+    assertEquals(200, check.status(), check.toString());
+    assertTrue(check.json().getLong("checkedLots") > 100, "demo lots and this one");
+    assertEquals(0, check.json().getJsonArray("mismatches").size(), check.toString());
   }
 
   @Test

@@ -79,6 +79,10 @@ class CoverageApiTest {
     assertQty("3", pump.getValue("usable"));
     assertQty("1", pump.getValue("shortfall"));
 
+    Resp csv = f.duty.get("/api/coverage?baseId=" + base + "&responseLevel=IV&format=csv");
+    assertEquals(200, csv.status(), csv.toString());
+    assertTrue(csv.body().startsWith("\uFEFF") && csv.body().contains("50%"), csv.body());
+
     Resp lots = f.duty.get("/api/coverage/lots?baseId=" + base + "&itemId=" + pumps);
     assertEquals(200, lots.status(), lots.toString());
     assertTrue(lots.body().contains("test_overdue"), lots.toString());

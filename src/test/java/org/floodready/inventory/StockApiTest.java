@@ -62,6 +62,37 @@ class StockApiTest {
   }
 
   @Test
+  void stockChangedIsPublishedAfterCommitAndNotForARefusedWrite() throws Exception {
+    java.util.List<JsonObject> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var consumer = server.server.app().vertx().eventBus().<JsonObject>consumer(
+        org.floodready.cluster.DomainEvents.ADDRESS, m -> events.add(m.body()));
+    consumer.completion().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    try {
+      long base = f.base(34.70, 113.70, f.keeperId);
+      long lot = f.receive(base, f.item(), "2");
+      assertEquals(409, f.keeper.post("/api/lots/" + lot + "/issues", issue("3"), key()).status());
+      Resp ok = f.keeper.post("/api/lots/" + lot + "/issues", issue("2"), key());
+      long movementId = ok.json().getLong("id");
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (events.stream().noneMatch(e -> e.getLong("movementId", -1L) == movementId)
+          && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+      JsonObject event = events.stream().filter(e -> e.getLong("movementId", -1L) == movementId).findFirst()
+          .orElseThrow(() -> new AssertionError("no stock.changed for " + movementId + " in " + events));
+      assertEquals("stock.changed", event.getString("type"));
+      assertEquals(base, event.getLong("baseId"));
+      assertEquals(lot, event.getLong("lotId"));
+      assertNotNull(event.getLong("unitId"));
+      Thread.sleep(200);
+      assertEquals(2, events.stream().filter(e -> Long.valueOf(lot).equals(e.getLong("lotId"))).count(),
+          "receipt and issue only: " + events);
+    } finally {
+      consumer.unregister();
+    }
+  }
+
+  @Test
   void overdrawIs409AndWritesNothing() {
     long base = f.base(34.70, 113.70, f.keeperId);
     long lot = f.receive(base, f.item(), "5");

@@ -234,6 +234,27 @@ class StockApiTest {
   }
 
   @Test
+  void listsFilterByBaseItemCategoryUnitConditionAndExpiry() {
+    long base = f.base(34.70, 113.70, f.keeperId);
+    long jackets = f.item("life_saving", 12, null);
+    long bags = f.item();
+    f.receive(base, jackets, "40", new JsonObject().put("expiresOn", LocalDate.now().plusDays(10).toString()));
+    f.receive(base, bags, "7", new JsonObject().put("condition", "needs_repair"));
+    String q = "/api/lots?baseId=" + base;
+    assertEquals(2, f.duty.get(q).json().getLong("total"));
+    assertEquals(1, f.duty.get(q + "&category=life_saving").json().getLong("total"));
+    assertEquals(1, f.duty.get(q + "&itemId=" + bags).json().getLong("total"));
+    assertEquals(1, f.duty.get(q + "&condition=needs_repair").json().getLong("total"));
+    assertEquals(1, f.duty.get(q + "&usable=true").json().getLong("total"));
+    assertEquals(1, f.duty.get(q + "&expiringBefore=" + LocalDate.now().plusDays(30)).json().getLong("total"));
+    assertEquals(2, f.duty.get(q + "&unitId=" + f.streetUnitId + "&sort=-quantity").json().getLong("total"));
+    assertEquals(400, f.duty.get(q + "&sort=password").status());
+    assertEquals(400, f.duty.get(q + "&condition=broken").status());
+    assertEquals(2, f.duty.get("/api/movements?baseId=" + base + "&kind=receipt").json().getLong("total"));
+    assertEquals(1, f.duty.get("/api/lots/expiring?baseId=" + base + "&days=30").json().getJsonArray("items").size());
+  }
+
+  @Test
   void demoDataHasBasesItemsAndAKeeperWithTwoBases() {
     Resp items = f.viewer.get("/api/items?size=100");
     assertTrue(items.json().getLong("total") >= 29, items.toString());

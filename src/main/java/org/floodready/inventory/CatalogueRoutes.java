@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
@@ -75,7 +76,7 @@ final class CatalogueRoutes {
   private void createItem(RoutingContext ctx) {
     CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
     InventoryValidation.ItemInput in = InventoryValidation.item(JsonInput.object(ctx));
-    Future<java.util.Optional<Item>> created = app.pool().withTransaction(tx -> items.insert(tx, in)
+    Future<Optional<Item>> created = app.pool().withTransaction(tx -> items.insert(tx, in)
             .compose(id -> AuditLog.record(tx, app.now(), admin, "item.create", "item", id,
                 new JsonObject().put("code", in.code())).map(id)))
         .compose(items::find);
@@ -86,7 +87,7 @@ final class CatalogueRoutes {
     CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
     long id = QueryParams.pathId(ctx, "itemId");
     InventoryValidation.ItemInput in = InventoryValidation.item(JsonInput.object(ctx));
-    Future<java.util.Optional<Item>> updated = app.pool().withTransaction(tx -> items.update(tx, id, in).compose(found -> {
+    Future<Optional<Item>> updated = app.pool().withTransaction(tx -> items.update(tx, id, in).compose(found -> {
           if (!found) {
             throw ApiError.notFound("Item", id);
           }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
 /** Usable stock per base and item: condition usable, not expired, test run passed and not overdue. */
 final class CoverageRepository {
   /** One base's usable stock of an item and its own requirement (null without a quota). */
-  record BaseStock(Base base, java.math.BigDecimal usable, java.math.BigDecimal required) {
+  record BaseStock(Base base, BigDecimal usable, BigDecimal required) {
   }
 
   private static final String USABLE = InventorySql.notUsableReason("$1::date", "$2::text") + " IS NULL";
@@ -42,7 +43,7 @@ final class CoverageRepository {
                 r.getString("item_name_en"), r.getString("category"), r.getString("category").equals("equipment"),
                 r.getBigDecimal("criticality").doubleValue(), r.getBigDecimal("required"), r.getBigDecimal("usable"));
             lines.add(new CoverageLine(row, r.getString("base_code"), r.getString("unit_of_measure"),
-                r.getBigDecimal("quota"), new java.math.BigDecimal(r.getValue("multiplier").toString()),
+                r.getBigDecimal("quota"), new BigDecimal(r.getValue("multiplier").toString()),
                 r.getBigDecimal("on_hand")));
           }
           return lines;

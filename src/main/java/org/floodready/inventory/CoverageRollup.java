@@ -3,9 +3,11 @@ package org.floodready.inventory;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Coverage of a group of (base, item) rows. Quantities of different items do not add up, so a
@@ -22,7 +24,7 @@ final class CoverageRollup {
     int short_ = 0;
     Map<Long, JsonObject> byItem = new LinkedHashMap<>();
     Map<Long, BigDecimal[]> sums = new LinkedHashMap<>();
-    java.util.Set<Long> bases = new java.util.HashSet<>();
+    Set<Long> bases = new HashSet<>();
     for (CoverageLine line : lines) {
       CoverageRow row = line.row();
       bases.add(row.baseId());

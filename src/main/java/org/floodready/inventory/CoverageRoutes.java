@@ -18,6 +18,8 @@ import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.http.ApiError;
+import org.floodready.http.Csv;
+import org.floodready.http.PageRequest;
 import org.floodready.http.QueryParams;
 import org.floodready.http.Respond;
 import org.floodready.units.Unit;
@@ -100,7 +102,7 @@ final class CoverageRoutes {
   }
 
   private static String toCsv(Selection sel) {
-    org.floodready.http.Csv csv = new org.floodready.http.Csv().row("基地 Base", "物资 Item", "类别 Category",
+    Csv csv = new Csv().row("基地 Base", "物资 Item", "类别 Category",
         "单位 Unit", "定额 Quota", "响应级别 Level", "应储 Required", "可用 Usable", "在库 On hand", "保障率 Coverage",
         "缺口 Shortfall");
     for (CoverageLine line : sel.lines()) {
@@ -261,7 +263,7 @@ final class CoverageRoutes {
 
   private Future<List<Long>> keptBases(CurrentUser user) {
     return bases.page(new Where().and(InventorySql.keptBy("b.id"), user.id()),
-            new org.floodready.http.PageRequest(1, 500, "b.id", "id"))
+            new PageRequest(1, 500, "b.id", "id"))
         .map(rows -> {
           List<Long> ids = new ArrayList<>();
           rows.forEach(r -> ids.add(r.getLong("id")));

@@ -6,6 +6,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Optional;
 import org.floodready.db.Where;
 import org.floodready.http.PageRequest;
@@ -47,7 +49,7 @@ final class ItemRepository {
   }
 
   private static Tuple tuple(InventoryValidation.ItemInput in) {
-    return Tuple.wrap(new java.util.ArrayList<>(java.util.Arrays.asList(in.code(), in.nameZh(), in.nameEn(),
+    return Tuple.wrap(new ArrayList<>(Arrays.asList(in.code(), in.nameZh(), in.nameEn(),
         in.category(), in.unitOfMeasure(), in.shelfLifeMonths(), in.needsTestRun(), in.testIntervalDays(),
         in.criticality())));
   }

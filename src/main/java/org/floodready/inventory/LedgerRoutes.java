@@ -4,10 +4,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
+import org.floodready.http.ApiError;
 import org.floodready.http.Csv;
 import org.floodready.http.PageRequest;
 import org.floodready.http.QueryParams;
@@ -17,8 +21,8 @@ import org.floodready.http.Respond;
 final class LedgerRoutes {
   private static final Map<String, String> SORT = Map.of("id", "m.id", "at", "m.at, m.id");
   private static final int CSV_LIMIT = 100_000;
-  private static final java.util.List<String> KINDS =
-      java.util.List.of("receipt", "issue", "transfer", "adjustment", "write_off", "condition_change");
+  private static final List<String> KINDS =
+      List.of("receipt", "issue", "transfer", "adjustment", "write_off", "condition_change");
 
   private final AppContext app;
   private final StockLedger ledger;
@@ -73,9 +77,9 @@ final class LedgerRoutes {
   private void lotCard(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     long lotId = QueryParams.pathId(ctx, "lotId");
-    java.time.LocalDate today = app.now().atZoneSameInstant(app.config().zone()).toLocalDate();
+    LocalDate today = app.now().atZoneSameInstant(app.config().zone()).toLocalDate();
     lots.find(lotId, today, app.config().zone().getId())
-        .map(lot -> lot.orElseThrow(() -> org.floodready.http.ApiError.notFound("Lot", lotId)))
+        .map(lot -> lot.orElseThrow(() -> ApiError.notFound("Lot", lotId)))
         .compose(lot -> access.requireRead(user, lot.baseId()).map(lot))
         .onSuccess(lot -> respond(ctx, new Where().and("m.lot_id = ?", lotId), "stock-card-lot-" + lot.lotCode()))
         .onFailure(ctx::fail);
@@ -87,7 +91,7 @@ final class LedgerRoutes {
     long itemId = QueryParams.pathId(ctx, "itemId");
     access.requireRead(user, baseId)
         .compose(base -> new ItemRepository(app.pool()).find(itemId)
-            .map(item -> item.orElseThrow(() -> org.floodready.http.ApiError.notFound("Item", itemId))))
+            .map(item -> item.orElseThrow(() -> ApiError.notFound("Item", itemId))))
         .onSuccess(item -> respond(ctx, new Where().and("m.base_id = ?", baseId).and("m.item_id = ?", itemId),
             "stock-card-" + baseId + "-" + item.code()))
         .onFailure(ctx::fail);
@@ -99,7 +103,7 @@ final class LedgerRoutes {
     where.and("m.kind = ?", q.oneOf("kind", KINDS))
         .and("m.at >= ?", q.time("from"))
         .and("m.at < ?", q.time("to"));
-    if ("csv".equals(q.oneOf("format", java.util.List.of("json", "csv")))) {
+    if ("csv".equals(q.oneOf("format", List.of("json", "csv")))) {
       ledger.all(where, CSV_LIMIT).onSuccess(rows -> {
         Csv csv = new Csv().row("编号 No.", "时间 Time", "类型 Kind", "基地 Base", "物资 Item", "批次 Lot", "单位 Unit",
             "变动 Change", "结存 Balance", "经办人 Actor", "去向 Recipient", "原因 Reason", "盘点数 Counted", "备注 Note");
@@ -122,6 +126,6 @@ final class LedgerRoutes {
   }
 
   private static String plain(Object n) {
-    return n == null ? null : new java.math.BigDecimal(n.toString()).toPlainString();
+    return n == null ? null : new BigDecimal(n.toString()).toPlainString();
   }
 }

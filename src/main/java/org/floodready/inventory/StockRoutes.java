@@ -7,9 +7,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
+import org.floodready.db.Where;
 import org.floodready.http.ApiError;
 import org.floodready.http.Idempotency;
 import org.floodready.http.Idempotency.Outcome;
@@ -87,7 +89,7 @@ final class StockRoutes {
     lots.list(where, "l.expires_on, l.id").onSuccess(list -> {
       JsonArray out = new JsonArray();
       for (Lot lot : list) {
-        long left = java.time.temporal.ChronoUnit.DAYS.between(today, lot.expiresOn());
+        long left = ChronoUnit.DAYS.between(today, lot.expiresOn());
         out.add(lot.toJson(app::iso).put("daysLeft", left)
             .put("band", left <= 0 ? "expired" : left <= soonDays ? "soon" : "later"));
       }
@@ -105,7 +107,7 @@ final class StockRoutes {
     lots.list(where, "test_due_on, l.id").onSuccess(list -> {
       JsonArray out = new JsonArray();
       list.forEach(lot -> out.add(lot.toJson(app::iso)
-          .put("daysOverdue", java.time.temporal.ChronoUnit.DAYS.between(lot.testDueOn(), today))));
+          .put("daysOverdue", ChronoUnit.DAYS.between(lot.testDueOn(), today))));
       Respond.ok(ctx, new JsonObject().put("today", today.toString()).put("items", out));
     }).onFailure(ctx::fail);
   }
@@ -181,7 +183,7 @@ final class StockRoutes {
   }
 
   /** Lot filters shared by the lists; keepers see only their own bases. */
-  private org.floodready.db.Where filtered(RoutingContext ctx, CurrentUser user) {
+  private Where filtered(RoutingContext ctx, CurrentUser user) {
     QueryParams q = new QueryParams(ctx);
     var where = LotRepository.where(today(), zone())
         .and("l.base_id = ?", q.id("baseId"))

@@ -2,6 +2,7 @@ package org.floodready.inventory;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -72,7 +73,7 @@ final class StocktakeService {
     }).compose(v -> adjust(tx, actor, id, base, lines, index + 1, now, events));
   }
 
-  private static long itemOf(io.vertx.sqlclient.Row lockedLot) {
+  private static long itemOf(Row lockedLot) {
     return lockedLot.getLong("item_id");
   }
 }

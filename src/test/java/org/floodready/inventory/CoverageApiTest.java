@@ -138,6 +138,31 @@ class CoverageApiTest {
   }
 
   @Test
+  void quotasAreListedWithTheCurrentRequirementAndKeepersSeeOnlyTheirBases() {
+    Resp quotas = f.keeper.get("/api/quotas?baseId=" + base + "&sort=itemCode");
+    assertEquals(200, quotas.status(), quotas.toString());
+    assertEquals(2, quotas.json().getLong("total"));
+    JsonObject pumpQuota = quotas.json().getJsonArray("items").stream().map(o -> (JsonObject) o)
+        .filter(q -> q.getLong("itemId") == pumps).findFirst().orElseThrow();
+    assertQty("2.5", pumpQuota.getJsonObject("multipliers").getValue("II"));
+    assertQty("1.2", pumpQuota.getJsonObject("multipliers").getValue("III"));
+
+    long otherBase = f.base(34.8, 113.6, f.keeperBId);
+    quota(otherBase, bags, new JsonObject().put("required", 10));
+    Resp keeperView = f.keeper.get("/api/coverage?itemId=" + bags);
+    assertTrue(keeperView.json().getJsonArray("items").stream()
+        .noneMatch(o -> ((JsonObject) o).getLong("baseId") == otherBase), keeperView.toString());
+    Resp dutyView = f.duty.get("/api/coverage?itemId=" + bags);
+    assertTrue(dutyView.json().getJsonArray("items").stream()
+        .anyMatch(o -> ((JsonObject) o).getLong("baseId") == otherBase), dutyView.toString());
+    assertEquals(403, f.keeper.get("/api/coverage/lots?baseId=" + otherBase + "&itemId=" + bags).status());
+    assertEquals(403, f.keeper.put("/api/bases/" + otherBase + "/quotas/" + bags,
+        new JsonObject().put("required", 1)).status(), "quotas are set by admins");
+    assertEquals(204, f.admin.delete("/api/bases/" + otherBase + "/quotas/" + bags).status());
+    assertEquals(404, f.admin.delete("/api/bases/" + otherBase + "/quotas/" + bags).status());
+  }
+
+  @Test
   void sourcesAreRankedByDistanceAndNeverBelowTheirOwnQuota() {
     long item = f.item();
     long shortBase = f.base(34.70, 113.70, f.keeperId);

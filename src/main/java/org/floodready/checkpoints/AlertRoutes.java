@@ -1,0 +1,167 @@
+package org.floodready.checkpoints;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Row;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.floodready.AppContext;
+import org.floodready.audit.AuditLog;
+import org.floodready.auth.CurrentUser;
+import org.floodready.auth.Role;
+import org.floodready.db.Where;
+import org.floodready.http.ApiError;
+import org.floodready.http.Fields;
+import org.floodready.http.JsonInput;
+import org.floodready.http.PageRequest;
+import org.floodready.http.QueryParams;
+import org.floodready.http.Respond;
+
+/** Alerts for the duty room: the feed (JSON and CAP 1.2), acknowledging, resolving, and the sweep. */
+public final class AlertRoutes {
+  private static final Map<String, String> SORTABLE = Map.of("id", "a.id", "raisedAt", "a.raised_at",
+      "updatedAt", "a.updated_at",
+      "level", "array_position(ARRAY['blue','yellow','orange','red'], a.level)", "status", "a.status");
+  private static final List<String> STATUS_FILTERS = List.of("active", "all", "raised", "escalated", "acknowledged",
+      "resolved");
+
+  private final AppContext app;
+  private final AlertRepository alerts;
+  private final CheckpointMonitor monitor;
+
+  public AlertRoutes(AppContext app) {
+    this.app = app;
+    this.alerts = new AlertRepository(app.pool());
+    this.monitor = new CheckpointMonitor(app);
+  }
+
+  public void mount(Router api) {
+    api.get("/alerts").handler(this::listAlerts);
+    api.get("/alerts/:alertId").handler(this::getAlert);
+    api.get("/alerts/:alertId/cap").handler(this::capDocument);
+    api.post("/alerts/:alertId/acknowledge").handler(this::acknowledge);
+    api.post("/alerts/:alertId/resolve").handler(this::resolve);
+    api.post("/admin/checkpoints/sweep").handler(this::sweep);
+  }
+
+  private void listAlerts(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    PageRequest page = PageRequest.from(ctx, SORTABLE, "-raisedAt");
+    QueryParams q = new QueryParams(ctx);
+    String status = q.oneOf("status", STATUS_FILTERS);
+    Where where = CheckpointRepository.scope(new Where(), user)
+        .and("a.level = ?", q.oneOf("level", WarningLevel.WARNING_CODES))
+        .and("a.kind = ?", q.oneOf("kind", List.of("level", "silent")))
+        .and("a.checkpoint_id = ?", q.id("checkpointId"))
+        .and("c.unit_id = ?", q.id("unitId"))
+        .and("a.raised_at >= ?", q.time("from"))
+        .and("a.raised_at < ?", q.time("to"));
+    if (status == null || status.equals("active")) {
+      where.and("a.status <> 'resolved'");
+    } else if (!status.equals("all")) {
+      where.and("a.status = ?", status);
+    }
+    alerts.page(where, page).onSuccess(rows -> {
+      JsonArray items = new JsonArray();
+      long total = 0;
+      for (Row r : rows) {
+        total = r.getLong("total");
+        items.add(Alert.from(r).toJson(app::iso));
+      }
+      Respond.ok(ctx, page.result(items, total));
+    }).onFailure(ctx::fail);
+  }
+
+  private void getAlert(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    long id = QueryParams.pathId(ctx, "alertId");
+    visibleAlert(user, id)
+        .compose(alert -> alerts.events(id).map(rows -> {
+          JsonArray events = new JsonArray();
+          for (Row r : rows) {
+            events.add(new JsonObject().put("id", r.getLong("id")).put("at", app.iso(r.getOffsetDateTime("at")))
+                .put("action", r.getString("action")).put("status", r.getString("status"))
+                .put("level", r.getString("level")).put("actorId", r.getLong("actor_id"))
+                .put("actorName", r.getString("actor_name")).put("comment", r.getString("comment")));
+          }
+          return alert.toJson(app::iso).put("events", events);
+        }))
+        .onSuccess(json -> Respond.ok(ctx, json))
+        .onFailure(ctx::fail);
+  }
+
+  private void capDocument(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    long id = QueryParams.pathId(ctx, "alertId");
+    visibleAlert(user, id)
+        .compose(alert -> app.blocking(() -> CapDocument.render(alert, app.config().zone())))
+        .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/cap+xml; charset=utf-8").end(xml))
+        .onFailure(ctx::fail);
+  }
+
+  private io.vertx.core.Future<Alert> visibleAlert(CurrentUser user, long id) {
+    return alerts.find(id).compose(found -> {
+      Alert alert = found.orElseThrow(() -> ApiError.notFound("Alert", id));
+      if (!user.is(Role.INSPECTOR) && !user.isGauge()) {
+        return io.vertx.core.Future.succeededFuture(alert);
+      }
+      return new CheckpointRepository(app.pool()).postable(user, List.of(alert.checkpointId())).map(ok -> {
+        if (ok.isEmpty()) {
+          throw ApiError.forbidden("Alert " + id + " belongs to a checkpoint not assigned to you");
+        }
+        return alert;
+      });
+    });
+  }
+
+  private void acknowledge(RoutingContext ctx) {
+    transition(ctx, "acknowledged", "alert.acknowledged");
+  }
+
+  private void resolve(RoutingContext ctx) {
+    transition(ctx, "resolved", "alert.resolved");
+  }
+
+  /** Acknowledge or resolve by a duty officer or admin, with a comment; 409 when the state does not allow it. */
+  private void transition(RoutingContext ctx, String action, String event) {
+    CurrentUser actor = CurrentUser.of(ctx).require(Role.DUTY_OFFICER, Role.ADMIN);
+    long id = QueryParams.pathId(ctx, "alertId");
+    Fields in = new Fields(JsonInput.object(ctx));
+    String comment = in.requiredText("comment", 1000);
+    in.validate();
+    OffsetDateTime now = app.now();
+    alerts.find(id)
+        .compose(found -> {
+          Alert before = found.orElseThrow(() -> ApiError.notFound("Alert", id));
+          return app.pool().withTransaction(tx -> (action.equals("acknowledged")
+                  ? alerts.acknowledge(tx, id, actor, comment, now) : alerts.resolve(tx, id, actor, comment, now))
+              .compose(after -> {
+                Alert a = after.orElseThrow(() -> ApiError.conflict("alert_" + before.status(),
+                    "Alert " + id + " is " + before.status() + " and cannot be " + action));
+                return AuditLog.record(tx, now, actor, action.equals("acknowledged") ? "alert.acknowledge" : "alert.resolve", "alert", id,
+                    new JsonObject().put("comment", comment).put("level", a.level().code())).map(a);
+              }));
+        })
+        .onSuccess(a -> {
+          app.events().publish(event, new Alert.Change(event, a.unitId(), a.checkpointId(), a.id(),
+              a.level().code(), a.status(), now).toJson(app::iso));
+          Respond.ok(ctx, a.toJson(app::iso));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void sweep(RoutingContext ctx) {
+    CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
+    monitor.sweep(app.now()).onSuccess(s -> {
+      List<JsonObject> changes = new ArrayList<>();
+      s.escalated().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type())));
+      s.resolved().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type())));
+      s.silent().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type())));
+      Respond.ok(ctx, s.toJson().put("changes", new JsonArray(changes)));
+    }).onFailure(ctx::fail);
+  }
+}

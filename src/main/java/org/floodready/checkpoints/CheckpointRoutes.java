@@ -1,0 +1,367 @@
+package org.floodready.checkpoints;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Row;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.floodready.AppContext;
+import org.floodready.audit.AuditLog;
+import org.floodready.auth.CurrentUser;
+import org.floodready.auth.Role;
+import org.floodready.db.Where;
+import org.floodready.http.ApiError;
+import org.floodready.http.Csv;
+import org.floodready.http.Fields;
+import org.floodready.http.JsonInput;
+import org.floodready.http.PageRequest;
+import org.floodready.http.QueryParams;
+import org.floodready.http.Respond;
+
+/**
+ * Checkpoints: lists, details, readings, chart series and the GeoJSON feed for everyone who may see
+ * them; set-up by admins. Also mounts the reading and alert routes and starts the monitor.
+ */
+public final class CheckpointRoutes {
+  private static final Map<String, String> SORTABLE = Map.of("id", "c.id", "code", "c.code", "name", "c.name_zh",
+      "kind", "c.kind", "level", "array_position(ARRAY['none','blue','yellow','orange','red'], s.level)",
+      "lastReadingAt", "s.last_reading_at");
+  private static final Map<String, String> READING_SORTABLE = Map.of("measuredAt", "measured_at", "id", "id",
+      "value", "value");
+
+  private final AppContext app;
+  private final CheckpointRepository checkpoints;
+  private final ReadingRepository readings;
+
+  public CheckpointRoutes(AppContext app) {
+    this.app = app;
+    this.checkpoints = new CheckpointRepository(app.pool());
+    this.readings = new ReadingRepository(app.pool());
+  }
+
+  public void mount(Router api) {
+    api.get("/checkpoints").handler(this::listCheckpoints);
+    api.get("/checkpoints.geojson").handler(this::geoJson);
+    api.get("/checkpoints/:checkpointId").handler(this::getCheckpoint);
+    api.get("/checkpoints/:checkpointId/readings").handler(this::listReadings);
+    api.get("/checkpoints/:checkpointId/readings.csv").handler(this::readingsCsv);
+    api.get("/checkpoints/:checkpointId/series").handler(this::series);
+    api.post("/admin/checkpoints").handler(this::createCheckpoint);
+    api.put("/admin/checkpoints/:checkpointId").handler(this::updateCheckpoint);
+    api.put("/admin/checkpoints/:checkpointId/inspectors").handler(this::setInspectors);
+    api.put("/admin/checkpoints/:checkpointId/gauges").handler(this::setGauges);
+    new ReadingRoutes(app).mount(api);
+    new AlertRoutes(app).mount(api);
+    CheckpointMonitor.startOnce(app);
+  }
+
+  private void listCheckpoints(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    PageRequest page = PageRequest.from(ctx, SORTABLE, "code");
+    QueryParams q = new QueryParams(ctx);
+    Where where = CheckpointRepository.scope(new Where(), user)
+        .and("c.kind = ?", q.oneOf("kind", CheckpointValidation.KINDS))
+        .and("c.unit_id = ?", q.id("unitId"))
+        .and("s.level = ?", q.oneOf("level", WarningLevel.CODES))
+        .and("c.active = ?", q.bool("active"));
+    String search = q.text("q");
+    if (search != null) {
+      String p = where.bind("%" + search + "%");
+      where.and("(c.code ILIKE " + p + " OR c.name_zh ILIKE " + p + " OR c.name_en ILIKE " + p + ")");
+    }
+    checkpoints.page(where, page).onSuccess(rows -> {
+      JsonArray items = new JsonArray();
+      long total = 0;
+      for (Row r : rows) {
+        total = r.getLong("total");
+        items.add(withState(r));
+      }
+      Respond.ok(ctx, page.result(items, total));
+    }).onFailure(ctx::fail);
+  }
+
+  private void geoJson(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    Future<List<Long>> visible = user.is(Role.INSPECTOR) || user.isGauge()
+        ? checkpoints.page(CheckpointRepository.scope(new Where(), user), new PageRequest(1, 10_000, "c.id", "id"))
+            .map(rows -> {
+              List<Long> ids = new ArrayList<>();
+              rows.forEach(r -> ids.add(r.getLong("id")));
+              return ids;
+            })
+        : Future.succeededFuture(null);
+    visible.compose(ids -> new CheckpointStates(app).all(app.now())
+            .map(all -> all.stream().filter(s -> ids == null || ids.contains(s.checkpointId())).toList()))
+        .onSuccess(states -> ctx.response().putHeader("Content-Type", "application/geo+json; charset=utf-8")
+            .end(GeoJson.checkpoints(states, app::iso).encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private void getCheckpoint(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    long id = QueryParams.pathId(ctx, "checkpointId");
+    visible(user, id).compose(v -> detail(id))
+        .onSuccess(json -> Respond.ok(ctx, json))
+        .onFailure(ctx::fail);
+  }
+
+  /** A checkpoint with its state, flood-limit periods, services, inspectors, gauges and today's thresholds. */
+  private Future<JsonObject> detail(long id) {
+    return checkpoints.page(new Where().and("c.id = ?", id), new PageRequest(1, 1, "c.id", "id"))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            throw ApiError.notFound("Checkpoint", id);
+          }
+          JsonObject json = withState(rows.iterator().next());
+          return checkpoints.floodLimits(app.pool(), id)
+              .compose(limits -> checkpoints.services(id).compose(services -> checkpoints.assignments(id)
+                  .map(assigned -> json
+                      .put("floodLimits", new JsonArray(limits.stream().map(FloodLimitPeriod::toJson).toList()))
+                      .put("services", new JsonArray(services.stream().map(CheckpointDraft.Service::toJson).toList()))
+                      .put("inspectors", assigned.getJsonArray("inspectors"))
+                      .put("gauges", assigned.getJsonArray("gauges"))
+                      .put("thresholdsNow", thresholds(json, limits)))));
+        });
+  }
+
+  /** The thresholds in force today, so the duty room sees what a reading is compared with. */
+  private JsonObject thresholds(JsonObject checkpointJson, List<FloodLimitPeriod> limits) {
+    Checkpoint c = fromJson(checkpointJson);
+    double[] t = WarningRules.thresholds(c, limits, app.now(), app.config().zone());
+    JsonObject out = new JsonObject().put("blue", t[0]).put("yellow", t[1]).put("orange", t[2]).put("red", t[3])
+        .put("margin", c.margin());
+    if (c.isReservoir()) {
+      out.put("floodLimitLevel", WarningRules.floodLimit(c, limits, app.now(), app.config().zone()))
+          .put("riseRatePerHour", c.riseRatePerHour());
+    }
+    return out;
+  }
+
+  private static Checkpoint fromJson(JsonObject j) {
+    JsonObject r = j.getJsonObject("reservoir");
+    JsonObject w = j.getJsonObject("waterlogging");
+    JsonObject o = j.getJsonObject("overrides");
+    return new Checkpoint(j.getLong("id"), j.getString("code"), j.getString("kind"), j.getString("nameZh"),
+        j.getString("nameEn"), j.getLong("unitId"), j.getDouble("lat"), j.getDouble("lon"),
+        r == null ? null : new Checkpoint.Reservoir(r.getDouble("bedLevel"), r.getDouble("deadLevel"),
+            r.getDouble("normalPoolLevel"), r.getDouble("floodHighLevel"), r.getDouble("designFloodLevel"),
+            r.getDouble("checkFloodLevel"), r.getDouble("crestLevel")),
+        w == null ? null : new Checkpoint.Waterlogging(w.getString("pointKind"), w.getDouble("watchCm"),
+            w.getDouble("attentionCm"), w.getDouble("closeRoadCm"), w.getDouble("severeCm")),
+        new Checkpoint.Overrides(o.getDouble("hysteresisMargin"), o.getDouble("suspectStep"),
+            o.getDouble("riseRatePerHour"), o.getInteger("silentMinutes"), o.getInteger("resolveMinutes")),
+        j.getBoolean("active"));
+  }
+
+  private void listReadings(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    long id = QueryParams.pathId(ctx, "checkpointId");
+    PageRequest page = PageRequest.from(ctx, READING_SORTABLE, "-measuredAt");
+    Where where = readingFilter(ctx, id);
+    visible(user, id).compose(v -> readings.page(where, page)).onSuccess(rows -> {
+      JsonArray items = new JsonArray();
+      long total = 0;
+      for (Row r : rows) {
+        total = r.getLong("total");
+        items.add(readingJson(r));
+      }
+      Respond.ok(ctx, page.result(items, total));
+    }).onFailure(ctx::fail);
+  }
+
+  private void readingsCsv(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    long id = QueryParams.pathId(ctx, "checkpointId");
+    Where where = readingFilter(ctx, id);
+    visible(user, id).compose(v -> readings.all(where)).onSuccess(rows -> {
+      Csv csv = new Csv().row("measuredAt", "value", "suspect", "source", "receivedAt");
+      for (Row r : rows) {
+        csv.row(app.iso(r.getOffsetDateTime("measured_at")), r.getNumeric("value").toString(),
+            r.getBoolean("suspect"), r.getString("source_name"), app.iso(r.getOffsetDateTime("received_at")));
+      }
+      Respond.csv(ctx, "readings-" + id + ".csv", csv.toString());
+    }).onFailure(ctx::fail);
+  }
+
+  private static Where readingFilter(RoutingContext ctx, long id) {
+    QueryParams q = new QueryParams(ctx);
+    return new Where().and("checkpoint_id = ?", id)
+        .and("measured_at >= ?", q.time("from"))
+        .and("measured_at < ?", q.time("to"))
+        .and("suspect = ?", q.bool("suspect"));
+  }
+
+  private JsonObject readingJson(Row r) {
+    return new JsonObject().put("id", r.getLong("id")).put("checkpointId", r.getLong("checkpoint_id"))
+        .put("measuredAt", app.iso(r.getOffsetDateTime("measured_at")))
+        .put("value", r.getNumeric("value").doubleValue()).put("suspect", r.getBoolean("suspect"))
+        .put("sourceId", r.getLong("source_id")).put("source", r.getString("source_name"))
+        .put("receivedAt", app.iso(r.getOffsetDateTime("received_at")));
+  }
+
+  private void series(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    long id = QueryParams.pathId(ctx, "checkpointId");
+    QueryParams q = new QueryParams(ctx);
+    OffsetDateTime to = q.time("to") != null ? q.time("to") : app.now();
+    OffsetDateTime from = q.time("from") != null ? q.time("from") : to.minusHours(24);
+    int points = q.integer("points", 200, 1, 2000);
+    boolean includeSuspect = Boolean.TRUE.equals(q.bool("includeSuspect"));
+    if (!from.isBefore(to)) {
+      throw ApiError.invalid("from", "must be before to");
+    }
+    Duration span = Duration.between(from, to);
+    visible(user, id).compose(v -> checkpoints.find(id))
+        .compose(found -> {
+          Checkpoint c = found.orElseThrow(() -> ApiError.notFound("Checkpoint", id));
+          return readings.series(id, from, to, points, includeSuspect).map(rows -> {
+            JsonArray buckets = new JsonArray();
+            for (Row r : rows) {
+              int b = r.getInteger("bucket");
+              buckets.add(new JsonObject()
+                  .put("start", app.iso(from.plus(span.multipliedBy(b).dividedBy(points))))
+                  .put("end", app.iso(from.plus(span.multipliedBy(b + 1L).dividedBy(points))))
+                  .put("min", r.getNumeric("min").doubleValue()).put("max", r.getNumeric("max").doubleValue())
+                  .put("last", r.getNumeric("last").doubleValue())
+                  .put("lastAt", app.iso(r.getOffsetDateTime("last_at"))).put("count", r.getLong("n")));
+            }
+            return new JsonObject().put("checkpointId", id).put("valueUnit", c.unitOfMeasure())
+                .put("from", app.iso(from)).put("to", app.iso(to)).put("points", points)
+                .put("bucketSeconds", span.toSeconds() / (double) points).put("buckets", buckets);
+          });
+        })
+        .onSuccess(json -> Respond.ok(ctx, json))
+        .onFailure(ctx::fail);
+  }
+
+  private void createCheckpoint(RoutingContext ctx) {
+    CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
+    CheckpointDraft d = CheckpointValidation.draft(JsonInput.object(ctx));
+    OffsetDateTime now = app.now();
+    requireUnit(d)
+        .compose(v -> app.pool().withTransaction(tx -> checkpoints.insert(tx, d, now)
+            .compose(id -> checkpoints.replaceDetails(tx, id, d)
+                .compose(x -> readings.insertState(tx, id, now))
+                .compose(x -> AuditLog.record(tx, now, admin, "checkpoint.create", "checkpoint", id,
+                    new JsonObject().put("code", d.code()).put("kind", d.kind()).put("nameZh", d.nameZh())))
+                .map(id))))
+        .onSuccess(id -> {
+          app.events().publish("checkpoint.changed", new JsonObject().put("unitId", d.unitId())
+              .put("checkpointId", id));
+        })
+        .compose(this::detail)
+        .onSuccess(json -> Respond.created(ctx, json))
+        .onFailure(ctx::fail);
+  }
+
+  private void updateCheckpoint(RoutingContext ctx) {
+    CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
+    long id = QueryParams.pathId(ctx, "checkpointId");
+    CheckpointDraft d = CheckpointValidation.draft(JsonInput.object(ctx));
+    OffsetDateTime now = app.now();
+    checkpoints.find(id)
+        .compose(found -> {
+          Checkpoint existing = found.orElseThrow(() -> ApiError.notFound("Checkpoint", id));
+          if (!existing.kind().equals(d.kind())) {
+            throw ApiError.unprocessable("kind_immutable", "A " + existing.kind() + " cannot become a " + d.kind());
+          }
+          return requireUnit(d);
+        })
+        .compose(v -> app.pool().withTransaction(tx -> checkpoints.update(tx, id, d, now)
+            .compose(x -> checkpoints.replaceDetails(tx, id, d))
+            .compose(x -> AuditLog.record(tx, now, admin, "checkpoint.update", "checkpoint", id,
+                new JsonObject().put("code", d.code()).put("nameZh", d.nameZh())))))
+        .onSuccess(v -> {
+          app.events().publish("checkpoint.changed", new JsonObject().put("unitId", d.unitId())
+              .put("checkpointId", id));
+        })
+        .compose(v -> detail(id))
+        .onSuccess(json -> Respond.ok(ctx, json))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Void> requireUnit(CheckpointDraft d) {
+    return checkpoints.unitExists(d.unitId()).map(exists -> {
+      if (!exists) {
+        throw ApiError.invalid("unitId", "no unit " + d.unitId());
+      }
+      return null;
+    });
+  }
+
+  private void setInspectors(RoutingContext ctx) {
+    assign(ctx, "userIds", "checkpoint.inspectors", (tx, id, ids) -> checkpoints.setInspectors(tx, id, ids),
+        "must all be inspector accounts");
+  }
+
+  private void setGauges(RoutingContext ctx) {
+    assign(ctx, "apiKeyIds", "checkpoint.gauges", (tx, id, ids) -> checkpoints.setGauges(tx, id, ids),
+        "must all be API keys that are not revoked");
+  }
+
+  private interface Assignment {
+    Future<Boolean> apply(io.vertx.sqlclient.SqlConnection tx, long checkpointId, List<Long> ids);
+  }
+
+  private void assign(RoutingContext ctx, String field, String action, Assignment assignment, String problem) {
+    CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
+    long id = QueryParams.pathId(ctx, "checkpointId");
+    Fields in = new Fields(JsonInput.object(ctx));
+    JsonArray array = in.array(field, 500, true);
+    List<Long> ids = new ArrayList<>();
+    if (array != null) {
+      for (int i = 0; i < array.size(); i++) {
+        Object v = array.getValue(i);
+        if (v instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue()) {
+          if (!ids.contains(n.longValue())) {
+            ids.add(n.longValue());
+          }
+        } else {
+          in.error(field + "[" + i + "]", "must be a positive whole number");
+        }
+      }
+    }
+    in.validate();
+    OffsetDateTime now = app.now();
+    checkpoints.find(id)
+        .compose(found -> {
+          found.orElseThrow(() -> ApiError.notFound("Checkpoint", id));
+          return app.pool().withTransaction(tx -> assignment.apply(tx, id, ids).compose(ok -> {
+            if (!ok) {
+              throw ApiError.invalid(field, problem);
+            }
+            return AuditLog.record(tx, now, admin, action, "checkpoint", id, new JsonObject().put(field,
+                new JsonArray(ids)));
+          }));
+        })
+        .compose(v -> checkpoints.assignments(id))
+        .onSuccess(json -> Respond.ok(ctx, json))
+        .onFailure(ctx::fail);
+  }
+
+  /** 403 unless the caller may see the checkpoint (inspectors and gauges see only their own). */
+  private Future<Void> visible(CurrentUser user, long id) {
+    if (!user.is(Role.INSPECTOR) && !user.isGauge()) {
+      return Future.succeededFuture();
+    }
+    return checkpoints.postable(user, List.of(id)).map(allowed -> {
+      if (allowed.isEmpty()) {
+        throw ApiError.forbidden("Checkpoint " + id + " is not assigned to you");
+      }
+      return null;
+    });
+  }
+
+  private JsonObject withState(Row r) {
+    return Checkpoint.from(r).toJson().put("state", new JsonObject()
+        .put("level", r.getString("level")).put("levelSince", app.iso(r.getOffsetDateTime("level_since")))
+        .put("reason", r.getString("reason")).put("lastValue", Checkpoint.opt(r, "last_value"))
+        .put("lastReadingAt", app.iso(r.getOffsetDateTime("last_reading_at"))));
+  }
+}

@@ -178,7 +178,7 @@ public final class CheckpointRepository {
           }
           return tx.preparedQuery("DELETE FROM checkpoint_inspectors WHERE checkpoint_id = $1").execute(Tuple.of(id))
               .compose(v -> tx.preparedQuery("INSERT INTO checkpoint_inspectors (checkpoint_id, user_id)"
-                  + " SELECT $1, unnest($2::bigint[])").execute(Tuple.of(id, ids)))
+                  + " SELECT $1, unnest($2::bigint[])").execute(Tuple.of(id, (Object) ids)))
               .map(true);
         });
   }
@@ -194,7 +194,7 @@ public final class CheckpointRepository {
           }
           return tx.preparedQuery("DELETE FROM api_key_checkpoints WHERE checkpoint_id = $1").execute(Tuple.of(id))
               .compose(v -> tx.preparedQuery("INSERT INTO api_key_checkpoints (api_key_id, checkpoint_id)"
-                  + " SELECT unnest($2::bigint[]), $1").execute(Tuple.of(id, ids)))
+                  + " SELECT unnest($2::bigint[]), $1").execute(Tuple.of(id, (Object) ids)))
               .map(true);
         });
   }
@@ -214,7 +214,7 @@ public final class CheckpointRepository {
       return Future.succeededFuture(List.of());
     }
     return pool.preparedQuery(sql)
-        .execute(Tuple.of(user.isGauge() ? -user.id() : user.id(), array))
+        .execute(Tuple.of(user.isGauge() ? -user.id() : user.id(), (Object) array))
         .map(rows -> {
           List<Long> out = new ArrayList<>();
           rows.forEach(r -> out.add(r.getLong("checkpoint_id")));

@@ -127,8 +127,8 @@ public final class AlertRepository {
     return client.preparedQuery("""
             WITH up AS (
               UPDATE alerts SET status = 'escalated', escalated_at = $1, revision = revision + 1, updated_at = $1
-              WHERE status = 'raised' AND level_raised_at <= $1 - make_interval(mins => CASE level
-                WHEN 'red' THEN $2 WHEN 'orange' THEN $3 WHEN 'yellow' THEN $4 ELSE $5 END)
+              WHERE status = 'raised' AND level_raised_at <= $1::timestamptz - make_interval(mins => CASE level
+                WHEN 'red' THEN $2::int WHEN 'orange' THEN $3::int WHEN 'yellow' THEN $4::int ELSE $5::int END)
               RETURNING id, checkpoint_id, level, status),
             ev AS (
               INSERT INTO alert_events (""" + EVENT_COLUMNS + """
@@ -149,7 +149,7 @@ public final class AlertRepository {
             WITH due AS (
               SELECT s.checkpoint_id FROM checkpoint_state s JOIN checkpoints c ON c.id = s.checkpoint_id
               WHERE s.level = 'none' AND s.clear_since IS NOT NULL
-                AND s.clear_since <= $1 - make_interval(mins => coalesce(c.resolve_minutes, $2))
+                AND s.clear_since <= $1::timestamptz - make_interval(mins => coalesce(c.resolve_minutes, $2::int))
                 AND EXISTS (SELECT 1 FROM alerts a WHERE a.checkpoint_id = s.checkpoint_id AND a.kind = 'level'
                   AND a.status <> 'resolved')
               FOR UPDATE OF s),
@@ -174,7 +174,7 @@ public final class AlertRepository {
             WITH silent AS (
               SELECT c.id, coalesce(s.last_reading_at, c.created_at) AS last_seen
               FROM checkpoints c JOIN checkpoint_state s ON s.checkpoint_id = c.id
-              WHERE """ + SilentRule.CONDITION + """
+              WHERE\s""" + SilentRule.CONDITION + """
             ),
             ins AS (
               INSERT INTO alerts (checkpoint_id, kind, level, status, reason, trigger_at, raised_at, level_raised_at,

@@ -15,6 +15,7 @@ import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.http.ApiError;
+import org.floodready.http.Csv;
 import org.floodready.http.Fields;
 import org.floodready.http.JsonInput;
 import org.floodready.http.PageRequest;
@@ -41,6 +42,7 @@ public final class AlertRoutes {
 
   public void mount(Router api) {
     api.get("/alerts").handler(this::listAlerts);
+    api.get("/alerts.csv").handler(this::alertsCsv);
     api.get("/alerts/:alertId").handler(this::getAlert);
     api.get("/alerts/:alertId/cap").handler(this::capDocument);
     api.post("/alerts/:alertId/acknowledge").handler(this::acknowledge);
@@ -51,6 +53,35 @@ public final class AlertRoutes {
   private void listAlerts(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     PageRequest page = PageRequest.from(ctx, SORTABLE, "-raisedAt");
+    alerts.page(filter(ctx, user), page).onSuccess(rows -> {
+      JsonArray items = new JsonArray();
+      long total = 0;
+      for (Row r : rows) {
+        total = r.getLong("total");
+        items.add(Alert.from(r).toJson(app::iso));
+      }
+      Respond.ok(ctx, page.result(items, total));
+    }).onFailure(ctx::fail);
+  }
+
+  /** The alert log for the duty report, same filters as the list, oldest first. */
+  private void alertsCsv(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    alerts.page(filter(ctx, user), new PageRequest(1, 100_000, "a.raised_at ASC, a.id ASC", "raisedAt"))
+        .onSuccess(rows -> {
+          Csv csv = new Csv().row("id", "checkpointCode", "nameZh", "kind", "level", "status", "reason", "raisedAt",
+              "escalatedAt", "acknowledgedAt", "resolvedAt");
+          for (Row r : rows) {
+            Alert a = Alert.from(r);
+            csv.row(a.id(), a.checkpointCode(), a.nameZh(), a.kind(), a.level().code(), a.status(), a.reason(),
+                app.iso(a.raisedAt()), app.iso(a.escalatedAt()), app.iso(a.acknowledgedAt()), app.iso(a.resolvedAt()));
+          }
+          Respond.csv(ctx, "alerts.csv", csv.toString());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private static Where filter(RoutingContext ctx, CurrentUser user) {
     QueryParams q = new QueryParams(ctx);
     String status = q.oneOf("status", STATUS_FILTERS);
     Where where = CheckpointRepository.scope(new Where(), user)
@@ -65,15 +96,7 @@ public final class AlertRoutes {
     } else if (!status.equals("all")) {
       where.and("a.status = ?", status);
     }
-    alerts.page(where, page).onSuccess(rows -> {
-      JsonArray items = new JsonArray();
-      long total = 0;
-      for (Row r : rows) {
-        total = r.getLong("total");
-        items.add(Alert.from(r).toJson(app::iso));
-      }
-      Respond.ok(ctx, page.result(items, total));
-    }).onFailure(ctx::fail);
+    return where;
   }
 
   private void getAlert(RoutingContext ctx) {

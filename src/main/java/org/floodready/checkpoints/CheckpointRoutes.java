@@ -118,7 +118,9 @@ public final class CheckpointRoutes {
           if (rows.size() == 0) {
             throw ApiError.notFound("Checkpoint", id);
           }
-          JsonObject json = withState(rows.iterator().next());
+          Row row = rows.iterator().next();
+          Checkpoint c = Checkpoint.from(row);
+          JsonObject json = withState(row);
           return checkpoints.floodLimits(app.pool(), id)
               .compose(limits -> checkpoints.services(id).compose(services -> checkpoints.assignments(id)
                   .map(assigned -> json
@@ -126,13 +128,12 @@ public final class CheckpointRoutes {
                       .put("services", new JsonArray(services.stream().map(CheckpointDraft.Service::toJson).toList()))
                       .put("inspectors", assigned.getJsonArray("inspectors"))
                       .put("gauges", assigned.getJsonArray("gauges"))
-                      .put("thresholdsNow", thresholds(json, limits)))));
+                      .put("thresholdsNow", thresholds(c, limits)))));
         });
   }
 
   /** The thresholds in force today, so the duty room sees what a reading is compared with. */
-  private JsonObject thresholds(JsonObject checkpointJson, List<FloodLimitPeriod> limits) {
-    Checkpoint c = fromJson(checkpointJson);
+  private JsonObject thresholds(Checkpoint c, List<FloodLimitPeriod> limits) {
     double[] t = WarningRules.thresholds(c, limits, app.now(), app.config().zone());
     JsonObject out = new JsonObject().put("blue", t[0]).put("yellow", t[1]).put("orange", t[2]).put("red", t[3])
         .put("margin", c.margin());
@@ -141,22 +142,6 @@ public final class CheckpointRoutes {
           .put("riseRatePerHour", c.riseRatePerHour());
     }
     return out;
-  }
-
-  private static Checkpoint fromJson(JsonObject j) {
-    JsonObject r = j.getJsonObject("reservoir");
-    JsonObject w = j.getJsonObject("waterlogging");
-    JsonObject o = j.getJsonObject("overrides");
-    return new Checkpoint(j.getLong("id"), j.getString("code"), j.getString("kind"), j.getString("nameZh"),
-        j.getString("nameEn"), j.getLong("unitId"), j.getDouble("lat"), j.getDouble("lon"),
-        r == null ? null : new Checkpoint.Reservoir(r.getDouble("bedLevel"), r.getDouble("deadLevel"),
-            r.getDouble("normalPoolLevel"), r.getDouble("floodHighLevel"), r.getDouble("designFloodLevel"),
-            r.getDouble("checkFloodLevel"), r.getDouble("crestLevel")),
-        w == null ? null : new Checkpoint.Waterlogging(w.getString("pointKind"), w.getDouble("watchCm"),
-            w.getDouble("attentionCm"), w.getDouble("closeRoadCm"), w.getDouble("severeCm")),
-        new Checkpoint.Overrides(o.getDouble("hysteresisMargin"), o.getDouble("suspectStep"),
-            o.getDouble("riseRatePerHour"), o.getInteger("silentMinutes"), o.getInteger("resolveMinutes")),
-        j.getBoolean("active"));
   }
 
   private void listReadings(RoutingContext ctx) {

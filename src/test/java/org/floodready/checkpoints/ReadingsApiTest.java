@@ -177,6 +177,26 @@ class ReadingsApiTest {
   }
 
   @Test
+  void aGaugeMaySendAThousandReadingsAtOnceButNotMore() {
+    CLOCK.set(MAIN_SEASON);
+    long id = checkpoint(Fixtures.reservoir(Fixtures.code("R"), unitId));
+    JsonArray readings = new JsonArray();
+    for (int i = 0; i < 1001; i++) {
+      readings.add(Fixtures.reading(125 + (i % 50) / 100.0, at(-1001 + i).toString()).put("checkpointId", id));
+    }
+    Resp tooMany = inspector.post("/api/readings/batch", new JsonObject().put("readings", readings));
+    assertEquals(400, tooMany.status());
+    assertTrue(tooMany.json().getJsonObject("fields").containsKey("readings"));
+    readings.remove(0);
+    Resp ok = inspector.post("/api/readings/batch", new JsonObject().put("readings", readings));
+    assertEquals(201, ok.status(), ok.toString());
+    assertEquals(1000, ok.json().getInteger("accepted"));
+    assertEquals(0, ok.json().getInteger("suspect"));
+    assertEquals(1000, readingCount(id));
+    assertEquals(125.0, state(id).getDouble("lastValue"), "the newest, not the highest (125.49)");
+  }
+
+  @Test
   void impossibleValuesAreRejected() {
     CLOCK.set(MAIN_SEASON);
     long res = checkpoint(Fixtures.reservoir(Fixtures.code("R"), unitId));

@@ -53,15 +53,8 @@ public final class AlertRoutes {
   private void listAlerts(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     PageRequest page = PageRequest.from(ctx, SORTABLE, "-raisedAt");
-    alerts.page(filter(ctx, user), page).onSuccess(rows -> {
-      JsonArray items = new JsonArray();
-      long total = 0;
-      for (Row r : rows) {
-        total = r.getLong("total");
-        items.add(Alert.from(r).toJson(app::iso));
-      }
-      Respond.ok(ctx, page.result(items, total));
-    }).onFailure(ctx::fail);
+    Respond.ok(ctx, alerts.page(filter(ctx, user), page)
+        .map(rows -> page.result(rows, r -> Alert.from(r).toJson(app::iso))));
   }
 
   /** The alert log for the duty report, same filters as the list, oldest first. */

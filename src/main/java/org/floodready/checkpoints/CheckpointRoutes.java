@@ -75,15 +75,7 @@ public final class CheckpointRoutes {
       String p = where.bind("%" + search + "%");
       where.and("(c.code ILIKE " + p + " OR c.name_zh ILIKE " + p + " OR c.name_en ILIKE " + p + ")");
     }
-    checkpoints.page(where, page).onSuccess(rows -> {
-      JsonArray items = new JsonArray();
-      long total = 0;
-      for (Row r : rows) {
-        total = r.getLong("total");
-        items.add(withState(r));
-      }
-      Respond.ok(ctx, page.result(items, total));
-    }).onFailure(ctx::fail);
+    Respond.ok(ctx, checkpoints.page(where, page).map(rows -> page.result(rows, this::withState)));
   }
 
   private void geoJson(RoutingContext ctx) {
@@ -149,15 +141,8 @@ public final class CheckpointRoutes {
     long id = QueryParams.pathId(ctx, "checkpointId");
     PageRequest page = PageRequest.from(ctx, READING_SORTABLE, "-measuredAt");
     Where where = readingFilter(ctx, id);
-    visible(user, id).compose(v -> readings.page(where, page)).onSuccess(rows -> {
-      JsonArray items = new JsonArray();
-      long total = 0;
-      for (Row r : rows) {
-        total = r.getLong("total");
-        items.add(readingJson(r));
-      }
-      Respond.ok(ctx, page.result(items, total));
-    }).onFailure(ctx::fail);
+    Respond.ok(ctx, visible(user, id).compose(v -> readings.page(where, page))
+        .map(rows -> page.result(rows, this::readingJson)));
   }
 
   private void readingsCsv(RoutingContext ctx) {

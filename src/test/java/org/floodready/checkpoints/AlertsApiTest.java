@@ -130,6 +130,46 @@ class AlertsApiTest {
   }
 
   @Test
+  void concurrentSweepsEscalateAndRaiseEachThingOnce() throws Exception {
+    CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(10)));
+    long[] red = pointWithAlert(41);
+    long silentId = Fixtures.create(admin, Fixtures.waterlogging(Fixtures.code("Q"), unitId, "road")
+        .put("overrides", new JsonObject().put("silentMinutes", 5)));
+    post(silentId, 1, at(0));
+    CLOCK.advance(Duration.ofMinutes(11));
+    List<java.util.concurrent.CompletableFuture<Resp>> sweeps = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      sweeps.add(duty.postAsync("/api/admin/checkpoints/sweep", new JsonObject(), null));
+    }
+    for (var f : sweeps) {
+      assertEquals(200, f.get(30, TimeUnit.SECONDS).status());
+    }
+    JsonArray events = alert(red[1]).getJsonArray("events");
+    assertEquals(1, events.stream().filter(e -> ((JsonObject) e).getString("action").equals("escalated")).count(),
+        events.encode());
+    assertEquals(1, admin.get("/api/alerts?kind=silent&checkpointId=" + silentId).json().getLong("total"));
+  }
+
+  @Test
+  void concurrentReadingsForOneCheckpointLeaveAConsistentState() throws Exception {
+    CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(11)));
+    long id = Fixtures.create(admin, Fixtures.waterlogging(Fixtures.code("C"), unitId, "road")
+        .put("overrides", new JsonObject().put("suspectStep", 100)));
+    List<java.util.concurrent.CompletableFuture<Resp>> posts = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      posts.add(admin.postAsync("/api/checkpoints/" + id + "/readings",
+          Fixtures.reading(10 + i * 3, at(-10 + i).toString()), null));
+    }
+    for (var f : posts) {
+      assertEquals(201, f.get(30, TimeUnit.SECONDS).status());
+    }
+    JsonObject state = admin.get("/api/checkpoints/" + id).json().getJsonObject("state");
+    assertEquals(37.0, state.getDouble("lastValue"), "the newest reading wins whatever the arrival order");
+    assertEquals("orange", state.getString("level"));
+    assertEquals(1, admin.get("/api/alerts?checkpointId=" + id).json().getLong("total"), "one open alert");
+  }
+
+  @Test
   void aLevelAlertResolvesItselfAfterStayingClearLongEnough() {
     CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(2)));
     long[] ids = pointWithAlert(20);

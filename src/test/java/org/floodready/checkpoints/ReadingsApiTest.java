@@ -118,6 +118,25 @@ class ReadingsApiTest {
   }
 
   @Test
+  void aNoisySeriesAtAThresholdRaisesOnceAndDoesNotFlap() {
+    CLOCK.set(MAIN_SEASON);
+    long id = checkpoint(Fixtures.waterlogging(Fixtures.code("N"), unitId, "road"));
+    double[] noisy = {14.0, 15.2, 14.1, 15.6, 13.5, 15.1, 12.8, 14.9, 15.3, 13.0};
+    JsonArray batch = new JsonArray();
+    for (int i = 0; i < noisy.length; i++) {
+      batch.add(Fixtures.reading(noisy[i], at(-30 + i).toString()).put("checkpointId", id));
+    }
+    assertEquals(201, inspector.post("/api/readings/batch", new JsonObject().put("readings", batch)).status());
+    assertEquals("yellow", state(id).getString("level"), "13.0 cm stays yellow: 15 cm minus the 3 cm margin");
+    long alertId = admin.get("/api/alerts?checkpointId=" + id).json().getJsonArray("items").getJsonObject(0)
+        .getLong("id");
+    JsonArray events = admin.get("/api/alerts/" + alertId).json().getJsonArray("events");
+    assertEquals(2, events.size(), "raised at blue, upgraded to yellow once: " + events.encode());
+    assertEquals("blue", events.getJsonObject(0).getString("level"), "the first event is the blue raise");
+    assertEquals("blue", post(id, 11.9, at(0)).json().getJsonObject("state").getString("level"));
+  }
+
+  @Test
   void anUnderpassIsStricterThanARoad() {
     CLOCK.set(MAIN_SEASON);
     long underpass = checkpoint(Fixtures.waterlogging(Fixtures.code("U"), unitId, "underpass"));

@@ -12,21 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.floodready.AppContext;
-import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.http.ApiError;
 import org.floodready.http.Csv;
-import org.floodready.http.Fields;
-import org.floodready.http.JsonInput;
 import org.floodready.http.PageRequest;
 import org.floodready.http.QueryParams;
 import org.floodready.http.Respond;
 
 /**
  * Checkpoints: lists, details, readings, chart series and the GeoJSON feed for everyone who may see
- * them; set-up by admins. Also mounts the reading and alert routes and starts the monitor.
+ * them. Also mounts the admin, reading and alert routes and starts the monitor.
  */
 public final class CheckpointRoutes {
   private static final Map<String, String> SORTABLE = Map.of("id", "c.id", "code", "c.code", "name", "c.name_zh",
@@ -38,11 +35,13 @@ public final class CheckpointRoutes {
   private final AppContext app;
   private final CheckpointRepository checkpoints;
   private final ReadingRepository readings;
+  private final CheckpointDetails details;
 
   public CheckpointRoutes(AppContext app) {
     this.app = app;
     this.checkpoints = new CheckpointRepository(app.pool());
     this.readings = new ReadingRepository(app.pool());
+    this.details = new CheckpointDetails(app);
   }
 
   public void mount(Router api) {
@@ -52,10 +51,7 @@ public final class CheckpointRoutes {
     api.get("/checkpoints/:checkpointId/readings").handler(this::listReadings);
     api.get("/checkpoints/:checkpointId/readings.csv").handler(this::readingsCsv);
     api.get("/checkpoints/:checkpointId/series").handler(this::series);
-    api.post("/admin/checkpoints").handler(this::createCheckpoint);
-    api.put("/admin/checkpoints/:checkpointId").handler(this::updateCheckpoint);
-    api.put("/admin/checkpoints/:checkpointId/inspectors").handler(this::setInspectors);
-    api.put("/admin/checkpoints/:checkpointId/gauges").handler(this::setGauges);
+    new CheckpointAdminRoutes(app).mount(api);
     new ReadingRoutes(app).mount(api);
     new AlertRoutes(app).mount(api);
     CheckpointMonitor.startOnce(app);
@@ -75,7 +71,7 @@ public final class CheckpointRoutes {
       String p = where.bind("%" + search + "%");
       where.and("(c.code ILIKE " + p + " OR c.name_zh ILIKE " + p + " OR c.name_en ILIKE " + p + ")");
     }
-    Respond.ok(ctx, checkpoints.page(where, page).map(rows -> page.result(rows, this::withState)));
+    Respond.ok(ctx, checkpoints.page(where, page).map(rows -> page.result(rows, details::withState)));
   }
 
   private void geoJson(RoutingContext ctx) {
@@ -98,44 +94,10 @@ public final class CheckpointRoutes {
   private void getCheckpoint(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     long id = QueryParams.pathId(ctx, "checkpointId");
-    visible(user, id).compose(v -> detail(id))
+    visible(user, id).compose(v -> details.detail(id))
         .onSuccess(json -> Respond.ok(ctx, json))
         .onFailure(ctx::fail);
   }
-
-  /** A checkpoint with its state, flood-limit periods, services, inspectors, gauges and today's thresholds. */
-  private Future<JsonObject> detail(long id) {
-    return checkpoints.page(new Where().and("c.id = ?", id), new PageRequest(1, 1, "c.id", "id"))
-        .compose(rows -> {
-          if (rows.size() == 0) {
-            throw ApiError.notFound("Checkpoint", id);
-          }
-          Row row = rows.iterator().next();
-          Checkpoint c = Checkpoint.from(row);
-          JsonObject json = withState(row);
-          return checkpoints.floodLimits(app.pool(), id)
-              .compose(limits -> checkpoints.services(id).compose(services -> checkpoints.assignments(id)
-                  .map(assigned -> json
-                      .put("floodLimits", new JsonArray(limits.stream().map(FloodLimitPeriod::toJson).toList()))
-                      .put("services", new JsonArray(services.stream().map(CheckpointDraft.Service::toJson).toList()))
-                      .put("inspectors", assigned.getJsonArray("inspectors"))
-                      .put("gauges", assigned.getJsonArray("gauges"))
-                      .put("thresholdsNow", thresholds(c, limits)))));
-        });
-  }
-
-  /** The thresholds in force today, so the duty room sees what a reading is compared with. */
-  private JsonObject thresholds(Checkpoint c, List<FloodLimitPeriod> limits) {
-    double[] t = WarningRules.thresholds(c, limits, app.now(), app.config().zone());
-    JsonObject out = new JsonObject().put("blue", t[0]).put("yellow", t[1]).put("orange", t[2]).put("red", t[3])
-        .put("margin", c.margin());
-    if (c.isReservoir()) {
-      out.put("floodLimitLevel", WarningRules.floodLimit(c, limits, app.now(), app.config().zone()))
-          .put("riseRatePerHour", c.riseRatePerHour());
-    }
-    return out;
-  }
-
   private void listReadings(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     long id = QueryParams.pathId(ctx, "checkpointId");
@@ -209,112 +171,6 @@ public final class CheckpointRoutes {
         .onSuccess(json -> Respond.ok(ctx, json))
         .onFailure(ctx::fail);
   }
-
-  private void createCheckpoint(RoutingContext ctx) {
-    CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
-    CheckpointDraft d = CheckpointValidation.draft(JsonInput.object(ctx));
-    OffsetDateTime now = app.now();
-    requireUnit(d)
-        .compose(v -> app.pool().withTransaction(tx -> checkpoints.insert(tx, d, now)
-            .compose(id -> checkpoints.replaceDetails(tx, id, d)
-                .compose(x -> readings.insertState(tx, id, now))
-                .compose(x -> AuditLog.record(tx, now, admin, "checkpoint.create", "checkpoint", id,
-                    new JsonObject().put("code", d.code()).put("kind", d.kind()).put("nameZh", d.nameZh())))
-                .map(id))))
-        .onSuccess(id -> {
-          app.events().publish("checkpoint.changed", new JsonObject().put("unitId", d.unitId())
-              .put("checkpointId", id));
-        })
-        .compose(this::detail)
-        .onSuccess(json -> Respond.created(ctx, json))
-        .onFailure(ctx::fail);
-  }
-
-  private void updateCheckpoint(RoutingContext ctx) {
-    CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
-    long id = QueryParams.pathId(ctx, "checkpointId");
-    CheckpointDraft d = CheckpointValidation.draft(JsonInput.object(ctx));
-    OffsetDateTime now = app.now();
-    checkpoints.find(id)
-        .compose(found -> {
-          Checkpoint existing = found.orElseThrow(() -> ApiError.notFound("Checkpoint", id));
-          if (!existing.kind().equals(d.kind())) {
-            throw ApiError.unprocessable("kind_immutable", "A " + existing.kind() + " cannot become a " + d.kind());
-          }
-          return requireUnit(d);
-        })
-        .compose(v -> app.pool().withTransaction(tx -> checkpoints.update(tx, id, d, now)
-            .compose(x -> checkpoints.replaceDetails(tx, id, d))
-            .compose(x -> AuditLog.record(tx, now, admin, "checkpoint.update", "checkpoint", id,
-                new JsonObject().put("code", d.code()).put("nameZh", d.nameZh())))))
-        .onSuccess(v -> {
-          app.events().publish("checkpoint.changed", new JsonObject().put("unitId", d.unitId())
-              .put("checkpointId", id));
-        })
-        .compose(v -> detail(id))
-        .onSuccess(json -> Respond.ok(ctx, json))
-        .onFailure(ctx::fail);
-  }
-
-  private Future<Void> requireUnit(CheckpointDraft d) {
-    return checkpoints.unitExists(d.unitId()).map(exists -> {
-      if (!exists) {
-        throw ApiError.invalid("unitId", "no unit " + d.unitId());
-      }
-      return null;
-    });
-  }
-
-  private void setInspectors(RoutingContext ctx) {
-    assign(ctx, "userIds", "checkpoint.inspectors", (tx, id, ids) -> checkpoints.setInspectors(tx, id, ids),
-        "must all be inspector accounts");
-  }
-
-  private void setGauges(RoutingContext ctx) {
-    assign(ctx, "apiKeyIds", "checkpoint.gauges", (tx, id, ids) -> checkpoints.setGauges(tx, id, ids),
-        "must all be API keys that are not revoked");
-  }
-
-  private interface Assignment {
-    Future<Boolean> apply(io.vertx.sqlclient.SqlConnection tx, long checkpointId, List<Long> ids);
-  }
-
-  private void assign(RoutingContext ctx, String field, String action, Assignment assignment, String problem) {
-    CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
-    long id = QueryParams.pathId(ctx, "checkpointId");
-    Fields in = new Fields(JsonInput.object(ctx));
-    JsonArray array = in.array(field, 500, true);
-    List<Long> ids = new ArrayList<>();
-    if (array != null) {
-      for (int i = 0; i < array.size(); i++) {
-        Object v = array.getValue(i);
-        if (v instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue()) {
-          if (!ids.contains(n.longValue())) {
-            ids.add(n.longValue());
-          }
-        } else {
-          in.error(field + "[" + i + "]", "must be a positive whole number");
-        }
-      }
-    }
-    in.validate();
-    OffsetDateTime now = app.now();
-    checkpoints.find(id)
-        .compose(found -> {
-          found.orElseThrow(() -> ApiError.notFound("Checkpoint", id));
-          return app.pool().withTransaction(tx -> assignment.apply(tx, id, ids).compose(ok -> {
-            if (!ok) {
-              throw ApiError.invalid(field, problem);
-            }
-            return AuditLog.record(tx, now, admin, action, "checkpoint", id, new JsonObject().put(field,
-                new JsonArray(ids)));
-          }));
-        })
-        .compose(v -> checkpoints.assignments(id))
-        .onSuccess(json -> Respond.ok(ctx, json))
-        .onFailure(ctx::fail);
-  }
-
   /** 403 unless the caller may see the checkpoint (inspectors and gauges see only their own). */
   private Future<Void> visible(CurrentUser user, long id) {
     if (!user.is(Role.INSPECTOR) && !user.isGauge()) {
@@ -326,12 +182,5 @@ public final class CheckpointRoutes {
       }
       return null;
     });
-  }
-
-  private JsonObject withState(Row r) {
-    return Checkpoint.from(r).toJson().put("state", new JsonObject()
-        .put("level", r.getString("level")).put("levelSince", app.iso(r.getOffsetDateTime("level_since")))
-        .put("reason", r.getString("reason")).put("lastValue", Checkpoint.opt(r, "last_value"))
-        .put("lastReadingAt", app.iso(r.getOffsetDateTime("last_reading_at"))));
   }
 }

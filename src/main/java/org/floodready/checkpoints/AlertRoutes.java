@@ -1,14 +1,18 @@
 package org.floodready.checkpoints;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
@@ -17,6 +21,7 @@ import org.floodready.db.Where;
 import org.floodready.http.ApiError;
 import org.floodready.http.Csv;
 import org.floodready.http.Fields;
+import org.floodready.http.Idempotency;
 import org.floodready.http.JsonInput;
 import org.floodready.http.PageRequest;
 import org.floodready.http.QueryParams;
@@ -119,11 +124,11 @@ public final class AlertRoutes {
         .onFailure(ctx::fail);
   }
 
-  private io.vertx.core.Future<Alert> visibleAlert(CurrentUser user, long id) {
+  private Future<Alert> visibleAlert(CurrentUser user, long id) {
     return alerts.find(id).compose(found -> {
       Alert alert = found.orElseThrow(() -> ApiError.notFound("Alert", id));
       if (!user.is(Role.INSPECTOR) && !user.isGauge()) {
-        return io.vertx.core.Future.succeededFuture(alert);
+        return Future.succeededFuture(alert);
       }
       return new CheckpointRepository(app.pool()).postable(user, List.of(alert.checkpointId())).map(ok -> {
         if (ok.isEmpty()) {
@@ -142,32 +147,49 @@ public final class AlertRoutes {
     transition(ctx, "resolved", "alert.resolved");
   }
 
-  /** Acknowledge or resolve by a duty officer or admin, with a comment; 409 when the state does not allow it. */
+  /**
+   * Acknowledge or resolve by a duty officer or admin, with a comment; 409 when the state does not
+   * allow it. With an Idempotency-Key header a retried request gets the first answer again.
+   */
   private void transition(RoutingContext ctx, String action, String event) {
     CurrentUser actor = CurrentUser.of(ctx).require(Role.DUTY_OFFICER, Role.ADMIN);
     long id = QueryParams.pathId(ctx, "alertId");
-    Fields in = new Fields(JsonInput.object(ctx));
+    JsonObject body = JsonInput.object(ctx);
+    Fields in = new Fields(body);
     String comment = in.requiredText("comment", 1000);
     in.validate();
     OffsetDateTime now = app.now();
-    alerts.find(id)
-        .compose(found -> {
-          Alert before = found.orElseThrow(() -> ApiError.notFound("Alert", id));
-          return app.pool().withTransaction(tx -> (action.equals("acknowledged")
-                  ? alerts.acknowledge(tx, id, actor, comment, now) : alerts.resolve(tx, id, actor, comment, now))
-              .compose(after -> {
-                Alert a = after.orElseThrow(() -> ApiError.conflict("alert_" + before.status(),
-                    "Alert " + id + " is " + before.status() + " and cannot be " + action));
-                return AuditLog.record(tx, now, actor, action.equals("acknowledged") ? "alert.acknowledge" : "alert.resolve", "alert", id,
-                    new JsonObject().put("comment", comment).put("level", a.level().code())).map(a);
-              }));
-        })
-        .onSuccess(a -> {
-          app.events().publish(event, new Alert.Change(event, a.unitId(), a.checkpointId(), a.id(),
-              a.level().code(), a.status(), now).toJson(app::iso));
-          Respond.ok(ctx, a.toJson(app::iso));
-        })
-        .onFailure(ctx::fail);
+    AtomicReference<Alert> applied = new AtomicReference<>();
+    Function<SqlConnection, Future<Idempotency.Outcome>> write = tx -> apply(tx, id, action, actor, comment, now)
+        .map(a -> {
+          applied.set(a);
+          return new Idempotency.Outcome(200, a.toJson(app::iso));
+        });
+    Future<Idempotency.Outcome> done = ctx.request().getHeader(Idempotency.HEADER) != null
+        ? Idempotency.run(ctx, app, body, write)
+        : app.pool().withTransaction(write::apply).compose(o -> Idempotency.respond(ctx, o).map(o));
+    done.onSuccess(o -> {
+      Alert a = applied.get();
+      if (a != null) {
+        app.events().publish(event, new Alert.Change(event, a.unitId(), a.checkpointId(), a.id(),
+            a.level().code(), a.status(), now).toJson(app::iso));
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  private Future<Alert> apply(SqlConnection tx, long id, String action, CurrentUser actor, String comment,
+      OffsetDateTime now) {
+    return alerts.find(tx, id).compose(found -> {
+      Alert before = found.orElseThrow(() -> ApiError.notFound("Alert", id));
+      boolean acknowledge = action.equals("acknowledged");
+      return (acknowledge ? alerts.acknowledge(tx, id, actor, comment, now) : alerts.resolve(tx, id, actor, comment, now))
+          .compose(after -> {
+            Alert a = after.orElseThrow(() -> ApiError.conflict("alert_" + before.status(),
+                "Alert " + id + " is " + before.status() + " and cannot be " + action));
+            return AuditLog.record(tx, now, actor, acknowledge ? "alert.acknowledge" : "alert.resolve", "alert", id,
+                new JsonObject().put("comment", comment).put("level", a.level().code())).map(a);
+          });
+    });
   }
 
   private void sweep(RoutingContext ctx) {

@@ -109,6 +109,21 @@ class AlertsApiTest {
   }
 
   @Test
+  void aRetriedAcknowledgementWithAnIdempotencyKeyGetsTheFirstAnswer() {
+    CLOCK.set(MAIN_SEASON.plus(Duration.ofMinutes(30)));
+    long alertId = pointWithAlert(16)[1];
+    String path = "/api/alerts/" + alertId + "/acknowledge";
+    JsonObject body = new JsonObject().put("comment", "收到 received");
+    Resp first = duty.post(path, body, "ack-" + alertId);
+    Resp retry = duty.post(path, body, "ack-" + alertId);
+    assertEquals(200, first.status(), first.toString());
+    assertEquals(200, retry.status(), retry.toString());
+    assertEquals(first.json(), retry.json());
+    assertEquals(2, alert(alertId).getJsonArray("events").size(), "raised and one acknowledgement");
+    assertEquals(409, duty.post(path, body).status(), "without a key a second acknowledgement is a conflict");
+  }
+
+  @Test
   void anUnacknowledgedAlertIsEscalatedAfterItsLevelsTimeout() {
     CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(1)));
     long red = pointWithAlert(45)[1];

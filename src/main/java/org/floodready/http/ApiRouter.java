@@ -26,6 +26,7 @@ public final class ApiRouter {
     new UnitRoutes(app).mount(api);
     new AuditRoutes(app).mount(api);
     new org.floodready.inventory.InventoryRoutes(app).mount(api);
+    new org.floodready.checkpoints.CheckpointRoutes(app).mount(api);
 
     FailureHandler.install(api);
     return api;

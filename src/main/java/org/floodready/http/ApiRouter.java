@@ -25,6 +25,7 @@ public final class ApiRouter {
     new UserAdminRoutes(app).mount(api);
     new UnitRoutes(app).mount(api);
     new AuditRoutes(app).mount(api);
+    new org.floodready.patrols.RiverChiefRoutes(app).mount(api);
 
     FailureHandler failures = new FailureHandler();
     api.route().failureHandler(failures);

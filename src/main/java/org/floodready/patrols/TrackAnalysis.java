@@ -35,7 +35,8 @@ public final class TrackAnalysis {
       distance += d;
       maxSpeed = Math.max(maxSpeed, kmh);
       fast |= kmh > rules.maxSpeedKmh();
-      jump |= d > rules.maxJumpM();
+      // A leap too long and too fast to walk: a spoofed or teleported position, not sparse sampling.
+      jump |= d > rules.maxJumpM() && kmh > rules.maxSpeedKmh();
     }
     long duration = Duration.between(points.get(0).t(), points.get(points.size() - 1).t()).toSeconds();
     Double nearest = null;

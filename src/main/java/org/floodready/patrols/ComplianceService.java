@@ -125,7 +125,7 @@ public final class ComplianceService {
                 count(*) FILTER (WHERE hz.overdue)::int AS overdue,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM hz.closed_at - hz.reported_at) / 86400)
                   FILTER (WHERE hz.status = 'closed') AS median_days
-              FROM """ + view + " GROUP BY hz.unit_id")
+              FROM""" + " " + view + " GROUP BY hz.unit_id")
           .execute(where.tuple())
           .map(rows -> {
             List<Row> list = new ArrayList<>();

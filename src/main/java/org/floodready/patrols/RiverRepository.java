@@ -19,9 +19,8 @@ final class RiverRepository {
       r.id, r.river_id, r.code, r.name_zh, r.name_en, r.unit_id, r.geometry, r.length_m, r.chief_user_id,
       r.chief_level, r.rules, r.created_at, v.name_zh AS river_name_zh, v.name_en AS river_name_en,
       n.name_zh AS unit_name_zh, c.display_name AS chief_name""";
-  static final String REACH_FROM = """
-       FROM reaches r JOIN rivers v ON v.id = r.river_id JOIN units n ON n.id = r.unit_id
-       LEFT JOIN users c ON c.id = r.chief_user_id""";
+  static final String REACH_FROM = " FROM reaches r JOIN rivers v ON v.id = r.river_id JOIN units n ON n.id = r.unit_id"
+      + " LEFT JOIN users c ON c.id = r.chief_user_id";
 
   private final Pool pool;
 

@@ -155,12 +155,16 @@ final class HazardRepository {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
   }
 
-  /** Evidence photos uploaded since the hazard was last sent (back) to rectifying. */
+  /**
+   * Evidence photos uploaded since the hazard was last sent (back) to rectifying. Compared by event
+   * id, not time: uploads and transitions both lock the hazard, so their events are in order.
+   */
   Future<Long> evidenceSinceRectifying(SqlClient tx, long hazardId) {
     return tx.preparedQuery("""
-            SELECT count(*) AS n FROM hazard_photos p WHERE p.hazard_id = $1 AND p.kind = 'evidence'
-              AND p.uploaded_at >= coalesce((SELECT max(at) FROM hazard_events e
-                WHERE e.hazard_id = $1 AND e.to_status = 'rectifying'), '-infinity'::timestamptz)""")
+            SELECT count(*) AS n FROM hazard_events e WHERE e.hazard_id = $1 AND e.action = 'photo'
+              AND e.details->>'kind' = 'evidence'
+              AND e.id > coalesce((SELECT max(s.id) FROM hazard_events s
+                WHERE s.hazard_id = $1 AND s.to_status = 'rectifying'), 0)""")
         .execute(Tuple.of(hazardId))
         .map(rows -> rows.iterator().next().getLong("n"));
   }

@@ -27,10 +27,7 @@ public final class ApiRouter {
     new AuditRoutes(app).mount(api);
     new org.floodready.patrols.RiverChiefRoutes(app).mount(api);
 
-    FailureHandler failures = new FailureHandler();
-    api.route().failureHandler(failures);
-    api.errorHandler(404, failures);
-    api.errorHandler(405, failures);
+    FailureHandler.install(api);
     return api;
   }
 }

@@ -116,19 +116,12 @@ final class HazardRoutes {
   private void listHazards(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
     PageRequest page = PageRequest.from(ctx, SORTABLE, "-id");
-    service.clock().compose(clock -> {
+    Future<JsonObject> result = service.clock().compose(clock -> {
       Where where = new Where();
       String view = HazardRepository.view(where, clock);
       return hazards.page(filter(ctx, user, where), view, page);
-    }).map(rows -> {
-      JsonArray items = new JsonArray();
-      long total = 0;
-      for (Row r : rows) {
-        total = r.getLong("total");
-        items.add(HazardRepository.toJson(r, app::iso));
-      }
-      return page.result(items, total);
-    }).onSuccess(json -> Respond.ok(ctx, json)).onFailure(ctx::fail);
+    }).map(rows -> page.result(rows, r -> HazardRepository.toJson(r, app::iso)));
+    Respond.ok(ctx, result);
   }
 
   private Future<io.vertx.sqlclient.RowSet<Row>> export(RoutingContext ctx, CurrentUser user) {

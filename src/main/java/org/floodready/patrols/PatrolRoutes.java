@@ -116,15 +116,8 @@ final class PatrolRoutes {
   private void listPatrols(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
     PageRequest page = PageRequest.from(ctx, SORTABLE, "-startedAt");
-    patrols.page(filter(ctx, user), page).onSuccess(rows -> {
-      JsonArray items = new JsonArray();
-      long total = 0;
-      for (Row r : rows) {
-        total = r.getLong("total");
-        items.add(PatrolRepository.toJson(r, app::iso));
-      }
-      Respond.ok(ctx, page.result(items, total));
-    }).onFailure(ctx::fail);
+    Respond.ok(ctx, patrols.page(filter(ctx, user), page)
+        .map(rows -> page.result(rows, r -> PatrolRepository.toJson(r, app::iso))));
   }
 
   private void patrolsGeoJson(RoutingContext ctx) {
@@ -142,7 +135,7 @@ final class PatrolRoutes {
   private void getPatrol(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
     UUID id = pathUuid(ctx);
-    patrols.find(app.pool(), id, true).map(found -> {
+    Respond.ok(ctx, patrols.find(app.pool(), id, true).map(found -> {
       Row r = found.orElseThrow(() -> ApiError.notFound("Patrol", id));
       Long scope = RiverAccess.chiefScope(user);
       if (scope != null && !scope.equals(r.getLong("chief_user_id"))) {
@@ -152,7 +145,7 @@ final class PatrolRoutes {
       return PatrolRepository.toJson(r, app::iso)
           .put("track", PatrolRepository.lineString(track))
           .put("times", PatrolRepository.isoTimes(track, app::iso));
-    }).onSuccess(json -> Respond.ok(ctx, json)).onFailure(ctx::fail);
+    }));
   }
 
   private static UUID pathUuid(RoutingContext ctx) {

@@ -89,15 +89,8 @@ final class RiverRoutes {
   private void listReaches(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
     PageRequest page = PageRequest.from(ctx, SORTABLE, "code");
-    rivers.reaches(reachFilter(ctx, user), page).onSuccess(rows -> {
-      JsonArray items = new JsonArray();
-      long total = 0;
-      for (Row r : rows) {
-        total = r.getLong("total");
-        items.add(RiverRepository.reachJson(r, app::iso));
-      }
-      Respond.ok(ctx, page.result(items, total));
-    }).onFailure(ctx::fail);
+    Respond.ok(ctx, rivers.reaches(reachFilter(ctx, user), page)
+        .map(rows -> page.result(rows, r -> RiverRepository.reachJson(r, app::iso))));
   }
 
   private void reachesGeoJson(RoutingContext ctx) {
@@ -116,14 +109,14 @@ final class RiverRoutes {
   private void getReach(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
     long id = QueryParams.pathId(ctx, "reachId");
-    rivers.findReach(app.pool(), id).map(found -> {
+    Respond.ok(ctx, rivers.findReach(app.pool(), id).map(found -> {
       Row r = found.orElseThrow(() -> ApiError.notFound("Reach", id));
       Long scope = RiverAccess.chiefScope(user);
       if (scope != null && !scope.equals(r.getLong("chief_user_id"))) {
         throw ApiError.forbidden("This reach belongs to another chief");
       }
       return RiverRepository.reachJson(r, app::iso);
-    }).onSuccess(json -> Respond.ok(ctx, json)).onFailure(ctx::fail);
+    }));
   }
 
   private void createReach(RoutingContext ctx) {

@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
 import org.floodready.http.ApiError;
 import org.floodready.http.JsonInput;
 import org.floodready.http.QueryParams;

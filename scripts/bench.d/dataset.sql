@@ -42,6 +42,10 @@ SELECT 'BENCH-C' || g, 'waterlogging', '压测积水点' || g, 'Bench point ' ||
   34.70 + (g % 40) * 0.002, 113.60 + (g / 40) * 0.01, 'road', 10, 15, 25, 40, now(), now()
 FROM generate_series(1, :checkpoints) g;
 
+-- Every checkpoint has its state row (the app inserts it when a checkpoint is created).
+INSERT INTO checkpoint_state (checkpoint_id, level, updated_at)
+SELECT id, 'none', now() FROM checkpoints WHERE code LIKE 'BENCH-C%';
+
 INSERT INTO rivers (code, name_zh, name_en)
 SELECT 'BENCH-R' || g, '压测河' || g, 'Bench river ' || g FROM generate_series(1, 10) g;
 

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
@@ -24,7 +25,9 @@ import java.util.regex.Pattern;
  * issues one after another at a steady rate and times, for every stream, how long after each write
  * its stock.changed event arrives. Latency counts from the write's acknowledged answer (commit done)
  * and, more pessimistically, from the moment the POST was sent. Only JDK classes, so it runs with
- * {@code java -cp target/test-classes org.floodready.bench.SseLatency base token clients events rate lotMin lotMax}.
+ * {@code java -cp target/test-classes org.floodready.bench.SseLatency base token clients events rate lotMin lotMax [event]}.
+ * With an event name other than stock.changed (e.g. readiness), each write is instead timed to the first message
+ * of that name on each stream after the write was sent (writes are paced so they do not overlap).
  * Prints one JSON line.
  */
 public final class SseLatency {
@@ -32,19 +35,26 @@ public final class SseLatency {
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
   private final int clients;
+  private final String timedEvent;
+  /** Arrival times (nanos) of timedEvent messages per stream, when it is not stock.changed. */
+  private final List<List<Long>> arrivals = new ArrayList<>();
   private final CountDownLatch snapshots;
   private final AtomicInteger dropped = new AtomicInteger();
   /** movement id → receipt time (nanos) per stream; 0 = not (yet) received. */
   private final Map<Long, AtomicLongArray> receipts = new ConcurrentHashMap<>();
 
-  private SseLatency(int clients) {
+  private SseLatency(int clients, String timedEvent) {
     this.clients = clients;
+    this.timedEvent = timedEvent;
+    for (int i = 0; i < clients; i++) {
+      arrivals.add(java.util.Collections.synchronizedList(new ArrayList<>()));
+    }
     this.snapshots = new CountDownLatch(clients);
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 7) {
-      System.err.println("usage: SseLatency baseUrl token clients events ratePerSecond lotMin lotMax");
+    if (args.length != 7 && args.length != 8) {
+      System.err.println("usage: SseLatency baseUrl token clients events ratePerSecond lotMin lotMax [event]");
       System.exit(2);
     }
     String base = args[0];
@@ -54,7 +64,8 @@ public final class SseLatency {
     double rate = Double.parseDouble(args[4]);
     long lotMin = Long.parseLong(args[5]);
     long lotMax = Long.parseLong(args[6]);
-    System.out.println(new SseLatency(clients).run(base, token, events, rate, lotMin, lotMax));
+    String event = args.length == 8 ? args[7] : "stock.changed";
+    System.out.println(new SseLatency(clients, event).run(base, token, events, rate, lotMin, lotMax));
     System.exit(0);
   }
 
@@ -66,10 +77,11 @@ public final class SseLatency {
     for (int i = 0; i < clients; i++) {
       HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/live?access_token=" + token))
           .header("Accept", "text/event-stream").GET().build();
-      streams.sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(new Stream(i)))
+      Stream stream = new Stream(i);
+      streams.sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(stream))
           .whenComplete((r, e) -> {
             if (e != null || r.statusCode() != 200) {
-              dropped.incrementAndGet();
+              stream.end();
             }
           });
     }
@@ -107,8 +119,12 @@ public final class SseLatency {
       sent.put(id, new long[] {sendAt, ackAt});
       receipts.computeIfAbsent(id, k -> new AtomicLongArray(clients));
     }
+    if (!timedEvent.equals("stock.changed")) {
+      TimeUnit.SECONDS.sleep(3);
+      matchByTime(sent);
+    }
 
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timedEvent.equals("stock.changed") ? 15 : 0);
     while (missing(sent) > 0 && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(100);
     }
@@ -134,6 +150,33 @@ public final class SseLatency {
         dropped.get(), ms(ack.at(50)), ms(ack.at(99)), ms(ack.max()), ms(send.at(50)), ms(send.at(99)));
   }
 
+  /** Each write's receipt on a stream = the first timedEvent message there after it was sent, before the next write. */
+  private void matchByTime(Map<Long, long[]> sent) {
+    List<long[]> writes = new ArrayList<>(sent.values());
+    List<Long> ids = new ArrayList<>(sent.keySet());
+    Integer[] order = new Integer[writes.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingLong(i -> writes.get(i)[0]));
+    for (int c = 0; c < clients; c++) {
+      List<Long> times;
+      synchronized (arrivals.get(c)) {
+        times = new ArrayList<>(arrivals.get(c));
+      }
+      for (int k = 0; k < order.length; k++) {
+        long from = writes.get(order[k])[0];
+        long to = k + 1 < order.length ? writes.get(order[k + 1])[0] : Long.MAX_VALUE;
+        for (long t : times) {
+          if (t >= from && t < to) {
+            receipts.get(ids.get(order[k])).set(c, t);
+            break;
+          }
+        }
+      }
+    }
+  }
+
   private long missing(Map<Long, long[]> sent) {
     long missing = 0;
     for (Long id : sent.keySet()) {
@@ -157,6 +200,7 @@ public final class SseLatency {
     private String event = "message";
     private final StringBuilder data = new StringBuilder();
     private boolean snapshotSeen;
+    private final AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
 
     Stream(int index) {
       this.index = index;
@@ -183,7 +227,9 @@ public final class SseLatency {
       if (event.equals("snapshot") && !snapshotSeen) {
         snapshotSeen = true;
         snapshots.countDown();
-      } else if (event.equals("stock.changed")) {
+      } else if (event.equals(timedEvent) && !event.equals("stock.changed")) {
+        arrivals.get(index).add(now);
+      } else if (event.equals("stock.changed") && timedEvent.equals("stock.changed")) {
         Matcher m = MOVEMENT_ID.matcher(data);
         if (m.find()) {
           receipts.computeIfAbsent(Long.parseLong(m.group(1)), k -> new AtomicLongArray(clients))
@@ -194,14 +240,21 @@ public final class SseLatency {
       data.setLength(0);
     }
 
+    /** The stream ended or never opened: counted once. */
+    void end() {
+      if (ended.compareAndSet(false, true)) {
+        dropped.incrementAndGet();
+      }
+    }
+
     @Override
     public void onError(Throwable throwable) {
-      dropped.incrementAndGet();
+      end();
     }
 
     @Override
     public void onComplete() {
-      dropped.incrementAndGet();
+      end();
     }
   }
 }

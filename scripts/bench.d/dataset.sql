@@ -23,9 +23,10 @@ FROM generate_series(1, :bases) g;
 
 CREATE TEMP TABLE bench_items ON COMMIT DROP AS SELECT id FROM items ORDER BY id LIMIT :items;
 
--- Lots hold plenty, so the benchmark's issues never run a lot dry.
+-- Lots hold plenty, so the benchmark's issues never run a lot dry; received 10 days ago, so equipment
+-- (test runs every 30 days or more) is usable.
 INSERT INTO lots (base_id, item_id, lot_code, quantity, received_on, expires_on, condition, created_at, updated_at)
-SELECT b.id, i.id, :'tag' || '-L' || b.id || '-' || i.id, 1000000000, current_date - 30, NULL, 'usable', now(), now()
+SELECT b.id, i.id, :'tag' || '-L' || b.id || '-' || i.id, 1000000000, current_date - 10, NULL, 'usable', now(), now()
 FROM bases b CROSS JOIN bench_items i WHERE b.code LIKE :'tag' || '-B%';
 
 INSERT INTO stock_movements (lot_id, base_id, item_id, kind, quantity, balance, at, actor_id, actor_name, note)

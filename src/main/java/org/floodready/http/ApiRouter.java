@@ -25,6 +25,9 @@ public final class ApiRouter {
     new UserAdminRoutes(app).mount(api);
     new UnitRoutes(app).mount(api);
     new AuditRoutes(app).mount(api);
+    new org.floodready.readiness.ReadinessRoutes(app).mount(api);
+    new org.floodready.readiness.LiveRoutes(app).mount(api);
+    new org.floodready.cluster.ClusterRoutes(app).mount(api);
 
     FailureHandler failures = new FailureHandler();
     api.route().failureHandler(failures);

@@ -33,8 +33,12 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static AppConfig config(PgUrl db, int port, Path dataDir, String... extraArgs) {
+    // a cluster of its own: a unique name and a free Hazelcast port, so test JVMs never join each other
+    int clusterPort = freePort();
     String[] base = {"--pg-url", db.url(), "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
-        "--http-instances", "2", "--host", "127.0.0.1"};
+        "--http-instances", "2", "--host", "127.0.0.1",
+        "--cluster-name", "fr-test-" + java.util.UUID.randomUUID(), "--cluster-host", "127.0.0.1",
+        "--cluster-port", Integer.toString(clusterPort), "--cluster-members", "127.0.0.1:" + clusterPort};
     String[] args = new String[base.length + extraArgs.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extraArgs, 0, args, base.length, extraArgs.length);

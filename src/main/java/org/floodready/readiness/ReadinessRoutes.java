@@ -1,0 +1,59 @@
+package org.floodready.readiness;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.floodready.AppContext;
+import org.floodready.auth.CurrentUser;
+import org.floodready.auth.Role;
+import org.floodready.http.ApiError;
+import org.floodready.http.QueryParams;
+import org.floodready.http.Respond;
+
+/** The readiness snapshot: the whole picture, one unit, and the admin's live-vs-recompute check. */
+public final class ReadinessRoutes {
+  private final AppContext app;
+
+  public ReadinessRoutes(AppContext app) {
+    this.app = app;
+  }
+
+  public void mount(Router api) {
+    api.get("/readiness").handler(this::getReadiness);
+    api.get("/readiness/verify").handler(this::verifyReadiness);
+    api.get("/readiness/units/:unitId").handler(this::getUnitReadiness);
+  }
+
+  private ReadinessNode node() {
+    return ReadinessNode.of(app.vertx());
+  }
+
+  private void getReadiness(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    node().scopes().of(user)
+        .compose(scope -> node().service().snapshot(scope))
+        .onSuccess(json -> Respond.ok(ctx, json))
+        .onFailure(ctx::fail);
+  }
+
+  private void getUnitReadiness(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    long unitId = QueryParams.pathId(ctx, "unitId");
+    node().scopes().of(user)
+        .compose(scope -> node().service().unit(unitId).map(entry -> {
+          var found = entry.orElseThrow(() -> ApiError.notFound("Unit", unitId));
+          if (!scope.allows(unitId)) {
+            throw ApiError.forbidden("Unit " + unitId + " is outside your scope");
+          }
+          return found;
+        }))
+        .onSuccess(json -> Respond.ok(ctx, json))
+        .onFailure(ctx::fail);
+  }
+
+  private void verifyReadiness(RoutingContext ctx) {
+    CurrentUser.of(ctx).require(Role.ADMIN);
+    node().service().verify()
+        .onSuccess(json -> Respond.ok(ctx, json))
+        .onFailure(ctx::fail);
+  }
+}

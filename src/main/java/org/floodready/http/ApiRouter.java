@@ -29,10 +29,7 @@ public final class ApiRouter {
     new org.floodready.readiness.LiveRoutes(app).mount(api);
     new org.floodready.cluster.ClusterRoutes(app).mount(api);
 
-    FailureHandler failures = new FailureHandler();
-    api.route().failureHandler(failures);
-    api.errorHandler(404, failures);
-    api.errorHandler(405, failures);
+    FailureHandler.install(api);
     return api;
   }
 }

@@ -30,10 +30,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/openapi.yaml").handler(this::openApi);
     router.route("/api/*").subRouter(ApiRouter.create(app, limiter));
 
-    FailureHandler failures = new FailureHandler();
-    router.route().failureHandler(failures);
-    router.errorHandler(404, failures);
-    router.errorHandler(405, failures);
+    FailureHandler.install(router);
 
     HttpServer server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(app.config().httpHost())

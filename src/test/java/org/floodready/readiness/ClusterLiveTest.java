@@ -1,0 +1,170 @@
+package org.floodready.readiness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.floodready.support.Http;
+import org.floodready.support.Resp;
+import org.floodready.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Three real Hazelcast members on loopback: node A in this JVM (it also holds the test database),
+ * nodes B and C each in their own JVM, all on one PostgreSQL database.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterLiveTest {
+  static TestServer a;
+  static NodeProcess b;
+  static NodeProcess c;
+  static Http adminA;
+  static Http adminB;
+  static Http adminC;
+  static final AtomicInteger COUNTER = new AtomicInteger();
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    int hzA = TestServer.freePort();
+    int hzB = TestServer.freePort();
+    int hzC = TestServer.freePort();
+    String[] common = {"--cluster-name", "fr-cluster-" + UUID.randomUUID(),
+        "--cluster-members", "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB + ",127.0.0.1:" + hzC,
+        "--jwt-secret", "cluster-test-" + UUID.randomUUID()};
+    a = TestServer.start(Clock.systemUTC(), TestServer.concat(common,
+        new String[] {"--cluster-port", Integer.toString(hzA), "--node-name", "node-a"}));
+    String pg = a.server.pgUrl().url();
+    CompletableFuture<NodeProcess> startB = CompletableFuture.supplyAsync(() -> node("node-b", hzB, common, pg));
+    CompletableFuture<NodeProcess> startC = CompletableFuture.supplyAsync(() -> node("node-c", hzC, common, pg));
+    b = startB.join();
+    c = startC.join();
+    adminA = a.as("admin");
+    adminB = b.as("admin");
+    adminC = c.as("admin");
+    awaitMembers(adminA, 3);
+    awaitConsistent(adminA);
+  }
+
+  private static NodeProcess node(String name, int hzPort, String[] common, String pg) {
+    try {
+      List<String> args = new ArrayList<>(List.of(common));
+      args.addAll(List.of("--cluster-port", Integer.toString(hzPort), "--pg-url", pg,
+          "--data-dir", Files.createTempDirectory("fr-" + name).toString()));
+      return NodeProcess.start(name, TestServer.freePort(), args);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (b != null) {
+      b.close();
+    }
+    if (c != null) {
+      c.close();
+    }
+    if (a != null) {
+      a.close();
+    }
+  }
+
+  /** A committed write on a node that publishes its domain event: here a new community unit. */
+  private static long write(Http on, long parentId) {
+    int n = COUNTER.incrementAndGet();
+    Resp r = on.post("/api/admin/units", new JsonObject().put("code", "LIVE-" + n).put("nameZh", "实时测试" + n)
+        .put("nameEn", "Live " + n).put("parentId", parentId));
+    assertEquals(201, r.status(), r.toString());
+    long id = r.json().getLong("id");
+    a.server.app().events().publish("unit.created", new JsonObject().put("unitId", id));
+    return id;
+  }
+
+  @Test
+  @Order(1)
+  void aWriteOnNodeAShowsOnNodeBAndAsAnSseEventOnNodeC() throws Exception {
+    try (SseClient live = SseClient.open(c.anonymous.base(), token(adminC), null)) {
+      assertEquals(200, live.status());
+      SseClient.Message snapshot = live.next(Duration.ofSeconds(10));
+      assertNotNull(snapshot);
+      assertEquals("snapshot", snapshot.event());
+
+      long street = unitId(adminA, "ZZ-GC-SBLH");
+      long started = System.nanoTime();
+      long unitId = write(adminA, street);
+      boolean onB = false;
+      while (!onB && System.nanoTime() - started < Duration.ofSeconds(2).toNanos()) {
+        onB = adminB.get("/api/readiness").json().getJsonArray("units").stream()
+            .anyMatch(u -> ((JsonObject) u).getLong("unitId") == unitId);
+        if (!onB) {
+          Thread.sleep(50);
+        }
+      }
+      assertTrue(onB, "node B's snapshot did not show the change within 2 s");
+      SseClient.Message pushed = live.await(m -> "readiness".equals(m.event())
+          && m.json().getLong("unitId") == unitId, Duration.ofMillis(Math.max(1,
+          Duration.ofSeconds(2).toMillis() - (System.nanoTime() - started) / 1_000_000)));
+      assertNotNull(pushed, "node C's live stream did not carry the change within 2 s: " + live.seen());
+      assertTrue(pushed.id() > snapshot.id());
+    }
+  }
+
+  private static String token(Http http) {
+    return http.request("/").build().headers().firstValue("Authorization").orElseThrow().substring(7);
+  }
+
+  private static long unitId(Http http, String code) {
+    return http.get("/api/units").json().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(u -> code.equals(u.getString("code"))).findFirst().orElseThrow().getLong("id");
+  }
+
+  static void awaitMembers(Http admin, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    int members = 0;
+    while (System.nanoTime() < deadline) {
+      Resp r = admin.get("/api/cluster");
+      members = r.status() == 200 ? r.json().getJsonArray("members").size() : -1;
+      if (members == count) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    assertEquals(count, members, "cluster members");
+  }
+
+  static JsonObject awaitConsistent(Http admin) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonObject last = null;
+    while (System.nanoTime() < deadline) {
+      Resp r = admin.get("/api/readiness/verify");
+      if (r.status() == 200) {
+        last = r.json();
+        if (last.getBoolean("consistent")) {
+          return last;
+        }
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("snapshot never matched the recompute: " + last);
+  }
+
+  static Set<Long> ids(List<SseClient.Message> messages, long after) {
+    return messages.stream().map(SseClient.Message::id).filter(id -> id > after).collect(Collectors.toSet());
+  }
+}

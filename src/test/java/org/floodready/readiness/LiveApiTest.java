@@ -1,0 +1,144 @@
+package org.floodready.readiness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.floodready.support.Http;
+import org.floodready.support.Resp;
+import org.floodready.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The live push on one node: snapshot first, ids, Last-Event-ID replay, scope, errors. */
+class LiveApiTest {
+  static TestServer server;
+  static Http admin;
+  static Http keeper;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start();
+    admin = server.as("admin");
+    keeper = server.as("keeper");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  private static String token(Http http) {
+    return http.request("/").build().headers().firstValue("Authorization").orElseThrow().substring(7);
+  }
+
+  static long unitId(String code) {
+    return admin.get("/api/units").json().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(u -> code.equals(u.getString("code"))).findFirst().orElseThrow().getLong("id");
+  }
+
+  private static void publish(String type, long unitId) {
+    server.server.app().events().publish(type, new JsonObject().put("unitId", unitId).put("probe", type));
+  }
+
+  @Test
+  void firstMessageIsTheSnapshotThenEventsWithIncreasingIds() throws Exception {
+    try (SseClient live = SseClient.open(server.anonymous.base(), token(admin), null)) {
+      SseClient.Message first = live.next(Duration.ofSeconds(10));
+      assertNotNull(first);
+      assertEquals("snapshot", first.event());
+      assertFalse(first.json().getJsonArray("units").isEmpty());
+      long street = unitId("ZZ-GC-NC");
+      publish("stock.changed", street);
+      publish("alert.raised", street);
+      SseClient.Message stock = live.await(m -> "stock.changed".equals(m.event()), Duration.ofSeconds(5));
+      SseClient.Message alert = live.await(m -> "alert".equals(m.event()), Duration.ofSeconds(5));
+      assertNotNull(stock, live.seen().toString());
+      assertNotNull(alert, live.seen().toString());
+      assertEquals("alert.raised", alert.json().getString("type"));
+      assertTrue(first.id() < stock.id() && stock.id() < alert.id());
+      long previous = -1;
+      for (SseClient.Message m : live.seen()) {
+        assertTrue(m.id() > previous, "ids must increase: " + live.seen());
+        previous = m.id();
+      }
+    }
+  }
+
+  @Test
+  void reconnectingWithLastEventIdReplaysWhatWasMissed() throws Exception {
+    long street = unitId("ZZ-JK-MH");
+    try (SseClient watcher = SseClient.open(server.anonymous.base(), token(admin), null)) {
+      long lastSeen;
+      try (SseClient dropped = SseClient.open(server.anonymous.base(), token(admin), null)) {
+        lastSeen = dropped.next(Duration.ofSeconds(10)).id();
+      }
+      assertEquals("snapshot", watcher.next(Duration.ofSeconds(10)).event());
+      for (int i = 0; i < 5; i++) {
+        publish("stock.changed", street);
+      }
+      List<SseClient.Message> watched = watcher.drain(Duration.ofSeconds(2));
+      Set<Long> missed = ids(watched, lastSeen);
+      assertTrue(missed.size() >= 5, "watcher saw " + watched);
+      try (SseClient back = SseClient.open(server.anonymous.base(), token(admin), lastSeen)) {
+        List<SseClient.Message> replayed = back.drain(Duration.ofSeconds(2));
+        assertTrue(replayed.stream().noneMatch(m -> "snapshot".equals(m.event())), replayed.toString());
+        assertEquals(missed, ids(replayed, lastSeen));
+      }
+    }
+  }
+
+  @Test
+  void aKeepersStreamCarriesOnlyHisScope() throws Exception {
+    long own = unitId("ZZ-GC-SBLH");
+    long elsewhere = unitId("ZZ-HJ-GY");
+    try (SseClient keeperLive = SseClient.open(server.anonymous.base(), token(keeper), null);
+         SseClient adminLive = SseClient.open(server.anonymous.base(), token(admin), null)) {
+      SseClient.Message snapshot = keeperLive.next(Duration.ofSeconds(10));
+      assertEquals("snapshot", snapshot.event());
+      Set<Long> visible = snapshot.json().getJsonArray("units").stream()
+          .map(u -> ((JsonObject) u).getLong("unitId")).collect(Collectors.toSet());
+      assertTrue(visible.contains(own), visible.toString());
+      assertFalse(visible.contains(elsewhere), visible.toString());
+      assertFalse(visible.contains(unitId("ZZ")), "the city is outside a keeper's scope");
+
+      publish("stock.changed", elsewhere);
+      publish("stock.changed", own);
+      assertNotNull(adminLive.await(m -> m.data().contains("\"unitId\":" + own) && "stock.changed".equals(m.event()),
+          Duration.ofSeconds(5)));
+      List<SseClient.Message> seen = keeperLive.drain(Duration.ofSeconds(1));
+      assertTrue(seen.stream().anyMatch(m -> "stock.changed".equals(m.event())
+          && m.json().getLong("unitId") == own), seen.toString());
+      for (SseClient.Message m : seen) {
+        if (!"snapshot".equals(m.event())) {
+          assertTrue(visible.contains(m.json().getLong("unitId")), "out of scope: " + m);
+        }
+      }
+      Resp outside = keeper.get("/api/readiness/units/" + elsewhere);
+      assertEquals(403, outside.status(), outside.toString());
+      assertEquals(200, keeper.get("/api/readiness/units/" + own).status());
+    }
+  }
+
+  @Test
+  void badRequestsGetTheErrorModel() {
+    Resp badId = server.anonymous.get("/api/live?access_token=" + token(admin) + "&lastEventId=abc");
+    assertEquals(400, badId.status(), badId.toString());
+    assertEquals(401, server.anonymous.get("/api/live").status());
+    assertEquals(404, admin.get("/api/readiness/units/999999").status());
+    assertEquals(403, server.as("duty").get("/api/readiness/verify").status());
+    assertEquals(403, server.as("viewer").get("/api/cluster").status());
+  }
+
+  static Set<Long> ids(List<SseClient.Message> messages, long after) {
+    return messages.stream().filter(m -> !"snapshot".equals(m.event())).map(SseClient.Message::id)
+        .filter(id -> id > after).collect(Collectors.toSet());
+  }
+}

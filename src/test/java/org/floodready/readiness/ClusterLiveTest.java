@@ -120,9 +120,94 @@ class ClusterLiveTest {
       SseClient.Message pushed = live.await(m -> "readiness".equals(m.event())
           && m.json().getLong("unitId") == unitId, Duration.ofMillis(Math.max(1,
           Duration.ofSeconds(2).toMillis() - (System.nanoTime() - started) / 1_000_000)));
-      assertNotNull(pushed, "node C's live stream did not carry the change within 2 s: " + live.seen());
+      assertNotNull(pushed, "node C's live stream did not carry the change within 2 s: " + SseClient.brief(live.seen()));
       assertTrue(pushed.id() > snapshot.id());
     }
+  }
+
+  @Test
+  @Order(2)
+  void reconnectingToAnotherNodeWithLastEventIdMissesNothing() throws Exception {
+    long street = unitId(adminA, "ZZ-JK-MH");
+    try (SseClient watcher = SseClient.open(b.anonymous.base(), token(adminB), null)) {
+      assertEquals("snapshot", watcher.next(Duration.ofSeconds(10)).event());
+      long lastSeen;
+      try (SseClient dropped = SseClient.open(c.anonymous.base(), token(adminC), null)) {
+        lastSeen = dropped.next(Duration.ofSeconds(10)).id();
+      }
+      for (int i = 0; i < 4; i++) {
+        write(i % 2 == 0 ? adminB : adminC, street);
+      }
+      Set<Long> missed = ids(watcher.drain(Duration.ofSeconds(3)), lastSeen);
+      assertTrue(missed.size() >= 8, "4 writes make at least 4 domain events and 4 readiness changes: " + missed);
+      try (SseClient back = SseClient.open(a.anonymous.base(), token(adminA), lastSeen)) {
+        List<SseClient.Message> replayed = back.drain(Duration.ofSeconds(2));
+        assertTrue(replayed.stream().noneMatch(m -> "snapshot".equals(m.event())), replayed.toString());
+        assertEquals(missed, ids(replayed, lastSeen));
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aKeepersStreamOnAnotherNodeCarriesOnlyHisScope() throws Exception {
+    Http keeper = b.as("keeper");
+    long own = unitId(adminA, "ZZ-GC-SBLH");
+    long elsewhere = unitId(adminA, "ZZ-HJ-LZ");
+    try (SseClient live = SseClient.open(b.anonymous.base(), token(keeper), null)) {
+      SseClient.Message snapshot = live.next(Duration.ofSeconds(10));
+      assertEquals("snapshot", snapshot.event());
+      Set<Long> visible = snapshot.json().getJsonArray("units").stream()
+          .map(u -> ((JsonObject) u).getLong("unitId")).collect(Collectors.toSet());
+      assertTrue(visible.contains(own));
+      a.server.app().events().publish("stock.changed", new JsonObject().put("unitId", elsewhere));
+      a.server.app().events().publish("stock.changed", new JsonObject().put("unitId", own));
+      SseClient.Message mine = live.await(m -> "stock.changed".equals(m.event()) && m.json().getLong("unitId") == own,
+          Duration.ofSeconds(5));
+      assertNotNull(mine, SseClient.brief(live.seen()));
+      for (SseClient.Message m : live.drain(Duration.ofMillis(500))) {
+        if (!"snapshot".equals(m.event())) {
+          assertTrue(visible.contains(m.json().getLong("unitId")), "out of scope: " + m);
+        }
+      }
+    }
+  }
+
+  @Test
+  @Order(9)
+  void losingAMemberDuringWritesLosesNoAcknowledgedWrite() throws Exception {
+    long street = unitId(adminA, "ZZ-HJ-HYK");
+    Http[] nodes = {adminA, adminB, adminC};
+    List<Long> acknowledged = new ArrayList<>();
+    int refused = 0;
+    for (int i = 0; i < 24; i++) {
+      if (i == 9) {
+        c.kill();
+      }
+      try {
+        acknowledged.add(write(nodes[i % 3], street));
+      } catch (IllegalStateException | AssertionError notAcknowledged) {
+        refused++;
+      }
+    }
+    assertTrue(refused >= 1 && refused <= 5, "only writes sent to the killed node fail: " + refused);
+    assertTrue(acknowledged.size() >= 19);
+
+    Set<Long> stored = adminA.get("/api/units").json().getJsonArray("items").stream()
+        .map(u -> ((JsonObject) u).getLong("id")).collect(Collectors.toSet());
+    assertTrue(stored.containsAll(acknowledged), "every acknowledged write is in PostgreSQL");
+
+    awaitMembers(adminA, 2);
+    awaitMembers(adminB, 2);
+    assertEquals(200, adminB.get("/api/readiness").status());
+    JsonObject verifyA = awaitConsistent(adminA);
+    JsonObject verifyB = awaitConsistent(adminB);
+    assertEquals(stored.size(), verifyA.getInteger("snapshotUnits"));
+    assertEquals(verifyA.getLong("version"), verifyB.getLong("version"));
+    JsonObject cluster = adminB.get("/api/cluster").json();
+    assertTrue(cluster.getJsonObject("quorum").getBoolean("present"), cluster.encode());
+    JsonObject oldest = adminA.get("/api/cluster").json();
+    assertEquals("member lost", oldest.getJsonObject("snapshot").getString("lastRebuildReason"), oldest.encode());
   }
 
   private static String token(Http http) {

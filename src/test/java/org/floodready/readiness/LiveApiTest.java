@@ -60,8 +60,8 @@ class LiveApiTest {
       publish("alert.raised", street);
       SseClient.Message stock = live.await(m -> "stock.changed".equals(m.event()), Duration.ofSeconds(5));
       SseClient.Message alert = live.await(m -> "alert".equals(m.event()), Duration.ofSeconds(5));
-      assertNotNull(stock, live.seen().toString());
-      assertNotNull(alert, live.seen().toString());
+      assertNotNull(stock, SseClient.brief(live.seen()));
+      assertNotNull(alert, SseClient.brief(live.seen()));
       assertEquals("alert.raised", alert.json().getString("type"));
       assertTrue(first.id() < stock.id() && stock.id() < alert.id());
       long previous = -1;
@@ -86,7 +86,7 @@ class LiveApiTest {
       }
       List<SseClient.Message> watched = watcher.drain(Duration.ofSeconds(2));
       Set<Long> missed = ids(watched, lastSeen);
-      assertTrue(missed.size() >= 5, "watcher saw " + watched);
+      assertTrue(missed.size() >= 5, "watcher saw " + SseClient.brief(watched));
       try (SseClient back = SseClient.open(server.anonymous.base(), token(admin), lastSeen)) {
         List<SseClient.Message> replayed = back.drain(Duration.ofSeconds(2));
         assertTrue(replayed.stream().noneMatch(m -> "snapshot".equals(m.event())), replayed.toString());
@@ -115,7 +115,7 @@ class LiveApiTest {
           Duration.ofSeconds(5)));
       List<SseClient.Message> seen = keeperLive.drain(Duration.ofSeconds(1));
       assertTrue(seen.stream().anyMatch(m -> "stock.changed".equals(m.event())
-          && m.json().getLong("unitId") == own), seen.toString());
+          && m.json().getLong("unitId") == own), SseClient.brief(seen));
       for (SseClient.Message m : seen) {
         if (!"snapshot".equals(m.event())) {
           assertTrue(visible.contains(m.json().getLong("unitId")), "out of scope: " + m);

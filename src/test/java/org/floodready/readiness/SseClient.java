@@ -113,6 +113,16 @@ final class SseClient implements AutoCloseable {
     return List.copyOf(seen);
   }
 
+  /** Ids, events and the start of the data, for assertion messages. */
+  static String brief(List<Message> messages) {
+    StringBuilder sb = new StringBuilder();
+    for (Message m : messages) {
+      sb.append(m.id()).append(' ').append(m.event()).append(' ')
+          .append(m.data(), 0, Math.min(120, m.data().length())).append('\n');
+    }
+    return sb.toString();
+  }
+
   /** Every message read so far, in order. */
   List<Message> seen() {
     return List.copyOf(seen);

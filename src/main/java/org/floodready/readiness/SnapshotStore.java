@@ -2,6 +2,7 @@ package org.floodready.readiness;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.floodready.http.ApiError;
 
 /** The live readiness snapshot: one entry per unit in a Hazelcast IMap (one backup, quorum-protected). */
 public final class SnapshotStore {
@@ -29,7 +31,8 @@ public final class SnapshotStore {
     return Future.fromCompletionStage(
             map.submitToKey(figures.unit().id(), new ApplyFigures(unit, figures.metrics(), seq, nowIso)),
             vertx.getOrCreateContext())
-        .map(Optional::ofNullable);
+        .map(Optional::<UnitSnapshot>ofNullable)
+        .recover(SnapshotStore::noQuorum);
   }
 
   /** Every unit's entry (a blocking read of the distributed map, run on a worker). */
@@ -38,10 +41,17 @@ public final class SnapshotStore {
       List<UnitSnapshot> list = new ArrayList<>(map.values());
       list.sort(Comparator.comparingLong(UnitSnapshot::unitId));
       return list;
-    }, false);
+    }, false).recover(SnapshotStore::noQuorum);
   }
 
-  public Future<Optional<UnitSnapshot>> get(long unitId) {
-    return Future.fromCompletionStage(map.getAsync(unitId), vertx.getOrCreateContext()).map(Optional::ofNullable);
+  /** Without a quorum of members this part of the cluster must not serve or change the snapshot. */
+  private static <T> Future<T> noQuorum(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SplitBrainProtectionException) {
+        return Future.failedFuture(new ApiError(503, "no_quorum",
+            "Too few cluster members are reachable to serve the live snapshot; try again shortly", null));
+      }
+    }
+    return Future.failedFuture(e);
   }
 }

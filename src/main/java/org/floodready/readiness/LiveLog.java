@@ -20,11 +20,24 @@ public final class LiveLog {
     this.pool = pool;
   }
 
-  public Future<Long> append(OffsetDateTime at, String type, Long unitId, String node, JsonObject payload) {
-    return pool.preparedQuery("INSERT INTO live_events (at, type, unit_id, node, payload)"
+  /** Appends the messages in order on one connection; answers the last id written. */
+  Future<Long> appendAll(OffsetDateTime at, String node, List<LiveAppender.Pending> messages) {
+    List<Tuple> batch = new ArrayList<>();
+    for (LiveAppender.Pending m : messages) {
+      batch.add(Tuple.of(at, m.type(), m.unitId(), node, m.payload()));
+    }
+    return pool.withConnection(conn -> conn.preparedQuery("INSERT INTO live_events (at, type, unit_id, node, payload)"
             + " VALUES ($1, $2, $3, $4, $5) RETURNING id")
-        .execute(Tuple.of(at, type, unitId, node, payload))
-        .map(rows -> rows.iterator().next().getLong("id"));
+        .executeBatch(batch)
+        .map(rows -> {
+          long last = 0;
+          for (var set = rows; set != null; set = set.next()) {
+            for (Row r : set) {
+              last = Math.max(last, r.getLong("id"));
+            }
+          }
+          return last;
+        }));
   }
 
   /**

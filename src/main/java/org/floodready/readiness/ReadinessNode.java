@@ -23,6 +23,7 @@ public final class ReadinessNode {
   private final AppContext app;
   private final ClusterNode cluster;
   private final LiveLog liveLog;
+  private final LiveAppender appender;
   private final ReadinessService service;
   private final LiveFeed feed;
   private final ScopeResolver scopes;
@@ -31,8 +32,9 @@ public final class ReadinessNode {
     this.app = app;
     this.cluster = cluster;
     this.liveLog = new LiveLog(app.pool());
+    this.appender = new LiveAppender(liveLog, app.events().node(), app::now, this::nudge);
     this.service = new ReadinessService(app, new SnapshotStore(app.vertx(), cluster.hazelcast()), liveLog,
-        ReadinessSources.of(app), this::nudge);
+        ReadinessSources.of(app), appender);
     this.feed = new LiveFeed(liveLog);
     this.scopes = new ScopeResolver(app);
   }
@@ -85,10 +87,7 @@ public final class ReadinessNode {
   /** On the publishing node only: log the event for the live push, then recompute what it touched. */
   private void onDomainEvent(JsonObject event) {
     Long unitId = event.getValue("unitId") instanceof Number n ? n.longValue() : null;
-    liveLog.append(app.now(), event.getString("type"), unitId, app.events().node(), event)
-        .onSuccess(this::nudge)
-        .onFailure(e -> log.warn("Live log append failed for {}: {}", event.getString("type"), e.toString()))
-        .onComplete(ar -> service.refresh(unitId));
+    appender.append(event.getString("type"), unitId, event, () -> service.refresh(unitId));
   }
 
   private void nudge(long id) {

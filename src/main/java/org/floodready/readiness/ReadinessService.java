@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongConsumer;
 import org.floodready.AppContext;
 import org.floodready.units.Unit;
 import org.slf4j.Logger;
@@ -33,7 +32,7 @@ public final class ReadinessService {
   private final SnapshotStore store;
   private final LiveLog liveLog;
   private final ReadinessSources sources;
-  private final LongConsumer nudge;
+  private final LiveAppender appender;
 
   private boolean running;
   private boolean pendingAll;
@@ -45,13 +44,13 @@ public final class ReadinessService {
   private volatile String lastRebuildReason;
   private volatile boolean lastRebuildFailed;
 
-  public ReadinessService(AppContext app, SnapshotStore store, LiveLog liveLog, ReadinessSources sources,
-      LongConsumer nudge) {
+  ReadinessService(AppContext app, SnapshotStore store, LiveLog liveLog, ReadinessSources sources,
+      LiveAppender appender) {
     this.app = app;
     this.store = store;
     this.liveLog = liveLog;
     this.sources = sources;
-    this.nudge = nudge;
+    this.appender = appender;
   }
 
   /** Recomputes the unit and its ancestors (every unit when unitId is null). */
@@ -135,7 +134,7 @@ public final class ReadinessService {
       return Future.all(applied).compose(all -> {
         List<Long> changed = new ArrayList<>();
         applied.forEach(f -> f.result().ifPresent(s -> changed.add(s.unitId())));
-        return changed.isEmpty() ? Future.succeededFuture() : publishChanges(changed, now);
+        return changed.isEmpty() ? Future.succeededFuture() : publishChanges(changed);
       });
     }));
   }
@@ -151,21 +150,17 @@ public final class ReadinessService {
     return targets;
   }
 
-  /** Writes one "readiness" live message per changed unit (its ranked entry) and wakes the feeds. */
-  private Future<Void> publishChanges(List<Long> changed, OffsetDateTime now) {
-    return store.all().compose(entries -> {
+  /** Queues one "readiness" live message per changed unit: its entry, ranked among its peers. */
+  private Future<Void> publishChanges(List<Long> changed) {
+    return store.all().map(entries -> {
       Map<Long, JsonObject> ranked = ranked(entries);
-      Future<Long> chain = Future.succeededFuture(0L);
       for (long id : changed) {
         JsonObject entry = ranked.get(id);
         if (entry != null) {
-          chain = chain.compose(last -> liveLog.append(now, "readiness", id, app.events().node(), entry));
+          appender.append("readiness", id, entry, () -> { });
         }
       }
-      return chain.map(last -> {
-        nudge.accept(last);
-        return null;
-      });
+      return null;
     });
   }
 

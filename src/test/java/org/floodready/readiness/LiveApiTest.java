@@ -128,6 +128,46 @@ class LiveApiTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void aClientThatDoesNotReadIsDisconnectedNotBuffered() throws Exception {
+    long street = unitId("ZZ-JK-CH");
+    String padding = "x".repeat(6000);
+    int events = 3000;
+    try (java.net.Socket socket = new java.net.Socket();
+         SseClient reader = SseClient.open(server.anonymous.base(), token(admin), null)) {
+      socket.setReceiveBufferSize(4096);
+      socket.connect(new java.net.InetSocketAddress("localhost", server.server.port()));
+      socket.getOutputStream().write(("GET /api/live?access_token=" + token(admin) + " HTTP/1.1\r\n"
+          + "Host: localhost\r\nAccept: text/event-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      Thread.sleep(500);
+      for (int i = 0; i < events; i++) {
+        server.server.app().events().publish("stock.changed",
+            new JsonObject().put("unitId", street).put("n", i).put("padding", padding));
+      }
+      assertNotNull(reader.await(m -> m.data().contains("\"n\":" + (events - 1) + ","), Duration.ofSeconds(60)),
+          "a client that reads gets everything");
+
+      socket.setSoTimeout(5000);
+      java.io.InputStream in = socket.getInputStream();
+      byte[] buffer = new byte[65536];
+      long read = 0;
+      boolean ended = false;
+      try {
+        int n;
+        while (read < (long) events * padding.length() && (n = in.read(buffer)) >= 0) {
+          read += n;
+        }
+        ended = read < (long) events * padding.length();
+      } catch (java.net.SocketException reset) {
+        ended = true;
+      }
+      assertTrue(ended, "the slow client was not disconnected; it could still read " + read + " bytes");
+    }
+    assertEquals(200, admin.get("/api/readiness").status());
+  }
+
+  @Test
   void badRequestsGetTheErrorModel() {
     Resp badId = server.anonymous.get("/api/live?access_token=" + token(admin) + "&lastEventId=abc");
     assertEquals(400, badId.status(), badId.toString());

@@ -4,6 +4,10 @@ import io.vertx.core.Future;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.floodready.AppContext;
+import org.floodready.checkpoints.CheckpointStates;
+import org.floodready.inventory.CoverageRow;
+import org.floodready.inventory.CoverageService;
+import org.floodready.patrols.ComplianceService;
 import org.floodready.db.Where;
 import org.floodready.units.UnitRepository;
 
@@ -32,13 +36,23 @@ public final class ReadinessSources {
     this.patrols = patrols;
   }
 
-  /** The sources of the domains this build contains. */
+  /** Stock from inventory's coverage, checkpoint states, patrol compliance: each domain's public service. */
   public static ReadinessSources of(AppContext app) {
-    return new ReadinessSources(new UnitRepository(app.pool()), none(), none(), none());
+    CoverageService coverage = new CoverageService(app);
+    CheckpointStates checkpoints = new CheckpointStates(app);
+    ComplianceService compliance = new ComplianceService(app);
+    return new ReadinessSources(new UnitRepository(app.pool()),
+        now -> coverage.coverage(now).map(rows -> rows.stream().map(ReadinessSources::stockLine).toList()),
+        now -> checkpoints.all(now).map(rows -> rows.stream()
+            .map(c -> new CheckpointLine(c.unitId(), c.level(), c.silent(), c.activeAlerts())).toList()),
+        now -> compliance.byUnit(now).map(rows -> rows.stream()
+            .map(u -> new PatrolLine(u.unitId(), u.reaches(), u.reachesCompliant(), u.openHazards(), u.overdueHazards()))
+            .toList()));
   }
 
-  private static <T> Source<T> none() {
-    return now -> Future.succeededFuture(List.of());
+  private static StockLine stockLine(CoverageRow r) {
+    return new StockLine(r.unitId(), r.category(), r.itemNameZh(), r.itemNameEn(), r.itemCode(), r.equipment(),
+        r.criticality(), r.required().doubleValue(), r.usable().doubleValue());
   }
 
   public Future<ReadinessInputs> read(OffsetDateTime now) {

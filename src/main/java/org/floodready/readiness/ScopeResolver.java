@@ -1,21 +1,20 @@
 package org.floodready.readiness;
 
 import io.vertx.core.Future;
-import java.util.HashSet;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.http.ApiError;
-import org.floodready.units.UnitRepository;
 
 /**
- * A caller's readiness scope: admin, duty room and viewers see every unit; other people see the units
- * below their own unit. Gauges read nothing here.
+ * A caller's readiness scope: admin, duty room and viewers see every unit; base keepers, river chiefs
+ * and inspectors see the units of their bases, reaches and checkpoints and of their own unit, each with
+ * the units below. Gauges read nothing here.
  */
 public final class ScopeResolver {
-  private final UnitRepository units;
+  private final ScopeRepository scopes;
 
   public ScopeResolver(AppContext app) {
-    this.units = new UnitRepository(app.pool());
+    this.scopes = new ScopeRepository(app.pool());
   }
 
   public Future<Scope> of(CurrentUser user) {
@@ -25,9 +24,6 @@ public final class ScopeResolver {
     if (user.role().seesEverything()) {
       return Future.succeededFuture(Scope.EVERYTHING);
     }
-    if (user.unitId() == null) {
-      return Future.succeededFuture(Scope.of(new HashSet<>()));
-    }
-    return units.subtreeIds(user.unitId()).map(ids -> Scope.of(new HashSet<>(ids)));
+    return scopes.unitsOf(user.id()).map(Scope::of);
   }
 }

@@ -106,6 +106,7 @@ class LiveApiTest {
       Set<Long> visible = snapshot.json().getJsonArray("units").stream()
           .map(u -> ((JsonObject) u).getLong("unitId")).collect(Collectors.toSet());
       assertTrue(visible.contains(own), visible.toString());
+      assertTrue(visible.contains(unitId("ZZ-GC-NC")), "the unit of his second base: " + visible);
       assertFalse(visible.contains(elsewhere), visible.toString());
       assertFalse(visible.contains(unitId("ZZ")), "the city is outside a keeper's scope");
 

@@ -43,6 +43,68 @@ class ReadinessApiTest {
   }
 
   @Test
+  void aStockMovementChangesTheUnitAndItsAncestorsOnly() throws Exception {
+    StockFixture stock = StockFixture.find(server.server.app(), admin, java.util.Set.of());
+    JsonObject before = admin.get("/api/readiness/units/" + stock.unitId()).json();
+    JsonObject parentBefore = admin.get("/api/readiness/units/" + before.getLong("parentId")).json();
+    JsonObject cityBefore = admin.get("/api/readiness").json().getJsonArray("units").getJsonObject(0);
+    JsonObject otherBefore = otherStreet(stock.unitId());
+
+    stock.issueOne(admin);
+    JsonObject after = awaitVersion(stock.unitId(), before.getLong("version") + 1);
+    assertTrue(sumEquipment(after) == sumEquipment(before) - 1, "one piece fewer: " + after.getJsonObject("metrics"));
+    assertTrue(after.getJsonObject("metrics").getJsonObject("equipment").getString("changedAt")
+        .compareTo(before.getJsonObject("metrics").getJsonObject("equipment").getString("changedAt")) > 0);
+    assertEquals(before.getJsonObject("metrics").getJsonObject("openHazards"),
+        after.getJsonObject("metrics").getJsonObject("openHazards"), "unchanged figures keep their time");
+    assertEquals(parentBefore.getLong("version") + 1, awaitVersion(before.getLong("parentId"),
+        parentBefore.getLong("version") + 1).getLong("version"));
+    assertEquals(cityBefore.getLong("version") + 1, awaitVersion(cityBefore.getLong("unitId"),
+        cityBefore.getLong("version") + 1).getLong("version"));
+    assertEquals(otherBefore.getLong("version"),
+        admin.get("/api/readiness/units/" + otherBefore.getLong("unitId")).json().getLong("version"));
+    assertTrue(admin.get("/api/readiness/verify").json().getBoolean("consistent"));
+  }
+
+  private static double sumEquipment(JsonObject entry) {
+    JsonObject eq = entry.getJsonObject("metrics").getJsonObject("equipment").getJsonObject("value");
+    return eq.fieldNames().stream().mapToDouble(k -> eq.getJsonObject(k).getDouble("usable")).sum();
+  }
+
+  private static JsonObject otherStreet(long unitId) {
+    return admin.get("/api/readiness").json().getJsonArray("units").stream().map(JsonObject.class::cast)
+        .filter(u -> "street".equals(u.getString("level")) && u.getLong("unitId") != unitId)
+        .findFirst().orElseThrow();
+  }
+
+  private static JsonObject awaitVersion(long unitId, long version) throws InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+    JsonObject entry = null;
+    while (System.nanoTime() < deadline) {
+      entry = admin.get("/api/readiness/units/" + unitId).json();
+      if (entry.getLong("version") >= version) {
+        return entry;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("unit " + unitId + " never reached version " + version + ": " + entry);
+  }
+
+  @Test
+  void scoresRanksAndFlagsComeFromTheDomainData() {
+    JsonArray units = admin.get("/api/readiness").json().getJsonArray("units");
+    JsonObject city = units.getJsonObject(0);
+    assertNotNull(city.getValue("score"), city.encode());
+    assertNotNull(city.getJsonObject("metrics").getJsonObject("stockIndex").getValue("value"));
+    long streetsWithFlags = units.stream().map(JsonObject.class::cast)
+        .filter(u -> "street".equals(u.getString("level")) && u.getString("flag") != null).count();
+    assertTrue(streetsWithFlags >= 2, "a red and a black flag among the streets");
+    assertTrue(units.stream().map(JsonObject.class::cast).anyMatch(u -> u.getJsonObject("metrics")
+        .getJsonObject("checkpoints").getInteger("value") > 0), "checkpoints are counted");
+    assertTrue(city.getJsonObject("metrics").getJsonObject("reaches").getInteger("value") > 0, "reaches are counted");
+  }
+
+  @Test
   void verifyAgreesAndClusterShowsOneMember() {
     Resp v = admin.get("/api/readiness/verify");
     assertEquals(200, v.status(), v.toString());

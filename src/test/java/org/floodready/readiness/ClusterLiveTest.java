@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.floodready.support.Http;
 import org.floodready.support.Resp;
@@ -37,7 +36,6 @@ class ClusterLiveTest {
   static Http adminA;
   static Http adminB;
   static Http adminC;
-  static final AtomicInteger COUNTER = new AtomicInteger();
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -85,50 +83,43 @@ class ClusterLiveTest {
     }
   }
 
-  /** A committed write on a node that publishes its domain event: here a new community unit. */
-  private static long write(Http on, long parentId) {
-    int n = COUNTER.incrementAndGet();
-    Resp r = on.post("/api/admin/units", new JsonObject().put("code", "LIVE-" + n).put("nameZh", "实时测试" + n)
-        .put("nameEn", "Live " + n).put("parentId", parentId));
-    assertEquals(201, r.status(), r.toString());
-    long id = r.json().getLong("id");
-    a.server.app().events().publish("unit.created", new JsonObject().put("unitId", id));
-    return id;
-  }
-
   @Test
   @Order(1)
-  void aWriteOnNodeAShowsOnNodeBAndAsAnSseEventOnNodeC() throws Exception {
+  void aStockMovementOnNodeAShowsOnNodeBAndAsAnSseEventOnNodeC() throws Exception {
+    StockFixture stock = StockFixture.find(a.server.app(), adminA, Set.of());
+    long versionBefore = adminB.get("/api/readiness/units/" + stock.unitId()).json().getLong("version");
     try (SseClient live = SseClient.open(c.anonymous.base(), token(adminC), null)) {
       assertEquals(200, live.status());
       SseClient.Message snapshot = live.next(Duration.ofSeconds(10));
       assertNotNull(snapshot);
       assertEquals("snapshot", snapshot.event());
 
-      long street = unitId(adminA, "ZZ-GC-SBLH");
       long started = System.nanoTime();
-      long unitId = write(adminA, street);
+      long movementId = stock.issueOne(adminA);
       boolean onB = false;
       while (!onB && System.nanoTime() - started < Duration.ofSeconds(2).toNanos()) {
-        onB = adminB.get("/api/readiness").json().getJsonArray("units").stream()
-            .anyMatch(u -> ((JsonObject) u).getLong("unitId") == unitId);
+        onB = adminB.get("/api/readiness/units/" + stock.unitId()).json().getLong("version") > versionBefore;
         if (!onB) {
           Thread.sleep(50);
         }
       }
-      assertTrue(onB, "node B's snapshot did not show the change within 2 s");
-      SseClient.Message pushed = live.await(m -> "readiness".equals(m.event())
-          && m.json().getLong("unitId") == unitId, Duration.ofMillis(Math.max(1,
-          Duration.ofSeconds(2).toMillis() - (System.nanoTime() - started) / 1_000_000)));
-      assertNotNull(pushed, "node C's live stream did not carry the change within 2 s: " + SseClient.brief(live.seen()));
-      assertTrue(pushed.id() > snapshot.id());
+      assertTrue(onB, "node B's snapshot did not show the movement within 2 s");
+      long left = Math.max(1, Duration.ofSeconds(2).toMillis() - (System.nanoTime() - started) / 1_000_000);
+      SseClient.Message pushed = live.await(m -> "stock.changed".equals(m.event())
+          && m.json().getLong("movementId") == movementId, Duration.ofMillis(left));
+      assertNotNull(pushed, "node C's live stream did not carry the movement within 2 s: " + SseClient.brief(live.seen()));
+      assertEquals("node-a", pushed.json().getString("node"));
+      SseClient.Message readiness = live.await(m -> "readiness".equals(m.event())
+          && m.json().getLong("unitId") == stock.unitId(), Duration.ofSeconds(2));
+      assertNotNull(readiness, SseClient.brief(live.seen()));
+      assertTrue(snapshot.id() < pushed.id() && pushed.id() < readiness.id());
     }
   }
 
   @Test
   @Order(2)
   void reconnectingToAnotherNodeWithLastEventIdMissesNothing() throws Exception {
-    long street = unitId(adminA, "ZZ-JK-MH");
+    StockFixture stock = StockFixture.find(a.server.app(), adminA, Set.of());
     try (SseClient watcher = SseClient.open(b.anonymous.base(), token(adminB), null)) {
       assertEquals("snapshot", watcher.next(Duration.ofSeconds(10)).event());
       long lastSeen;
@@ -136,10 +127,10 @@ class ClusterLiveTest {
         lastSeen = dropped.next(Duration.ofSeconds(10)).id();
       }
       for (int i = 0; i < 4; i++) {
-        write(i % 2 == 0 ? adminB : adminC, street);
+        stock.issueOne(i % 2 == 0 ? adminB : adminC);
       }
       Set<Long> missed = ids(watcher.drain(Duration.ofSeconds(3)), lastSeen);
-      assertTrue(missed.size() >= 8, "4 writes make at least 4 domain events and 4 readiness changes: " + missed);
+      assertTrue(missed.size() >= 8, "4 movements make 4 stock events and readiness changes: " + missed);
       try (SseClient back = SseClient.open(a.anonymous.base(), token(adminA), lastSeen)) {
         List<SseClient.Message> replayed = back.drain(Duration.ofSeconds(2));
         assertTrue(replayed.stream().noneMatch(m -> "snapshot".equals(m.event())), replayed.toString());
@@ -153,17 +144,19 @@ class ClusterLiveTest {
   void aKeepersStreamOnAnotherNodeCarriesOnlyHisScope() throws Exception {
     Http keeper = b.as("keeper");
     long own = unitId(adminA, "ZZ-GC-SBLH");
-    long elsewhere = unitId(adminA, "ZZ-HJ-LZ");
     try (SseClient live = SseClient.open(b.anonymous.base(), token(keeper), null)) {
       SseClient.Message snapshot = live.next(Duration.ofSeconds(10));
       assertEquals("snapshot", snapshot.event());
       Set<Long> visible = snapshot.json().getJsonArray("units").stream()
           .map(u -> ((JsonObject) u).getLong("unitId")).collect(Collectors.toSet());
       assertTrue(visible.contains(own));
-      a.server.app().events().publish("stock.changed", new JsonObject().put("unitId", elsewhere));
-      a.server.app().events().publish("stock.changed", new JsonObject().put("unitId", own));
-      SseClient.Message mine = live.await(m -> "stock.changed".equals(m.event()) && m.json().getLong("unitId") == own,
-          Duration.ofSeconds(5));
+      StockFixture theirs = StockFixture.find(a.server.app(), adminA, keeperBases(false));
+      StockFixture his = StockFixture.find(a.server.app(), adminA, keeperBases(true));
+      assertTrue(!visible.contains(theirs.unitId()) && visible.contains(his.unitId()));
+      theirs.issueOne(adminC);
+      long movement = his.issueOne(keeper);
+      SseClient.Message mine = live.await(m -> "stock.changed".equals(m.event())
+          && m.json().getLong("movementId") == movement, Duration.ofSeconds(5));
       assertNotNull(mine, SseClient.brief(live.seen()));
       for (SseClient.Message m : live.drain(Duration.ofMillis(500))) {
         if (!"snapshot".equals(m.event())) {
@@ -176,38 +169,73 @@ class ClusterLiveTest {
   @Test
   @Order(9)
   void losingAMemberDuringWritesLosesNoAcknowledgedWrite() throws Exception {
-    long street = unitId(adminA, "ZZ-HJ-HYK");
-    Http[] nodes = {adminA, adminB, adminC};
-    List<Long> acknowledged = new ArrayList<>();
-    int refused = 0;
-    for (int i = 0; i < 24; i++) {
-      if (i == 9) {
-        c.kill();
-      }
-      try {
-        acknowledged.add(write(nodes[i % 3], street));
-      } catch (IllegalStateException | AssertionError notAcknowledged) {
-        refused++;
-      }
+    StockFixture stock = StockFixture.plenty(a.server.app(), adminA, 100);
+    List<Long> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Thread> writers = new ArrayList<>();
+    for (Http[] targets : List.of(new Http[] {adminA, adminB}, new Http[] {adminC})) {
+      Thread t = new Thread(() -> {
+        for (int i = 0; writing.get() && acknowledged.size() < 36; i++) {
+          try {
+            acknowledged.add(stock.issueOne(targets[i % targets.length]));
+          } catch (IllegalStateException notAcknowledged) {
+            refused.incrementAndGet();
+          }
+        }
+      });
+      t.start();
+      writers.add(t);
     }
-    assertTrue(refused >= 1 && refused <= 5, "only writes sent to the killed node fail: " + refused);
-    assertTrue(acknowledged.size() >= 19);
-
-    Set<Long> stored = adminA.get("/api/units").json().getJsonArray("items").stream()
-        .map(u -> ((JsonObject) u).getLong("id")).collect(Collectors.toSet());
-    assertTrue(stored.containsAll(acknowledged), "every acknowledged write is in PostgreSQL");
+    Thread.sleep(1500);
+    int beforeKill = acknowledged.size();
+    c.kill();
+    Thread.sleep(2500);
+    writing.set(false);
+    for (Thread t : writers) {
+      t.join(30_000);
+    }
+    assertTrue(beforeKill >= 2, "writes were flowing before the kill: " + beforeKill);
+    assertTrue(acknowledged.size() > beforeKill, "the survivors kept taking writes");
+    assertTrue(refused.get() >= 1, "writes to the killed node are refused, not acknowledged");
+    assertEquals(acknowledged.size(), countMovements(acknowledged), "every acknowledged movement is in PostgreSQL");
 
     awaitMembers(adminA, 2);
     awaitMembers(adminB, 2);
     assertEquals(200, adminB.get("/api/readiness").status());
+    stock.issueOne(adminB);
     JsonObject verifyA = awaitConsistent(adminA);
     JsonObject verifyB = awaitConsistent(adminB);
-    assertEquals(stored.size(), verifyA.getInteger("snapshotUnits"));
-    assertEquals(verifyA.getLong("version"), verifyB.getLong("version"));
+    assertEquals(verifyA.getInteger("units"), verifyA.getInteger("snapshotUnits"));
+    assertTrue(verifyB.getLong("version") >= verifyA.getLong("version"));
     JsonObject cluster = adminB.get("/api/cluster").json();
     assertTrue(cluster.getJsonObject("quorum").getBoolean("present"), cluster.encode());
     JsonObject oldest = adminA.get("/api/cluster").json();
     assertEquals("member lost", oldest.getJsonObject("snapshot").getString("lastRebuildReason"), oldest.encode());
+  }
+
+  /** Counts the given movements straight in PostgreSQL. */
+  private static int countMovements(List<Long> ids) throws Exception {
+    var url = a.server.pgUrl();
+    try (java.sql.Connection conn = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+         java.sql.PreparedStatement st = conn.prepareStatement("SELECT count(*) FROM stock_movements WHERE id = ANY (?)")) {
+      st.setArray(1, conn.createArrayOf("bigint", ids.toArray()));
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  /** The bases the demo keeper keeps (or the others). */
+  private static Set<Long> keeperBases(boolean his) {
+    Set<Long> kept = b.as("keeper").get("/api/bases?size=500&mine=true").json().getJsonArray("items").stream()
+        .map(o -> ((JsonObject) o).getLong("id")).collect(Collectors.toSet());
+    if (his) {
+      return kept;
+    }
+    return adminA.get("/api/bases?size=500").json().getJsonArray("items").stream()
+        .map(o -> ((JsonObject) o).getLong("id")).filter(id -> !kept.contains(id)).collect(Collectors.toSet());
   }
 
   private static String token(Http http) {

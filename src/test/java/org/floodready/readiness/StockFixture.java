@@ -22,24 +22,35 @@ import org.floodready.support.Resp;
 record StockFixture(long baseId, long unitId, long itemId, long lotId) {
 
   static StockFixture find(AppContext app, Http admin, Set<Long> baseIds) throws Exception {
+    return find(app, admin, baseIds, 3, true);
+  }
+
+  /** A usable lot of any item with a quota, holding at least {@code pieces}. */
+  static StockFixture plenty(AppContext app, Http admin, int pieces) throws Exception {
+    return find(app, admin, Set.of(), pieces, false);
+  }
+
+  private static StockFixture find(AppContext app, Http admin, Set<Long> baseIds, int pieces, boolean equipment)
+      throws Exception {
     var rows = new CoverageService(app).coverage(OffsetDateTime.now()).toCompletionStage().toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
     for (CoverageRow row : rows.stream().sorted(Comparator.comparing(CoverageRow::usable).reversed()).toList()) {
       StockLine line = new StockLine(row.unitId(), row.category(), row.itemNameZh(), row.itemNameEn(), row.itemCode(),
           row.equipment(), row.criticality(), row.required().doubleValue(), row.usable().doubleValue());
-      if ((baseIds.isEmpty() || baseIds.contains(row.baseId())) && ReadinessCalculator.equipmentKind(line) != null
-          && row.usable().compareTo(BigDecimal.valueOf(3)) >= 0) {
+      if ((baseIds.isEmpty() || baseIds.contains(row.baseId())) && (!equipment || ReadinessCalculator.equipmentKind(line) != null)
+          && row.usable().compareTo(BigDecimal.valueOf(pieces)) >= 0) {
         Resp lots = admin.get("/api/lots?baseId=" + row.baseId() + "&itemId=" + row.itemId() + "&usable=true");
         assertEquals(200, lots.status(), lots.toString());
         for (Object o : lots.json().getJsonArray("items")) {
           JsonObject lot = (JsonObject) o;
-          if (lot.getBoolean("usable") && new BigDecimal(lot.getValue("quantity").toString()).intValue() >= 3) {
+          if (lot.getBoolean("usable") && new BigDecimal(lot.getValue("quantity").toString()).intValue() >= pieces) {
             return new StockFixture(row.baseId(), row.unitId(), row.itemId(), lot.getLong("id"));
           }
         }
       }
     }
-    throw new IllegalStateException("the demo data has no usable pump, generator or boat lot at " + baseIds);
+    throw new IllegalStateException("the demo data has no usable lot of " + pieces + (equipment
+        ? " pumps, generators or boats" : "") + " at " + (baseIds.isEmpty() ? "any base" : baseIds));
   }
 
   /** Issues one piece from the lot through the API; the posted movement's id. */

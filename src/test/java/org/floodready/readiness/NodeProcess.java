@@ -32,7 +32,7 @@ final class NodeProcess implements AutoCloseable {
     Files.createDirectories(logDir);
     Path log = logDir.resolve(name + "-" + port + ".log");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
         "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
         "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
         "--add-opens=java.management/sun.management=ALL-UNNAMED",
@@ -44,7 +44,12 @@ final class NodeProcess implements AutoCloseable {
     cmd.addAll(args);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     NodeProcess node = new NodeProcess(port, p, log);
-    node.awaitReady(Duration.ofSeconds(90));
+    try {
+      node.awaitReady(Duration.ofSeconds(90));
+    } catch (Exception e) {
+      node.kill();
+      throw e;
+    }
     return node;
   }
 

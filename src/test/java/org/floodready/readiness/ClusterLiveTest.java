@@ -133,11 +133,13 @@ class ClusterLiveTest {
         stock.issueOne(i % 2 == 0 ? adminB : adminC);
       }
       Set<Long> missed = ids(watcher.drain(Duration.ofSeconds(3)), lastSeen);
-      assertTrue(missed.size() >= 8, "4 movements make 4 stock events and readiness changes: " + missed);
+      assertTrue(missed.size() >= 5, "4 movements make 4 stock events and readiness changes: " + missed);
       try (SseClient back = SseClient.open(a.anonymous.base(), token(adminA), lastSeen)) {
         List<SseClient.Message> replayed = back.drain(Duration.ofSeconds(2));
         assertTrue(replayed.stream().noneMatch(m -> "snapshot".equals(m.event())), replayed.toString());
-        assertEquals(missed, ids(replayed, lastSeen));
+        long newestWatched = missed.stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertEquals(missed, ids(replayed, lastSeen).stream().filter(id -> id <= newestWatched)
+            .collect(Collectors.toSet()), "the replay holds exactly what the connected client saw");
       }
     }
   }
@@ -172,18 +174,25 @@ class ClusterLiveTest {
   @Test
   @Order(9)
   void losingAMemberDuringWritesLosesNoAcknowledgedWrite() throws Exception {
-    StockFixture stock = StockFixture.plenty(a.server.app(), adminA, 100);
+    StockFixture stock = StockFixture.plenty(a.server.app(), adminA, 2000);
     List<Long> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
-    java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger refusedBySurvivors = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger refusedByVictim = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
     List<Thread> writers = new ArrayList<>();
     for (Http[] targets : List.of(new Http[] {adminA, adminB}, new Http[] {adminC})) {
+      boolean victim = targets[0] == adminC;
       Thread t = new Thread(() -> {
-        for (int i = 0; writing.get() && acknowledged.size() < 36; i++) {
+        for (int i = 0; writing.get(); i++) {
           try {
             acknowledged.add(stock.issueOne(targets[i % targets.length]));
           } catch (IllegalStateException notAcknowledged) {
-            refused.incrementAndGet();
+            (victim ? refusedByVictim : refusedBySurvivors).incrementAndGet();
+          }
+          try {
+            Thread.sleep(victim ? 100 : 25);
+          } catch (InterruptedException e) {
+            return;
           }
         }
       });
@@ -199,8 +208,9 @@ class ClusterLiveTest {
       t.join(30_000);
     }
     assertTrue(beforeKill >= 2, "writes were flowing before the kill: " + beforeKill);
-    assertTrue(acknowledged.size() > beforeKill, "the survivors kept taking writes");
-    assertTrue(refused.get() >= 1, "writes to the killed node are refused, not acknowledged");
+    assertTrue(acknowledged.size() > beforeKill + 5, "the survivors kept taking writes");
+    assertEquals(0, refusedBySurvivors.get(), "no write to a surviving node failed");
+    assertTrue(refusedByVictim.get() >= 1, "writes to the killed node are refused, not acknowledged");
     assertEquals(acknowledged.size(), countMovements(acknowledged), "every acknowledged movement is in PostgreSQL");
 
     awaitMembers(adminA, 2);

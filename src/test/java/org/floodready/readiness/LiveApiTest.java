@@ -171,6 +171,37 @@ class LiveApiTest {
   }
 
   @Test
+  void aRealRedWarningArrivesAsAnAlertAndInTheUnitsFigures() throws Exception {
+    long unit = unitId("ZZ-HJ-LZ");
+    try (SseClient live = SseClient.open(server.anonymous.base(), token(admin), null)) {
+      assertEquals("snapshot", live.next(Duration.ofSeconds(10)).event());
+      Resp cp = admin.post("/api/admin/checkpoints", new JsonObject().put("code", "T-LIVE-WL").put("kind", "waterlogging")
+          .put("nameZh", "实时积水点").put("nameEn", "Live waterlogging point").put("unitId", unit)
+          .put("lat", 34.82).put("lon", 113.62)
+          .put("waterlogging", new JsonObject().put("pointKind", "road"))
+          .put("services", new io.vertx.core.json.JsonArray()));
+      assertEquals(201, cp.status(), cp.toString());
+      long checkpointId = cp.json().getLong("id");
+      double[] depths = {5, 10, 15, 25, 40};
+      java.time.Instant now = java.time.Instant.now();
+      for (int i = 0; i < depths.length; i++) {
+        Resp r = admin.post("/api/checkpoints/" + checkpointId + "/readings", new JsonObject().put("value", depths[i])
+            .put("measuredAt", now.minus(Duration.ofMinutes(10 - i)).toString()));
+        assertEquals(201, r.status(), r.toString());
+      }
+      SseClient.Message alert = live.await(m -> "alert".equals(m.event())
+          && m.json().getLong("checkpointId") == checkpointId, Duration.ofSeconds(5));
+      assertNotNull(alert, SseClient.brief(live.seen()));
+      assertTrue(alert.json().getString("type").startsWith("alert."));
+      SseClient.Message red = live.await(m -> "readiness".equals(m.event()) && m.json().getLong("unitId") == unit
+          && m.json().getJsonObject("metrics").getJsonObject("alertsByLevel").getJsonObject("value")
+              .getInteger("red") >= 1, Duration.ofSeconds(5));
+      assertNotNull(red, SseClient.brief(live.seen()));
+    }
+    assertTrue(admin.get("/api/readiness/verify").json().getBoolean("consistent"));
+  }
+
+  @Test
   void badRequestsGetTheErrorModel() {
     Resp badId = server.anonymous.get("/api/live?access_token=" + token(admin) + "&lastEventId=abc");
     assertEquals(400, badId.status(), badId.toString());

@@ -38,6 +38,8 @@ public final class ReadinessService {
   private boolean pendingAll;
   private final Set<Long> pendingUnits = new HashSet<>();
   private final List<Promise<Void>> waiters = new ArrayList<>();
+  /** Rank, peers and flag of each unit as this node last published them. */
+  private final Map<Long, String> lastRanks = new HashMap<>();
 
   private final AtomicLong rebuilds = new AtomicLong();
   private volatile OffsetDateTime lastRebuildAt;
@@ -150,11 +152,24 @@ public final class ReadinessService {
     return targets;
   }
 
-  /** Queues one "readiness" live message per changed unit: its entry, ranked among its peers. */
+  /**
+   * Queues one "readiness" live message per changed unit (its entry, ranked among its peers), and one for
+   * each peer whose rank or flag moved because of the change.
+   */
   private Future<Void> publishChanges(List<Long> changed) {
     return store.all().map(entries -> {
       Map<Long, JsonObject> ranked = ranked(entries);
-      for (long id : changed) {
+      Set<Long> send = new LinkedHashSet<>(changed);
+      synchronized (lastRanks) {
+        ranked.forEach((id, entry) -> {
+          String standing = entry.getValue("rank") + "/" + entry.getValue("peers") + "/" + entry.getValue("flag");
+          String before = lastRanks.put(id, standing);
+          if (before != null && !before.equals(standing)) {
+            send.add(id);
+          }
+        });
+      }
+      for (long id : send) {
         JsonObject entry = ranked.get(id);
         if (entry != null) {
           appender.append("readiness", id, entry, () -> { });

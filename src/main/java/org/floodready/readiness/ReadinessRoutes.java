@@ -1,13 +1,17 @@
 package org.floodready.readiness;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.http.ApiError;
 import org.floodready.http.QueryParams;
 import org.floodready.http.Respond;
+import org.floodready.units.Unit;
 
 /** The readiness snapshot: the whole picture, one unit, and the admin's live-vs-recompute check. */
 public final class ReadinessRoutes {
@@ -27,11 +31,28 @@ public final class ReadinessRoutes {
     return ReadinessNode.of(app.vertx());
   }
 
+  /** The snapshot in the caller's scope; {@code level} keeps one level, {@code format=csv} gives the ranking sheet. */
   private void getReadiness(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
+    QueryParams q = new QueryParams(ctx);
+    boolean csv = "csv".equals(q.oneOf("format", List.of("json", "csv")));
+    String level = q.oneOf("level", Unit.LEVELS);
     node().scopes().of(user)
         .compose(scope -> node().service().snapshot(scope))
-        .onSuccess(json -> Respond.ok(ctx, json))
+        .onSuccess(json -> {
+          if (level != null) {
+            JsonArray units = new JsonArray();
+            json.getJsonArray("units").stream().map(JsonObject.class::cast)
+                .filter(u -> level.equals(u.getString("level"))).forEach(units::add);
+            json.put("units", units);
+          }
+          if (csv) {
+            Respond.csv(ctx, "readiness" + (level == null ? "" : "-" + level) + ".csv",
+                ReadinessCsv.render(json.getJsonArray("units")));
+          } else {
+            Respond.ok(ctx, json);
+          }
+        })
         .onFailure(ctx::fail);
   }
 

@@ -105,6 +105,22 @@ class ReadinessApiTest {
   }
 
   @Test
+  void streetsRankingDownloadsAsCsv() {
+    Resp streets = admin.get("/api/readiness?level=street");
+    assertEquals(200, streets.status());
+    JsonArray units = streets.json().getJsonArray("units");
+    assertTrue(units.stream().allMatch(u -> "street".equals(((JsonObject) u).getString("level"))));
+    Resp csv = admin.get("/api/readiness?level=street&format=csv");
+    assertEquals(200, csv.status(), csv.toString());
+    assertTrue(csv.header("Content-Type").startsWith("text/csv"));
+    String body = csv.body();
+    assertTrue(body.startsWith("\uFEFF层级 Level,"), body);
+    assertEquals(units.size() + 1, body.trim().split("\r\n").length);
+    assertTrue(body.contains("十八里河街道"));
+    assertEquals(400, admin.get("/api/readiness?format=pdf").status());
+  }
+
+  @Test
   void verifyAgreesAndClusterShowsOneMember() {
     Resp v = admin.get("/api/readiness/verify");
     assertEquals(200, v.status(), v.toString());

@@ -27,6 +27,7 @@ public final class ReadinessNode {
   private final ReadinessService service;
   private final LiveFeed feed;
   private final ScopeResolver scopes;
+  private volatile boolean stopped;
 
   private ReadinessNode(AppContext app, ClusterNode cluster) {
     this.app = app;
@@ -60,7 +61,9 @@ public final class ReadinessNode {
     return node;
   }
 
+  /** Before the node closes: cluster changes seen while shutting down no longer start rebuilds. */
   public void stop() {
+    stopped = true;
     NODES.remove(app.vertx());
   }
 
@@ -95,23 +98,25 @@ public final class ReadinessNode {
   }
 
   private void onMemberJoined() {
-    if (service.lastRebuildFailed() && cluster.isOldest()) {
+    if (!stopped && service.lastRebuildFailed() && cluster.isOldest()) {
       service.rebuild("member joined after a failed rebuild");
     }
   }
 
   private void onMemberLost() {
-    if (cluster.isOldest()) {
+    if (!stopped && cluster.isOldest()) {
       service.rebuild("member lost");
     }
   }
 
   private void onMerged() {
-    service.rebuild("split brain healed");
+    if (!stopped) {
+      service.rebuild("split brain healed");
+    }
   }
 
   private void chore(java.util.function.Supplier<Future<Void>> work) {
-    if (cluster.isOldest()) {
+    if (!stopped && cluster.isOldest()) {
       work.get().onFailure(e -> log.debug("Readiness chore failed: {}", e.toString()));
     }
   }

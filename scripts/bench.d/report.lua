@@ -1,15 +1,29 @@
--- Shared by the wrk scripts of scripts/bench: the bearer token from $BENCH_TOKEN, an optional pause
--- between requests ($BENCH_DELAY_MS, for the fixed-rate runs) and one JSON line of figures written
--- to $BENCH_OUT when the run is done. Latency in ms; ok_rps counts only 2xx/3xx answers.
+-- Shared by the wrk scripts of scripts/bench: the bearer token from $BENCH_TOKEN, optional pacing to a
+-- fixed rate and one JSON line of figures written to $BENCH_OUT when the run is done. Latency in ms;
+-- ok_rps counts only 2xx/3xx answers.
 local token = os.getenv("BENCH_TOKEN")
 if token and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token
 end
 
-local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "")
-if pause and pause > 0 then
+-- Pacing for the fixed-rate runs: $BENCH_RATE requests/s in all, spread over $BENCH_THREADS threads; each
+-- thread starts its requests at least 1000 * threads / rate ms apart, whichever connection is free
+-- (wrk itself has no fixed-rate mode). Latency is still measured from each request's start.
+local rate = tonumber(os.getenv("BENCH_RATE") or "")
+if rate and rate > 0 then
+  local ffi = require("ffi")
+  ffi.cdef [[
+    typedef struct { long tv_sec; long tv_usec; } bench_timeval;
+    int gettimeofday(bench_timeval *tv, void *tz);
+  ]]
+  local tv = ffi.new("bench_timeval")
+  local interval = 1000 * tonumber(os.getenv("BENCH_THREADS") or "1") / rate
+  local next_at = 0
   function delay()
-    return pause
+    ffi.C.gettimeofday(tv, nil)
+    local now = tonumber(tv.tv_sec) * 1000 + tonumber(tv.tv_usec) / 1000
+    next_at = math.max(next_at + interval, now)
+    return math.floor(next_at - now)
   end
 end
 

@@ -9,6 +9,7 @@ import org.floodready.auth.AuthRoutes;
 import org.floodready.auth.LoginLimiter;
 import org.floodready.auth.UserAdminRoutes;
 import org.floodready.auth.UserRepository;
+import org.floodready.dashboard.DashboardRoutes;
 import org.floodready.units.UnitRoutes;
 
 /** Everything under {@code /api}: body limit, authentication, then each domain's routes. */
@@ -25,6 +26,7 @@ public final class ApiRouter {
     new UserAdminRoutes(app).mount(api);
     new UnitRoutes(app).mount(api);
     new AuditRoutes(app).mount(api);
+    new DashboardRoutes(app).mount(api);
 
     FailureHandler failures = new FailureHandler();
     api.route().failureHandler(failures);

@@ -28,10 +28,7 @@ public final class ApiRouter {
     new AuditRoutes(app).mount(api);
     new DashboardRoutes(app).mount(api);
 
-    FailureHandler failures = new FailureHandler();
-    api.route().failureHandler(failures);
-    api.errorHandler(404, failures);
-    api.errorHandler(405, failures);
+    FailureHandler.install(api);
     return api;
   }
 }

@@ -15,9 +15,30 @@ import org.slf4j.LoggerFactory;
 public final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger log = LoggerFactory.getLogger(FailureHandler.class);
 
+  private final int status;
+
+  /** Handles failures of any kind. */
+  public FailureHandler() {
+    this(-1);
+  }
+
+  /** For a router's error handler of one status (no route matched, method not allowed). */
+  public FailureHandler(int status) {
+    this.status = status;
+  }
+
+  /** Installs the JSON error model on a router: failures and unmatched requests. */
+  public static void install(io.vertx.ext.web.Router router) {
+    router.route().failureHandler(new FailureHandler());
+    for (int s : new int[] {404, 405, 413, 415}) {
+      router.errorHandler(s, new FailureHandler(s));
+    }
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
-    ApiError error = toApiError(ctx.failure(), ctx.statusCode());
+    ApiError error = status > 0 && ctx.failure() == null ? fromStatus(status)
+        : toApiError(ctx.failure(), ctx.statusCode());
     if (error.status() >= 500 && error.status() != 503) {
       log.error("Unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
     }

@@ -33,10 +33,7 @@ public final class HttpVerticle extends VerticleBase {
     // The duty-room board: static files from ./dashboards, else from the jar.
     router.get().handler(StaticHandler.create("dashboards").setIndexPage("index.html").setMaxAgeSeconds(60));
 
-    FailureHandler failures = new FailureHandler();
-    router.route().failureHandler(failures);
-    router.errorHandler(404, failures);
-    router.errorHandler(405, failures);
+    FailureHandler.install(router);
 
     HttpServer server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(app.config().httpHost())

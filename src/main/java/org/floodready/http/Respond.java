@@ -23,6 +23,18 @@ public final class Respond {
     return json(ctx, 200, body);
   }
 
+  /**
+   * Sends the future's value as 200, or fails the request with its error. Throw in map/compose,
+   * never inside onSuccess: an exception there would be lost and the request would hang.
+   */
+  public static void ok(RoutingContext ctx, Future<?> body) {
+    body.onSuccess(b -> ok(ctx, b)).onFailure(ctx::fail);
+  }
+
+  public static void created(RoutingContext ctx, Future<?> body) {
+    body.onSuccess(b -> created(ctx, b)).onFailure(ctx::fail);
+  }
+
   public static Future<Void> created(RoutingContext ctx, Object body) {
     return json(ctx, 201, body);
   }

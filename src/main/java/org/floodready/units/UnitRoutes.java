@@ -52,9 +52,7 @@ public final class UnitRoutes {
   private void getUnit(RoutingContext ctx) {
     CurrentUser.of(ctx);
     long id = QueryParams.pathId(ctx, "unitId");
-    units.find(id)
-        .onSuccess(unit -> Respond.ok(ctx, unit.orElseThrow(() -> ApiError.notFound("Unit", id)).toJson()))
-        .onFailure(ctx::fail);
+    Respond.ok(ctx, units.find(id).map(unit -> unit.orElseThrow(() -> ApiError.notFound("Unit", id)).toJson()));
   }
 
   private void createUnit(RoutingContext ctx) {

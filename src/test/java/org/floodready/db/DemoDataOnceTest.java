@@ -1,0 +1,63 @@
+package org.floodready.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Clock;
+import org.floodready.FloodReadyServer;
+import org.floodready.support.Http;
+import org.floodready.support.TestDatabase;
+import org.floodready.support.TestServer;
+import org.junit.jupiter.api.Test;
+
+/** From an empty database: migrations apply, the demo data loads, and a second start does not duplicate it. */
+class DemoDataOnceTest {
+
+  @Test
+  void migrationsApplyAndDemoDataLoadsExactlyOnce() throws Exception {
+    PgUrl db = TestDatabase.emptyDatabase();
+    Path dataDir = Files.createTempDirectory("fr-once");
+    try (FloodReadyServer first = FloodReadyServer.start(TestServer.config(db, TestServer.freePort(), dataDir),
+        Clock.systemUTC())) {
+      assertTrue(first.demoLoadedNow());
+      Http http = new Http("http://localhost:" + first.port(), null);
+      assertEquals(200, http.get("/ready").status());
+      assertEquals("ready", http.get("/ready").json().getString("status"));
+    }
+    long users = count(db, "SELECT count(*) FROM users");
+    long units = count(db, "SELECT count(*) FROM units");
+    assertTrue(users >= 6, "demo users");
+    assertTrue(units >= 10, "demo units");
+    try (FloodReadyServer second = FloodReadyServer.start(TestServer.config(db, TestServer.freePort(), dataDir),
+        Clock.systemUTC())) {
+      assertFalse(second.demoLoadedNow());
+    }
+    assertEquals(users, count(db, "SELECT count(*) FROM users"));
+    assertEquals(units, count(db, "SELECT count(*) FROM units"));
+    assertEquals(1, count(db, "SELECT count(*) FROM settings WHERE key = 'demo_loaded'"));
+  }
+
+  @Test
+  void demoDataCanBeSwitchedOff() throws Exception {
+    PgUrl db = TestDatabase.emptyDatabase();
+    try (FloodReadyServer server = FloodReadyServer.start(TestServer.config(db, TestServer.freePort(),
+        Files.createTempDirectory("fr-nodemo"), "--demo-data", "false"), Clock.systemUTC())) {
+      assertFalse(server.demoLoadedNow());
+    }
+    assertEquals(0, count(db, "SELECT count(*) FROM users"));
+  }
+
+  static long count(PgUrl db, String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

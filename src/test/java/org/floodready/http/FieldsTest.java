@@ -1,0 +1,64 @@
+package org.floodready.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class FieldsTest {
+
+  @Test
+  void quantityAcceptsPositiveNumbersWithUpToThreeDecimals() {
+    Fields f = new Fields(new JsonObject().put("q", 12.125).put("s", "7"));
+    assertEquals(new BigDecimal("12.125"), f.quantity("q"));
+    assertEquals(new BigDecimal("7"), f.quantity("s"));
+    assertTrue(f.valid());
+  }
+
+  @Test
+  void quantityRejectsZeroNegativeNanTooManyDecimalsAndHugeValues() {
+    JsonObject in = new JsonObject().put("zero", 0).put("neg", -1).put("nan", Double.NaN)
+        .put("dec", 1.2345).put("huge", 1e12).put("text", "abc").put("bool", true);
+    Fields f = new Fields(in);
+    for (String name : in.fieldNames()) {
+      assertNull(f.quantity(name), name);
+    }
+    ApiError e = assertThrows(ApiError.class, f::validate);
+    assertEquals(400, e.status());
+    assertEquals(in.size(), e.fields().size());
+    assertTrue(e.fields().get("dec").contains("3 decimals"));
+  }
+
+  @Test
+  void missingAndWrongTypesAreNamed() {
+    Fields f = new Fields(new JsonObject().put("name", 5).put("id", "x").put("when", "yesterday"));
+    f.requiredText("name", 10);
+    f.id("id", true);
+    f.time("when", true);
+    f.requiredText("absent", 10);
+    ApiError e = assertThrows(ApiError.class, f::validate);
+    assertEquals("must be a string", e.fields().get("name"));
+    assertEquals("must be a positive whole number", e.fields().get("id"));
+    assertTrue(e.fields().get("when").startsWith("must be an ISO-8601"));
+    assertEquals("is required", e.fields().get("absent"));
+  }
+
+  @Test
+  void nestedFieldsCarryTheirPath() {
+    Fields root = new Fields(new JsonObject());
+    Fields child = root.nested(new JsonObject().put("value", "x"), "readings[3]");
+    child.number("value", 0, 10, true);
+    ApiError e = assertThrows(ApiError.class, root::validate);
+    assertEquals("must be a number", e.fields().get("readings[3].value"));
+  }
+
+  @Test
+  void csvEscapesSeparatorsQuotesAndFormulas() {
+    String csv = new Csv().row("a,b", "say \"hi\"", "=cmd()", -3, null).toString();
+    assertEquals("\"a,b\",\"say \"\"hi\"\"\",'=cmd(),-3,\r\n", csv);
+  }
+}

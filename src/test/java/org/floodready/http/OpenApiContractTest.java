@@ -1,0 +1,96 @@
+package org.floodready.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.floodready.auth.LoginLimiter;
+import org.floodready.support.Resp;
+import org.floodready.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The served OpenAPI document and the router describe the same endpoints. */
+class OpenApiContractTest {
+  private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+  static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void everyApiRouteIsDocumentedAndEveryDocumentedApiPathIsRouted() throws Exception {
+    Resp served = server.anonymous.get("/openapi.yaml");
+    assertEquals(200, served.status());
+    JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(served.body());
+    assertEquals("3.1.0", doc.get("openapi").asText());
+
+    Set<String> documented = new TreeSet<>();
+    Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields();
+    while (paths.hasNext()) {
+      Map.Entry<String, JsonNode> p = paths.next();
+      p.getValue().fieldNames().forEachRemaining(m -> {
+        if (HTTP_METHODS.contains(m)) {
+          documented.add(m.toUpperCase() + " " + p.getKey());
+        }
+      });
+    }
+
+    Router api = ApiRouter.create(server.server.app(), new LoginLimiter(Clock.systemUTC(), 5, Duration.ofMinutes(1)));
+    Set<String> routed = new TreeSet<>();
+    for (Route route : api.getRoutes()) {
+      if (route.getPath() == null || route.methods() == null) {
+        continue;
+      }
+      String path = "/api" + route.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+      for (HttpMethod m : route.methods()) {
+        routed.add(m.name() + " " + path);
+      }
+    }
+    Set<String> documentedApi = new TreeSet<>();
+    documented.stream().filter(s -> s.contains(" /api/")).forEach(documentedApi::add);
+
+    Set<String> undocumented = new TreeSet<>(routed);
+    undocumented.removeAll(documentedApi);
+    Set<String> unrouted = new TreeSet<>(documentedApi);
+    unrouted.removeAll(routed);
+    assertTrue(undocumented.isEmpty(), "routes missing from openapi/*.yaml: " + undocumented);
+    assertTrue(unrouted.isEmpty(), "documented but not routed: " + unrouted);
+    assertTrue(routed.size() >= 10);
+
+    for (String entry : documented) {
+      if (entry.startsWith("GET ") && !entry.contains(" /api/")) {
+        assertNotEquals(404, server.anonymous.get(entry.substring(4)).status(), entry);
+      }
+    }
+  }
+
+  @Test
+  void documentIsOneMergedTreeWithSharedComponents() {
+    ObjectNode doc = OpenApiDocument.load();
+    assertTrue(doc.get("components").get("schemas").has("Error"));
+    assertTrue(doc.get("paths").has("/api/auth/login"));
+  }
+}

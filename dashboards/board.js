@@ -111,6 +111,9 @@
       img.className = 'chart';
       img.alt = def.title;
       img.dataset.role = 'chart';
+      img.hidden = true;
+      img.addEventListener('load', () => { img.hidden = false; });
+      img.addEventListener('error', () => { img.hidden = true; });
       el.appendChild(img);
     }
     return el;
@@ -149,6 +152,7 @@
       if (e.status === 404 || e.status === 405) {
         body.innerHTML = '<p class="unavailable">此面板的数据尚未接入 Data source not available on this server yet</p>';
         panel.el.classList.add('unavailable-panel');
+        panel.el.querySelector('[data-role=age]').textContent = '—';
       } else if (e.status === 403) {
         body.innerHTML = '<p class="unavailable">无权查看 Not in your scope</p>';
       } else {

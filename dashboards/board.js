@@ -295,7 +295,10 @@
     const tbody = document.createElement('tbody');
     for (const row of items) {
       const tr = document.createElement('tr');
-      (def.rowClasses || []).forEach((rc) => { if (get(row, rc.key)) tr.classList.add(rc.class); });
+      (def.rowClasses || []).forEach((rc) => {
+        const v = get(row, rc.key);
+        if ('equals' in rc ? v === rc.equals : v) tr.classList.add(rc.class);
+      });
       if (def.rowId) tr.dataset.id = String(get(row, def.rowId));
       tr.innerHTML = def.columns.map((c) => '<td' + (numeric(c) ? ' class="num"' : '') + ' data-key="' + esc(c.key) + '">' + cell(get(row, c.key), c, row) + '</td>').join('');
       if (def.detail) tr.addEventListener('click', () => showDetail(row[def.detail.title] || '', row, def.detail.path, row));

@@ -15,9 +15,9 @@ final class BoardRoutes {
   private final AppContext app;
   private final PanelSources panels;
 
-  BoardRoutes(AppContext app) {
+  BoardRoutes(AppContext app, java.util.List<BoardPart> parts) {
     this.app = app;
-    this.panels = new PanelSources(app);
+    this.panels = new PanelSources(parts);
   }
 
   void mount(Router api) {

@@ -1,6 +1,7 @@
 package org.floodready.dashboard;
 
 import io.vertx.ext.web.Router;
+import java.util.List;
 import org.floodready.AppContext;
 
 /** Everything of the duty-room board under /api: definition and panels, charts, the daily report. */
@@ -12,8 +13,10 @@ public final class DashboardRoutes {
   }
 
   public void mount(Router api) {
-    new BoardRoutes(app).mount(api);
-    new ChartRoutes(app).mount(api);
-    new ReportRoutes(app).mount(api);
+    List<BoardPart> parts = BoardParts.all(app);
+    new BoardRoutes(app, parts).mount(api);
+    ChartResponder charts = new ChartResponder(app);
+    parts.forEach(part -> part.mountCharts(api, charts));
+    new ReportRoutes(app, parts).mount(api);
   }
 }

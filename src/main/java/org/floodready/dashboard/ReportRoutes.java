@@ -16,9 +16,9 @@ final class ReportRoutes {
   private final AppContext app;
   private final DailyReportBuilder builder;
 
-  ReportRoutes(AppContext app) {
+  ReportRoutes(AppContext app, java.util.List<BoardPart> parts) {
     this.app = app;
-    this.builder = new DailyReportBuilder(app);
+    this.builder = new DailyReportBuilder(app, parts);
   }
 
   void mount(Router api) {

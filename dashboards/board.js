@@ -168,8 +168,18 @@
     const img = panel.el.querySelector('[data-role=chart]');
     if (!img) return;
     // The server answers 304 for an unchanged chart; the counter only makes the browser ask again.
-    const sep = panel.def.chart.includes('?') ? '&' : '?';
-    img.src = panel.def.chart + sep + 'access_token=' + encodeURIComponent(token()) + '&n=' + panel.el.dataset.version;
+    // Rendered at the size it is shown (device pixels), so chart text stays as large as the board's.
+    const url = new URL(panel.def.chart, location.origin);
+    const shown = Math.round((panel.el.clientWidth - 32) * (window.devicePixelRatio || 1));
+    if (shown > 0) {
+      const ratio = Number(url.searchParams.get('height') || 450) / Number(url.searchParams.get('width') || 900);
+      const width = Math.max(200, Math.min(2000, Math.round(shown / 50) * 50));
+      url.searchParams.set('width', String(width));
+      url.searchParams.set('height', String(Math.max(150, Math.min(1200, Math.round(width * ratio)))));
+    }
+    url.searchParams.set('access_token', token());
+    url.searchParams.set('n', panel.el.dataset.version);
+    img.src = url.pathname + url.search;
   }
 
   // ---------- ages ----------
@@ -281,8 +291,32 @@
     }
   }
 
+  const LEVEL_ORDER = { city: 0, district: 1, street: 2, community: 3 };
+  const UNIT_LEVEL_NAMES = { city: '市 city', district: '区 district', street: '街道/乡镇 street', community: '社区/村 community' };
+
+  /** Ascending by each key in turn; missing values last. */
+  function compareBy(a, b, keys) {
+    for (const k of keys) {
+      const x = get(a, k), y = get(b, k);
+      if (x == null && y == null) continue;
+      if (x == null) return 1;
+      if (y == null) return -1;
+      if (x < y) return -1;
+      if (x > y) return 1;
+    }
+    return 0;
+  }
+
   function table(data, def) {
-    const items = (def.items ? get(data, def.items) : data.items) || [];
+    let items = ((def.items ? get(data, def.items) : data.items) || []).slice();
+    if (def.filter) items = items.filter((row) => def.filter.in.includes(get(row, def.filter.key)));
+    items.forEach((row) => {
+      if (row.level && LEVEL_ORDER[row.level] !== undefined) {
+        row.levelOrder = LEVEL_ORDER[row.level];
+        row.levelZh = UNIT_LEVEL_NAMES[row.level];
+      }
+    });
+    if (def.sortBy) items.sort((a, b) => compareBy(a, b, def.sortBy));
     if (!items.length) {
       const p = document.createElement('p');
       p.className = 'unavailable';

@@ -44,6 +44,19 @@ final class Browser {
     return driver;
   }
 
+  /** The whole page, not just the 1920x1080 viewport: the window grows to the page's height for the shot. */
+  static Path fullPage(ChromeDriver driver, String name) throws Exception {
+    org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+    Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
+        Math.min(6000, Math.max(before.getHeight(), height.intValue() + 140))));
+    try {
+      return screenshot(driver, name);
+    } finally {
+      driver.manage().window().setSize(before);
+    }
+  }
+
   static Path screenshot(ChromeDriver driver, String name) throws Exception {
     Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);

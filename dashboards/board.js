@@ -172,10 +172,12 @@
     const url = new URL(panel.def.chart, location.origin);
     const shown = Math.round((panel.el.clientWidth - 32) * (window.devicePixelRatio || 1));
     if (shown > 0) {
-      const ratio = Number(url.searchParams.get('height') || 450) / Number(url.searchParams.get('width') || 900);
+      // Width follows the panel; height is the definition's chartHeight in CSS pixels (default 280).
+      const dpr = window.devicePixelRatio || 1;
       const width = Math.max(200, Math.min(2000, Math.round(shown / 50) * 50));
+      const height = Math.round((panel.def.chartHeight || 280) * dpr);
       url.searchParams.set('width', String(width));
-      url.searchParams.set('height', String(Math.max(150, Math.min(1200, Math.round(width * ratio)))));
+      url.searchParams.set('height', String(Math.max(150, Math.min(1200, height))));
     }
     url.searchParams.set('access_token', token());
     url.searchParams.set('n', panel.el.dataset.version);
@@ -469,6 +471,16 @@
       dl.insertAdjacentHTML('beforeend', '<dt>' + esc(k) + '</dt><dd>' + esc(v) + '</dd>');
     });
     if (path) dl.insertAdjacentHTML('beforeend', '<dt>API</dt><dd><a href="' + esc(path) + '" target="_blank" rel="noopener">' + esc(path) + '</a></dd>');
+    const chart = $('detail-chart');
+    if (obj.chart) {
+      const w = Math.round(chart.parentElement.clientWidth * (window.devicePixelRatio || 1)) || 800;
+      chart.src = obj.chart + '?width=' + Math.max(200, Math.min(2000, w)) + '&height=' + Math.round(Math.min(1200, w * 0.5))
+        + '&access_token=' + encodeURIComponent(token());
+      chart.hidden = false;
+    } else {
+      chart.hidden = true;
+      chart.removeAttribute('src');
+    }
     $('detail').hidden = false;
   }
 

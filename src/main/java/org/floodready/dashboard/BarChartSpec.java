@@ -19,10 +19,18 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Bars by category (and series), with an optional reference line (e.g. the 100% quota) and bars below
- * a threshold drawn in red.
+ * a threshold drawn in red. {@code colours} names each series' colour (blue, yellow, orange, red, green,
+ * grey; null = the default palette); {@code counts} puts whole numbers on the value axis.
  */
 public record BarChartSpec(String title, String categoryLabel, String valueLabel, List<Bar> bars,
-    Double referenceLine, String referenceLabel, Double redBelow) implements ChartSpec {
+    Double referenceLine, String referenceLabel, Double redBelow, List<String> colours, boolean counts)
+    implements ChartSpec {
+
+  /** Percentages or scores in the default palette. */
+  public BarChartSpec(String title, String categoryLabel, String valueLabel, List<Bar> bars, Double referenceLine,
+      String referenceLabel, Double redBelow) {
+    this(title, categoryLabel, valueLabel, bars, referenceLine, referenceLabel, redBelow, null, false);
+  }
 
   public record Bar(String series, String category, double value) {
   }
@@ -38,7 +46,16 @@ public record BarChartSpec(String title, String categoryLabel, String valueLabel
         PlotOrientation.VERTICAL, legend, false, false);
     ChartStyle.apply(chart);
     CategoryPlot plot = chart.getCategoryPlot();
-    plot.setRenderer(new ThresholdRenderer(data, redBelow));
+    ThresholdRenderer renderer = new ThresholdRenderer(data, redBelow);
+    if (colours != null) {
+      for (int i = 0; i < colours.size(); i++) {
+        renderer.setSeriesPaint(i, LevelChartSpec.colour(colours.get(i)));
+      }
+    }
+    plot.setRenderer(renderer);
+    if (counts) {
+      plot.getRangeAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+    }
     if (data.getColumnCount() > 6) {
       plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     }

@@ -64,13 +64,21 @@ final class DailyReportPdf {
       doc.add(table);
     }
     for (DailyReport.Chart c : r.charts()) {
-      Paragraph h = new Paragraph(c.title(), heading);
-      h.setSpacingBefore(12);
-      doc.add(h);
+      // Title and image in one unbreakable block, so a title never ends a page without its chart.
+      PdfPTable block = new PdfPTable(1);
+      block.setWidthPercentage(100);
+      block.setKeepTogether(true);
+      block.setSpacingBefore(12);
+      PdfPCell caption = new PdfPCell(new Phrase(c.title(), heading));
+      caption.setBorder(PdfPCell.NO_BORDER);
+      block.addCell(caption);
       Image img = Image.getInstance(ChartResponder.png(c.spec(), 1000, 480));
       img.scaleToFit(doc.getPageSize().getWidth() - 72, 300);
-      img.setAlignment(Element.ALIGN_CENTER);
-      doc.add(img);
+      PdfPCell picture = new PdfPCell(img, false);
+      picture.setBorder(PdfPCell.NO_BORDER);
+      picture.setHorizontalAlignment(Element.ALIGN_CENTER);
+      block.addCell(picture);
+      doc.add(block);
     }
     doc.close();
     return out.toByteArray();

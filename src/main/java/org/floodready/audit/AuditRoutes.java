@@ -1,6 +1,5 @@
 package org.floodready.audit;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -41,17 +40,7 @@ public final class AuditRoutes {
         .and("action = ?", q.text("action"))
         .and("at >= ?", q.time("from"))
         .and("at < ?", q.time("to"));
-    audit.page(where, page)
-        .onSuccess(rows -> {
-          JsonArray items = new JsonArray();
-          long total = 0;
-          for (Row r : rows) {
-            total = r.getLong("total");
-            items.add(toJson(r));
-          }
-          Respond.ok(ctx, page.result(items, total));
-        })
-        .onFailure(ctx::fail);
+    Respond.ok(ctx, audit.page(where, page).map(rows -> page.result(rows, this::toJson)));
   }
 
   private JsonObject toJson(Row r) {

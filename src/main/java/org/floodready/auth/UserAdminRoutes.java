@@ -49,15 +49,7 @@ public final class UserAdminRoutes {
       String p = where.bind("%" + search + "%");
       where.and("(u.username ILIKE " + p + " OR u.display_name ILIKE " + p + ")");
     }
-    users.page(where, page).onSuccess(rows -> {
-      JsonArray items = new JsonArray();
-      long total = 0;
-      for (Row r : rows) {
-        total = r.getLong("total");
-        items.add(UserRepository.toJson(r, app::iso));
-      }
-      Respond.ok(ctx, page.result(items, total));
-    }).onFailure(ctx::fail);
+    Respond.ok(ctx, users.page(where, page).map(rows -> page.result(rows, r -> UserRepository.toJson(r, app::iso))));
   }
 
   private void createUser(RoutingContext ctx) {

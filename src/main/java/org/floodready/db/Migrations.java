@@ -13,12 +13,13 @@ public final class Migrations {
   }
 
   public static void apply(PgUrl url) {
-    MigrateResult result = Flyway.configure()
+    Flyway flyway = Flyway.configure()
         .dataSource(url.jdbcUrl(), url.user(), url.password())
         .locations("classpath:db/migration")
         .connectRetries(10)
-        .load()
-        .migrate();
-    log.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);
+        .load();
+    MigrateResult result = flyway.migrate();
+    log.info("Schema at version {} ({} migrations applied now)",
+        flyway.info().current() == null ? "none" : flyway.info().current().getVersion(), result.migrationsExecuted);
   }
 }

@@ -26,6 +26,8 @@ public final class ApiRouter {
     new UserAdminRoutes(app).mount(api);
     new UnitRoutes(app).mount(api);
     new AuditRoutes(app).mount(api);
+    new org.floodready.inventory.InventoryRoutes(app).mount(api);
+    new org.floodready.checkpoints.CheckpointRoutes(app).mount(api);
     new DashboardRoutes(app).mount(api);
 
     FailureHandler.install(api);

@@ -3,6 +3,8 @@ package org.floodready.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Row;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,17 @@ public record PageRequest(int page, int size, String orderBy, String sort) {
 
   public int offset() {
     return (page - 1) * size;
+  }
+
+  /** A page from rows that carry {@code count(*) OVER () AS total}. */
+  public JsonObject result(Iterable<Row> rows, Function<Row, JsonObject> mapper) {
+    JsonArray items = new JsonArray();
+    long total = 0;
+    for (Row r : rows) {
+      total = r.getLong("total");
+      items.add(mapper.apply(r));
+    }
+    return result(items, total);
   }
 
   public JsonObject result(JsonArray items, long total) {

@@ -1,0 +1,205 @@
+package org.floodready.checkpoints;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.floodready.AppContext;
+import org.floodready.audit.AuditLog;
+import org.floodready.auth.CurrentUser;
+import org.floodready.auth.Role;
+import org.floodready.db.Where;
+import org.floodready.http.ApiError;
+import org.floodready.http.Csv;
+import org.floodready.http.Fields;
+import org.floodready.http.Idempotency;
+import org.floodready.http.JsonInput;
+import org.floodready.http.PageRequest;
+import org.floodready.http.QueryParams;
+import org.floodready.http.Respond;
+
+/** Alerts for the duty room: the feed (JSON and CAP 1.2), acknowledging, resolving, and the sweep. */
+public final class AlertRoutes {
+  private static final Map<String, String> SORTABLE = Map.of("id", "a.id", "raisedAt", "a.raised_at",
+      "updatedAt", "a.updated_at",
+      "level", "array_position(ARRAY['blue','yellow','orange','red'], a.level)", "status", "a.status");
+  private static final List<String> STATUS_FILTERS = List.of("active", "all", "raised", "escalated", "acknowledged",
+      "resolved");
+
+  private final AppContext app;
+  private final AlertRepository alerts;
+  private final CheckpointMonitor monitor;
+
+  public AlertRoutes(AppContext app) {
+    this.app = app;
+    this.alerts = new AlertRepository(app.pool());
+    this.monitor = new CheckpointMonitor(app);
+  }
+
+  public void mount(Router api) {
+    api.get("/alerts").handler(this::listAlerts);
+    api.get("/alerts.csv").handler(this::alertsCsv);
+    api.get("/alerts/:alertId").handler(this::getAlert);
+    api.get("/alerts/:alertId/cap").handler(this::capDocument);
+    api.post("/alerts/:alertId/acknowledge").handler(this::acknowledge);
+    api.post("/alerts/:alertId/resolve").handler(this::resolve);
+    api.post("/admin/checkpoints/sweep").handler(this::sweep);
+  }
+
+  private void listAlerts(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    PageRequest page = PageRequest.from(ctx, SORTABLE, "-raisedAt");
+    Respond.ok(ctx, alerts.page(filter(ctx, user), page)
+        .map(rows -> page.result(rows, r -> Alert.from(r).toJson(app::iso))));
+  }
+
+  /** The alert log for the duty report, same filters as the list, oldest first. */
+  private void alertsCsv(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    alerts.page(filter(ctx, user), new PageRequest(1, 100_000, "a.raised_at ASC, a.id ASC", "raisedAt"))
+        .onSuccess(rows -> {
+          Csv csv = new Csv().row("id", "checkpointCode", "nameZh", "kind", "level", "status", "reason", "raisedAt",
+              "escalatedAt", "acknowledgedAt", "resolvedAt");
+          for (Row r : rows) {
+            Alert a = Alert.from(r);
+            csv.row(a.id(), a.checkpointCode(), a.nameZh(), a.kind(), a.level().code(), a.status(), a.reason(),
+                app.iso(a.raisedAt()), app.iso(a.escalatedAt()), app.iso(a.acknowledgedAt()), app.iso(a.resolvedAt()));
+          }
+          Respond.csv(ctx, "alerts.csv", csv.toString());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private static Where filter(RoutingContext ctx, CurrentUser user) {
+    QueryParams q = new QueryParams(ctx);
+    String status = q.oneOf("status", STATUS_FILTERS);
+    Where where = CheckpointRepository.scope(new Where(), user)
+        .and("a.level = ?", q.oneOf("level", WarningLevel.WARNING_CODES))
+        .and("a.kind = ?", q.oneOf("kind", List.of("level", "silent")))
+        .and("a.checkpoint_id = ?", q.id("checkpointId"))
+        .and("c.unit_id = ?", q.id("unitId"))
+        .and("a.raised_at >= ?", q.time("from"))
+        .and("a.raised_at < ?", q.time("to"));
+    if (status == null || status.equals("active")) {
+      where.and("a.status <> 'resolved'");
+    } else if (!status.equals("all")) {
+      where.and("a.status = ?", status);
+    }
+    return where;
+  }
+
+  private void getAlert(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    long id = QueryParams.pathId(ctx, "alertId");
+    visibleAlert(user, id)
+        .compose(alert -> alerts.events(id).map(rows -> {
+          JsonArray events = new JsonArray();
+          for (Row r : rows) {
+            events.add(new JsonObject().put("id", r.getLong("id")).put("at", app.iso(r.getOffsetDateTime("at")))
+                .put("action", r.getString("action")).put("status", r.getString("status"))
+                .put("level", r.getString("level")).put("actorId", r.getLong("actor_id"))
+                .put("actorName", r.getString("actor_name")).put("comment", r.getString("comment")));
+          }
+          return alert.toJson(app::iso).put("events", events);
+        }))
+        .onSuccess(json -> Respond.ok(ctx, json))
+        .onFailure(ctx::fail);
+  }
+
+  private void capDocument(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    long id = QueryParams.pathId(ctx, "alertId");
+    visibleAlert(user, id)
+        .compose(alert -> app.blocking(() -> CapDocument.render(alert, app.config().zone())))
+        .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/cap+xml; charset=utf-8").end(xml))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Alert> visibleAlert(CurrentUser user, long id) {
+    return alerts.find(id).compose(found -> {
+      Alert alert = found.orElseThrow(() -> ApiError.notFound("Alert", id));
+      if (!user.is(Role.INSPECTOR) && !user.isGauge()) {
+        return Future.succeededFuture(alert);
+      }
+      return new CheckpointRepository(app.pool()).postable(user, List.of(alert.checkpointId())).map(ok -> {
+        if (ok.isEmpty()) {
+          throw ApiError.forbidden("Alert " + id + " belongs to a checkpoint not assigned to you");
+        }
+        return alert;
+      });
+    });
+  }
+
+  private void acknowledge(RoutingContext ctx) {
+    transition(ctx, "acknowledged", "alert.acknowledged");
+  }
+
+  private void resolve(RoutingContext ctx) {
+    transition(ctx, "resolved", "alert.resolved");
+  }
+
+  /**
+   * Acknowledge or resolve by a duty officer or admin, with a comment; 409 when the state does not
+   * allow it. With an Idempotency-Key header a retried request gets the first answer again.
+   */
+  private void transition(RoutingContext ctx, String action, String event) {
+    CurrentUser actor = CurrentUser.of(ctx).require(Role.DUTY_OFFICER, Role.ADMIN);
+    long id = QueryParams.pathId(ctx, "alertId");
+    JsonObject body = JsonInput.object(ctx);
+    Fields in = new Fields(body);
+    String comment = in.requiredText("comment", 1000);
+    in.validate();
+    OffsetDateTime now = app.now();
+    AtomicReference<Alert> applied = new AtomicReference<>();
+    Function<SqlConnection, Future<Idempotency.Outcome>> write = tx -> apply(tx, id, action, actor, comment, now)
+        .map(a -> {
+          applied.set(a);
+          return new Idempotency.Outcome(200, a.toJson(app::iso));
+        });
+    Future<Idempotency.Outcome> done = ctx.request().getHeader(Idempotency.HEADER) != null
+        ? Idempotency.run(ctx, app, body, write)
+        : app.pool().withTransaction(write::apply).compose(o -> Idempotency.respond(ctx, o).map(o));
+    done.onSuccess(o -> {
+      Alert a = applied.get();
+      if (a != null) {
+        app.events().publish(event, new Alert.Change(event, a.unitId(), a.checkpointId(), a.id(),
+            a.level().code(), a.status(), now).toJson(app::iso));
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  private Future<Alert> apply(SqlConnection tx, long id, String action, CurrentUser actor, String comment,
+      OffsetDateTime now) {
+    return alerts.find(tx, id).compose(found -> {
+      Alert before = found.orElseThrow(() -> ApiError.notFound("Alert", id));
+      boolean acknowledge = action.equals("acknowledged");
+      return (acknowledge ? alerts.acknowledge(tx, id, actor, comment, now) : alerts.resolve(tx, id, actor, comment, now))
+          .compose(after -> {
+            Alert a = after.orElseThrow(() -> ApiError.conflict("alert_" + before.status(),
+                "Alert " + id + " is " + before.status() + " and cannot be " + action));
+            return AuditLog.record(tx, now, actor, acknowledge ? "alert.acknowledge" : "alert.resolve", "alert", id,
+                new JsonObject().put("comment", comment).put("level", a.level().code())).map(a);
+          });
+    });
+  }
+
+  private void sweep(RoutingContext ctx) {
+    CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
+    monitor.sweep(app.now()).onSuccess(s -> {
+      List<JsonObject> changes = new ArrayList<>();
+      s.escalated().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type())));
+      s.resolved().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type())));
+      s.silent().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type())));
+      Respond.ok(ctx, s.toJson().put("changes", new JsonArray(changes)));
+    }).onFailure(ctx::fail);
+  }
+}

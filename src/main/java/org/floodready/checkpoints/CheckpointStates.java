@@ -1,0 +1,43 @@
+package org.floodready.checkpoints;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.floodready.AppContext;
+
+/**
+ * Contract for readiness and the board: every active checkpoint with its current warning level,
+ * latest reading, whether it is silent at {@code now}, and how many alerts are open.
+ */
+public final class CheckpointStates {
+  private final Pool pool;
+  private final ZoneId zone;
+
+  public CheckpointStates(AppContext app) {
+    this.pool = app.pool();
+    this.zone = app.config().zone();
+  }
+
+  public Future<List<CheckpointState>> all(OffsetDateTime now) {
+    return pool.preparedQuery("SELECT c.id, c.code, c.name_zh, c.name_en, c.kind, c.unit_id, c.lat, c.lon, s.level,"
+            + " s.last_value, s.last_reading_at, (" + SilentRule.CONDITION + ") AS silent,"
+            + " (SELECT count(*) FROM alerts a WHERE a.checkpoint_id = c.id AND a.status <> 'resolved') AS open_alerts"
+            + " FROM checkpoints c JOIN checkpoint_state s ON s.checkpoint_id = c.id WHERE c.active ORDER BY c.id")
+        .execute(Tuple.of(now, CheckpointDefaults.silentMinutes(now, zone)))
+        .map(rows -> {
+          List<CheckpointState> out = new ArrayList<>();
+          for (Row r : rows) {
+            out.add(new CheckpointState(r.getLong("id"), r.getString("code"), r.getString("name_zh"),
+                r.getString("name_en"), r.getString("kind"), r.getLong("unit_id"), r.getDouble("lat"),
+                r.getDouble("lon"), r.getString("level"), Checkpoint.opt(r, "last_value"),
+                r.getOffsetDateTime("last_reading_at"), r.getBoolean("silent"), r.getLong("open_alerts").intValue()));
+          }
+          return out;
+        });
+  }
+}

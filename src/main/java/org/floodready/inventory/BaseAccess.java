@@ -1,0 +1,81 @@
+package org.floodready.inventory;
+
+import io.vertx.core.Future;
+import org.floodready.auth.CurrentUser;
+import org.floodready.auth.Role;
+import org.floodready.db.Where;
+import org.floodready.http.ApiError;
+
+/**
+ * Who may read and change stock at a base: admins everything; keepers only the bases they keep;
+ * the duty room reads everything and orders transfers; everyone else reads.
+ */
+final class BaseAccess {
+  private final BaseRepository bases;
+
+  BaseAccess(BaseRepository bases) {
+    this.bases = bases;
+  }
+
+  /** 404 for an unknown base, 403 unless the user is an admin or keeps the base. */
+  Future<Base> requireKeeper(CurrentUser user, long baseId) {
+    return requireBase(baseId).compose(base -> mayKeep(user, baseId).map(ok -> {
+      if (!ok) {
+        throw ApiError.forbidden(denial(user, base));
+      }
+      return base;
+    }));
+  }
+
+  /** Like {@link #requireKeeper} but the duty room may act too (transfers). */
+  Future<Base> requireKeeperOrDuty(CurrentUser user, long baseId) {
+    if (user.is(Role.DUTY_OFFICER)) {
+      return requireBase(baseId);
+    }
+    return requireKeeper(user, baseId);
+  }
+
+  /** Keepers read only their own bases; everyone else reads all. */
+  Future<Base> requireRead(CurrentUser user, long baseId) {
+    return requireBase(baseId).compose(base -> {
+      if (!user.is(Role.BASE_KEEPER)) {
+        return Future.succeededFuture(base);
+      }
+      return bases.isKeeper(baseId, user.id()).map(ok -> {
+        if (!ok) {
+          throw ApiError.forbidden("You keep other bases, not " + base.nameZh());
+        }
+        return base;
+      });
+    });
+  }
+
+  /** Adds "only bases this keeper keeps" to a list query. */
+  static Where scope(CurrentUser user, Where where, String baseColumn) {
+    if (user.is(Role.BASE_KEEPER)) {
+      where.and(InventorySql.keptBy(baseColumn), user.id());
+    }
+    return where;
+  }
+
+  Future<Base> requireBase(long baseId) {
+    return bases.find(baseId).map(b -> b.orElseThrow(() -> ApiError.notFound("Base", baseId)));
+  }
+
+  private Future<Boolean> mayKeep(CurrentUser user, long baseId) {
+    if (user.is(Role.ADMIN)) {
+      return Future.succeededFuture(true);
+    }
+    if (!user.is(Role.BASE_KEEPER)) {
+      return Future.succeededFuture(false);
+    }
+    return bases.isKeeper(baseId, user.id());
+  }
+
+  private static String denial(CurrentUser user, Base base) {
+    if (user.is(Role.BASE_KEEPER)) {
+      return "You are not a keeper of " + base.nameZh() + "; only its keepers may change its stock";
+    }
+    return "Role " + user.role().code() + " may not change stock at a base";
+  }
+}

@@ -1,0 +1,69 @@
+package org.floodready.inventory;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Usable stock per base and item: condition usable, not expired, test run passed and not overdue. */
+final class CoverageRepository {
+  /** One base's usable stock of an item and its own requirement (null without a quota). */
+  record BaseStock(Base base, BigDecimal usable, BigDecimal required) {
+  }
+
+  private static final String USABLE = InventorySql.notUsableReason("$1::date", "$2::text") + " IS NULL";
+
+  private final Pool pool;
+
+  CoverageRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<List<CoverageLine>> lines(LocalDate today, String zone, ResponseLevel level) {
+    String m = level.multiplierSql("q");
+    return pool.preparedQuery("SELECT q.base_id, b.code AS base_code, b.name_zh AS base_name_zh, b.unit_id,"
+            + " q.item_id, i.code AS item_code, i.name_zh AS item_name_zh, i.name_en AS item_name_en, i.category,"
+            + " i.unit_of_measure, i.criticality, q.required AS quota, " + m + " AS multiplier,"
+            + " round(q.required * " + m + ", 3) AS required,"
+            + " COALESCE(sum(l.quantity) FILTER (WHERE " + USABLE + "), 0) AS usable,"
+            + " COALESCE(sum(l.quantity), 0) AS on_hand"
+            + " FROM quotas q JOIN bases b ON b.id = q.base_id JOIN items i ON i.id = q.item_id"
+            + " LEFT JOIN lots l ON l.base_id = q.base_id AND l.item_id = q.item_id"
+            + " GROUP BY q.id, b.id, i.id ORDER BY b.id, i.code")
+        .execute(Tuple.of(today, zone))
+        .map(rows -> {
+          List<CoverageLine> lines = new ArrayList<>();
+          for (Row r : rows) {
+            CoverageRow row = new CoverageRow(r.getLong("base_id"), r.getString("base_name_zh"), r.getLong("unit_id"),
+                r.getLong("item_id"), r.getString("item_code"), r.getString("item_name_zh"),
+                r.getString("item_name_en"), r.getString("category"), r.getString("category").equals("equipment"),
+                r.getBigDecimal("criticality").doubleValue(), r.getBigDecimal("required"), r.getBigDecimal("usable"));
+            lines.add(new CoverageLine(row, r.getString("base_code"), r.getString("unit_of_measure"),
+                r.getBigDecimal("quota"), new BigDecimal(r.getValue("multiplier").toString()),
+                r.getBigDecimal("on_hand")));
+          }
+          return lines;
+        });
+  }
+
+  /** Every base's usable stock of one item and its own quota at the level, for "where to get it from". */
+  Future<List<BaseStock>> stockAtEveryBase(long itemId, LocalDate today, String zone, ResponseLevel level) {
+    return pool.preparedQuery("SELECT " + Base.COLUMNS + ","
+            + " COALESCE(sum(l.quantity) FILTER (WHERE l.id IS NOT NULL AND " + USABLE + "), 0) AS usable,"
+            + " round(q.required * " + level.multiplierSql("q") + ", 3) AS required"
+            + " FROM bases b JOIN units un ON un.id = b.unit_id CROSS JOIN items i"
+            + " LEFT JOIN lots l ON l.base_id = b.id AND l.item_id = i.id"
+            + " LEFT JOIN quotas q ON q.base_id = b.id AND q.item_id = i.id"
+            + " WHERE i.id = $3 GROUP BY b.id, un.id, i.id, q.id ORDER BY b.id")
+        .execute(Tuple.of(today, zone, itemId))
+        .map(rows -> {
+          List<BaseStock> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new BaseStock(Base.from(r), r.getBigDecimal("usable"), r.getBigDecimal("required"))));
+          return out;
+        });
+  }
+}

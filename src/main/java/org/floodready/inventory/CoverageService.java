@@ -1,0 +1,49 @@
+package org.floodready.inventory;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.floodready.AppContext;
+
+/**
+ * Usable stock against reserve quotas at the current response level, for readiness scoring and
+ * the duty-room board. Usable = condition usable, not expired, and for equipment a passed test run
+ * that is not overdue. Only (base, item) pairs with a quota have a row.
+ */
+public final class CoverageService {
+  private final CoverageRepository coverage;
+  private final ResponseLevelRepository levels;
+  private final ZoneId zone;
+
+  public CoverageService(AppContext app) {
+    this(app.pool(), app.config().zone());
+  }
+
+  public CoverageService(Pool pool, ZoneId zone) {
+    this.coverage = new CoverageRepository(pool);
+    this.levels = new ResponseLevelRepository(pool);
+    this.zone = zone;
+  }
+
+  /** Coverage at the district's current response level. */
+  public Future<List<CoverageRow>> coverage(OffsetDateTime now) {
+    return levels.current().compose(level -> lines(now, level))
+        .map(lines -> lines.stream().map(CoverageLine::row).toList());
+  }
+
+  /** Coverage as it would be at {@code level} (what-if), with the detail the API shows. */
+  Future<List<CoverageLine>> lines(OffsetDateTime now, ResponseLevel level) {
+    return coverage.lines(today(now), zone.getId(), level);
+  }
+
+  Future<List<CoverageRepository.BaseStock>> stockAtEveryBase(long itemId, OffsetDateTime now, ResponseLevel level) {
+    return coverage.stockAtEveryBase(itemId, today(now), zone.getId(), level);
+  }
+
+  LocalDate today(OffsetDateTime now) {
+    return now.atZoneSameInstant(zone).toLocalDate();
+  }
+}

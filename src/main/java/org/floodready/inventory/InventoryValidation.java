@@ -1,0 +1,247 @@
+package org.floodready.inventory;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.floodready.http.Fields;
+
+/** Reads and checks every inventory input before anything is written; a problem is a 400 naming the field. */
+public final class InventoryValidation {
+  public static final List<String> CONDITIONS = List.of("usable", "needs_repair", "expired", "scrapped");
+  public static final List<String> RECIPIENT_TYPES = List.of("checkpoint", "incident", "person");
+  public static final List<String> WRITE_OFF_REASONS = List.of("expired", "damaged", "lost");
+  public static final List<String> TEST_RESULTS = List.of("pass", "fail");
+  static final BigDecimal MAX_MULTIPLIER = new BigDecimal("100");
+  static final int NOTE_LENGTH = 500;
+
+  public record ItemInput(String code, String nameZh, String nameEn, String category, String unitOfMeasure,
+      Integer shelfLifeMonths, boolean needsTestRun, Integer testIntervalDays, BigDecimal criticality) {
+  }
+
+  public record BaseInput(String code, String nameZh, String nameEn, Long unitId, String address, Double lat,
+      Double lon, String phone) {
+  }
+
+  public record ReceiptInput(long itemId, String lotCode, BigDecimal quantity, LocalDate receivedOn,
+      LocalDate expiresOn, String condition, String note) {
+  }
+
+  public record IssueInput(BigDecimal quantity, String recipientType, String recipient, String note) {
+  }
+
+  public record WriteOffInput(BigDecimal quantity, String reason, String note) {
+  }
+
+  public record ConditionInput(String condition, String note) {
+  }
+
+  public record TestRunInput(String result, OffsetDateTime testedAt, String note) {
+  }
+
+  public record TransferInput(long fromLotId, long toBaseId, BigDecimal quantity, boolean tracked, String note) {
+  }
+
+  /** Multipliers for Ⅳ, Ⅲ, Ⅱ, Ⅰ in that order. */
+  public record QuotaInput(BigDecimal required, List<BigDecimal> multipliers, String note) {
+  }
+
+  public record CountInput(BigDecimal countedQuantity, String note) {
+  }
+
+  private InventoryValidation() {
+  }
+
+  public static ItemInput item(JsonObject json) {
+    Fields in = new Fields(json);
+    String code = code(in, "code");
+    String nameZh = in.requiredText("nameZh", 100);
+    String nameEn = in.requiredText("nameEn", 100);
+    String category = in.oneOf("category", Item.CATEGORIES, true);
+    String uom = in.requiredText("unitOfMeasure", 20);
+    Integer shelfLife = in.integer("shelfLifeMonths", 1, 600, false);
+    Boolean needsTest = in.bool("needsTestRun", false);
+    Integer interval = in.integer("testIntervalDays", 1, 3650, false);
+    if (Boolean.TRUE.equals(needsTest) && interval == null && in.valid()) {
+      in.error("testIntervalDays", "is required when needsTestRun is true");
+    }
+    BigDecimal criticality = in.decimal("criticality", BigDecimal.ZERO, true, new BigDecimal("100"), 2, false);
+    in.validate();
+    return new ItemInput(code, nameZh, nameEn, category, uom, shelfLife, Boolean.TRUE.equals(needsTest),
+        interval, criticality == null ? BigDecimal.ONE : criticality);
+  }
+
+  public static BaseInput base(JsonObject json) {
+    Fields in = new Fields(json);
+    String code = code(in, "code");
+    String nameZh = in.requiredText("nameZh", 100);
+    String nameEn = in.requiredText("nameEn", 100);
+    Long unitId = in.id("unitId", true);
+    String address = in.optionalText("address", 200);
+    Double lat = in.latitude("lat", false);
+    Double lon = in.longitude("lon", false);
+    if ((lat == null) != (lon == null) && in.valid()) {
+      in.error(lat == null ? "lat" : "lon", "give both lat and lon, or neither");
+    }
+    String phone = in.optionalText("phone", 32);
+    in.validate();
+    return new BaseInput(code, nameZh, nameEn, unitId, address, lat, lon, phone);
+  }
+
+  public static List<Long> keepers(JsonObject json) {
+    Fields in = new Fields(json);
+    JsonArray ids = in.array("userIds", 50, true);
+    List<Long> out = new ArrayList<>();
+    if (ids != null) {
+      for (int i = 0; i < ids.size(); i++) {
+        Object v = ids.getValue(i);
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() > 0) {
+          if (!out.contains(n.longValue())) {
+            out.add(n.longValue());
+          }
+        } else {
+          in.error("userIds[" + i + "]", "must be a positive whole number");
+        }
+      }
+    }
+    in.validate();
+    return out;
+  }
+
+  public static ReceiptInput receipt(JsonObject json, LocalDate today) {
+    Fields in = new Fields(json);
+    Long itemId = in.id("itemId", true);
+    String lotCode = in.optionalText("lotCode", 64);
+    if (lotCode != null) {
+      in.check(lotCode.matches("[A-Za-z0-9_./-]+"), "lotCode", "use letters, digits and . _ / -");
+    }
+    BigDecimal quantity = in.quantity("quantity");
+    LocalDate receivedOn = in.date("receivedOn", false);
+    if (receivedOn != null) {
+      in.check(!receivedOn.isAfter(today), "receivedOn", "must not be in the future");
+    }
+    LocalDate expiresOn = in.date("expiresOn", false);
+    LocalDate received = receivedOn == null ? today : receivedOn;
+    if (expiresOn != null && expiresOn.isBefore(received)) {
+      in.error("expiresOn", "must not be before the receipt date " + received);
+    }
+    String condition = in.oneOf("condition", List.of("usable", "needs_repair"), false);
+    String note = in.optionalText("note", NOTE_LENGTH);
+    in.validate();
+    return new ReceiptInput(itemId, lotCode, quantity, received, expiresOn,
+        condition == null ? "usable" : condition, note);
+  }
+
+  public static IssueInput issue(JsonObject json) {
+    Fields in = new Fields(json);
+    BigDecimal quantity = in.quantity("quantity");
+    String type = in.oneOf("recipientType", RECIPIENT_TYPES, true);
+    String recipient = in.requiredText("recipient", 200);
+    String note = in.optionalText("note", NOTE_LENGTH);
+    in.validate();
+    return new IssueInput(quantity, type, recipient, note);
+  }
+
+  public static WriteOffInput writeOff(JsonObject json) {
+    Fields in = new Fields(json);
+    BigDecimal quantity = in.quantity("quantity");
+    String reason = in.oneOf("reason", WRITE_OFF_REASONS, true);
+    String note = in.optionalText("note", NOTE_LENGTH);
+    in.validate();
+    return new WriteOffInput(quantity, reason, note);
+  }
+
+  public static ConditionInput condition(JsonObject json) {
+    Fields in = new Fields(json);
+    String condition = in.oneOf("condition", CONDITIONS, true);
+    String note = in.optionalText("note", NOTE_LENGTH);
+    in.validate();
+    return new ConditionInput(condition, note);
+  }
+
+  public static TestRunInput testRun(JsonObject json, OffsetDateTime now) {
+    Fields in = new Fields(json);
+    String result = in.oneOf("result", TEST_RESULTS, true);
+    OffsetDateTime testedAt = in.time("testedAt", false);
+    if (testedAt != null) {
+      in.check(!testedAt.isAfter(now.plusMinutes(5)), "testedAt", "must not be in the future");
+    }
+    String note = in.optionalText("note", NOTE_LENGTH);
+    in.validate();
+    return new TestRunInput(result, testedAt == null ? now : testedAt, note);
+  }
+
+  public static TransferInput transfer(JsonObject json) {
+    Fields in = new Fields(json);
+    Long fromLotId = in.id("fromLotId", true);
+    Long toBaseId = in.id("toBaseId", true);
+    BigDecimal quantity = in.quantity("quantity");
+    Boolean tracked = in.bool("tracked", false);
+    String note = in.optionalText("note", NOTE_LENGTH);
+    in.validate();
+    return new TransferInput(fromLotId, toBaseId, quantity, Boolean.TRUE.equals(tracked), note);
+  }
+
+  public static QuotaInput quota(JsonObject json) {
+    Fields in = new Fields(json);
+    BigDecimal required = in.quantity("required");
+    List<BigDecimal> multipliers = new ArrayList<>(ResponseLevel.DEFAULT_MULTIPLIERS);
+    JsonObject given = in.object("multipliers", false);
+    if (given != null) {
+      Fields m = in.nested(given, "multipliers");
+      List<ResponseLevel> order = List.of(ResponseLevel.IV, ResponseLevel.III, ResponseLevel.II, ResponseLevel.I);
+      for (String key : given.fieldNames()) {
+        ResponseLevel level = ResponseLevel.parse(key);
+        int index = level == null ? -1 : order.indexOf(level);
+        if (index < 0) {
+          m.error(key, "is not a response level; use IV, III, II, I");
+          continue;
+        }
+        BigDecimal v = m.decimal(key, BigDecimal.ONE, false, MAX_MULTIPLIER, 3, true);
+        if (v != null) {
+          multipliers.set(index, v);
+        }
+      }
+    }
+    String note = in.optionalText("note", NOTE_LENGTH);
+    in.validate();
+    return new QuotaInput(required, multipliers, note);
+  }
+
+  public static CountInput count(JsonObject json) {
+    Fields in = new Fields(json);
+    BigDecimal counted = in.decimal("countedQuantity", BigDecimal.ZERO, false, new BigDecimal("1000000000"), 3, true);
+    String note = in.optionalText("note", NOTE_LENGTH);
+    in.validate();
+    return new CountInput(counted, note);
+  }
+
+  public static ResponseLevel level(JsonObject json) {
+    Fields in = new Fields(json);
+    String text = in.requiredText("level", 10);
+    ResponseLevel level = ResponseLevel.parse(text);
+    if (text != null && level == null) {
+      in.error("level", "must be one of " + String.join(", ", ResponseLevel.codes()));
+    }
+    in.validate();
+    return level;
+  }
+
+  public static String note(JsonObject json) {
+    Fields in = new Fields(json);
+    String note = in.optionalText("note", NOTE_LENGTH);
+    in.validate();
+    return note;
+  }
+
+  private static String code(Fields in, String name) {
+    String code = in.requiredText(name, 40);
+    if (code != null) {
+      in.check(code.matches("[A-Za-z0-9_.-]+"), name, "use letters, digits and . _ -");
+    }
+    return code;
+  }
+}

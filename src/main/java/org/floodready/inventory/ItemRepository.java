@@ -1,0 +1,56 @@
+package org.floodready.inventory;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Optional;
+import org.floodready.db.Where;
+import org.floodready.http.PageRequest;
+
+/** The catalogue in PostgreSQL. */
+final class ItemRepository {
+  private final Pool pool;
+
+  ItemRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<RowSet<Row>> page(Where where, PageRequest page) {
+    return pool.preparedQuery("SELECT " + Item.COLUMNS + ", count(*) OVER () AS total FROM items i" + where.sql()
+            + " ORDER BY " + page.orderBy() + " LIMIT " + page.size() + " OFFSET " + page.offset())
+        .execute(where.tuple());
+  }
+
+  Future<Optional<Item>> find(long id) {
+    return pool.preparedQuery("SELECT " + Item.COLUMNS + " FROM items i WHERE i.id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Item.from(rows.iterator().next())));
+  }
+
+  Future<Long> insert(SqlClient tx, InventoryValidation.ItemInput in) {
+    return tx.preparedQuery("INSERT INTO items (code, name_zh, name_en, category, unit_of_measure,"
+            + " shelf_life_months, needs_test_run, test_interval_days, criticality)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")
+        .execute(tuple(in))
+        .map(rows -> rows.iterator().next().getLong("id"));
+  }
+
+  Future<Boolean> update(SqlClient tx, long id, InventoryValidation.ItemInput in) {
+    return tx.preparedQuery("UPDATE items SET code = $1, name_zh = $2, name_en = $3, category = $4,"
+            + " unit_of_measure = $5, shelf_life_months = $6, needs_test_run = $7, test_interval_days = $8,"
+            + " criticality = $9 WHERE id = $10")
+        .execute(tuple(in).addLong(id))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  private static Tuple tuple(InventoryValidation.ItemInput in) {
+    return Tuple.wrap(new ArrayList<>(Arrays.asList(in.code(), in.nameZh(), in.nameEn(),
+        in.category(), in.unitOfMeasure(), in.shelfLifeMonths(), in.needsTestRun(), in.testIntervalDays(),
+        in.criticality())));
+  }
+}

@@ -1,0 +1,131 @@
+package org.floodready.inventory;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Row;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.floodready.AppContext;
+import org.floodready.auth.CurrentUser;
+import org.floodready.db.Where;
+import org.floodready.http.ApiError;
+import org.floodready.http.Csv;
+import org.floodready.http.PageRequest;
+import org.floodready.http.QueryParams;
+import org.floodready.http.Respond;
+
+/** The ledger (台账) and stock cards of one lot or one base-item, as JSON pages or CSV (UTF-8 with BOM). */
+final class LedgerRoutes {
+  private static final Map<String, String> SORT = Map.of("id", "m.id", "at", "m.at, m.id");
+  private static final int CSV_LIMIT = 100_000;
+  private static final List<String> KINDS =
+      List.of("receipt", "issue", "transfer", "adjustment", "write_off", "condition_change");
+
+  private final AppContext app;
+  private final StockLedger ledger;
+  private final BaseAccess access;
+  private final LotRepository lots;
+
+  LedgerRoutes(AppContext app, BaseAccess access) {
+    this.app = app;
+    this.ledger = new StockLedger(app.pool());
+    this.access = access;
+    this.lots = new LotRepository(app.pool());
+  }
+
+  void mount(Router api) {
+    api.get("/movements").handler(this::listMovements);
+    api.get("/movements/check").handler(this::checkLedger);
+    api.get("/lots/:lotId/movements").handler(this::lotCard);
+    api.get("/bases/:baseId/items/:itemId/movements").handler(this::baseItemCard);
+  }
+
+  private void listMovements(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    QueryParams q = new QueryParams(ctx);
+    Where where = new Where()
+        .and("m.base_id = ?", q.id("baseId"))
+        .and("m.item_id = ?", q.id("itemId"))
+        .and("m.lot_id = ?", q.id("lotId"))
+        .and(InventorySql.BASE_IN_UNIT, q.id("unitId"));
+    BaseAccess.scope(user, where, "m.base_id");
+    respond(ctx, where, "ledger");
+  }
+
+  /** 账实相符: every lot whose on-hand differs from the sum of its ledger (should be none). */
+  private void checkLedger(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    Where where = BaseAccess.scope(user, new Where(), "l.base_id");
+    Respond.ok(ctx, ledger.mismatches(where).map(rows -> {
+      io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+      long checked = 0;
+      for (Row r : rows) {
+        checked = r.getLong("checked");
+        if (r.getLong("lot_id") != null) {
+          out.add(new JsonObject().put("lotId", r.getLong("lot_id"))
+              .put("onHand", Quantities.json(r.getBigDecimal("quantity")))
+              .put("ledgerSum", Quantities.json(r.getBigDecimal("ledger_sum"))));
+        }
+      }
+      return new JsonObject().put("checkedLots", checked).put("mismatches", out);
+    }));
+  }
+
+  private void lotCard(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    long lotId = QueryParams.pathId(ctx, "lotId");
+    LocalDate today = app.now().atZoneSameInstant(app.config().zone()).toLocalDate();
+    lots.find(lotId, today, app.config().zone().getId())
+        .map(lot -> lot.orElseThrow(() -> ApiError.notFound("Lot", lotId)))
+        .compose(lot -> access.requireRead(user, lot.baseId()).map(lot))
+        .onSuccess(lot -> respond(ctx, new Where().and("m.lot_id = ?", lotId), "stock-card-lot-" + lot.lotCode()))
+        .onFailure(ctx::fail);
+  }
+
+  private void baseItemCard(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    long baseId = QueryParams.pathId(ctx, "baseId");
+    long itemId = QueryParams.pathId(ctx, "itemId");
+    access.requireRead(user, baseId)
+        .compose(base -> new ItemRepository(app.pool()).find(itemId)
+            .map(item -> item.orElseThrow(() -> ApiError.notFound("Item", itemId))))
+        .onSuccess(item -> respond(ctx, new Where().and("m.base_id = ?", baseId).and("m.item_id = ?", itemId),
+            "stock-card-" + baseId + "-" + item.code()))
+        .onFailure(ctx::fail);
+  }
+
+  /** Adds the common filters (kind, from, to) and answers a page, or the whole card as CSV with format=csv. */
+  private void respond(RoutingContext ctx, Where where, String name) {
+    QueryParams q = new QueryParams(ctx);
+    where.and("m.kind = ?", q.oneOf("kind", KINDS))
+        .and("m.at >= ?", q.time("from"))
+        .and("m.at < ?", q.time("to"));
+    if ("csv".equals(q.oneOf("format", List.of("json", "csv")))) {
+      ledger.all(where, CSV_LIMIT).onSuccess(rows -> {
+        Csv csv = new Csv().row("编号 No.", "时间 Time", "类型 Kind", "基地 Base", "物资 Item", "批次 Lot", "单位 Unit",
+            "变动 Change", "结存 Balance", "经办人 Actor", "去向 Recipient", "原因 Reason", "盘点数 Counted", "备注 Note");
+        for (Row r : rows) {
+          JsonObject m = StockLedger.toJson(r, app::iso);
+          csv.row(m.getLong("id"), m.getString("at"), m.getString("kind"), m.getString("baseNameZh"),
+              m.getString("itemNameZh"), m.getString("lotCode"), m.getString("unitOfMeasure"),
+              plain(m.getValue("quantity")), plain(m.getValue("balance")), m.getString("actorName"),
+              m.getString("recipient"), m.getString("reason"), plain(m.getValue("countedQuantity")),
+              m.getString("note"));
+        }
+        Respond.csv(ctx, name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".csv", csv.toString());
+      }).onFailure(ctx::fail);
+      return;
+    }
+    PageRequest page = PageRequest.from(ctx, SORT, "id");
+    ledger.page(where, page)
+        .onSuccess(rows -> Respond.ok(ctx, page.result(rows, r -> StockLedger.toJson(r, app::iso))))
+        .onFailure(ctx::fail);
+  }
+
+  private static String plain(Object n) {
+    return n == null ? null : new BigDecimal(n.toString()).toPlainString();
+  }
+}

@@ -1,0 +1,28 @@
+package org.floodready.inventory;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.floodready.cluster.DomainEvents;
+
+/** Events gathered inside a transaction and published only after it committed. */
+final class PendingEvents {
+  private record Pending(String type, JsonObject payload) {
+  }
+
+  private final List<Pending> pending = new ArrayList<>();
+
+  synchronized void add(String type, JsonObject payload) {
+    pending.add(new Pending(type, payload));
+  }
+
+  void stockChanged(long unitId, long baseId, long itemId, long lotId, long movementId) {
+    add("stock.changed", new JsonObject().put("unitId", unitId).put("baseId", baseId).put("itemId", itemId)
+        .put("lotId", lotId).put("movementId", movementId));
+  }
+
+  synchronized void publish(DomainEvents events) {
+    pending.forEach(p -> events.publish(p.type(), p.payload()));
+    pending.clear();
+  }
+}

@@ -1,0 +1,38 @@
+package org.floodready.inventory;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Quantities are NUMERIC(14,3); in JSON they are plain numbers without trailing zeros. */
+final class Quantities {
+  private Quantities() {
+  }
+
+  static BigDecimal json(BigDecimal q) {
+    if (q == null) {
+      return null;
+    }
+    BigDecimal s = q.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+
+  static BigDecimal orZero(BigDecimal q) {
+    return q == null ? BigDecimal.ZERO : q;
+  }
+
+  /** usable / required, 4 decimals; null when nothing is required (no quota is not 0% covered). */
+  static BigDecimal ratio(BigDecimal usable, BigDecimal required) {
+    if (required == null || required.signum() <= 0) {
+      return null;
+    }
+    return orZero(usable).divide(required, 4, RoundingMode.HALF_UP);
+  }
+
+  static BigDecimal shortfall(BigDecimal usable, BigDecimal required) {
+    if (required == null) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal gap = required.subtract(orZero(usable));
+    return gap.signum() > 0 ? gap : BigDecimal.ZERO;
+  }
+}

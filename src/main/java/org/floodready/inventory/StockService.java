@@ -1,0 +1,122 @@
+package org.floodready.inventory;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.floodready.AppContext;
+import org.floodready.audit.AuditLog;
+import org.floodready.auth.CurrentUser;
+import org.floodready.http.ApiError;
+import org.floodready.http.Idempotency.Outcome;
+
+/**
+ * Stock changes at one base, each run inside the caller's transaction: the lot's on-hand and its
+ * ledger row change together, with the audit entry; events wait for the commit.
+ */
+final class StockService {
+  private final AppContext app;
+  private final LotRepository lots;
+
+  StockService(AppContext app, LotRepository lots) {
+    this.app = app;
+    this.lots = lots;
+  }
+
+  Future<Outcome> receive(SqlClient tx, CurrentUser actor, Base base, Item item,
+      InventoryValidation.ReceiptInput in, PendingEvents events) {
+    OffsetDateTime now = app.now();
+    LocalDate expires = in.expiresOn() != null || item.shelfLifeMonths() == null ? in.expiresOn()
+        : in.receivedOn().plusMonths(item.shelfLifeMonths());
+    return lots.receiveInto(tx, base.id(), item.id(), in.lotCode(), in.quantity(), in.receivedOn(), expires,
+            in.condition(), null, null, null, now)
+        .compose(balance -> {
+          LotRepository.Balance b = balance.orElseThrow(() -> ApiError.conflict("lot_scrapped",
+              "Lot " + in.lotCode() + " of this item at this base is scrapped; receive under a new lot code"));
+          Movement m = new Movement("receipt", b.lotId(), base.id(), item.id(), in.quantity(), b.quantity(), now,
+              actor).note(in.note());
+          return finish(tx, actor, m, base.unitId(), events);
+        });
+  }
+
+  Future<Outcome> issue(SqlClient tx, CurrentUser actor, Lot lot, InventoryValidation.IssueInput in,
+      PendingEvents events) {
+    OffsetDateTime now = app.now();
+    return withdraw(tx, lot, in.quantity(), now, "issue").compose(b -> finish(tx, actor,
+        new Movement("issue", lot.id(), lot.baseId(), lot.itemId(), in.quantity().negate(), b.quantity(), now, actor)
+            .recipient(in.recipientType(), in.recipient()).note(in.note()), lot.unitId(), events));
+  }
+
+  Future<Outcome> writeOff(SqlClient tx, CurrentUser actor, Lot lot, InventoryValidation.WriteOffInput in,
+      PendingEvents events) {
+    OffsetDateTime now = app.now();
+    return withdraw(tx, lot, in.quantity(), now, "write off").compose(b -> finish(tx, actor,
+        new Movement("write_off", lot.id(), lot.baseId(), lot.itemId(), in.quantity().negate(), b.quantity(), now,
+            actor).reason(in.reason()).note(in.note()), lot.unitId(), events));
+  }
+
+  Future<Outcome> changeCondition(SqlClient tx, CurrentUser actor, Lot lot, String condition, String note,
+      PendingEvents events) {
+    OffsetDateTime now = app.now();
+    return lots.lock(tx, lot.id()).compose(row -> {
+      String from = row.getString("condition");
+      if (from.equals(condition)) {
+        throw ApiError.unprocessable("condition_unchanged", "Lot " + lot.lotCode() + " is already " + condition);
+      }
+      return lots.setCondition(tx, lot.id(), condition, now).compose(v -> finish(tx, actor,
+          new Movement("condition_change", lot.id(), lot.baseId(), lot.itemId(), BigDecimal.ZERO,
+              row.getBigDecimal("quantity"), now, actor).condition(from, condition).note(note), lot.unitId(), events));
+    });
+  }
+
+  /** Logs a test run; a failure takes a usable lot out of use (needs_repair) with a ledger row. */
+  Future<Outcome> testRun(SqlClient tx, CurrentUser actor, Lot lot, InventoryValidation.TestRunInput in,
+      PendingEvents events) {
+    OffsetDateTime now = app.now();
+    JsonObject details = new JsonObject().put("lotId", lot.id()).put("result", in.result())
+        .put("testedAt", app.iso(in.testedAt()));
+    return lots.recordTest(tx, lot.id(), in.testedAt(), in.result(), actor.id(), now)
+        .compose(v -> AuditLog.record(tx, now, actor, "lot.test_run", "lot", lot.id(), details))
+        .compose(v -> lots.lock(tx, lot.id()))
+        .compose(row -> {
+          JsonObject body = details.copy().put("by", actor.username()).put("condition", row.getString("condition"));
+          events.add("stock.tested", new JsonObject().put("unitId", lot.unitId()).put("baseId", lot.baseId())
+              .put("itemId", lot.itemId()).put("lotId", lot.id()).put("result", in.result()));
+          if (in.result().equals("pass") || !row.getString("condition").equals("usable")) {
+            return Future.succeededFuture(new Outcome(201, body));
+          }
+          return lots.setCondition(tx, lot.id(), "needs_repair", now)
+              .compose(x -> finish(tx, actor, new Movement("condition_change", lot.id(), lot.baseId(), lot.itemId(),
+                  BigDecimal.ZERO, row.getBigDecimal("quantity"), now, actor).condition("usable", "needs_repair")
+                  .note("test run failed" + (in.note() == null ? "" : ": " + in.note())), lot.unitId(), events))
+              .map(o -> new Outcome(201, body.put("condition", "needs_repair").put("movement", o.body())));
+        });
+  }
+
+  /** Takes stock out of a lot or fails with 409 (nothing written) when it holds too little. */
+  Future<LotRepository.Balance> withdraw(SqlClient tx, Lot lot, BigDecimal quantity, OffsetDateTime now,
+      String action) {
+    if (lot.condition().equals("scrapped")) {
+      return Future.failedFuture(ApiError.unprocessable("lot_scrapped", "Lot " + lot.lotCode() + " is scrapped"));
+    }
+    return lots.withdraw(tx, lot.id(), quantity, now).map(b -> b.orElseThrow(() -> ApiError.conflict(
+        "insufficient_stock", "Lot " + lot.lotCode() + " does not hold " + quantity.toPlainString() + " "
+            + lot.unitOfMeasure() + " to " + action)));
+  }
+
+  /** Appends the ledger row, audits it and answers with it; the stock event waits for the commit. */
+  Future<Outcome> finish(SqlClient tx, CurrentUser actor, Movement m, long unitId, PendingEvents events) {
+    return StockLedger.append(tx, m)
+        .compose(id -> AuditLog.record(tx, m.at, actor, "stock." + m.kind, "stock_movement", id,
+                new JsonObject().put("lotId", m.lotId).put("baseId", m.baseId).put("itemId", m.itemId)
+                    .put("quantity", Quantities.json(m.quantity)).put("balance", Quantities.json(m.balance)))
+            .map(id))
+        .compose(id -> StockLedger.read(tx, id, app::iso))
+        .map(json -> {
+          events.stockChanged(unitId, m.baseId, m.itemId, m.lotId, json.getLong("id"));
+          return new Outcome(201, json);
+        });
+  }
+}

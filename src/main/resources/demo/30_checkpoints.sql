@@ -60,15 +60,20 @@ SELECT c.id, (SELECT id FROM users WHERE username = 'inspector')
 FROM checkpoints c WHERE c.code IN ('WL-HHL-JCGS', 'WL-YCXJ', 'RES-XWZ');
 
 INSERT INTO readings (checkpoint_id, source_id, source_name, measured_at, value, received_at)
-SELECT (SELECT id FROM checkpoints WHERE code = v.code), (SELECT id FROM users WHERE username = 'inspector'),
-  'inspector', date_trunc('minute', now()) - v.ago, v.value, now()
+SELECT (SELECT id FROM checkpoints WHERE code = v.code), u.id, u.username,
+  date_trunc('minute', now()) - v.ago, v.value, now()
 FROM (VALUES
   ('RES-XWZ', interval '6 hours', 126.42), ('RES-XWZ', interval '3 hours', 126.47),
   ('RES-XWZ', interval '1 hour', 126.51),
+  ('RES-JG', interval '2 hours', 149.18), ('RES-JG', interval '1 hour', 149.21),
+  ('RES-CZ', interval '2 hours', 116.05), ('RES-CZ', interval '1 hour', 116.08),
+  ('WL-HJ', interval '20 minutes', 3.0),
   ('WL-HHL-JCGS', interval '40 minutes', 6.0), ('WL-HHL-JCGS', interval '10 minutes', 9.0),
   ('WL-YCXJ', interval '45 minutes', 8.0), ('WL-YCXJ', interval '30 minutes', 12.0),
   ('WL-YCXJ', interval '15 minutes', 17.0)
-) AS v(code, ago, value);
+) AS v(code, ago, value)
+-- the inspector reads his own checkpoints; the duty room logs the others from phone reports
+JOIN users u ON u.username = CASE WHEN v.code IN ('RES-XWZ', 'WL-HHL-JCGS', 'WL-YCXJ') THEN 'inspector' ELSE 'duty' END;
 
 INSERT INTO checkpoint_state (checkpoint_id, level, level_since, reason, last_value, last_reading_at, evaluated_value,
   evaluated_at, updated_at)

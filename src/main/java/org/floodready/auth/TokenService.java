@@ -66,10 +66,8 @@ public final class TokenService {
     new SecureRandom().nextBytes(bytes);
     String secret = Base64.getEncoder().encodeToString(bytes);
     Files.writeString(file, secret);
-    try {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // not a POSIX file system; the file stays as created
     }
     return secret;
   }

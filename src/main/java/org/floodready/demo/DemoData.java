@@ -23,7 +23,11 @@ public final class DemoData {
 
   public static final String PASSWORD = "Flood@2026";
   public static final List<String> USERS = List.of("admin", "duty", "keeper", "chief", "inspector", "viewer");
-  static final List<String> SCRIPTS = List.of("10_foundation.sql", "20_inventory.sql", "30_checkpoints.sql");
+  static final List<String> SCRIPTS = List.of(
+      "10_foundation.sql",
+      "20_inventory.sql",
+      "30_checkpoints.sql",
+      "40_patrols.sql");
 
   private DemoData() {
   }

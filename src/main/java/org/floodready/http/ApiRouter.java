@@ -9,7 +9,10 @@ import org.floodready.auth.AuthRoutes;
 import org.floodready.auth.LoginLimiter;
 import org.floodready.auth.UserAdminRoutes;
 import org.floodready.auth.UserRepository;
+import org.floodready.checkpoints.CheckpointRoutes;
 import org.floodready.dashboard.DashboardRoutes;
+import org.floodready.inventory.InventoryRoutes;
+import org.floodready.patrols.RiverChiefRoutes;
 import org.floodready.units.UnitRoutes;
 
 /** Everything under {@code /api}: body limit, authentication, then each domain's routes. */
@@ -26,8 +29,9 @@ public final class ApiRouter {
     new UserAdminRoutes(app).mount(api);
     new UnitRoutes(app).mount(api);
     new AuditRoutes(app).mount(api);
-    new org.floodready.inventory.InventoryRoutes(app).mount(api);
-    new org.floodready.checkpoints.CheckpointRoutes(app).mount(api);
+    new InventoryRoutes(app).mount(api);
+    new CheckpointRoutes(app).mount(api);
+    new RiverChiefRoutes(app).mount(api);
     new DashboardRoutes(app).mount(api);
 
     FailureHandler.install(api);

@@ -16,7 +16,13 @@ import java.util.Map;
  */
 public final class OpenApiDocument {
   /** Fragments in order; a new domain adds its file name here. */
-  public static final List<String> FRAGMENTS = List.of("base", "checkpoints", "foundation", "inventory", "dashboard");
+  public static final List<String> FRAGMENTS = List.of(
+      "base",
+      "foundation",
+      "inventory",
+      "checkpoints",
+      "patrols",
+      "dashboard");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

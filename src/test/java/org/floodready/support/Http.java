@@ -11,7 +11,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** A small real-HTTP client for tests (java.net.http), with the caller's token. */
 public final class Http {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String base;
   private final String token;

@@ -1,0 +1,96 @@
+package org.floodready.patrols;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.floodready.AppContext;
+import org.floodready.auth.CurrentUser;
+import org.floodready.db.Where;
+import org.floodready.http.QueryParams;
+import org.floodready.http.Respond;
+
+/** Patrol compliance per reach, per chief and per unit, now or at {@code ?at=}. */
+final class ComplianceRoutes {
+  private final AppContext app;
+  private final ComplianceService compliance;
+
+  ComplianceRoutes(AppContext app) {
+    this.app = app;
+    this.compliance = new ComplianceService(app);
+  }
+
+  void mount(Router api) {
+    api.get("/compliance/reaches").handler(this::reachCompliance);
+    api.get("/compliance/chiefs").handler(this::chiefCompliance);
+    api.get("/compliance/units").handler(this::unitCompliance);
+  }
+
+  private OffsetDateTime at(RoutingContext ctx) {
+    OffsetDateTime at = new QueryParams(ctx).time("at");
+    return at == null ? app.now() : at;
+  }
+
+  private Where reachFilter(RoutingContext ctx, CurrentUser user) {
+    QueryParams q = new QueryParams(ctx);
+    return new Where()
+        .and("r.unit_id = ?", q.id("unitId"))
+        .and("r.river_id = ?", q.id("riverId"))
+        .and("r.chief_user_id = ?", q.id("chiefId"))
+        .and("r.chief_level = ?", q.oneOf("chiefLevel", ChiefLevel.codes()))
+        .and("r.chief_user_id = ?", RiverAccess.chiefScope(user));
+  }
+
+  private void reachCompliance(RoutingContext ctx) {
+    CurrentUser user = RiverAccess.reader(ctx);
+    QueryParams q = new QueryParams(ctx);
+    Boolean overdue = q.bool("overdue");
+    Boolean compliant = q.bool("compliant");
+    OffsetDateTime at = at(ctx);
+    compliance.reaches(reachFilter(ctx, user), at).map(list -> {
+      JsonArray items = new JsonArray();
+      list.stream()
+          .filter(r -> overdue == null || r.overdue() == overdue)
+          .filter(r -> compliant == null || r.compliant() == compliant)
+          .forEach(r -> items.add(r.toJson(app::iso)));
+      return new JsonObject().put("at", app.iso(at)).put("items", items);
+    }).onSuccess(json -> Respond.ok(ctx, json)).onFailure(ctx::fail);
+  }
+
+  private void chiefCompliance(RoutingContext ctx) {
+    CurrentUser user = RiverAccess.reader(ctx);
+    OffsetDateTime at = at(ctx);
+    compliance.reaches(reachFilter(ctx, user), at).map(list -> {
+      Map<Long, List<ReachCompliance>> byChief = new LinkedHashMap<>();
+      list.stream().filter(r -> r.chiefUserId() != null)
+          .forEach(r -> byChief.computeIfAbsent(r.chiefUserId(), k -> new java.util.ArrayList<>()).add(r));
+      JsonArray items = new JsonArray();
+      byChief.forEach((chiefId, reaches) -> {
+        OffsetDateTime last = reaches.stream().map(ReachCompliance::lastPatrolAt).filter(java.util.Objects::nonNull)
+            .max(OffsetDateTime::compareTo).orElse(null);
+        items.add(new JsonObject().put("chiefUserId", chiefId).put("chiefName", reaches.get(0).chiefName())
+            .put("reaches", reaches.size())
+            .put("reachesCompliant", reaches.stream().filter(ReachCompliance::compliant).count())
+            .put("overdueReaches", reaches.stream().filter(ReachCompliance::overdue).count())
+            .put("patrolsCounted", reaches.stream().mapToInt(ReachCompliance::counted).sum())
+            .put("patrolsRequired", reaches.stream().mapToInt(r -> r.frequency().times()).sum())
+            .put("lastPatrolAt", app.iso(last)));
+      });
+      return new JsonObject().put("at", app.iso(at)).put("items", items);
+    }).onSuccess(json -> Respond.ok(ctx, json)).onFailure(ctx::fail);
+  }
+
+  private void unitCompliance(RoutingContext ctx) {
+    RiverAccess.reader(ctx);
+    OffsetDateTime at = at(ctx);
+    compliance.byUnit(at).map(list -> {
+      JsonArray items = new JsonArray();
+      list.forEach(u -> items.add(u.toJson()));
+      return new JsonObject().put("at", app.iso(at)).put("items", items);
+    }).onSuccess(json -> Respond.ok(ctx, json)).onFailure(ctx::fail);
+  }
+}

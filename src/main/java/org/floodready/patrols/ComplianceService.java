@@ -1,0 +1,137 @@
+package org.floodready.patrols;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.floodready.AppContext;
+import org.floodready.db.Where;
+
+/**
+ * Patrol compliance per reach, chief and unit. Each reach is measured in the calendar period of its
+ * frequency (district zone) that contains the given instant; a patrol belongs to the period in which
+ * it started. Also used by other domains (dashboard, rankings) through {@link #byUnit}.
+ */
+public final class ComplianceService {
+  private final AppContext app;
+  private final RiverRepository rivers;
+
+  public ComplianceService(AppContext app) {
+    this.app = app;
+    this.rivers = new RiverRepository(app.pool());
+  }
+
+  /** Per unit (the reach's or hazard's own unit): reaches compliant now, open/overdue hazards, median days to close. */
+  public Future<List<UnitCompliance>> byUnit(OffsetDateTime now) {
+    return reaches(new Where(), now).compose(reaches -> hazardStats(now).map(hazards -> {
+      Map<Long, int[]> reachCounts = new TreeMap<>();
+      for (ReachCompliance r : reaches) {
+        int[] c = reachCounts.computeIfAbsent(r.unitId(), k -> new int[2]);
+        c[0]++;
+        c[1] += r.compliant() ? 1 : 0;
+      }
+      Map<Long, Row> hazardRows = new HashMap<>();
+      hazards.forEach(h -> hazardRows.put(h.getLong("unit_id"), h));
+      java.util.SortedSet<Long> unitIds = new java.util.TreeSet<>(reachCounts.keySet());
+      unitIds.addAll(hazardRows.keySet());
+      List<UnitCompliance> out = new ArrayList<>();
+      for (long unitId : unitIds) {
+        int[] c = reachCounts.getOrDefault(unitId, new int[2]);
+        Row h = hazardRows.get(unitId);
+        double rate = c[0] == 0 ? 0 : Math.round(1000.0 * c[1] / c[0]) / 1000.0;
+        Double median = h == null ? null : h.getDouble("median_days");
+        out.add(new UnitCompliance(unitId, c[0], c[1], rate,
+            h == null ? 0 : h.getInteger("open"), h == null ? 0 : h.getInteger("overdue"),
+            median == null ? null : Math.round(median * 10) / 10.0));
+      }
+      return out;
+    }));
+  }
+
+  /** Compliance of the reaches matching {@code where} (over {@code r} of reaches), at {@code at}. */
+  public Future<List<ReachCompliance>> reaches(Where where, OffsetDateTime at) {
+    ZoneId zone = app.config().zone();
+    return RulesStore.load(app.pool()).compose(rules -> rivers.allReaches(app.pool(), where).compose(rows -> {
+      List<Row> reachRows = new ArrayList<>();
+      rows.forEach(reachRows::add);
+      int n = reachRows.size();
+      Long[] ids = new Long[n];
+      OffsetDateTime[] cs = new OffsetDateTime[n];
+      OffsetDateTime[] ce = new OffsetDateTime[n];
+      OffsetDateTime[] ps = new OffsetDateTime[n];
+      List<PatrolRules.Frequency> freqs = new ArrayList<>();
+      List<PatrolPeriod.Window> windows = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Row r = reachRows.get(i);
+        PatrolRules.Frequency f = rules.frequencyFor(ChiefLevel.fromCode(r.getString("chief_level")),
+            r.getJsonObject("rules"));
+        PatrolPeriod.Window w = f.period().containing(at, zone);
+        ids[i] = r.getLong("id");
+        cs[i] = w.start();
+        ce[i] = w.end();
+        ps[i] = f.period().previous(at, zone).start();
+        freqs.add(f);
+        windows.add(w);
+      }
+      return app.pool().preparedQuery("""
+              SELECT w.reach_id,
+                (SELECT count(*) FROM patrols p WHERE p.reach_id = w.reach_id AND p.counted
+                  AND p.started_at >= w.cs AND p.started_at < w.ce) AS counted,
+                (SELECT count(*) FROM patrols p WHERE p.reach_id = w.reach_id AND p.counted
+                  AND p.started_at >= w.ps AND p.started_at < w.cs) AS previous_counted,
+                (SELECT max(p.started_at) FROM patrols p WHERE p.reach_id = w.reach_id AND p.started_at < w.ce)
+                  AS last_patrol_at,
+                (SELECT max(p.started_at) FROM patrols p WHERE p.reach_id = w.reach_id AND p.counted
+                  AND p.started_at < w.ce) AS last_counted_at
+              FROM unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[]) AS w(reach_id, cs, ce, ps)""")
+          .execute(Tuple.of(ids, cs, ce, ps))
+          .map(stats -> {
+            Map<Long, Row> byReach = new HashMap<>();
+            stats.forEach(s -> byReach.put(s.getLong("reach_id"), s));
+            List<ReachCompliance> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+              Row r = reachRows.get(i);
+              Row s = byReach.get(ids[i]);
+              int counted = s.getLong("counted").intValue();
+              int previous = s.getLong("previous_counted").intValue();
+              PatrolRules.Frequency f = freqs.get(i);
+              boolean existedBefore = r.getOffsetDateTime("created_at").isBefore(cs[i]);
+              boolean overdue = counted < f.times() && previous < f.times() && existedBefore;
+              out.add(new ReachCompliance(ids[i], r.getString("code"), r.getString("name_zh"), r.getString("name_en"),
+                  r.getLong("unit_id"), r.getString("unit_name_zh"), r.getLong("chief_user_id"),
+                  r.getString("chief_name"), r.getString("chief_level"), f, windows.get(i), counted, previous,
+                  s.getOffsetDateTime("last_patrol_at"), s.getOffsetDateTime("last_counted_at"), overdue));
+            }
+            return out;
+          });
+    }));
+  }
+
+  /** Open, overdue (against the effective deadline) and median days to close, per hazard unit. */
+  private Future<List<Row>> hazardStats(OffsetDateTime now) {
+    return new HazardService(app).clock().compose(clock -> {
+      HazardClock at = new HazardClock(now, clock.warnedUnitIds(), clock.factor());
+      Where where = new Where();
+      String view = HazardRepository.view(where, at);
+      return app.pool().preparedQuery("""
+              SELECT hz.unit_id,
+                count(*) FILTER (WHERE hz.status <> 'closed')::int AS open,
+                count(*) FILTER (WHERE hz.overdue)::int AS overdue,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM hz.closed_at - hz.reported_at) / 86400)
+                  FILTER (WHERE hz.status = 'closed') AS median_days
+              FROM""" + " " + view + " GROUP BY hz.unit_id")
+          .execute(where.tuple())
+          .map(rows -> {
+            List<Row> list = new ArrayList<>();
+            rows.forEach(list::add);
+            return list;
+          });
+    });
+  }
+}

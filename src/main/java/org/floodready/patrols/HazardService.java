@@ -1,0 +1,78 @@
+package org.floodready.patrols;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.util.List;
+import org.floodready.AppContext;
+import org.floodready.audit.AuditLog;
+import org.floodready.auth.CurrentUser;
+import org.floodready.http.ApiError;
+
+/**
+ * Reading hazards with their effective deadlines, telling the rest of the system when one changed,
+ * and the overdue sweep that escalates (挂牌督办) hazards past their deadline.
+ */
+public final class HazardService {
+  private final AppContext app;
+  private final HazardRepository hazards;
+
+  public HazardService(AppContext app) {
+    this.app = app;
+    this.hazards = new HazardRepository(app.pool());
+  }
+
+  /** The current time, warned units and shortening factor, for deadline arithmetic. */
+  Future<HazardClock> clock() {
+    return ActiveWarnings.coveredUnitIds(app.pool()).compose(warned -> RulesStore.load(app.pool())
+        .map(rules -> new HazardClock(app.now(), warned, rules.warningDeadlineFactor())));
+  }
+
+  Future<Row> find(long id) {
+    return clock().compose(c -> hazards.find(app.pool(), id, c))
+        .map(found -> found.orElseThrow(() -> ApiError.notFound("Hazard", id)));
+  }
+
+  /** Reads the hazard after a committed change, publishes {@code hazard.changed}, returns its JSON. */
+  Future<JsonObject> changed(long id) {
+    return find(id).map(r -> {
+      JsonObject json = HazardRepository.toJson(r, app::iso);
+      app.events().publish("hazard.changed", new JsonObject().put("unitId", json.getLong("unitId"))
+          .put("hazardId", id).put("status", json.getString("status")).put("severity", json.getString("severity"))
+          .put("overdue", json.getBoolean("overdue")));
+      return json;
+    });
+  }
+
+  /**
+   * Escalates every overdue hazard not escalated yet: sets the flag, records an {@code escalated}
+   * event and publishes {@code hazard.changed}. Safe to run on several nodes at once. A null actor
+   * is the system.
+   */
+  public Future<List<Long>> sweepOverdue(CurrentUser actor) {
+    return clock().compose(c -> hazards.overdueNotEscalated(app.pool(), c))
+        .compose(ids -> ids.isEmpty() ? Future.succeededFuture(List.<Long>of())
+            : app.pool().withTransaction(tx -> hazards.escalate(tx, ids, app.now()).compose(rows -> {
+              List<Long> escalated = new java.util.ArrayList<>();
+              Future<Void> chain = Future.succeededFuture();
+              for (Row r : rows) {
+                long id = r.getLong("id");
+                escalated.add(id);
+                chain = chain.compose(v -> hazards.event(tx, id, app.now(), actor, "escalate", r.getString("status"),
+                    r.getString("status"), "overdue: past its deadline (挂牌督办)", new JsonObject()));
+              }
+              return chain.compose(v -> escalated.isEmpty() ? Future.succeededFuture()
+                      : AuditLog.record(tx, app.now(), actor, "hazard.escalate", "hazard", null,
+                          new JsonObject().put("hazardIds", new JsonArray(escalated))))
+                  .map(escalated);
+            })))
+        .compose(escalated -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (long id : escalated) {
+            chain = chain.compose(v -> changed(id).mapEmpty());
+          }
+          return chain.map(escalated);
+        });
+  }
+}

@@ -1,0 +1,37 @@
+package org.floodready.patrols;
+
+import io.vertx.ext.web.RoutingContext;
+import org.floodready.auth.CurrentUser;
+import org.floodready.auth.Role;
+import org.floodready.http.ApiError;
+
+/** Who sees and does what in the river-chief domain. Chiefs are limited to the reaches they own. */
+final class RiverAccess {
+  private RiverAccess() {
+  }
+
+  /** Admin, duty room and viewers read everything; a river chief reads his own reaches. */
+  static CurrentUser reader(RoutingContext ctx) {
+    return CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER, Role.VIEWER, Role.RIVER_CHIEF);
+  }
+
+  static CurrentUser dutyRoom(RoutingContext ctx) {
+    return CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
+  }
+
+  /** The chief whose reaches bound a read, or null for the roles that see everything. */
+  static Long chiefScope(CurrentUser user) {
+    return user.is(Role.RIVER_CHIEF) ? user.id() : null;
+  }
+
+  /** 403 unless the user is the duty room, or the chief of this reach. */
+  static void requireReach(CurrentUser user, Long reachChiefId, String doing) {
+    if (user.is(Role.ADMIN) || user.is(Role.DUTY_OFFICER)) {
+      return;
+    }
+    if (user.is(Role.RIVER_CHIEF) && reachChiefId != null && reachChiefId == user.id()) {
+      return;
+    }
+    throw ApiError.forbidden("Only the chief of this reach or the duty room may " + doing);
+  }
+}

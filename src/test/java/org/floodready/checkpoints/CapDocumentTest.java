@@ -1,0 +1,65 @@
+package org.floodready.checkpoints;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.junit.jupiter.api.Test;
+
+class CapDocumentTest {
+  static final OffsetDateTime T = OffsetDateTime.parse("2026-07-20T00:30:15.123Z");
+
+  static Alert alert(String kind, WarningLevel level, String status, int revision) {
+    return new Alert(7, 3, "RES-XWZ", "小魏庄水库 <&>", "Xiaoweizhuang", 1, "reservoir", 34.6612, 113.7408, kind, level,
+        status, "超汛限水位 above flood-limit level: 127.00 m >= 126.50 m", 127.0, T, T, T, null, null, null, null, null,
+        revision, T.plusMinutes(5));
+  }
+
+  static void validate(String xml) throws Exception {
+    Validator v = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+        .newSchema(CapDocumentTest.class.getResource("/cap/CAP-v1.2.xsd")).newValidator();
+    v.validate(new StreamSource(new StringReader(xml)));
+  }
+
+  @Test
+  void timesHaveSecondsAndANumericOffsetEvenInUtc() throws Exception {
+    String xml = CapDocument.render(alert("level", WarningLevel.YELLOW, "raised", 1), ZoneOffset.UTC);
+    validate(xml);
+    assertTrue(xml.contains("<sent>2026-07-20T00:35:15+00:00</sent>"), xml);
+    String local = CapDocument.render(alert("level", WarningLevel.YELLOW, "raised", 1), ZoneId.of("Asia/Shanghai"));
+    assertTrue(local.contains("<sent>2026-07-20T08:35:15+08:00</sent>"), local);
+  }
+
+  @Test
+  void everyLevelAndStateGivesAValidMessage() throws Exception {
+    for (WarningLevel level : WarningLevel.values()) {
+      if (level == WarningLevel.NONE) {
+        continue;
+      }
+      for (String status : Alert.STATUSES) {
+        for (String kind : new String[] {"level", "silent"}) {
+          validate(CapDocument.render(alert(kind, level, status, status.equals("raised") ? 1 : 3),
+              ZoneId.of("Asia/Shanghai")));
+        }
+      }
+    }
+  }
+
+  @Test
+  void msgTypeFollowsTheLifecycleAndTextIsEscaped() {
+    assertEquals("Alert", CapDocument.msgType(alert("level", WarningLevel.RED, "raised", 1)));
+    assertEquals("Update", CapDocument.msgType(alert("level", WarningLevel.RED, "acknowledged", 2)));
+    assertEquals("Cancel", CapDocument.msgType(alert("level", WarningLevel.RED, "resolved", 3)));
+    String xml = CapDocument.render(alert("level", WarningLevel.RED, "raised", 1), ZoneOffset.UTC);
+    assertTrue(xml.contains("小魏庄水库 &lt;&amp;&gt;"), xml);
+    assertTrue(xml.contains("<severity>Extreme</severity>"));
+    assertTrue(xml.contains("<circle>34.661200,113.740800 2.0</circle>"));
+  }
+}

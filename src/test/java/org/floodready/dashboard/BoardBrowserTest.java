@@ -77,11 +77,13 @@ class BoardBrowserTest {
   @Order(1)
   void dutyOfficerSeesThePanelsFilledWithTheirAge() throws Exception {
     assertTrue(driver.findElement(By.id("user-name")).getText().contains("值班员"));
-    for (String p : new String[] {"coverage", "checkpoints", "alerts", "expiring", "tests-overdue"}) {
+    for (String p : new String[] {"coverage", "checkpoints", "alerts", "expiring", "tests-overdue", "compliance",
+        "hazards"}) {
       wait.withMessage("panel " + p + " shows rows").until(d -> rows(p) > 0);
     }
     wait.until(d -> panel("map").findElements(By.cssSelector("svg [data-kind=base]")).size() > 0
-        && panel("map").findElements(By.cssSelector("svg [data-kind=checkpoint]")).size() > 0);
+        && panel("map").findElements(By.cssSelector("svg [data-kind=checkpoint]")).size() > 0
+        && panel("map").findElements(By.cssSelector("svg [data-kind=reach]")).size() > 0);
     wait.until(d -> panel("coverage").findElement(By.cssSelector("[data-role=age]")).getText().contains("updated"));
     wait.until(d -> !driver.findElement(By.id("response-level")).getText().equals("—"));
     wait.until(d -> panel("coverage").findElement(By.cssSelector("img.chart")).isDisplayed());

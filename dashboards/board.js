@@ -69,6 +69,9 @@
     state.panels.forEach((p) => clearTimeout(p.timer));
     state.panels.clear();
     $('board').hidden = true;
+    $('username').value = '';
+    $('password').value = '';
+    $('detail').hidden = true;
     $('login').hidden = false;
     $('login-error').textContent = message || '';
   }
@@ -154,7 +157,10 @@
         panel.el.classList.add('unavailable-panel');
         panel.el.querySelector('[data-role=age]').textContent = '—';
       } else if (e.status === 403) {
+        // Outside the user's scope: the panel steps aside and the others take its place.
         body.innerHTML = '<p class="unavailable">无权查看 Not in your scope</p>';
+        panel.el.hidden = true;
+        panel.el.dataset.scope = 'outside';
       } else {
         body.insertAdjacentHTML('afterbegin', '<p class="error">刷新失败 Refresh failed: ' + esc(e.message) + '</p>');
       }

@@ -65,6 +65,13 @@ class BoardBrowserTest {
     }
   }
 
+  /** A wait that names what it waited for (withMessage would change the shared wait). */
+  static WebDriverWait waitFor(String what) {
+    WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(45));
+    w.withMessage(what);
+    return w;
+  }
+
   static WebElement panel(String id) {
     return driver.findElement(By.id("panel-" + id));
   }
@@ -79,7 +86,7 @@ class BoardBrowserTest {
     assertTrue(driver.findElement(By.id("user-name")).getText().contains("值班员"));
     for (String p : new String[] {"coverage", "checkpoints", "alerts", "expiring", "tests-overdue", "compliance",
         "hazards"}) {
-      wait.withMessage("panel " + p + " shows rows").until(d -> rows(p) > 0);
+      waitFor("panel " + p + " shows rows").until(d -> rows(p) > 0);
     }
     wait.until(d -> panel("map").findElements(By.cssSelector("svg [data-kind=base]")).size() > 0
         && panel("map").findElements(By.cssSelector("svg [data-kind=checkpoint]")).size() > 0
@@ -105,7 +112,7 @@ class BoardBrowserTest {
         .put("itemId", worst.getLong("itemId")).put("quantity", worst.getDouble("shortfall"))
         .put("note", "browser test"), UUID.randomUUID().toString());
     assertEquals(201, receipt.status(), receipt.toString());
-    wait.withMessage("the covered shortfall leaves the coverage panel").until(d -> d.findElements(row).isEmpty());
+    waitFor("the covered shortfall leaves the coverage panel").until(d -> d.findElements(row).isEmpty());
     assertEquals("yes", driver.executeScript("return window.__sameDocument;"), "the page was not reloaded");
   }
 
@@ -121,9 +128,28 @@ class BoardBrowserTest {
         .sendKeys("已通知市政排水抢险队 Drainage crew on the way");
     driver.findElement(By.id("ack-submit")).click();
     By acknowledged = By.cssSelector("#panel-alerts li[data-id='" + alertId + "'][data-status=acknowledged]");
-    wait.withMessage("the alert shows as acknowledged").until(ExpectedConditions.presenceOfElementLocated(acknowledged));
+    waitFor("the alert shows as acknowledged").until(ExpectedConditions.presenceOfElementLocated(acknowledged));
     JsonObject alert = duty.get("/api/alerts/" + alertId).json();
     assertEquals("acknowledged", alert.getString("status"), alert.encode());
     Browser.screenshot(driver, "board-after-ack");
+  }
+
+  @Test
+  @Order(4)
+  void aBaseKeeperSeesHisOwnBasesAndNotTheDutyPanels() throws Exception {
+    driver.findElement(By.id("logout")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("keeper");
+    driver.findElement(By.id("password")).sendKeys("Flood@2026");
+    driver.findElement(By.id("login-button")).click();
+    wait.until(d -> driver.findElement(By.id("user-name")).getText().contains("仓库管理员"));
+    wait.until(d -> "outside".equals(panel("alerts").getAttribute("data-scope")) && !panel("alerts").isDisplayed());
+    JsonObject mine = server.as("keeper").get("/api/dashboard/panels/coverage").json();
+    java.util.Set<String> myBases = new java.util.HashSet<>();
+    mine.getJsonArray("items").forEach(o -> myBases.add(((JsonObject) o).getString("baseNameZh")));
+    wait.until(d -> rows("coverage") == mine.getJsonArray("items").size());
+    for (WebElement cell : panel("coverage").findElements(By.cssSelector("td[data-key=baseNameZh]"))) {
+      assertTrue(myBases.contains(cell.getText()), cell.getText() + " is one of the keeper's bases");
+    }
+    Browser.screenshot(driver, "board-keeper");
   }
 }

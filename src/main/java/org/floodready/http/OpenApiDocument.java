@@ -22,6 +22,7 @@ public final class OpenApiDocument {
       "inventory",
       "checkpoints",
       "patrols",
+      "readiness",
       "dashboard");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

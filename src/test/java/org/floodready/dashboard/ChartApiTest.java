@@ -50,7 +50,7 @@ class ChartApiTest {
     long reservoir = checkpointOfKind("reservoir");
     long point = checkpointOfKind("waterlogging");
     for (String path : List.of("/api/charts/coverage.png?by=category", "/api/charts/coverage.png?by=base",
-        "/api/charts/compliance.png?", "/api/charts/hazard-ages.png?",
+        "/api/charts/compliance.png?", "/api/charts/hazard-ages.png?", "/api/charts/readiness.png?",
         "/api/charts/checkpoints/" + reservoir + "/levels.png?hours=72",
         "/api/charts/checkpoints/" + point + "/levels.png?hours=24")) {
       BufferedImage img = png(duty.get(path + "&width=640&height=360"));

@@ -44,7 +44,7 @@ class DailyReportSectionsTest {
   @Test
   void theReportHasEverySectionInOrderAndTheCharts() {
     String html = duty.get("/api/dashboard/reports/daily?date=" + today).body();
-    List<String> order = List.of("t-alerts", "t-checkpoints", "t-movements", "t-shortfalls",
+    List<String> order = List.of("t-readiness", "t-alerts", "t-checkpoints", "t-movements", "t-shortfalls",
         "t-patrols", "t-hazards", "t-changes");
     int last = -1;
     for (String id : order) {
@@ -54,6 +54,7 @@ class DailyReportSectionsTest {
     }
     assertTrue(html.contains("/api/charts/coverage.png?by=category"));
     assertTrue(html.contains("/api/charts/compliance.png"));
+    assertTrue(html.contains("/api/charts/readiness.png"));
   }
 
   @Test

@@ -21,12 +21,24 @@ final class HostileValues {
   private final ApiOperations ops;
   private final Function<String, String> realId;
   private final OffsetDateTime now;
+  /** Timestamps a day ahead (deadlines) instead of an hour ago (readings, tracks). */
+  private boolean future;
 
   /** {@code realId} maps a property or parameter name to an existing id (JSON token), or null. */
   HostileValues(ApiOperations ops, Function<String, String> realId, OffsetDateTime now) {
     this.ops = ops;
     this.realId = realId;
     this.now = now;
+  }
+
+  /** A plausible object, its timestamps ahead of now when {@code future}. */
+  String object(JsonNode schema, boolean inFuture) {
+    future = inFuture;
+    try {
+      return object(schema, 0);
+    } finally {
+      future = false;
+    }
   }
 
   /** A plausible value for a schema, as a JSON token. */
@@ -85,7 +97,7 @@ final class HostileValues {
   private String string(String name, JsonNode schema) {
     String format = schema.path("format").asText("");
     return switch (format) {
-      case "date-time" -> quote(now.minusHours(1).toString());
+      case "date-time" -> quote((future ? now.plusDays(3) : now.minusHours(1)).toString());
       case "date" -> quote(LocalDate.from(now).toString());
       case "uuid" -> quote(UUID.randomUUID().toString());
       default -> schema.has("pattern") ? quote("RB-" + COUNTER.incrementAndGet())

@@ -285,6 +285,9 @@ class ApiRobustnessTest {
             true);
       }
     }
+    for (Map.Entry<String, String> nested : values.nestedMutations(op.bodySchema()).entrySet()) {
+      check(op, nested.getKey(), send("admin", op.method(), url, "application/json", nested.getValue(), uuid()), true);
+    }
   }
 
   private void badUploads(Operation op) {

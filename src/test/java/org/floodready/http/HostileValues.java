@@ -105,6 +105,34 @@ final class HostileValues {
     };
   }
 
+  /** Hostile values for a property one level down (inside an object or an array's object items). */
+  static final List<String> NESTED = List.of("\"abc\"", "{\"x\":1}", "null", "1e400", "-1",
+      "99999999999999999999999", "[[1]]", "\"\"");
+
+  /**
+   * Bodies (label → raw JSON) with one property one level down made hostile: inside a nested
+   * object, or inside the single object element of an array.
+   */
+  Map<String, String> nestedMutations(JsonNode schema) {
+    Map<String, String> bodies = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> top : ApiOperations.properties(ops, schema).entrySet()) {
+      JsonNode child = top.getValue();
+      boolean array = ApiOperations.type(child).equals("array");
+      JsonNode inner = array ? ops.schema(child.get("items")) : child;
+      if (inner == null || !inner.has("properties")) {
+        continue;
+      }
+      for (String sub : ApiOperations.properties(ops, inner).keySet()) {
+        for (String token : NESTED) {
+          String obj = objectWith(inner, 1, sub, token);
+          bodies.put(top.getKey() + (array ? "[0]." : ".") + sub + "=" + token,
+              objectWith(schema, 0, top.getKey(), array ? "[" + obj + "]" : obj));
+        }
+      }
+    }
+    return bodies;
+  }
+
   /** Values of the wrong type or out of any sane range for a property of the given schema. */
   static List<String> hostile(JsonNode schema) {
     String type = ApiOperations.type(schema);

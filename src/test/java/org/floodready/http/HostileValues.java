@@ -113,8 +113,8 @@ final class HostileValues {
    * Bodies (label → raw JSON) with one property one level down made hostile: inside a nested
    * object, or inside the single object element of an array.
    */
-  Map<String, String> nestedMutations(JsonNode schema) {
-    Map<String, String> bodies = new java.util.LinkedHashMap<>();
+  List<Mutation> nestedMutations(JsonNode schema) {
+    List<Mutation> bodies = new ArrayList<>();
     for (Map.Entry<String, JsonNode> top : ApiOperations.properties(ops, schema).entrySet()) {
       JsonNode child = top.getValue();
       boolean array = ApiOperations.type(child).equals("array");
@@ -122,16 +122,27 @@ final class HostileValues {
       if (inner == null || !inner.has("properties")) {
         continue;
       }
-      for (String sub : ApiOperations.properties(ops, inner).keySet()) {
+      for (Map.Entry<String, JsonNode> sub : ApiOperations.properties(ops, inner).entrySet()) {
         for (String token : NESTED) {
-          String obj = objectWith(inner, 1, sub, token);
-          bodies.put(top.getKey() + (array ? "[0]." : ".") + sub + "=" + token,
-              objectWith(schema, 0, top.getKey(), array ? "[" + obj + "]" : obj));
+          String obj = objectWith(inner, 1, sub.getKey(), token);
+          bodies.add(new Mutation(top.getKey() + (array ? "[0]." : ".") + sub.getKey() + "=" + token,
+              objectWith(schema, 0, top.getKey(), array ? "[" + obj + "]" : obj), mustReject(sub.getValue(), token)));
         }
       }
     }
     return bodies;
   }
+
+  /** A hostile body; {@code mustReject} when no server may accept it (not just a lenient one). */
+  record Mutation(String label, String body, boolean mustReject) {
+  }
+
+  /** An integer property given a value beyond 64 bits can only be accepted by wrapping it. */
+  static boolean mustReject(JsonNode schema, String token) {
+    return token.equals(BEYOND_LONG) && ApiOperations.type(schema).equals("integer");
+  }
+
+  static final String BEYOND_LONG = "99999999999999999999999";
 
   /** Values of the wrong type or out of any sane range for a property of the given schema. */
   static List<String> hostile(JsonNode schema) {

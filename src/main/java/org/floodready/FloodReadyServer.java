@@ -3,12 +3,17 @@ package org.floodready;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.floodready.auth.LoginLimiter;
 import org.floodready.auth.TokenService;
+import org.floodready.cluster.ClusterNode;
 import org.floodready.cluster.DomainEvents;
+import org.floodready.cluster.HazelcastSettings;
 import org.floodready.config.AppConfig;
 import org.floodready.db.Database;
 import org.floodready.db.EmbeddedDatabase;
@@ -16,11 +21,13 @@ import org.floodready.db.Migrations;
 import org.floodready.db.PgUrl;
 import org.floodready.demo.DemoData;
 import org.floodready.http.HttpVerticle;
+import org.floodready.readiness.ReadinessNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One FloodReady node: database (embedded or external), schema, Vert.x, HTTP. Used by {@link App}
+ * One FloodReady node: database (embedded or external), schema, clustered Vert.x (Hazelcast; a single
+ * node is a cluster of one), the readiness snapshot and live feed, HTTP. Used by {@link App}
  * and by the tests, so both run the same start-up path.
  */
 public final class FloodReadyServer implements AutoCloseable {
@@ -30,12 +37,15 @@ public final class FloodReadyServer implements AutoCloseable {
   private final EmbeddedDatabase embedded;
   private final PgUrl pgUrl;
   private final boolean demoLoaded;
+  private final ReadinessNode readiness;
 
-  private FloodReadyServer(AppContext app, EmbeddedDatabase embedded, PgUrl pgUrl, boolean demoLoaded) {
+  private FloodReadyServer(AppContext app, EmbeddedDatabase embedded, PgUrl pgUrl, boolean demoLoaded,
+      ReadinessNode readiness) {
     this.app = app;
     this.embedded = embedded;
     this.pgUrl = pgUrl;
     this.demoLoaded = demoLoaded;
+    this.readiness = readiness;
   }
 
   /** Starts a node and waits until it serves. Blocking: call from a plain thread (main or a test). */
@@ -51,20 +61,32 @@ public final class FloodReadyServer implements AutoCloseable {
       log.info("Using external PostgreSQL {}", url.redacted());
     }
     Vertx vertx = null;
+    ReadinessNode readiness = null;
     try {
       Migrations.apply(url);
       String secret = TokenService.loadOrCreateSecret(config.dataDir(), config.jwtSecret());
-      vertx = Vertx.vertx();
+      HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastSettings.build(config));
+      vertx = await(Vertx.builder()
+          .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(config.clusterHost())))
+          .withClusterManager(clusterManager)
+          .buildClustered());
+      ClusterNode cluster = new ClusterNode(clusterManager.getHazelcastInstance(), config);
+      log.info("Node {} joined cluster '{}' ({} members)", config.effectiveNodeName(), config.clusterName(),
+          cluster.memberCount());
       Pool pool = Database.pool(vertx, url, config);
       AppContext app = new AppContext(vertx, config, pool, new TokenService(vertx, secret, config.tokenTtl()),
-          clock, new DomainEvents(vertx));
+          clock, new DomainEvents(vertx, config.effectiveNodeName()));
       boolean demo = config.demoData() ? await(DemoData.loadIfEmpty(app)) : false;
+      readiness = await(ReadinessNode.start(app, cluster));
       LoginLimiter limiter = new LoginLimiter(clock, config.loginMaxFailures(), config.loginWindow());
       String openApi = HttpVerticle.renderOpenApi();
       await(vertx.deployVerticle(() -> new HttpVerticle(app, limiter, openApi),
           new DeploymentOptions().setInstances(config.effectiveHttpInstances())));
-      return new FloodReadyServer(app, embedded, url, demo);
+      return new FloodReadyServer(app, embedded, url, demo, readiness);
     } catch (Exception e) {
+      if (readiness != null) {
+        readiness.stop();
+      }
       if (vertx != null) {
         vertx.close();
       }
@@ -93,6 +115,7 @@ public final class FloodReadyServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    readiness.stop();
     try {
       await(app.vertx().close());
     } finally {

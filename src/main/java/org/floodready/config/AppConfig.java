@@ -25,7 +25,12 @@ public record AppConfig(
     long maxBodyBytes,
     ZoneId zone,
     int loginMaxFailures,
-    Duration loginWindow) {
+    Duration loginWindow,
+    String clusterName,
+    List<String> clusterMembers,
+    String clusterHost,
+    int clusterPort,
+    String nodeName) {
 
   public static final List<Option> OPTIONS = List.of(
       Option.of("host", "0.0.0.0", "Address the HTTP server binds to"),
@@ -42,7 +47,12 @@ public record AppConfig(
       Option.of("max-body-bytes", "8388608", "Largest request body accepted (413 above)"),
       Option.of("timezone", "Asia/Shanghai", "Time zone of the district, used for days, periods and reports"),
       Option.of("login-max-failures", "5", "Failed logins per account (and 4x per address) before 429"),
-      Option.of("login-window-minutes", "15", "Window of the failed-login limit"));
+      Option.of("login-window-minutes", "15", "Window of the failed-login limit"),
+      Option.of("cluster-name", "floodready", "Hazelcast cluster name; only members with the same name join"),
+      Option.of("cluster-members", "127.0.0.1", "Comma-separated Hazelcast members (host or host:port) joined over TCP/IP"),
+      Option.of("cluster-host", "127.0.0.1", "Address this node's Hazelcast member and event bus bind to"),
+      Option.of("cluster-port", "5701", "Hazelcast port of this node (the next free one is tried when taken)"),
+      Option.of("node-name", "", "Name of this node in /api/cluster and the logs; empty = host:port"));
 
   public static AppConfig from(String[] args, Map<String, String> env) {
     Settings s = Settings.parse(OPTIONS, args, env);
@@ -61,7 +71,32 @@ public record AppConfig(
         s.integer("max-body-bytes", 1024, Integer.MAX_VALUE),
         ZoneId.of(s.string("timezone")),
         s.integer("login-max-failures", 1, 1000),
-        Duration.ofMinutes(s.integer("login-window-minutes", 1, 1440)));
+        Duration.ofMinutes(s.integer("login-window-minutes", 1, 1440)),
+        requireText(s.string("cluster-name"), "cluster-name"),
+        members(s.string("cluster-members")),
+        requireText(s.string("cluster-host"), "cluster-host"),
+        s.integer("cluster-port", 1, 65535),
+        s.string("node-name"));
+  }
+
+  private static String requireText(String value, String flag) {
+    if (value.isEmpty()) {
+      throw new ConfigException("--" + flag + " must not be empty");
+    }
+    return value;
+  }
+
+  private static List<String> members(String raw) {
+    List<String> list = java.util.Arrays.stream(raw.split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList();
+    if (list.isEmpty()) {
+      throw new ConfigException("--cluster-members needs at least one host");
+    }
+    return list;
+  }
+
+  /** The node's name: the configured one, else host:httpPort. */
+  public String effectiveNodeName() {
+    return nodeName.isBlank() ? clusterHost + ":" + httpPort : nodeName;
   }
 
   public boolean embeddedPg() {
@@ -74,7 +109,8 @@ public record AppConfig(
 
   public AppConfig withPgUrl(String url) {
     return new AppConfig(httpHost, httpPort, httpInstances, url, embeddedPgPort, pgPoolSize, pgMaxWaitQueue,
-        dataDir, demoData, tokenTtl, jwtSecret, maxBodyBytes, zone, loginMaxFailures, loginWindow);
+        dataDir, demoData, tokenTtl, jwtSecret, maxBodyBytes, zone, loginMaxFailures, loginWindow,
+        clusterName, clusterMembers, clusterHost, clusterPort, nodeName);
   }
 
   public static String helpText() {

@@ -31,6 +31,9 @@ public final class ApiRouter {
     new InventoryRoutes(app).mount(api);
     new CheckpointRoutes(app).mount(api);
     new RiverChiefRoutes(app).mount(api);
+    new org.floodready.readiness.ReadinessRoutes(app).mount(api);
+    new org.floodready.readiness.LiveRoutes(app).mount(api);
+    new org.floodready.cluster.ClusterRoutes(app).mount(api);
 
     FailureHandler.install(api);
     return api;

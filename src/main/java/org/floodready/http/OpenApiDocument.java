@@ -21,7 +21,8 @@ public final class OpenApiDocument {
       "foundation",
       "inventory",
       "checkpoints",
-      "patrols");
+      "patrols",
+      "readiness");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 class EmbeddedModeTest {
 
   private static AppConfig config(Path dataDir) {
-    return AppConfig.from(new String[] {"--data-dir", dataDir.toString(), "--port",
-        Integer.toString(TestServer.freePort()), "--http-instances", "1", "--host", "127.0.0.1"}, Map.of());
+    return AppConfig.from(TestServer.concat(new String[] {"--data-dir", dataDir.toString(), "--port",
+        Integer.toString(TestServer.freePort()), "--http-instances", "1", "--host", "127.0.0.1"},
+        TestServer.clusterArgs()), Map.of());
   }
 
   @Test

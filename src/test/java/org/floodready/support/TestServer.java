@@ -35,10 +35,25 @@ public final class TestServer implements AutoCloseable {
   public static AppConfig config(PgUrl db, int port, Path dataDir, String... extraArgs) {
     String[] base = {"--pg-url", db.url(), "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
         "--http-instances", "2", "--host", "127.0.0.1"};
-    String[] args = new String[base.length + extraArgs.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extraArgs, 0, args, base.length, extraArgs.length);
-    return AppConfig.from(args, Map.of());
+    base = concat(base, clusterArgs());
+    return AppConfig.from(concat(base, extraArgs), Map.of());
+  }
+
+  /**
+   * A Hazelcast cluster of its own: a unique cluster name and a free port, so parallel test JVMs (and
+   * other developers' test runs on the same machine) never join each other.
+   */
+  public static String[] clusterArgs() {
+    int clusterPort = freePort();
+    return new String[] {"--cluster-name", "fr-test-" + java.util.UUID.randomUUID(), "--cluster-host", "127.0.0.1",
+        "--cluster-port", Integer.toString(clusterPort), "--cluster-members", "127.0.0.1:" + clusterPort};
+  }
+
+  public static String[] concat(String[] a, String[] b) {
+    String[] all = new String[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   /** A client logged in as a demo user (admin, duty, keeper, chief, inspector, viewer) or another account. */

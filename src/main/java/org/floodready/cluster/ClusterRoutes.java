@@ -1,0 +1,38 @@
+package org.floodready.cluster;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.floodready.AppContext;
+import org.floodready.auth.CurrentUser;
+import org.floodready.auth.Role;
+import org.floodready.http.Respond;
+import org.floodready.readiness.ReadinessNode;
+import org.floodready.readiness.Scope;
+
+/** {@code GET /api/cluster} (admin): the members, which node answered, and the snapshot's version. */
+public final class ClusterRoutes {
+  private final AppContext app;
+
+  public ClusterRoutes(AppContext app) {
+    this.app = app;
+  }
+
+  public void mount(Router api) {
+    api.get("/cluster").handler(this::getCluster);
+  }
+
+  private void getCluster(RoutingContext ctx) {
+    CurrentUser.of(ctx).require(Role.ADMIN);
+    ReadinessNode node = ReadinessNode.of(app.vertx());
+    app.blocking(() -> node.cluster().toJson())
+        .compose(json -> node.service().snapshot(Scope.EVERYTHING).map(snapshot -> json
+            .put("snapshot", new JsonObject()
+                .put("version", snapshot.getLong("version"))
+                .put("seq", snapshot.getLong("seq"))
+                .put("units", snapshot.getJsonArray("units").size())
+                .mergeIn(node.service().status()))))
+        .onSuccess(json -> Respond.ok(ctx, json))
+        .onFailure(ctx::fail);
+  }
+}

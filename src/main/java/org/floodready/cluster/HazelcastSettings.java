@@ -1,0 +1,66 @@
+package org.floodready.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.SplitBrainProtectionConfig;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import java.util.UUID;
+import org.floodready.config.AppConfig;
+
+/**
+ * The Hazelcast member configuration of a node, built in code: TCP/IP join with the configured member
+ * list (multicast and auto-detection off), one backup of every map, and a split-brain protection quorum
+ * on the readiness maps when three or more members are configured.
+ */
+public final class HazelcastSettings {
+  /** Maps whose names start with this hold the live readiness snapshot. */
+  public static final String READINESS_MAPS = "readiness*";
+  public static final String QUORUM = "floodready-quorum";
+  public static final String NODE_ATTRIBUTE = "floodready.node";
+  public static final String HTTP_ATTRIBUTE = "floodready.http";
+
+  private HazelcastSettings() {
+  }
+
+  public static Config build(AppConfig app) {
+    Config c = ConfigUtil.loadConfig(); // Vert.x's own maps (subscriptions, node info) with their settings
+    c.setClusterName(app.clusterName());
+    c.setInstanceName("floodready-" + UUID.randomUUID());
+    c.setProperty("hazelcast.logging.type", "slf4j");
+    c.setProperty("hazelcast.phone.home.enabled", "false");
+    c.setProperty("hazelcast.shutdownhook.enabled", "false");
+    c.setProperty("hazelcast.wait.seconds.before.join", "1");
+    // a killed member is noticed within seconds, not the default minute
+    c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    c.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
+    c.setProperty("hazelcast.merge.first.run.delay.seconds", "10");
+    c.setProperty("hazelcast.merge.next.run.delay.seconds", "10");
+    c.getMemberAttributeConfig().setAttribute(NODE_ATTRIBUTE, app.effectiveNodeName());
+    c.getMemberAttributeConfig().setAttribute(HTTP_ATTRIBUTE, Integer.toString(app.httpPort()));
+
+    NetworkConfig network = c.getNetworkConfig();
+    network.setPort(app.clusterPort()).setPortAutoIncrement(true);
+    network.getInterfaces().setEnabled(true).clear().addInterface(app.clusterHost());
+    c.setProperty("hazelcast.socket.bind.any", "false");
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(app.clusterMembers());
+
+    MapConfig readiness = new MapConfig(READINESS_MAPS).setBackupCount(1);
+    int quorum = quorumSize(app.clusterMembers().size());
+    if (quorum > 0) {
+      c.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, quorum));
+      readiness.setSplitBrainProtectionName(QUORUM);
+    }
+    c.addMapConfig(readiness);
+    return c;
+  }
+
+  /** A majority of the configured members when there are three or more, else 0 (no quorum). */
+  public static int quorumSize(int configuredMembers) {
+    return configuredMembers >= 3 ? configuredMembers / 2 + 1 : 0;
+  }
+}

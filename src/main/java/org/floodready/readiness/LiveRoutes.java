@@ -1,0 +1,116 @@
+package org.floodready.readiness;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import org.floodready.AppContext;
+import org.floodready.auth.CurrentUser;
+import org.floodready.http.ApiError;
+
+/**
+ * {@code GET /api/live}: Server-Sent Events. First message {@code snapshot} (the readiness JSON), then
+ * {@code readiness} (one unit's entry), {@code alert} and other domain events, each with the live log's
+ * id. With {@code Last-Event-ID} (header, or the {@code lastEventId} parameter) the missed messages are
+ * replayed from the log instead; when the log no longer reaches back that far, a fresh snapshot is sent.
+ */
+public final class LiveRoutes {
+  /** Messages a client may have waiting before it is dropped. */
+  static final int MAX_BACKLOG = 1000;
+  /** Longest replay; a client further behind gets a snapshot. */
+  static final int MAX_REPLAY = 5000;
+
+  private final AppContext app;
+
+  public LiveRoutes(AppContext app) {
+    this.app = app;
+  }
+
+  public void mount(Router api) {
+    api.get("/live").handler(this::streamLive);
+  }
+
+  private void streamLive(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    Long lastEventId = lastEventId(ctx);
+    ReadinessNode node = ReadinessNode.of(app.vertx());
+    Context context = app.vertx().getOrCreateContext();
+    node.scopes().of(user).onSuccess(scope -> {
+      HttpServerResponse response = ctx.response()
+          .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+          .putHeader("Cache-Control", "no-cache")
+          .putHeader("Content-Encoding", "identity") // never compress: it would hold messages back
+          .putHeader("X-Accel-Buffering", "no")
+          .setChunked(true);
+      response.setWriteQueueMaxSize(256 * 1024);
+      LiveClient client = new LiveClient(response, ctx.request().connection(), context, scope, user.username(),
+          MAX_BACKLOG);
+      response.closeHandler(v -> node.feed().unregister(client));
+      response.write("retry: 2000\n\n");
+      node.feed().register(client)
+          .compose(cursor -> firstMessage(node, scope, lastEventId, cursor))
+          .onSuccess(first -> context.runOnContext(v -> client.start(first.text(), first.lastId())))
+          .onFailure(e -> {
+            node.feed().unregister(client);
+            response.reset();
+          });
+    }).onFailure(ctx::fail);
+  }
+
+  private record First(String text, long lastId) {
+  }
+
+  private Future<First> firstMessage(ReadinessNode node, Scope scope, Long lastEventId, long cursor) {
+    if (lastEventId == null) {
+      return snapshot(node, scope, cursor);
+    }
+    if (lastEventId >= cursor) {
+      return Future.succeededFuture(new First("", lastEventId));
+    }
+    if (cursor - lastEventId > MAX_REPLAY) {
+      return snapshot(node, scope, cursor);
+    }
+    return node.liveLog().oldestId().compose(oldest -> {
+      if (oldest == null || oldest > lastEventId + 1) {
+        return snapshot(node, scope, cursor);
+      }
+      return node.liveLog().after(lastEventId, (int) (cursor - lastEventId)).map(rows -> replay(rows, scope, cursor));
+    });
+  }
+
+  private static First replay(List<LiveMessage> rows, Scope scope, long cursor) {
+    StringBuilder sb = new StringBuilder();
+    for (LiveMessage m : rows) {
+      if (m.id() <= cursor && scope.allows(m.unitId())) {
+        sb.append(m.toSse());
+      }
+    }
+    return new First(sb.toString(), cursor);
+  }
+
+  private Future<First> snapshot(ReadinessNode node, Scope scope, long cursor) {
+    return node.service().snapshot(scope).map(json ->
+        new First(new LiveMessage(cursor, "snapshot", null, json).toSse(), cursor));
+  }
+
+  private static Long lastEventId(RoutingContext ctx) {
+    String raw = ctx.request().getHeader("Last-Event-ID");
+    if (raw == null || raw.isBlank()) {
+      raw = ctx.request().getParam("lastEventId");
+    }
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(raw.trim());
+      if (id < 0) {
+        throw ApiError.invalid("Last-Event-ID", "must be a non-negative event id");
+      }
+      return id;
+    } catch (NumberFormatException e) {
+      throw ApiError.invalid("Last-Event-ID", "must be a non-negative event id");
+    }
+  }
+}

@@ -1,0 +1,271 @@
+package org.floodready.readiness;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.floodready.AppContext;
+import org.floodready.units.Unit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the Hazelcast snapshot equal to PostgreSQL. Every refresh reads the live-log sequence, then
+ * the inputs, recomputes the figures and applies them per unit key (the unit of the event and its
+ * ancestors, or every unit for a rebuild). Requests arriving while a refresh runs are merged into
+ * the next one, so a burst of writes costs a few recomputes, not one each.
+ */
+public final class ReadinessService {
+  private static final Logger log = LoggerFactory.getLogger(ReadinessService.class);
+
+  private final AppContext app;
+  private final SnapshotStore store;
+  private final LiveLog liveLog;
+  private final ReadinessSources sources;
+  private final LiveAppender appender;
+
+  private boolean running;
+  private boolean pendingAll;
+  private final Set<Long> pendingUnits = new HashSet<>();
+  private final List<Promise<Void>> waiters = new ArrayList<>();
+  /** Rank, peers and flag of each unit as this node last published them. */
+  private final Map<Long, String> lastRanks = new HashMap<>();
+
+  private final AtomicLong rebuilds = new AtomicLong();
+  private volatile OffsetDateTime lastRebuildAt;
+  private volatile String lastRebuildReason;
+  private volatile boolean lastRebuildFailed;
+
+  ReadinessService(AppContext app, SnapshotStore store, LiveLog liveLog, ReadinessSources sources,
+      LiveAppender appender) {
+    this.app = app;
+    this.store = store;
+    this.liveLog = liveLog;
+    this.sources = sources;
+    this.appender = appender;
+  }
+
+  /** Recomputes the unit and its ancestors (every unit when unitId is null). */
+  public Future<Void> refresh(Long unitId) {
+    return enqueue(unitId == null ? null : Set.of(unitId));
+  }
+
+  /** Recomputes every unit from PostgreSQL (cluster start, member lost, split brain healed). */
+  public Future<Void> rebuild(String reason) {
+    log.info("Rebuilding the readiness snapshot from PostgreSQL ({})", reason);
+    return enqueue(null)
+        .onSuccess(v -> {
+          rebuilds.incrementAndGet();
+          lastRebuildAt = app.now();
+          lastRebuildReason = reason;
+          lastRebuildFailed = false;
+        })
+        .onFailure(e -> {
+          lastRebuildFailed = true;
+          log.warn("Readiness rebuild ({}) failed: {}", reason, e.toString());
+        });
+  }
+
+  public boolean lastRebuildFailed() {
+    return lastRebuildFailed;
+  }
+
+  private synchronized Future<Void> enqueue(Set<Long> units) {
+    if (units == null) {
+      pendingAll = true;
+    } else {
+      pendingUnits.addAll(units);
+    }
+    Promise<Void> done = Promise.promise();
+    waiters.add(done);
+    if (!running) {
+      running = true;
+      app.vertx().runOnContext(v -> runNext());
+    }
+    return done.future();
+  }
+
+  private void runNext() {
+    Set<Long> units;
+    List<Promise<Void>> done;
+    synchronized (this) {
+      if (waiters.isEmpty()) {
+        running = false;
+        return;
+      }
+      units = pendingAll ? null : new HashSet<>(pendingUnits);
+      done = new ArrayList<>(waiters);
+      pendingAll = false;
+      pendingUnits.clear();
+      waiters.clear();
+    }
+    Future<Void> run;
+    try {
+      run = refreshNow(units);
+    } catch (RuntimeException e) {
+      run = Future.failedFuture(e);
+    }
+    run.onComplete(ar -> {
+      if (ar.failed()) {
+        log.warn("Readiness refresh failed: {}", ar.cause().toString());
+      }
+      done.forEach(p -> p.handle(ar));
+      runNext();
+    });
+  }
+
+  private Future<Void> refreshNow(Set<Long> units) {
+    OffsetDateTime now = app.now();
+    String nowIso = app.iso(now);
+    return liveLog.currentSeq().compose(seq -> sources.read(now).compose(inputs -> {
+      Map<Long, UnitFigures> figures = ReadinessCalculator.compute(inputs);
+      List<Future<Optional<UnitSnapshot>>> applied = new ArrayList<>();
+      for (long id : targets(inputs, figures, units)) {
+        applied.add(store.apply(figures.get(id), seq, nowIso));
+      }
+      return Future.all(applied).compose(all -> {
+        List<Long> changed = new ArrayList<>();
+        applied.forEach(f -> f.result().ifPresent(s -> changed.add(s.unitId())));
+        return changed.isEmpty() ? Future.succeededFuture() : publishChanges(changed);
+      });
+    }));
+  }
+
+  private static Set<Long> targets(ReadinessInputs inputs, Map<Long, UnitFigures> figures, Set<Long> units) {
+    if (units == null) {
+      return figures.keySet();
+    }
+    Map<Long, Unit> byId = new HashMap<>();
+    inputs.units().forEach(u -> byId.put(u.id(), u));
+    Set<Long> targets = new LinkedHashSet<>();
+    units.forEach(id -> targets.addAll(ReadinessCalculator.chain(byId, id)));
+    return targets;
+  }
+
+  /**
+   * Queues one "readiness" live message per changed unit (its entry, ranked among its peers), and one for
+   * each peer whose rank or flag moved because of the change.
+   */
+  private Future<Void> publishChanges(List<Long> changed) {
+    return store.all().map(entries -> {
+      Map<Long, JsonObject> ranked = ranked(entries);
+      Set<Long> send = new LinkedHashSet<>(changed);
+      synchronized (lastRanks) {
+        ranked.forEach((id, entry) -> {
+          String standing = entry.getValue("rank") + "/" + entry.getValue("peers") + "/" + entry.getValue("flag");
+          String before = lastRanks.put(id, standing);
+          if (before != null && !before.equals(standing)) {
+            send.add(id);
+          }
+        });
+      }
+      for (long id : send) {
+        JsonObject entry = ranked.get(id);
+        if (entry != null) {
+          appender.append("readiness", id, entry, () -> { });
+        }
+      }
+      return null;
+    });
+  }
+
+  private static Map<Long, JsonObject> ranked(List<UnitSnapshot> entries) {
+    List<JsonObject> list = new ArrayList<>();
+    Map<Long, JsonObject> byId = new HashMap<>();
+    for (UnitSnapshot s : entries) {
+      JsonObject json = s.toJson();
+      list.add(json);
+      byId.put(s.unitId(), json);
+    }
+    Ranking.apply(list);
+    return byId;
+  }
+
+  /** The readiness JSON of GET /api/readiness, limited to the caller's scope. */
+  public Future<JsonObject> snapshot(Scope scope) {
+    return store.all().map(entries -> {
+      Map<Long, JsonObject> ranked = ranked(entries);
+      long version = 0;
+      long seq = 0;
+      JsonArray units = new JsonArray();
+      List<JsonObject> ordered = new ArrayList<>(ranked.values());
+      ordered.sort(java.util.Comparator
+          .<JsonObject>comparingInt(e -> Unit.LEVELS.indexOf(e.getString("level")))
+          .thenComparing(e -> e.getString("code")));
+      for (UnitSnapshot s : entries) {
+        version += s.version();
+        seq = Math.max(seq, s.seq());
+      }
+      for (JsonObject e : ordered) {
+        if (scope.allows(e.getLong("unitId"))) {
+          units.add(e);
+        }
+      }
+      return new JsonObject()
+          .put("version", version)
+          .put("seq", seq)
+          .put("node", app.events().node())
+          .put("at", app.iso(app.now()))
+          .put("units", units);
+    });
+  }
+
+  /** One unit's ranked entry, if the snapshot has it. */
+  public Future<Optional<JsonObject>> unit(long unitId) {
+    return store.all().map(entries -> Optional.ofNullable(ranked(entries).get(unitId)));
+  }
+
+  /** Compares the live snapshot with a recompute from PostgreSQL, figure by figure. */
+  public Future<JsonObject> verify() {
+    OffsetDateTime now = app.now();
+    return sources.read(now).compose(inputs -> store.all().map(entries -> {
+      Map<Long, UnitFigures> figures = ReadinessCalculator.compute(inputs);
+      Map<Long, UnitSnapshot> live = new HashMap<>();
+      entries.forEach(s -> live.put(s.unitId(), s));
+      JsonArray differences = new JsonArray();
+      for (UnitFigures f : figures.values()) {
+        UnitSnapshot s = live.get(f.unit().id());
+        if (s == null) {
+          differences.add(new JsonObject().put("unitId", f.unit().id()).put("metric", "*")
+              .put("live", null).put("recomputed", "missing from the snapshot"));
+          continue;
+        }
+        JsonObject metrics = s.toJson().getJsonObject("metrics", new JsonObject());
+        for (String name : f.metrics().fieldNames()) {
+          Object liveValue = metrics.getJsonObject(name, new JsonObject()).getValue("value");
+          Object fresh = f.metrics().getValue(name);
+          if (!ApplyFigures.same(liveValue, fresh)) {
+            differences.add(new JsonObject().put("unitId", f.unit().id()).put("metric", name)
+                .put("live", liveValue).put("recomputed", fresh));
+          }
+        }
+      }
+      long version = entries.stream().mapToLong(UnitSnapshot::version).sum();
+      return new JsonObject()
+          .put("consistent", differences.isEmpty())
+          .put("units", figures.size())
+          .put("snapshotUnits", entries.size())
+          .put("version", version)
+          .put("differences", differences)
+          .put("at", app.iso(now));
+    }));
+  }
+
+  public JsonObject status() {
+    return new JsonObject()
+        .put("rebuilds", rebuilds.get())
+        .put("lastRebuildAt", app.iso(lastRebuildAt))
+        .put("lastRebuildReason", lastRebuildReason)
+        .put("lastRebuildFailed", lastRebuildFailed);
+  }
+}

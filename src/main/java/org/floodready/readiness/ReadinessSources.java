@@ -1,0 +1,64 @@
+package org.floodready.readiness;
+
+import io.vertx.core.Future;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.floodready.AppContext;
+import org.floodready.checkpoints.CheckpointStates;
+import org.floodready.inventory.CoverageRow;
+import org.floodready.inventory.CoverageService;
+import org.floodready.patrols.ComplianceService;
+import org.floodready.db.Where;
+import org.floodready.units.UnitRepository;
+
+/**
+ * Where readiness reads its inputs: the unit tree and one source per domain (stock coverage,
+ * checkpoint states, patrol compliance). Each domain source reads PostgreSQL through that domain's
+ * public service; all are read fresh for every recompute.
+ */
+public final class ReadinessSources {
+  /** A domain's contribution, read from PostgreSQL at {@code now}. */
+  @FunctionalInterface
+  public interface Source<T> {
+    Future<List<T>> read(OffsetDateTime now);
+  }
+
+  private final UnitRepository units;
+  private final Source<StockLine> stock;
+  private final Source<CheckpointLine> checkpoints;
+  private final Source<PatrolLine> patrols;
+
+  public ReadinessSources(UnitRepository units, Source<StockLine> stock, Source<CheckpointLine> checkpoints,
+      Source<PatrolLine> patrols) {
+    this.units = units;
+    this.stock = stock;
+    this.checkpoints = checkpoints;
+    this.patrols = patrols;
+  }
+
+  /** Stock from inventory's coverage, checkpoint states, patrol compliance: each domain's public service. */
+  public static ReadinessSources of(AppContext app) {
+    CoverageService coverage = new CoverageService(app);
+    CheckpointStates checkpoints = new CheckpointStates(app);
+    ComplianceService compliance = new ComplianceService(app);
+    return new ReadinessSources(new UnitRepository(app.pool()),
+        now -> coverage.coverage(now).map(rows -> rows.stream().map(ReadinessSources::stockLine).toList()),
+        now -> checkpoints.all(now).map(rows -> rows.stream()
+            .map(c -> new CheckpointLine(c.unitId(), c.level(), c.silent(), c.activeAlerts())).toList()),
+        now -> compliance.byUnit(now).map(rows -> rows.stream()
+            .map(u -> new PatrolLine(u.unitId(), u.reaches(), u.reachesCompliant(), u.openHazards(), u.overdueHazards()))
+            .toList()));
+  }
+
+  private static StockLine stockLine(CoverageRow r) {
+    return new StockLine(r.unitId(), r.category(), r.itemNameZh(), r.itemNameEn(), r.itemCode(), r.equipment(),
+        r.criticality(), r.required().doubleValue(), r.usable().doubleValue());
+  }
+
+  public Future<ReadinessInputs> read(OffsetDateTime now) {
+    return units.list(new Where()).compose(u -> stock.read(now)
+        .compose(s -> checkpoints.read(now)
+            .compose(c -> patrols.read(now)
+                .map(p -> new ReadinessInputs(u, s, c, p)))));
+  }
+}

@@ -1,0 +1,6 @@
+package org.floodready.readiness;
+
+/** One quota line of a base, as readiness needs it: what is required and what is usable now. */
+public record StockLine(long unitId, String category, String itemNameZh, String itemNameEn, String itemCode,
+    boolean equipment, double criticality, double required, double usable) {
+}

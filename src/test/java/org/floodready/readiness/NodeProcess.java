@@ -1,0 +1,106 @@
+package org.floodready.readiness;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.floodready.App;
+import org.floodready.support.Http;
+import org.floodready.support.Resp;
+
+/**
+ * A FloodReady node in its own JVM ({@code java -cp <the test classpath> org.floodready.App ...}),
+ * so a cluster test has really separate members and can kill one with SIGKILL.
+ */
+final class NodeProcess implements AutoCloseable {
+  final int port;
+  final Http anonymous;
+  private final Process process;
+  private final Path log;
+
+  private NodeProcess(int port, Process process, Path log) {
+    this.port = port;
+    this.process = process;
+    this.log = log;
+    this.anonymous = new Http("http://localhost:" + port, null);
+  }
+
+  static NodeProcess start(String name, int port, List<String> args) throws Exception {
+    Path logDir = Path.of("target", "cluster-test");
+    Files.createDirectories(logDir);
+    Path log = logDir.resolve(name + "-" + port + ".log");
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
+        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
+        "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+        "--add-opens=java.management/sun.management=ALL-UNNAMED",
+        "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED",
+        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-modules=java.se",
+        "-cp", System.getProperty("java.class.path"), App.class.getName(),
+        "--port", Integer.toString(port), "--node-name", name, "--http-instances", "1", "--host", "127.0.0.1",
+        "--demo-data", "false"));
+    cmd.addAll(args);
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    NodeProcess node = new NodeProcess(port, p, log);
+    try {
+      node.awaitReady(Duration.ofSeconds(90));
+    } catch (Exception e) {
+      node.kill();
+      throw e;
+    }
+    return node;
+  }
+
+  private void awaitReady(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("node exited: " + tail());
+      }
+      try {
+        if (anonymous.get("/ready").status() == 200) {
+          return;
+        }
+      } catch (IllegalStateException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("node on " + port + " not ready: " + tail());
+  }
+
+  Http as(String username) {
+    Resp r = anonymous.post("/api/auth/login", new JsonObject().put("username", username).put("password", "Flood@2026"));
+    if (r.status() != 200) {
+      throw new IllegalStateException("login failed on " + port + ": " + r);
+    }
+    return anonymous.as(r.json().getString("token"));
+  }
+
+  /** SIGKILL: no goodbye to the cluster. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n",
+          lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    } catch (Exception e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package org.floodready.readiness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.floodready.support.Http;
+import org.floodready.support.Resp;
+import org.floodready.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ReadinessApiTest {
+  static TestServer server;
+  static Http admin;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start();
+    admin = server.as("admin");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void snapshotHasEveryUnitWithTimedFigures() {
+    Resp r = admin.get("/api/readiness");
+    assertEquals(200, r.status(), r.toString());
+    JsonArray units = r.json().getJsonArray("units");
+    Resp all = admin.get("/api/units");
+    assertEquals(all.json().getJsonArray("items").size(), units.size());
+    JsonObject city = units.getJsonObject(0);
+    assertEquals("city", city.getString("level"));
+    JsonObject metrics = city.getJsonObject("metrics");
+    assertNotNull(metrics.getJsonObject("stockIndex").getString("changedAt"));
+    assertTrue(r.json().getLong("version") >= units.size());
+  }
+
+  @Test
+  void aStockMovementChangesTheUnitAndItsAncestorsOnly() throws Exception {
+    StockFixture stock = StockFixture.find(server.server.app(), admin, java.util.Set.of());
+    JsonObject before = admin.get("/api/readiness/units/" + stock.unitId()).json();
+    JsonObject parentBefore = admin.get("/api/readiness/units/" + before.getLong("parentId")).json();
+    JsonObject cityBefore = admin.get("/api/readiness").json().getJsonArray("units").getJsonObject(0);
+    JsonObject otherBefore = otherStreet(stock.unitId());
+
+    stock.issueOne(admin);
+    JsonObject after = awaitVersion(stock.unitId(), before.getLong("version") + 1);
+    assertTrue(sumEquipment(after) == sumEquipment(before) - 1, "one piece fewer: " + after.getJsonObject("metrics"));
+    assertTrue(after.getJsonObject("metrics").getJsonObject("equipment").getString("changedAt")
+        .compareTo(before.getJsonObject("metrics").getJsonObject("equipment").getString("changedAt")) > 0);
+    assertEquals(before.getJsonObject("metrics").getJsonObject("openHazards"),
+        after.getJsonObject("metrics").getJsonObject("openHazards"), "unchanged figures keep their time");
+    assertEquals(parentBefore.getLong("version") + 1, awaitVersion(before.getLong("parentId"),
+        parentBefore.getLong("version") + 1).getLong("version"));
+    assertEquals(cityBefore.getLong("version") + 1, awaitVersion(cityBefore.getLong("unitId"),
+        cityBefore.getLong("version") + 1).getLong("version"));
+    assertEquals(otherBefore.getLong("version"),
+        admin.get("/api/readiness/units/" + otherBefore.getLong("unitId")).json().getLong("version"));
+    assertTrue(admin.get("/api/readiness/verify").json().getBoolean("consistent"));
+  }
+
+  private static double sumEquipment(JsonObject entry) {
+    JsonObject eq = entry.getJsonObject("metrics").getJsonObject("equipment").getJsonObject("value");
+    return eq.fieldNames().stream().mapToDouble(k -> eq.getJsonObject(k).getDouble("usable")).sum();
+  }
+
+  private static JsonObject otherStreet(long unitId) {
+    return admin.get("/api/readiness").json().getJsonArray("units").stream().map(JsonObject.class::cast)
+        .filter(u -> "street".equals(u.getString("level")) && u.getLong("unitId") != unitId)
+        .findFirst().orElseThrow();
+  }
+
+  private static JsonObject awaitVersion(long unitId, long version) throws InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+    JsonObject entry = null;
+    while (System.nanoTime() < deadline) {
+      entry = admin.get("/api/readiness/units/" + unitId).json();
+      if (entry.getLong("version") >= version) {
+        return entry;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("unit " + unitId + " never reached version " + version + ": " + entry);
+  }
+
+  @Test
+  void scoresRanksAndFlagsComeFromTheDomainData() {
+    JsonArray units = admin.get("/api/readiness").json().getJsonArray("units");
+    JsonObject city = units.getJsonObject(0);
+    assertNotNull(city.getValue("score"), city.encode());
+    assertNotNull(city.getJsonObject("metrics").getJsonObject("stockIndex").getValue("value"));
+    long streetsWithFlags = units.stream().map(JsonObject.class::cast)
+        .filter(u -> "street".equals(u.getString("level")) && u.getString("flag") != null).count();
+    assertTrue(streetsWithFlags >= 2, "a red and a black flag among the streets");
+    assertTrue(units.stream().map(JsonObject.class::cast).anyMatch(u -> u.getJsonObject("metrics")
+        .getJsonObject("checkpoints").getInteger("value") > 0), "checkpoints are counted");
+    assertTrue(city.getJsonObject("metrics").getJsonObject("reaches").getInteger("value") > 0, "reaches are counted");
+  }
+
+  @Test
+  void streetsRankingDownloadsAsCsv() {
+    Resp streets = admin.get("/api/readiness?level=street");
+    assertEquals(200, streets.status());
+    JsonArray units = streets.json().getJsonArray("units");
+    assertTrue(units.stream().allMatch(u -> "street".equals(((JsonObject) u).getString("level"))));
+    Resp csv = admin.get("/api/readiness?level=street&format=csv");
+    assertEquals(200, csv.status(), csv.toString());
+    assertTrue(csv.header("Content-Type").startsWith("text/csv"));
+    String body = csv.body();
+    assertTrue(body.startsWith("\uFEFF层级 Level,"), body);
+    assertEquals(units.size() + 1, body.trim().split("\r\n").length);
+    assertTrue(body.contains("十八里河街道"));
+    assertEquals(400, admin.get("/api/readiness?format=pdf").status());
+  }
+
+  @Test
+  void verifyAgreesAndClusterShowsOneMember() {
+    Resp v = admin.get("/api/readiness/verify");
+    assertEquals(200, v.status(), v.toString());
+    assertTrue(v.json().getBoolean("consistent"), v.toString());
+    Resp c = admin.get("/api/cluster");
+    assertEquals(200, c.status(), c.toString());
+    assertEquals(1, c.json().getJsonArray("members").size());
+  }
+}

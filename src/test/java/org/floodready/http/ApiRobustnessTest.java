@@ -199,6 +199,26 @@ class ApiRobustnessTest {
       check(op, "anonymous, bad id", send(null, op.method(), path(op, firstPathParam(op), "abc"),
           "application/json", "[]", null), op.writes());
     }
+    Operation me = ops.under("/api/auth/me").get(0);
+    Operation reading = ops.under("/api/checkpoints/{checkpointId}/readings").stream()
+        .filter(o -> o.method().equals("POST")).findFirst().orElseThrow();
+    String readingBody = values.object(reading.bodySchema(), 0);
+    for (String[] header : new String[][] {{"Authorization", "Basic YWRtaW46Rmxvb2RAMjAyNg=="},
+        {"Authorization", "Bearer garbage"}, {"Authorization", "Bearer " + "x".repeat(3000)},
+        {"Authorization", "Bearer " + tokens.get("admin") + "x"}, {"Authorization", "Bearer"},
+        {"X-Api-Key", "frk_not-a-key"}, {"X-Api-Key", ""}}) {
+      for (Operation op : List.of(me, reading)) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.anonymous.base() + path(op, null, null)))
+            .timeout(HANG).header("Content-Type", "application/json").header(header[0], header[1]);
+        b.method(op.method(), op.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(readingBody));
+        Result r = send(b);
+        check(op, header[0] + ": " + shorten(header[1]), r, op.writes());
+        if (r.status != 401) {
+          problems.add(op + " with " + header[0] + ": " + shorten(header[1]) + ": expected 401, got " + r);
+        }
+      }
+    }
     Operation login = ops.under("/api/auth/login").get(0);
     for (String body : MALFORMED) {
       check(login, "login " + body, send(null, "POST", "/api/auth/login", "application/json", body, null), true);
@@ -322,10 +342,13 @@ class ApiRobustnessTest {
 
   private void missingIdempotencyKey(Operation op) {
     String body = op.takesJson() ? values.object(op.bodySchema(), 0) : "";
-    Result r = send("admin", op.method(), path(op, null, null), "application/json", body, null);
-    check(op, "no Idempotency-Key", r, true);
-    if (r.status != 400) {
-      problems.add(op + " without Idempotency-Key: expected 400, got " + r);
+    for (String key : java.util.Arrays.asList(null, "k".repeat(300))) {
+      Result r = send("admin", op.method(), path(op, null, null), "application/json", body, key);
+      String variant = key == null ? "no Idempotency-Key" : "Idempotency-Key of 300 characters";
+      check(op, variant, r, true);
+      if (r.status != 400) {
+        problems.add(op + " " + variant + ": expected 400, got " + r);
+      }
     }
   }
 
@@ -405,7 +428,6 @@ class ApiRobustnessTest {
   }
 
   private Result sendBytes(String user, String method, String path, String contentType, byte[] body, String key) {
-    requests++;
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.anonymous.base() + path)).timeout(HANG);
     boolean noBody = method.equals("GET") || method.equals("DELETE");
     b.method(method, noBody ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -418,6 +440,11 @@ class ApiRobustnessTest {
     if (key != null) {
       b.header(Idempotency.HEADER, key);
     }
+    return send(b);
+  }
+
+  private Result send(HttpRequest.Builder b) {
+    requests++;
     try {
       HttpResponse<java.io.InputStream> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
       String type = r.headers().firstValue("Content-Type").orElse(null);
@@ -430,7 +457,7 @@ class ApiRobustnessTest {
     } catch (HttpTimeoutException e) {
       return new Result(-1, null, "timeout");
     } catch (Exception e) {
-      return new Result(-2, null, method + " " + path + ": " + e);
+      return new Result(-2, null, e.toString());
     }
   }
 }

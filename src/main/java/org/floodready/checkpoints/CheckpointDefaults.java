@@ -42,8 +42,6 @@ public final class CheckpointDefaults {
   public static final int ESCALATE_RED_MINUTES = 10;
   /** The level of the alert a silent checkpoint raises. */
   public static final WarningLevel SILENT_ALERT_LEVEL = WarningLevel.YELLOW;
-  /** How often each node runs the monitor sweep. */
-  public static final long SWEEP_INTERVAL_MS = 60_000;
   /** Physical limits of readings. */
   public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
   public static final double ABOVE_CREST_TOLERANCE_M = 5;

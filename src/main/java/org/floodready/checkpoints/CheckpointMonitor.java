@@ -5,10 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.floodready.AppContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The periodic sweep: escalates alerts nobody acknowledged in time, resolves level alerts whose
@@ -16,8 +13,6 @@ import org.slf4j.LoggerFactory;
  * conditional statement, so sweeps running at the same time on several nodes do each thing once.
  */
 public final class CheckpointMonitor {
-  private static final Logger log = LoggerFactory.getLogger(CheckpointMonitor.class);
-  private static final String STARTED_KEY = "floodready.checkpoints.monitor";
 
   /** What one sweep did. */
   public record Sweep(List<Alert.Change> escalated, List<Alert.Change> resolved, List<Alert.Change> silent) {
@@ -29,32 +24,10 @@ public final class CheckpointMonitor {
 
   private final AppContext app;
   private final AlertRepository alerts;
-  private final AtomicBoolean running = new AtomicBoolean();
 
   public CheckpointMonitor(AppContext app) {
     this.app = app;
     this.alerts = new AlertRepository(app.pool());
-  }
-
-  /**
-   * Starts the periodic sweep once per node, however many HTTP verticle instances mount the routes:
-   * the first caller on this Vert.x instance wins the local-map entry.
-   */
-  public static void startOnce(AppContext app) {
-    if (app.vertx().sharedData().getLocalMap(STARTED_KEY).putIfAbsent("started", Boolean.TRUE) != null) {
-      return;
-    }
-    CheckpointMonitor monitor = new CheckpointMonitor(app);
-    app.vertx().setPeriodic(CheckpointDefaults.SWEEP_INTERVAL_MS, id -> monitor.runScheduled());
-  }
-
-  private void runScheduled() {
-    if (!running.compareAndSet(false, true)) {
-      return;
-    }
-    sweep(app.now())
-        .onFailure(e -> log.warn("Checkpoint sweep failed: {}", e.getMessage()))
-        .onComplete(r -> running.set(false));
   }
 
   public Future<Sweep> sweep(OffsetDateTime now) {

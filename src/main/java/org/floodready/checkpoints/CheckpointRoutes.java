@@ -54,7 +54,6 @@ public final class CheckpointRoutes {
     new CheckpointAdminRoutes(app).mount(api);
     new ReadingRoutes(app).mount(api);
     new AlertRoutes(app).mount(api);
-    CheckpointMonitor.startOnce(app);
   }
 
   private void listCheckpoints(RoutingContext ctx) {

@@ -30,7 +30,8 @@ public record AppConfig(
     List<String> clusterMembers,
     String clusterHost,
     int clusterPort,
-    String nodeName) {
+    String nodeName,
+    Duration sweepInterval) {
 
   public static final List<Option> OPTIONS = List.of(
       Option.of("host", "0.0.0.0", "Address the HTTP server binds to"),
@@ -52,7 +53,8 @@ public record AppConfig(
       Option.of("cluster-members", "127.0.0.1", "Comma-separated Hazelcast members (host or host:port) joined over TCP/IP"),
       Option.of("cluster-host", "127.0.0.1", "Address this node's Hazelcast member and event bus bind to"),
       Option.of("cluster-port", "5701", "Hazelcast port of this node (the next free one is tried when taken)"),
-      Option.of("node-name", "", "Name of this node in /api/cluster and the logs; empty = host:port"));
+      Option.of("node-name", "", "Name of this node in /api/cluster and the logs; empty = host:port"),
+      Option.of("sweep-interval-seconds", "60", "How often each node runs the time-driven sweeps (alert escalation, silent checkpoints, overdue hazards)"));
 
   public static AppConfig from(String[] args, Map<String, String> env) {
     Settings s = Settings.parse(OPTIONS, args, env);
@@ -76,7 +78,8 @@ public record AppConfig(
         members(s.string("cluster-members")),
         requireText(s.string("cluster-host"), "cluster-host"),
         s.integer("cluster-port", 1, 65535),
-        s.string("node-name"));
+        s.string("node-name"),
+        Duration.ofSeconds(s.integer("sweep-interval-seconds", 1, 86_400)));
   }
 
   private static String requireText(String value, String flag) {
@@ -105,12 +108,6 @@ public record AppConfig(
 
   public int effectiveHttpInstances() {
     return httpInstances > 0 ? httpInstances : Math.max(1, Runtime.getRuntime().availableProcessors());
-  }
-
-  public AppConfig withPgUrl(String url) {
-    return new AppConfig(httpHost, httpPort, httpInstances, url, embeddedPgPort, pgPoolSize, pgMaxWaitQueue,
-        dataDir, demoData, tokenTtl, jwtSecret, maxBodyBytes, zone, loginMaxFailures, loginWindow,
-        clusterName, clusterMembers, clusterHost, clusterPort, nodeName);
   }
 
   public static String helpText() {

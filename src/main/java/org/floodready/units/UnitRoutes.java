@@ -75,7 +75,10 @@ public final class UnitRoutes {
                   new JsonObject().put("code", code).put("nameZh", nameZh)).map(id)))
               .map(id -> new Unit(id, code, nameZh, nameEn, level, parentId));
         })
-        .onSuccess(unit -> Respond.created(ctx, unit.toJson()))
+        .onSuccess(unit -> {
+          app.events().publish("unit.created", new JsonObject().put("unitId", unit.id()).put("parentId", parentId));
+          Respond.created(ctx, unit.toJson());
+        })
         .onFailure(ctx::fail);
   }
 

@@ -87,8 +87,11 @@ class ApiRobustnessTest {
       assertEquals(200, login.status(), login.toString());
       tokens.put(user, login.json().getString("token"));
     }
-    // one sweep now, so the node's own sweeps under the frozen clock change nothing during the test
-    assertEquals(200, server.as("admin").post("/api/admin/checkpoints/sweep", new JsonObject()).status());
+    // both sweeps now, so the node's own sweeps under the frozen clock change nothing during the test
+    Resp sweep = server.as("admin").post("/api/admin/checkpoints/sweep", new JsonObject());
+    assertEquals(200, sweep.status(), sweep.toString());
+    Resp overdue = server.as("admin").post("/api/hazards/sweep-overdue", new JsonObject());
+    assertEquals(200, overdue.status(), overdue.toString());
     ops = new ApiOperations(server.anonymous.get("/openapi.yaml").body());
     values = new HostileValues(ops, ApiRobustnessTest::realId, HostileValues.utc(clock.instant()));
   }

@@ -39,7 +39,7 @@ public final class HttpVerticle extends VerticleBase {
         .setHost(app.config().httpHost())
         .setPort(app.config().httpPort())
         .setCompressionSupported(true));
-    return server.requestHandler(router).listen();
+    return server.requestHandler(router).invalidRequestHandler(new InvalidRequests()).listen();
   }
 
   private void openApi(RoutingContext ctx) {

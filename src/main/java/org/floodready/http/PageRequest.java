@@ -36,6 +36,9 @@ public record PageRequest(int page, int size, String orderBy, String sort) {
       }
       terms.add(column + (desc ? " DESC" : " ASC"));
     }
+    if (terms.isEmpty()) {
+      throw ApiError.invalid("sort", "must name at least one of " + String.join(", ", sortable.keySet()));
+    }
     return new PageRequest(page, size, String.join(", ", terms), sort);
   }
 

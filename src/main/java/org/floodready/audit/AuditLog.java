@@ -31,9 +31,8 @@ public final class AuditLog {
   }
 
   public Future<RowSet<Row>> page(Where where, PageRequest page) {
-    return pool.preparedQuery("SELECT id, at, actor_id, actor_name, action, entity_type, entity_id, details,"
-            + " count(*) OVER () AS total FROM audit_log" + where.sql()
-            + " ORDER BY " + page.orderBy() + " LIMIT " + page.size() + " OFFSET " + page.offset())
+    return pool.preparedQuery(page.select("id, at, actor_id, actor_name, action, entity_type, entity_id, details",
+            " FROM audit_log", where))
         .execute(where.tuple());
   }
 }

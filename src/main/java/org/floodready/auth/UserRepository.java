@@ -47,9 +47,8 @@ public final class UserRepository {
   }
 
   public Future<RowSet<Row>> page(Where where, PageRequest page) {
-    return pool.preparedQuery("SELECT " + COLUMNS + ", n.name_zh AS unit_name, count(*) OVER () AS total"
-            + " FROM users u LEFT JOIN units n ON n.id = u.unit_id" + where.sql()
-            + " ORDER BY " + page.orderBy() + " LIMIT " + page.size() + " OFFSET " + page.offset())
+    return pool.preparedQuery(page.select(COLUMNS + ", n.name_zh AS unit_name",
+            " FROM users u LEFT JOIN units n ON n.id = u.unit_id", where))
         .execute(where.tuple());
   }
 

@@ -12,10 +12,12 @@ public record Alert(long id, long checkpointId, String checkpointCode, String na
     OffsetDateTime escalatedAt, OffsetDateTime acknowledgedAt, Long acknowledgedBy, OffsetDateTime resolvedAt,
     Long resolvedBy, int revision, OffsetDateTime updatedAt) {
 
-  public static final String SELECT = "SELECT a.id, a.checkpoint_id, c.code, c.name_zh, c.name_en, c.unit_id,"
+  static final String COLUMNS = "a.id, a.checkpoint_id, c.code, c.name_zh, c.name_en, c.unit_id,"
       + " c.kind AS checkpoint_kind, c.lat, c.lon, a.kind, a.level, a.status, a.reason, a.trigger_value, a.trigger_at,"
       + " a.raised_at, a.level_raised_at, a.escalated_at, a.acknowledged_at, a.acknowledged_by, a.resolved_at,"
-      + " a.resolved_by, a.revision, a.updated_at FROM alerts a JOIN checkpoints c ON c.id = a.checkpoint_id";
+      + " a.resolved_by, a.revision, a.updated_at";
+  static final String FROM = " FROM alerts a JOIN checkpoints c ON c.id = a.checkpoint_id";
+  public static final String SELECT = "SELECT " + COLUMNS + FROM;
 
   public static final java.util.List<String> STATUSES = java.util.List.of("raised", "escalated", "acknowledged",
       "resolved");

@@ -44,8 +44,7 @@ public final class AlertRepository {
   }
 
   public Future<RowSet<Row>> page(Where where, PageRequest page) {
-    return pool.preparedQuery(Alert.SELECT.replace(" FROM alerts a", ", count(*) OVER () AS total FROM alerts a")
-            + where.sql() + " ORDER BY " + page.orderBy() + " LIMIT " + page.size() + " OFFSET " + page.offset())
+    return pool.preparedQuery(page.select(Alert.COLUMNS, Alert.FROM, where))
         .execute(where.tuple());
   }
 

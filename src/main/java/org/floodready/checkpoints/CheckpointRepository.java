@@ -233,10 +233,8 @@ public final class CheckpointRepository {
   }
 
   public Future<RowSet<Row>> page(Where where, PageRequest page) {
-    return pool.preparedQuery("SELECT " + Checkpoint.COLUMNS + ", s.level, s.level_since, s.reason, s.last_value,"
-            + " s.last_reading_at, count(*) OVER () AS total"
-            + " FROM checkpoints c JOIN checkpoint_state s ON s.checkpoint_id = c.id" + where.sql()
-            + " ORDER BY " + page.orderBy() + " LIMIT " + page.size() + " OFFSET " + page.offset())
+    return pool.preparedQuery(page.select(Checkpoint.COLUMNS + ", s.level, s.level_since, s.reason, s.last_value, s.last_reading_at",
+            " FROM checkpoints c JOIN checkpoint_state s ON s.checkpoint_id = c.id", where))
         .execute(where.tuple());
   }
 

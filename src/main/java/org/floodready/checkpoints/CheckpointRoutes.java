@@ -102,7 +102,7 @@ public final class CheckpointRoutes {
     long id = QueryParams.pathId(ctx, "checkpointId");
     PageRequest page = PageRequest.from(ctx, READING_SORTABLE, "-measuredAt");
     Where where = readingFilter(ctx, id);
-    Respond.ok(ctx, visible(user, id).compose(v -> readings.page(where, page))
+    Respond.ok(ctx, existing(user, id).compose(v -> readings.page(where, page))
         .map(rows -> page.result(rows, this::readingJson)));
   }
 
@@ -110,7 +110,7 @@ public final class CheckpointRoutes {
     CurrentUser user = CurrentUser.of(ctx);
     long id = QueryParams.pathId(ctx, "checkpointId");
     Where where = readingFilter(ctx, id);
-    visible(user, id).compose(v -> readings.all(where)).onSuccess(rows -> {
+    existing(user, id).compose(v -> readings.all(where)).onSuccess(rows -> {
       Csv csv = new Csv().row("measuredAt", "value", "suspect", "source", "receivedAt");
       for (Row r : rows) {
         csv.row(app.iso(r.getOffsetDateTime("measured_at")), r.getNumeric("value").toString(),
@@ -170,6 +170,15 @@ public final class CheckpointRoutes {
         .onSuccess(json -> Respond.ok(ctx, json))
         .onFailure(ctx::fail);
   }
+  /** Like {@link #visible}, then 404 when there is no such checkpoint. */
+  private Future<Void> existing(CurrentUser user, long id) {
+    return visible(user, id).compose(v -> checkpoints.find(id))
+        .map(found -> {
+          found.orElseThrow(() -> ApiError.notFound("Checkpoint", id));
+          return null;
+        });
+  }
+
   /** 403 unless the caller may see the checkpoint (inspectors and gauges see only their own). */
   private Future<Void> visible(CurrentUser user, long id) {
     if (!user.is(Role.INSPECTOR) && !user.isGauge()) {

@@ -137,9 +137,8 @@ public final class ReadingRepository {
   }
 
   public Future<RowSet<Row>> page(Where where, PageRequest page) {
-    return pool.preparedQuery("SELECT id, checkpoint_id, source_id, source_name, measured_at, value, suspect,"
-            + " received_at, count(*) OVER () AS total FROM readings" + where.sql()
-            + " ORDER BY " + page.orderBy() + " LIMIT " + page.size() + " OFFSET " + page.offset())
+    return pool.preparedQuery(page.select("id, checkpoint_id, source_id, source_name, measured_at, value, suspect, received_at",
+            " FROM readings", where))
         .execute(where.tuple());
   }
 

@@ -10,6 +10,7 @@ import org.floodready.auth.LoginLimiter;
 import org.floodready.auth.UserAdminRoutes;
 import org.floodready.auth.UserRepository;
 import org.floodready.checkpoints.CheckpointRoutes;
+import org.floodready.dashboard.DashboardRoutes;
 import org.floodready.inventory.InventoryRoutes;
 import org.floodready.patrols.RiverChiefRoutes;
 import org.floodready.units.UnitRoutes;
@@ -34,6 +35,7 @@ public final class ApiRouter {
     new org.floodready.readiness.ReadinessRoutes(app).mount(api);
     new org.floodready.readiness.LiveRoutes(app).mount(api);
     new org.floodready.cluster.ClusterRoutes(app).mount(api);
+    new DashboardRoutes(app).mount(api);
 
     FailureHandler.install(api);
     return api;

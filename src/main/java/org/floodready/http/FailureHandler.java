@@ -86,6 +86,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
       case 405 -> new ApiError(405, "method_not_allowed", "This method is not allowed here", null);
       case 413 -> new ApiError(413, "body_too_large", "The request body is larger than the server accepts", null);
       case 415 -> new ApiError(415, "unsupported_media_type", "Send the body as application/json", null);
+      case 414 -> new ApiError(414, "uri_too_long", "The request line (path and query) is longer than the server accepts",
+          null);
+      case 431 -> new ApiError(431, "headers_too_large", "The request headers are larger than the server accepts", null);
       default -> new ApiError(status, "http_" + status,
           HttpResponseStatus.valueOf(status).reasonPhrase(), null);
     };

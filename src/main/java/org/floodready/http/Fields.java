@@ -3,6 +3,7 @@ package org.floodready.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -291,13 +292,21 @@ public final class Fields {
     return o;
   }
 
-  private static boolean isWhole(Number n) {
+  /**
+   * A whole number that fits in a long. JSON integers beyond 2^63 arrive as BigInteger, and their
+   * longValue() silently wraps (99999999999999999999999 would become the id 200376420520689663).
+   */
+  public static boolean isWhole(Number n) {
     if (n instanceof Double || n instanceof Float) {
       double d = n.doubleValue();
       return !Double.isNaN(d) && !Double.isInfinite(d) && d == Math.rint(d) && Math.abs(d) < 9e15;
     }
     if (n instanceof BigDecimal bd) {
-      return bd.stripTrailingZeros().scale() <= 0;
+      BigDecimal whole = bd.stripTrailingZeros();
+      return whole.scale() <= 0 && whole.precision() - whole.scale() <= 18;
+    }
+    if (n instanceof BigInteger bi) {
+      return bi.bitLength() <= 63;
     }
     return true;
   }

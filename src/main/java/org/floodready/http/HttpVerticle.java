@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
 import org.floodready.AppContext;
 import org.floodready.auth.LoginLimiter;
 
@@ -29,6 +30,8 @@ public final class HttpVerticle extends VerticleBase {
     new HealthRoutes(app).mount(router);
     router.get("/openapi.yaml").handler(this::openApi);
     router.route("/api/*").subRouter(ApiRouter.create(app, limiter));
+    // The duty-room board: static files from ./dashboards, else from the jar.
+    router.get().handler(StaticHandler.create("dashboards").setIndexPage("index.html").setMaxAgeSeconds(60));
 
     FailureHandler.install(router);
 
@@ -36,7 +39,7 @@ public final class HttpVerticle extends VerticleBase {
         .setHost(app.config().httpHost())
         .setPort(app.config().httpPort())
         .setCompressionSupported(true));
-    return server.requestHandler(router).listen();
+    return server.requestHandler(router).invalidRequestHandler(new InvalidRequests()).listen();
   }
 
   private void openApi(RoutingContext ctx) {

@@ -22,7 +22,8 @@ public final class OpenApiDocument {
       "inventory",
       "checkpoints",
       "patrols",
-      "readiness");
+      "readiness",
+      "dashboard");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
+import org.floodready.db.Where;
 import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,19 @@ public record PageRequest(int page, int size, String orderBy, String sort) {
       }
       terms.add(column + (desc ? " DESC" : " ASC"));
     }
+    if (terms.isEmpty()) {
+      throw ApiError.invalid("sort", "must name at least one of " + String.join(", ", sortable.keySet()));
+    }
     return new PageRequest(page, size, String.join(", ", terms), sort);
+  }
+
+  /**
+   * {@code SELECT columns, <window total> FROM ... WHERE ... ORDER BY ... LIMIT ... OFFSET ...}: the page's
+   * query over {@code from} (which starts with " FROM"); the rows carry the total for {@link #result}.
+   */
+  public String select(String columns, String from, Where where) {
+    return "SELECT " + columns + ", count(*) OVER () AS total" + from + where.sql()
+        + " ORDER BY " + orderBy + " LIMIT " + size + " OFFSET " + offset();
   }
 
   public int offset() {

@@ -26,8 +26,7 @@ final class BaseRepository {
   }
 
   Future<RowSet<Row>> page(Where where, PageRequest page) {
-    return pool.preparedQuery("SELECT " + Base.COLUMNS + ", count(*) OVER () AS total" + FROM + where.sql()
-            + " ORDER BY " + page.orderBy() + " LIMIT " + page.size() + " OFFSET " + page.offset())
+    return pool.preparedQuery(page.select(Base.COLUMNS, FROM, where))
         .execute(where.tuple());
   }
 

@@ -98,7 +98,7 @@ public final class InventoryValidation {
     if (ids != null) {
       for (int i = 0; i < ids.size(); i++) {
         Object v = ids.getValue(i);
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() > 0) {
+        if (v instanceof Number n && Fields.isWhole(n) && n.longValue() > 0) {
           if (!out.contains(n.longValue())) {
             out.add(n.longValue());
           }

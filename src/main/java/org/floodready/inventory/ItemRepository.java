@@ -21,8 +21,7 @@ final class ItemRepository {
   }
 
   Future<RowSet<Row>> page(Where where, PageRequest page) {
-    return pool.preparedQuery("SELECT " + Item.COLUMNS + ", count(*) OVER () AS total FROM items i" + where.sql()
-            + " ORDER BY " + page.orderBy() + " LIMIT " + page.size() + " OFFSET " + page.offset())
+    return pool.preparedQuery(page.select(Item.COLUMNS, " FROM items i", where))
         .execute(where.tuple());
   }
 

@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.floodready.AppContext;
@@ -52,7 +53,7 @@ final class LedgerRoutes {
         .and("m.lot_id = ?", q.id("lotId"))
         .and(InventorySql.BASE_IN_UNIT, q.id("unitId"));
     BaseAccess.scope(user, where, "m.base_id");
-    respond(ctx, where, "ledger");
+    respond(ctx, where, "ledger", Listing.of(ctx));
   }
 
   /** 账实相符: every lot whose on-hand differs from the sum of its ledger (should be none). */
@@ -77,11 +78,13 @@ final class LedgerRoutes {
   private void lotCard(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     long lotId = QueryParams.pathId(ctx, "lotId");
+    Listing listing = Listing.of(ctx);
     LocalDate today = app.now().atZoneSameInstant(app.config().zone()).toLocalDate();
     lots.find(lotId, today, app.config().zone().getId())
         .map(lot -> lot.orElseThrow(() -> ApiError.notFound("Lot", lotId)))
         .compose(lot -> access.requireRead(user, lot.baseId()).map(lot))
-        .onSuccess(lot -> respond(ctx, new Where().and("m.lot_id = ?", lotId), "stock-card-lot-" + lot.lotCode()))
+        .onSuccess(lot -> respond(ctx, new Where().and("m.lot_id = ?", lotId), "stock-card-lot-" + lot.lotCode(),
+            listing))
         .onFailure(ctx::fail);
   }
 
@@ -89,21 +92,34 @@ final class LedgerRoutes {
     CurrentUser user = CurrentUser.of(ctx);
     long baseId = QueryParams.pathId(ctx, "baseId");
     long itemId = QueryParams.pathId(ctx, "itemId");
+    Listing listing = Listing.of(ctx);
     access.requireRead(user, baseId)
         .compose(base -> new ItemRepository(app.pool()).find(itemId)
             .map(item -> item.orElseThrow(() -> ApiError.notFound("Item", itemId))))
         .onSuccess(item -> respond(ctx, new Where().and("m.base_id = ?", baseId).and("m.item_id = ?", itemId),
-            "stock-card-" + baseId + "-" + item.code()))
+            "stock-card-" + baseId + "-" + item.code(), listing))
         .onFailure(ctx::fail);
   }
 
-  /** Adds the common filters (kind, from, to) and answers a page, or the whole card as CSV with format=csv. */
-  private void respond(RoutingContext ctx, Where where, String name) {
-    QueryParams q = new QueryParams(ctx);
-    where.and("m.kind = ?", q.oneOf("kind", KINDS))
-        .and("m.at >= ?", q.time("from"))
-        .and("m.at < ?", q.time("to"));
-    if ("csv".equals(q.oneOf("format", List.of("json", "csv")))) {
+  /**
+   * The common filters (kind, from, to), format and paging, read before any lookup: a bad value must
+   * fail the request, not throw later inside a success handler where nobody would answer.
+   */
+  private record Listing(String kind, OffsetDateTime from, OffsetDateTime to, boolean csv, PageRequest page) {
+    static Listing of(RoutingContext ctx) {
+      QueryParams q = new QueryParams(ctx);
+      boolean csv = "csv".equals(q.oneOf("format", List.of("json", "csv")));
+      return new Listing(q.oneOf("kind", KINDS), q.time("from"), q.time("to"), csv,
+          csv ? null : PageRequest.from(ctx, SORT, "id"));
+    }
+  }
+
+  /** Adds the common filters and answers a page, or the whole card as CSV with format=csv. */
+  private void respond(RoutingContext ctx, Where where, String name, Listing listing) {
+    where.and("m.kind = ?", listing.kind())
+        .and("m.at >= ?", listing.from())
+        .and("m.at < ?", listing.to());
+    if (listing.csv()) {
       ledger.all(where, CSV_LIMIT).onSuccess(rows -> {
         Csv csv = new Csv().row("编号 No.", "时间 Time", "类型 Kind", "基地 Base", "物资 Item", "批次 Lot", "单位 Unit",
             "变动 Change", "结存 Balance", "经办人 Actor", "去向 Recipient", "原因 Reason", "盘点数 Counted", "备注 Note");
@@ -119,7 +135,7 @@ final class LedgerRoutes {
       }).onFailure(ctx::fail);
       return;
     }
-    PageRequest page = PageRequest.from(ctx, SORT, "id");
+    PageRequest page = listing.page();
     ledger.page(where, page)
         .onSuccess(rows -> Respond.ok(ctx, page.result(rows, r -> StockLedger.toJson(r, app::iso))))
         .onFailure(ctx::fail);

@@ -50,8 +50,7 @@ final class LotRepository {
 
   /** Where built by {@link #where}. */
   Future<RowSet<Row>> page(Where where, PageRequest page) {
-    return pool.preparedQuery("SELECT " + columns() + ", count(*) OVER () AS total" + FROM + where.sql()
-            + " ORDER BY " + page.orderBy() + " LIMIT " + page.size() + " OFFSET " + page.offset())
+    return pool.preparedQuery(page.select(columns(), FROM, where))
         .execute(where.tuple());
   }
 

@@ -43,8 +43,7 @@ final class StockLedger {
   }
 
   Future<RowSet<Row>> page(Where where, PageRequest page) {
-    return pool.preparedQuery("SELECT " + COLUMNS + ", count(*) OVER () AS total" + FROM + where.sql()
-            + " ORDER BY " + page.orderBy() + " LIMIT " + page.size() + " OFFSET " + page.offset())
+    return pool.preparedQuery(page.select(COLUMNS, FROM, where))
         .execute(where.tuple());
   }
 

@@ -49,8 +49,7 @@ final class HazardRepository {
   }
 
   Future<RowSet<Row>> page(Where where, String view, PageRequest page) {
-    return pool.preparedQuery("SELECT hz.*, count(*) OVER () AS total FROM " + view + where.sql()
-            + " ORDER BY " + page.orderBy() + " LIMIT " + page.size() + " OFFSET " + page.offset())
+    return pool.preparedQuery(page.select("hz.*", " FROM " + view, where))
         .execute(where.tuple());
   }
 

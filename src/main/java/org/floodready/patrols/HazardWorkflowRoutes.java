@@ -72,6 +72,8 @@ final class HazardWorkflowRoutes {
 
   private void assign(RoutingContext ctx) {
     CurrentUser user = RiverAccess.dutyRoom(ctx);
+    // a bad id must fail here: transition() reads it again inside the callback below, where a throw is lost
+    QueryParams.pathId(ctx, "hazardId");
     HazardValidation.Assignment a = HazardValidation.assignment(JsonInput.object(ctx), app.now());
     String comment = HazardValidation.note(JsonInput.object(ctx), "comment", false);
     UnitRepository units = new UnitRepository(app.pool());

@@ -43,8 +43,7 @@ final class RiverRepository {
   }
 
   Future<RowSet<Row>> reaches(Where where, PageRequest page) {
-    return pool.preparedQuery("SELECT " + REACH_COLUMNS + ", count(*) OVER () AS total" + REACH_FROM + where.sql()
-            + " ORDER BY " + page.orderBy() + " LIMIT " + page.size() + " OFFSET " + page.offset())
+    return pool.preparedQuery(page.select(REACH_COLUMNS, REACH_FROM, where))
         .execute(where.tuple());
   }
 

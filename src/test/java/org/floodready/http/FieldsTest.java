@@ -34,6 +34,19 @@ class FieldsTest {
   }
 
   @Test
+  void idsAndIntegersBeyondLongAreRejectedNotWrapped() {
+    // parsed from text, as a request body is: these arrive as BigInteger
+    JsonObject in = new JsonObject("{\"id\": 99999999999999999999999, \"n\": 18446744073709551621,"
+        + " \"ok\": 9223372036854775807}");
+    Fields f = new Fields(in);
+    assertNull(f.id("id", true));
+    assertNull(f.integer("n", 1, 10, true));
+    assertEquals(Long.MAX_VALUE, f.id("ok", true));
+    ApiError e = assertThrows(ApiError.class, f::validate);
+    assertEquals(java.util.Set.of("id", "n"), e.fields().keySet());
+  }
+
+  @Test
   void missingAndWrongTypesAreNamed() {
     Fields f = new Fields(new JsonObject().put("name", 5).put("id", "x").put("when", "yesterday"));
     f.requiredText("name", 10);

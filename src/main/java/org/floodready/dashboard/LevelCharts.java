@@ -1,0 +1,82 @@
+package org.floodready.dashboard;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A checkpoint's chart: a reservoir's level against its flood-limit and design levels, or a point's depth. */
+final class LevelCharts {
+  private LevelCharts() {
+  }
+
+  static LevelChartSpec spec(CheckpointData.Site site, List<CheckpointData.Reading> readings,
+      List<CheckpointData.LimitPeriod> limits, OffsetDateTime from, OffsetDateTime to, ZoneId zone) {
+    List<LevelChartSpec.Point> points = readings.stream()
+        .map(r -> new LevelChartSpec.Point(r.at().toInstant(), r.value())).toList();
+    if (site.kind().equals("reservoir")) {
+      List<LevelChartSpec.Line> lines = new ArrayList<>();
+      add(lines, "正常蓄水位 Normal pool", site.normalPool(), "grey");
+      add(lines, "设计洪水位 Design flood", site.design(), "red");
+      add(lines, "校核洪水位 Check flood", site.check(), "red");
+      List<LevelChartSpec.Band> bands = new ArrayList<>();
+      if (site.floodHigh() != null && site.design() != null) {
+        bands.add(new LevelChartSpec.Band("防洪高水位—设计洪水位 Flood-control high to design", site.floodHigh().doubleValue(),
+            site.design().doubleValue(), "orange"));
+      }
+      return new LevelChartSpec(site.nameZh() + " 水位 Water level", "水位 Level (m)", zone, "实测水位 Measured",
+          points, "汛限水位 Flood-limit level", floodLimitSteps(limits, from, to, zone), lines, bands);
+    }
+    List<LevelChartSpec.Line> lines = new ArrayList<>();
+    add(lines, "关注 Watch", site.watch(), "blue");
+    add(lines, "注意 Attention", site.attention(), "yellow");
+    add(lines, "封路 Close road", site.closeRoad(), "orange");
+    add(lines, "严重 Severe", site.severe(), "red");
+    return new LevelChartSpec(site.nameZh() + " 积水深度 Depth", "积水深度 Depth (cm)", zone, "实测积水 Measured",
+        points, null, List.of(), lines, List.of());
+  }
+
+  /** The flood-limit level of each day of the window, as steps at local midnight. */
+  static List<LevelChartSpec.Point> floodLimitSteps(List<CheckpointData.LimitPeriod> limits, OffsetDateTime from,
+      OffsetDateTime to, ZoneId zone) {
+    List<LevelChartSpec.Point> steps = new ArrayList<>();
+    if (limits.isEmpty()) {
+      return steps;
+    }
+    LocalDate first = from.atZoneSameInstant(zone).toLocalDate();
+    LocalDate last = to.atZoneSameInstant(zone).toLocalDate();
+    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+      Double level = levelOn(limits, d);
+      if (level != null) {
+        OffsetDateTime at = d.equals(first) ? from : d.atStartOfDay(zone).toOffsetDateTime();
+        steps.add(new LevelChartSpec.Point(at.toInstant(), level));
+      }
+    }
+    if (!steps.isEmpty()) {
+      steps.add(new LevelChartSpec.Point(to.toInstant(), steps.get(steps.size() - 1).value()));
+    }
+    return steps;
+  }
+
+  static Double levelOn(List<CheckpointData.LimitPeriod> limits, LocalDate day) {
+    String md = String.format("%02d-%02d", day.getMonthValue(), day.getDayOfMonth());
+    for (CheckpointData.LimitPeriod p : limits) {
+      boolean inside = p.startMd().compareTo(p.endMd()) <= 0
+          ? md.compareTo(p.startMd()) >= 0 && md.compareTo(p.endMd()) <= 0
+          : md.compareTo(p.startMd()) >= 0 || md.compareTo(p.endMd()) <= 0;
+      if (inside) {
+        return p.level();
+      }
+    }
+    return null;
+  }
+
+  private static void add(List<LevelChartSpec.Line> lines, String label, BigDecimal value, String colour) {
+    if (value != null) {
+      lines.add(new LevelChartSpec.Line(label + " " + value.stripTrailingZeros().toPlainString(), value.doubleValue(),
+          colour));
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.floodready.dashboard;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import org.floodready.AppContext;
+import org.floodready.auth.CurrentUser;
+import org.floodready.auth.Role;
+import org.floodready.http.ApiError;
+import org.floodready.http.QueryParams;
+import org.floodready.http.Respond;
+
+/** The daily report (日报) as printable HTML, PDF, and CSV per table. Duty room, admins and viewers. */
+final class ReportRoutes {
+  private final AppContext app;
+  private final DailyReportBuilder builder;
+
+  ReportRoutes(AppContext app, java.util.List<BoardPart> parts) {
+    this.app = app;
+    this.builder = new DailyReportBuilder(app, parts);
+  }
+
+  void mount(Router api) {
+    api.get("/dashboard/reports/daily").handler(this::dailyHtml);
+    api.get("/dashboard/reports/daily.pdf").handler(this::dailyPdf);
+    api.get("/dashboard/reports/daily/tables/:table").handler(this::dailyTableCsv);
+  }
+
+  private void dailyHtml(RoutingContext ctx) {
+    CurrentUser user = reader(ctx);
+    builder.build(date(ctx), user)
+        .compose(report -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+            .end(DailyReportHtml.render(report)))
+        .onFailure(ctx::fail);
+  }
+
+  private void dailyPdf(RoutingContext ctx) {
+    CurrentUser user = reader(ctx);
+    LocalDate date = date(ctx);
+    builder.build(date, user)
+        .compose(report -> app.blocking(() -> DailyReportPdf.render(report)))
+        .compose(pdf -> ctx.response().putHeader("Content-Type", "application/pdf")
+            .putHeader("Content-Disposition", "inline; filename=\"daily-report-" + date + ".pdf\"")
+            .end(Buffer.buffer(pdf)))
+        .onFailure(ctx::fail);
+  }
+
+  private void dailyTableCsv(RoutingContext ctx) {
+    CurrentUser user = reader(ctx);
+    LocalDate date = date(ctx);
+    String id = ctx.pathParam("table");
+    builder.build(date, user)
+        .compose(report -> {
+          ReportTable table = report.table(id).orElseThrow(() -> ApiError.notFound("Report table", id));
+          return Respond.csv(ctx, "daily-" + date + "-" + id + ".csv", table.csv());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private static CurrentUser reader(RoutingContext ctx) {
+    return CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER, Role.VIEWER);
+  }
+
+  /** The report's date; today in the district zone when absent. */
+  private LocalDate date(RoutingContext ctx) {
+    LocalDate d = new QueryParams(ctx).date("date");
+    return d != null ? d : app.now().atZoneSameInstant(app.config().zone()).toLocalDate();
+  }
+}

@@ -1,0 +1,23 @@
+package org.floodready.dashboard;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.floodready.http.Csv;
+
+/** One table of the daily report: shown in HTML and PDF, downloadable as CSV. */
+public record ReportTable(String id, String title, List<String> columns, List<List<Object>> rows, String note) {
+
+  public String csv() {
+    Csv csv = new Csv().row(columns);
+    rows.forEach(csv::row);
+    return csv.toString();
+  }
+
+  public JsonObject toJson() {
+    JsonArray r = new JsonArray();
+    rows.forEach(row -> r.add(new JsonArray(row.stream().map(c -> c == null ? null : c.toString()).toList())));
+    return new JsonObject().put("id", id).put("title", title).put("columns", new JsonArray(columns))
+        .put("rows", r).put("note", note);
+  }
+}

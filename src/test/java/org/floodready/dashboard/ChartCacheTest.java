@@ -1,0 +1,69 @@
+package org.floodready.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ChartCacheTest {
+  static Vertx vertx;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void oneCachePerNodeSharedByAllItsVerticles() {
+    assertSame(ChartCache.of(vertx), ChartCache.of(vertx));
+  }
+
+  @Test
+  void identicalRequestsWhileRenderingShareOneRender() throws Exception {
+    ChartCache cache = new ChartCache();
+    Promise<byte[]> slow = Promise.promise();
+    List<Future<byte[]>> waiting = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      waiting.add(cache.get("k1", slow::future));
+    }
+    assertEquals(1, cache.renders());
+    slow.complete(new byte[] {1, 2, 3});
+    for (Future<byte[]> f : waiting) {
+      assertEquals(3, f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS).length);
+    }
+    cache.get("k1", () -> Future.succeededFuture(new byte[0]));
+    assertEquals(1, cache.renders(), "a finished render is served from cache");
+  }
+
+  @Test
+  void aFailedRenderIsNotCached() {
+    ChartCache cache = new ChartCache();
+    cache.get("k2", () -> Future.failedFuture("boom"));
+    Future<byte[]> again = cache.get("k2", () -> Future.succeededFuture(new byte[] {9}));
+    assertEquals(2, cache.renders());
+    assertEquals(1, again.result().length);
+  }
+
+  @Test
+  void oldEntriesAreEvictedBeyondTheBound() {
+    ChartCache cache = new ChartCache();
+    for (int i = 0; i < ChartCache.MAX_ENTRIES + 10; i++) {
+      cache.get("k" + i, () -> Future.succeededFuture(new byte[] {1}));
+    }
+    cache.get("k0", () -> Future.succeededFuture(new byte[] {1}));
+    assertEquals(ChartCache.MAX_ENTRIES + 11, cache.renders(), "the oldest entry was evicted and rendered again");
+  }
+}

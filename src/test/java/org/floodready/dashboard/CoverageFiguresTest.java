@@ -1,0 +1,50 @@
+package org.floodready.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.List;
+import org.floodready.inventory.CoverageRow;
+import org.junit.jupiter.api.Test;
+
+class CoverageFiguresTest {
+  static CoverageRow row(long base, String baseName, long item, String category, double criticality, int required,
+      int usable) {
+    return new CoverageRow(base, baseName, 5, item, "I" + item, "物资" + item, "Item " + item, category,
+        category.equals("equipment"), criticality, BigDecimal.valueOf(required), BigDecimal.valueOf(usable));
+  }
+
+  static final List<CoverageRow> ROWS = List.of(
+      row(1, "十八里河仓库", 1, "materials", 1, 1000, 600),
+      row(2, "南曹储备点", 1, "materials", 1, 500, 900),
+      row(3, "明湖仓库", 1, "materials", 1, 300, 450),
+      row(1, "十八里河仓库", 2, "equipment", 3, 10, 10),
+      row(2, "南曹储备点", 2, "equipment", 3, 4, 1));
+
+  @Test
+  void shortfallsComeWorstFirstWithTheBasesThatHaveASurplus() {
+    JsonArray shortRows = CoverageFigures.shortfalls(ROWS, 2);
+    assertEquals(2, shortRows.size());
+    JsonObject worst = shortRows.getJsonObject(0);
+    assertEquals("2-2", worst.getString("key"));
+    assertEquals(25.0, worst.getDouble("coveragePct"));
+    assertEquals("无富余 no surplus elsewhere", worst.getString("getFrom"));
+    JsonObject bags = shortRows.getJsonObject(1);
+    assertEquals(400.0, bags.getDouble("shortfall"));
+    assertEquals("南曹储备点 (+400)、明湖仓库 (+150)", bags.getString("getFrom"));
+  }
+
+  @Test
+  void aSurplusDoesNotHideAGapAndCriticalityWeighs() {
+    List<BarChartSpec.Bar> byCategory = CoverageFigures.percentBy(ROWS, "category");
+    assertEquals("防御材料", byCategory.get(0).category());
+    assertEquals(86.6, byCategory.get(0).value(), "(60 + 100 + 100) / 3, surpluses capped at 100");
+    assertEquals("抢险机具", byCategory.get(1).category());
+    assertEquals(62.5, byCategory.get(1).value());
+    List<BarChartSpec.Bar> byBase = CoverageFigures.percentBy(ROWS, "base");
+    BarChartSpec.Bar nancao = byBase.stream().filter(b -> b.category().equals("南曹储备点")).findFirst().orElseThrow();
+    assertEquals(43.7, nancao.value(), "(1 x 100 + 3 x 25) / 4");
+  }
+}

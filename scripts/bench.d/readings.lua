@@ -1,24 +1,10 @@
 -- POST /api/checkpoints/{random bench point}/readings: shallow depths (below the watch level, so no
 -- alert storm) with measuredAt unique across threads, counting up from $BENCH_T0 (epoch seconds).
-dofile(os.getenv("BENCH_D") .. "/report.lua")
+dofile(os.getenv("BENCH_D") .. "/post_json.lua")
 
 local cp_min = tonumber(os.getenv("BENCH_CP_MIN"))
 local cp_max = tonumber(os.getenv("BENCH_CP_MAX"))
 local t0 = tonumber(os.getenv("BENCH_T0"))
-local counter = 0
-local threads = 0
-
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-
-function setup(thread)
-  thread:set("thread_id", threads)
-  threads = threads + 1
-end
-
-function init(args)
-  math.randomseed(os.time() * 100 + thread_id)
-end
 
 function request()
   counter = counter + 1

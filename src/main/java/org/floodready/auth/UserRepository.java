@@ -8,6 +8,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
+import org.floodready.db.Rows;
 import org.floodready.db.Where;
 import org.floodready.http.PageRequest;
 
@@ -63,7 +64,7 @@ public final class UserRepository {
   public Future<Optional<CurrentUser>> findByApiKey(String key) {
     return pool.preparedQuery("SELECT id, name, unit_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL")
         .execute(Tuple.of(ApiKeys.hash(key)))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
+        .map(rows -> Rows.first(rows)
             .map(r -> new CurrentUser(-r.getLong("id"), "gauge:" + r.getString("name"), r.getString("name"),
                 Role.GAUGE, r.getLong("unit_id"))));
   }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.floodready.db.Rows;
 import org.floodready.db.Where;
 import org.floodready.http.PageRequest;
 
@@ -42,7 +43,7 @@ final class StocktakeRepository {
 
   static Future<Optional<Row>> find(SqlClient client, long id) {
     return client.preparedQuery("SELECT " + COLUMNS + FROM + " WHERE s.id = $1").execute(Tuple.of(id))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
+        .map(Rows::first);
   }
 
   Future<Optional<Row>> find(long id) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
+import org.floodready.db.Rows;
 import org.floodready.db.Where;
 import org.floodready.http.PageRequest;
 
@@ -40,7 +41,7 @@ final class TransferRepository {
 
   static Future<Optional<Row>> find(SqlClient client, long id) {
     return client.preparedQuery("SELECT " + COLUMNS + FROM + " WHERE t.id = $1").execute(Tuple.of(id))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
+        .map(Rows::first);
   }
 
   Future<Optional<Row>> find(long id) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.floodready.auth.CurrentUser;
+import org.floodready.db.Rows;
 import org.floodready.db.Where;
 import org.floodready.http.PageRequest;
 
@@ -63,7 +64,7 @@ final class HazardRepository {
     String view = view(where, clock);
     where.and("hz.id = ?", id);
     return db.preparedQuery("SELECT hz.* FROM " + view + where.sql()).execute(where.tuple())
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
+        .map(Rows::first);
   }
 
   /** The row a transition needs, locked until the transaction ends. */
@@ -72,7 +73,7 @@ final class HazardRepository {
             SELECT h.id, h.status, h.reported_by, h.unit_id, h.severity, r.chief_user_id
             FROM hazards h LEFT JOIN reaches r ON r.id = h.reach_id WHERE h.id = $1 FOR UPDATE OF h""")
         .execute(Tuple.of(id))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
+        .map(Rows::first);
   }
 
   Future<Long> insert(SqlClient tx, HazardInput in, long unitId, long reporterId, OffsetDateTime now) {
@@ -151,7 +152,7 @@ final class HazardRepository {
   Future<Optional<Row>> photo(long hazardId, long photoId) {
     return pool.preparedQuery("SELECT content_type, data FROM hazard_photos WHERE hazard_id = $1 AND id = $2")
         .execute(Tuple.of(hazardId, photoId))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
+        .map(Rows::first);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.floodready.db.Rows;
 import org.floodready.db.Where;
 import org.floodready.http.PageRequest;
 
@@ -48,7 +49,7 @@ final class PatrolRepository {
   Future<Optional<Row>> find(SqlClient db, UUID id, boolean withTrack) {
     return db.preparedQuery("SELECT " + COLUMNS + (withTrack ? ", p.track" : "") + FROM + " WHERE p.id = $1")
         .execute(Tuple.of(id))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
+        .map(Rows::first);
   }
 
   Future<RowSet<Row>> page(Where where, PageRequest page) {

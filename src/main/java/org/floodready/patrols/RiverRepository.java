@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.function.Function;
+import org.floodready.db.Rows;
 import org.floodready.db.Where;
 import org.floodready.http.PageRequest;
 
@@ -55,7 +56,7 @@ final class RiverRepository {
   Future<Optional<Row>> findReach(SqlClient db, long id) {
     return db.preparedQuery("SELECT " + REACH_COLUMNS + REACH_FROM + " WHERE r.id = $1")
         .execute(Tuple.of(id))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
+        .map(Rows::first);
   }
 
   Future<Long> insertReach(SqlClient tx, RiverValidation.ReachInput in, double lengthM, OffsetDateTime at) {

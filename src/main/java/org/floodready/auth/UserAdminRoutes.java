@@ -44,11 +44,7 @@ public final class UserAdminRoutes {
     Where where = new Where()
         .and("u.role = ?", q.oneOf("role", Role.userRoleCodes()))
         .and("u.unit_id = ?", q.id("unitId"));
-    String search = q.text("q");
-    if (search != null) {
-      String p = where.bind("%" + search + "%");
-      where.and("(u.username ILIKE " + p + " OR u.display_name ILIKE " + p + ")");
-    }
+    where.matching(q.text("q"), "u.username", "u.display_name");
     Respond.ok(ctx, users.page(where, page).map(rows -> page.result(rows, r -> UserRepository.toJson(r, app::iso))));
   }
 

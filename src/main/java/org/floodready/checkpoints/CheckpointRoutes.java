@@ -65,11 +65,7 @@ public final class CheckpointRoutes {
         .and("c.unit_id = ?", q.id("unitId"))
         .and("s.level = ?", q.oneOf("level", WarningLevel.CODES))
         .and("c.active = ?", q.bool("active"));
-    String search = q.text("q");
-    if (search != null) {
-      String p = where.bind("%" + search + "%");
-      where.and("(c.code ILIKE " + p + " OR c.name_zh ILIKE " + p + " OR c.name_en ILIKE " + p + ")");
-    }
+    where.matching(q.text("q"), "c.code", "c.name_zh", "c.name_en");
     Respond.ok(ctx, checkpoints.page(where, page).map(rows -> page.result(rows, details::withState)));
   }
 

@@ -2,6 +2,7 @@ package org.floodready.db;
 
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,6 +24,16 @@ public final class Where {
   /** Adds a condition with no parameter. */
   public Where and(String condition) {
     conditions.add(condition);
+    return this;
+  }
+
+  /** Adds "any of the columns contains text" (case-insensitive) when text is not null. */
+  public Where matching(String text, String... columns) {
+    if (text != null) {
+      String p = bind("%" + text + "%");
+      List<String> any = Arrays.stream(columns).map(column -> column + " ILIKE " + p).toList();
+      conditions.add("(" + String.join(" OR ", any) + ")");
+    }
     return this;
   }
 

@@ -58,11 +58,7 @@ final class CatalogueRoutes {
     Where where = new Where()
         .and("i.category = ?", q.oneOf("category", Item.CATEGORIES))
         .and("i.needs_test_run = ?", q.bool("needsTestRun"));
-    String search = q.text("q");
-    if (search != null) {
-      String p = where.bind("%" + search + "%");
-      where.and("(i.code ILIKE " + p + " OR i.name_zh ILIKE " + p + " OR i.name_en ILIKE " + p + ")");
-    }
+    where.matching(q.text("q"), "i.code", "i.name_zh", "i.name_en");
     items.page(where, page).onSuccess(rows -> Respond.ok(ctx, page.result(rows, r -> Item.from(r).toJson())))
         .onFailure(ctx::fail);
   }
@@ -106,11 +102,7 @@ final class CatalogueRoutes {
     if (Boolean.TRUE.equals(q.bool("mine"))) {
       where.and(InventorySql.keptBy("b.id"), user.id());
     }
-    String search = q.text("q");
-    if (search != null) {
-      String p = where.bind("%" + search + "%");
-      where.and("(b.code ILIKE " + p + " OR b.name_zh ILIKE " + p + " OR b.name_en ILIKE " + p + ")");
-    }
+    where.matching(q.text("q"), "b.code", "b.name_zh", "b.name_en");
     bases.page(where, page).onSuccess(rows -> Respond.ok(ctx, page.result(rows, r -> Base.from(r).toJson())))
         .onFailure(ctx::fail);
   }

@@ -78,11 +78,7 @@ final class RiverRoutes {
         .and("r.chief_user_id = ?", q.id("chiefId"))
         .and("r.chief_level = ?", q.oneOf("chiefLevel", ChiefLevel.codes()))
         .and("r.chief_user_id = ?", RiverAccess.chiefScope(user));
-    String search = q.text("q");
-    if (search != null) {
-      String p = where.bind("%" + search + "%");
-      where.and("(r.name_zh ILIKE " + p + " OR r.name_en ILIKE " + p + " OR r.code ILIKE " + p + ")");
-    }
+    where.matching(q.text("q"), "r.name_zh", "r.name_en", "r.code");
     return where;
   }
 

@@ -21,10 +21,23 @@ final class BaseAccess {
   Future<Base> requireKeeper(CurrentUser user, long baseId) {
     return requireBase(baseId).compose(base -> mayKeep(user, baseId).map(ok -> {
       if (!ok) {
-        throw ApiError.forbidden(denial(user, base));
+        throw ApiError.forbidden(denial(user, base.nameZh()));
       }
       return base;
     }));
+  }
+
+  /**
+   * Like {@link #requireKeeper} for a lot already loaded: the lot's row proved its base exists, so only a
+   * keeper's assignment needs a query (admins pass at once, other roles are refused at once).
+   */
+  Future<Lot> requireKeeperOf(CurrentUser user, Lot lot) {
+    return mayKeep(user, lot.baseId()).map(ok -> {
+      if (!ok) {
+        throw ApiError.forbidden(denial(user, lot.baseNameZh()));
+      }
+      return lot;
+    });
   }
 
   /** Like {@link #requireKeeper} but the duty room may act too (transfers). */
@@ -72,9 +85,9 @@ final class BaseAccess {
     return bases.isKeeper(baseId, user.id());
   }
 
-  private static String denial(CurrentUser user, Base base) {
+  private static String denial(CurrentUser user, String baseNameZh) {
     if (user.is(Role.BASE_KEEPER)) {
-      return "You are not a keeper of " + base.nameZh() + "; only its keepers may change its stock";
+      return "You are not a keeper of " + baseNameZh + "; only its keepers may change its stock";
     }
     return "Role " + user.role().code() + " may not change stock at a base";
   }

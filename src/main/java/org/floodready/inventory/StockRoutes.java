@@ -172,7 +172,7 @@ final class StockRoutes {
     Idempotency.requireKey(ctx);
     PendingEvents events = new PendingEvents();
     findLot(lotId)
-        .compose(lot -> access.requireKeeper(user, lot.baseId()).map(lot))
+        .compose(lot -> access.requireKeeperOf(user, lot))
         .compose(lot -> Idempotency.run(ctx, app, body, tx -> write.apply(tx, lot, events)))
         .onSuccess(o -> events.publish(app.events()))
         .onFailure(ctx::fail);

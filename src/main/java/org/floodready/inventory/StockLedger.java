@@ -79,6 +79,24 @@ final class StockLedger {
         .put("transferId", r.getLong("transfer_id")).put("stocktakeId", r.getLong("stocktake_id"));
   }
 
+  /** The JSON {@link #toJson(Row, Function)} gives for this movement of this lot once it is stored as {@code id}. */
+  static JsonObject toJson(long id, Movement m, Lot lot, Function<OffsetDateTime, String> iso) {
+    return new JsonObject().put("id", id).put("lotId", m.lotId)
+        .put("lotCode", lot.lotCode()).put("baseId", m.baseId)
+        .put("baseNameZh", lot.baseNameZh()).put("itemId", m.itemId)
+        .put("itemCode", lot.itemCode()).put("itemNameZh", lot.itemNameZh())
+        .put("unitOfMeasure", lot.unitOfMeasure()).put("kind", m.kind)
+        .put("quantity", Quantities.json(m.quantity))
+        .put("balance", Quantities.json(m.balance))
+        .put("at", iso.apply(m.at)).put("actorId", m.actor.id())
+        .put("actorName", m.actor.username()).put("note", m.note)
+        .put("recipientType", m.recipientType).put("recipient", m.recipient)
+        .put("reason", m.reason)
+        .put("countedQuantity", Quantities.json(m.countedQuantity))
+        .put("conditionFrom", m.conditionFrom).put("conditionTo", m.conditionTo)
+        .put("transferId", m.transferId).put("stocktakeId", m.stocktakeId);
+  }
+
   /** One movement by id, as JSON, read inside the writing transaction. */
   static Future<JsonObject> read(SqlClient tx, long id, Function<OffsetDateTime, String> iso) {
     return tx.preparedQuery("SELECT " + COLUMNS + FROM + " WHERE m.id = $1").execute(Tuple.of(id))

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
@@ -43,23 +44,23 @@ final class StockService {
 
   Future<Outcome> issue(SqlClient tx, CurrentUser actor, Lot lot, InventoryValidation.IssueInput in,
       PendingEvents events) {
-    OffsetDateTime now = app.now();
+    OffsetDateTime now = nowInMicros();
     return withdraw(tx, lot, in.quantity(), now, "issue").compose(b -> finish(tx, actor,
         new Movement("issue", lot.id(), lot.baseId(), lot.itemId(), in.quantity().negate(), b.quantity(), now, actor)
-            .recipient(in.recipientType(), in.recipient()).note(in.note()), lot.unitId(), events));
+            .recipient(in.recipientType(), in.recipient()).note(in.note()), lot, events));
   }
 
   Future<Outcome> writeOff(SqlClient tx, CurrentUser actor, Lot lot, InventoryValidation.WriteOffInput in,
       PendingEvents events) {
-    OffsetDateTime now = app.now();
+    OffsetDateTime now = nowInMicros();
     return withdraw(tx, lot, in.quantity(), now, "write off").compose(b -> finish(tx, actor,
         new Movement("write_off", lot.id(), lot.baseId(), lot.itemId(), in.quantity().negate(), b.quantity(), now,
-            actor).reason(in.reason()).note(in.note()), lot.unitId(), events));
+            actor).reason(in.reason()).note(in.note()), lot, events));
   }
 
   Future<Outcome> changeCondition(SqlClient tx, CurrentUser actor, Lot lot, String condition, String note,
       PendingEvents events) {
-    OffsetDateTime now = app.now();
+    OffsetDateTime now = nowInMicros();
     return lots.lock(tx, lot.id()).compose(row -> {
       String from = row.getString("condition");
       if (from.equals(condition)) {
@@ -67,14 +68,14 @@ final class StockService {
       }
       return lots.setCondition(tx, lot.id(), condition, now).compose(v -> finish(tx, actor,
           new Movement("condition_change", lot.id(), lot.baseId(), lot.itemId(), BigDecimal.ZERO,
-              row.getBigDecimal("quantity"), now, actor).condition(from, condition).note(note), lot.unitId(), events));
+              row.getBigDecimal("quantity"), now, actor).condition(from, condition).note(note), lot, events));
     });
   }
 
   /** Logs a test run; a failure takes a usable lot out of use (needs_repair) with a ledger row. */
   Future<Outcome> testRun(SqlClient tx, CurrentUser actor, Lot lot, InventoryValidation.TestRunInput in,
       PendingEvents events) {
-    OffsetDateTime now = app.now();
+    OffsetDateTime now = nowInMicros();
     JsonObject details = new JsonObject().put("lotId", lot.id()).put("result", in.result())
         .put("testedAt", app.iso(in.testedAt()));
     return lots.recordTest(tx, lot.id(), in.testedAt(), in.result(), actor.id(), now)
@@ -90,7 +91,7 @@ final class StockService {
           return lots.setCondition(tx, lot.id(), "needs_repair", now)
               .compose(x -> finish(tx, actor, new Movement("condition_change", lot.id(), lot.baseId(), lot.itemId(),
                   BigDecimal.ZERO, row.getBigDecimal("quantity"), now, actor).condition("usable", "needs_repair")
-                  .note("test run failed" + (in.note() == null ? "" : ": " + in.note())), lot.unitId(), events))
+                  .note("test run failed" + (in.note() == null ? "" : ": " + in.note())), lot, events))
               .map(o -> new Outcome(201, body.put("condition", "needs_repair").put("movement", o.body())));
         });
   }
@@ -106,17 +107,39 @@ final class StockService {
             + lot.unitOfMeasure() + " to " + action)));
   }
 
+  /**
+   * Like {@link #finish(SqlClient, CurrentUser, Movement, long, PendingEvents)} for a movement of a lot
+   * loaded before the transaction: the answer is built from the lot and the movement instead of being read
+   * back (one statement less on the hottest write path; the time is already in PostgreSQL's precision).
+   */
+  Future<Outcome> finish(SqlClient tx, CurrentUser actor, Movement m, Lot lot, PendingEvents events) {
+    return StockLedger.append(tx, m)
+        .compose(id -> audit(tx, actor, m, id).map(id))
+        .map(id -> {
+          events.stockChanged(lot.unitId(), m.baseId, m.itemId, m.lotId, id);
+          return new Outcome(201, StockLedger.toJson(id, m, lot, app::iso));
+        });
+  }
+
   /** Appends the ledger row, audits it and answers with it; the stock event waits for the commit. */
   Future<Outcome> finish(SqlClient tx, CurrentUser actor, Movement m, long unitId, PendingEvents events) {
     return StockLedger.append(tx, m)
-        .compose(id -> AuditLog.record(tx, m.at, actor, "stock." + m.kind, "stock_movement", id,
-                new JsonObject().put("lotId", m.lotId).put("baseId", m.baseId).put("itemId", m.itemId)
-                    .put("quantity", Quantities.json(m.quantity)).put("balance", Quantities.json(m.balance)))
-            .map(id))
+        .compose(id -> audit(tx, actor, m, id).map(id))
         .compose(id -> StockLedger.read(tx, id, app::iso))
         .map(json -> {
           events.stockChanged(unitId, m.baseId, m.itemId, m.lotId, json.getLong("id"));
           return new Outcome(201, json);
         });
+  }
+
+  private static Future<Void> audit(SqlClient tx, CurrentUser actor, Movement m, long id) {
+    return AuditLog.record(tx, m.at, actor, "stock." + m.kind, "stock_movement", id,
+        new JsonObject().put("lotId", m.lotId).put("baseId", m.baseId).put("itemId", m.itemId)
+            .put("quantity", Quantities.json(m.quantity)).put("balance", Quantities.json(m.balance)));
+  }
+
+  /** PostgreSQL keeps microseconds: a time built into an answer must be the one a later read returns. */
+  private OffsetDateTime nowInMicros() {
+    return app.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

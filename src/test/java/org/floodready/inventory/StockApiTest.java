@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -89,6 +90,35 @@ class StockApiTest {
           "receipt and issue only: " + events);
     } finally {
       consumer.unregister();
+    }
+  }
+
+  /** The answers of lot writes are built in memory: each must equal the stored ledger row, field by field. */
+  @Test
+  void everyLotWriteAnswersExactlyItsStoredLedgerRow() {
+    long base = f.base(34.70, 113.70, f.keeperId);
+    long lot = f.receive(base, f.item("equipment", null, 30), "10");
+    java.util.List<JsonObject> answers = new java.util.ArrayList<>();
+    Resp issued = f.keeper.post("/api/lots/" + lot + "/issues", issue("1.5").put("note", "抢险 issue"), key());
+    assertEquals(201, issued.status(), issued.toString());
+    answers.add(issued.json());
+    Resp writeOff = f.keeper.post("/api/lots/" + lot + "/write-offs",
+        new JsonObject().put("quantity", 0.5).put("reason", "damaged"), key());
+    assertEquals(201, writeOff.status(), writeOff.toString());
+    answers.add(writeOff.json());
+    Resp failedTest = f.keeper.post("/api/lots/" + lot + "/test-runs", new JsonObject().put("result", "fail"), key());
+    assertEquals(201, failedTest.status(), failedTest.toString());
+    answers.add(failedTest.json().getJsonObject("movement"));
+    Resp repaired = f.keeper.post("/api/lots/" + lot + "/condition", new JsonObject().put("condition", "usable"), key());
+    assertEquals(201, repaired.status(), repaired.toString());
+    answers.add(repaired.json());
+
+    JsonArray card = f.admin.get("/api/lots/" + lot + "/movements?size=50").json().getJsonArray("items");
+    for (JsonObject answer : answers) {
+      JsonObject stored = card.stream().map(JsonObject.class::cast)
+          .filter(m -> m.getLong("id").equals(answer.getLong("id"))).findFirst()
+          .orElseThrow(() -> new AssertionError("movement " + answer + " not on the card " + card));
+      assertEquals(stored, answer, "answer vs stored row of " + answer.getString("kind"));
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.function.Function;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
+import org.floodready.db.Transactions;
 
 /**
  * Exactly-once writes for retried requests. The key row is inserted in the same transaction as
@@ -67,7 +68,7 @@ public final class Idempotency {
   public static Future<Outcome> run(Pool pool, CurrentUser actor, String key, JsonObject request,
       OffsetDateTime now, Function<SqlConnection, Future<Outcome>> write) {
     String hash = sha256(request.encode());
-    return pool.<Outcome>withTransaction(tx -> tx
+    return Transactions.<Outcome>run(pool, tx -> tx
             .preparedQuery("INSERT INTO idempotency_keys (actor_id, key, request_hash, created_at)"
                 + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
             .execute(Tuple.of(actor.id(), key, hash, now))

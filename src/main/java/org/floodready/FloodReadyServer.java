@@ -67,12 +67,12 @@ public final class FloodReadyServer implements AutoCloseable {
       String secret = TokenService.loadOrCreateSecret(config.dataDir(), config.jwtSecret());
       HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastSettings.build(config));
       vertx = await(Vertx.builder()
-          .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(config.clusterHost())))
+          .with(new VertxOptions().setPreferNativeTransport(true).setEventBusOptions(new EventBusOptions().setHost(config.clusterHost())))
           .withClusterManager(clusterManager)
           .buildClustered());
       ClusterNode cluster = new ClusterNode(clusterManager.getHazelcastInstance(), config);
-      log.info("Node {} joined cluster '{}' ({} members)", config.effectiveNodeName(), config.clusterName(),
-          cluster.memberCount());
+      log.info("Node {} joined cluster '{}' ({} members); sockets on {}", config.effectiveNodeName(),
+          config.clusterName(), cluster.memberCount(), vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");
       Pool pool = Database.pool(vertx, url, config);
       AppContext app = new AppContext(vertx, config, pool, new TokenService(vertx, secret, config.tokenTtl()),
           clock, new DomainEvents(vertx, config.effectiveNodeName()));

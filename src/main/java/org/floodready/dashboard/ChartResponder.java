@@ -5,14 +5,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import org.floodready.AppContext;
 import org.floodready.http.QueryParams;
-import org.jfree.chart.ChartUtils;
 
 /**
  * Serves a chart as PNG. A request is looked up by chart, parameters, size and the data version of its
@@ -102,9 +100,7 @@ final class ChartResponder {
   }
 
   static byte[] png(ChartSpec spec, int width, int height) throws java.io.IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    ChartUtils.writeChartAsPNG(out, spec.build(), width, height);
-    return out.toByteArray();
+    return PngEncoder.png(spec.build(), width, height);
   }
 
   private static String etag(ChartKey key, String digest) {

@@ -2,6 +2,7 @@ package org.floodready.dashboard;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -26,14 +27,20 @@ final class ChartResponder {
   static final int MAX_WIDTH = 2000;
   static final int MAX_HEIGHT = 1200;
 
-  private final AppContext app;
+  /**
+   * Rendering is CPU-bound and an image of the largest size takes ~10 MB while drawn: more renders at once
+   * than cores would only hold more of them in the heap, so they queue on a pool of that size.
+   */
+  static final int RENDER_THREADS = Runtime.getRuntime().availableProcessors();
+
   private final ChartCache cache;
   private final ChartVersions versions;
+  private final WorkerExecutor renderers;
 
   ChartResponder(AppContext app) {
-    this.app = app;
     this.cache = ChartCache.of(app.vertx());
     this.versions = ChartVersions.of(app);
+    this.renderers = app.vertx().createSharedWorkerExecutor("floodready-chart-render", RENDER_THREADS);
   }
 
   /** The requested size; outside the limits is a 400 naming width or height. */
@@ -67,7 +74,7 @@ final class ChartResponder {
       boolean[] rendered = {false};
       Future<RenderedChart> image = cache.images.get(etag, () -> {
         rendered[0] = true;
-        return app.blocking(() -> render(d.spec(), key.width(), key.height()));
+        return renderers.executeBlocking(() -> render(d.spec(), key.width(), key.height()), false);
       });
       return image.map(img -> new ChartAnswer(etag, img, readNow ? d.readMs() : null, rendered[0]));
     });

@@ -222,6 +222,19 @@ class ChartApiTest {
   }
 
   @Test
+  void manyNewSizesAtOnceQueueForTheRenderersAndAreAllAnswered() throws Exception {
+    List<CompletableFuture<Resp>> all = new ArrayList<>();
+    for (int i = 0; i < 4 * ChartResponder.RENDER_THREADS + 3; i++) {
+      HttpRequest req = duty.request("/api/charts/coverage.png?by=category&width=" + (1500 + i) + "&height=900").GET()
+          .build();
+      all.add(CompletableFuture.supplyAsync(() -> duty.send(req)));
+    }
+    for (int i = 0; i < all.size(); i++) {
+      assertEquals(1500 + i, png(all.get(i).get(120, TimeUnit.SECONDS)).getWidth());
+    }
+  }
+
+  @Test
   void aKeeperSeesOnlyHisBasesAndAChiefNoStock() throws Exception {
     png(server.as("keeper").get("/api/charts/coverage.png?by=base"));
     assertEquals(403, server.as("chief").get("/api/charts/coverage.png").status());

@@ -3,6 +3,8 @@ package org.floodready.dashboard;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
+import java.util.List;
+import org.floodready.inventory.CoverageRow;
 
 /**
  * The charts of one node, shared by all its HTTP verticle instances, in three bounded maps:
@@ -23,12 +25,18 @@ public final class ChartCache implements Shareable {
   final FlightCache<ChartAnswer> answers = new FlightCache<>(MAX_ANSWERS);
   final FlightCache<ChartData> data = new FlightCache<>(MAX_DATA);
   final FlightCache<RenderedChart> images = new FlightCache<>(MAX_IMAGES);
+  /** Coverage rows by scope and data version: the coverage charts by base and by category share one read. */
+  final FlightCache<List<CoverageRow>> coverageRows = new FlightCache<>(4);
 
   public static ChartCache of(Vertx vertx) {
     LocalMap<String, ChartCache> map = vertx.sharedData().getLocalMap("floodready.dashboard");
-    ChartCache fresh = new ChartCache();
-    ChartCache earlier = map.putIfAbsent("charts", fresh);
-    return earlier == null ? fresh : earlier;
+    ChartCache cache = map.get("charts");
+    if (cache == null) {
+      ChartCache fresh = new ChartCache();
+      ChartCache earlier = map.putIfAbsent("charts", fresh);
+      cache = earlier == null ? fresh : earlier;
+    }
+    return cache;
   }
 
   /** How many renders were started on this node (a test checks concurrent requests render once). */

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.floodready.AppContext;
 import org.floodready.http.QueryParams;
@@ -56,6 +57,11 @@ final class ChartResponder {
    * depend on the data version). {@code figures} reads the data; it runs only on a miss.
    */
   void serve(RoutingContext ctx, ChartKey key, Future<?> allowed, Supplier<Future<ChartSpec>> figures) {
+    serve(ctx, key, allowed, version -> figures.get());
+  }
+
+  /** As above, for figures derived from data shared by several charts, cached under the data version given. */
+  void serve(RoutingContext ctx, ChartKey key, Future<?> allowed, Function<String, Future<ChartSpec>> figures) {
     allowed.compose(ok -> {
       String version = versions.version(key.source());
       Future<ChartAnswer> answer = cache.answers.get(key.text() + "|" + version, () -> answer(key, version, figures));
@@ -66,8 +72,8 @@ final class ChartResponder {
     }).onFailure(ctx::fail);
   }
 
-  private Future<ChartAnswer> answer(ChartKey key, String version, Supplier<Future<ChartSpec>> figures) {
-    Future<ChartData> data = cache.data.get(key.dataText() + "|" + version, () -> read(figures));
+  private Future<ChartAnswer> answer(ChartKey key, String version, Function<String, Future<ChartSpec>> figures) {
+    Future<ChartData> data = cache.data.get(key.dataText() + "|" + version, () -> read(figures, version));
     boolean readNow = !data.isComplete();
     return data.compose(d -> {
       String etag = etag(key, d.digest());
@@ -80,9 +86,9 @@ final class ChartResponder {
     });
   }
 
-  private static Future<ChartData> read(Supplier<Future<ChartSpec>> figures) {
+  private static Future<ChartData> read(Function<String, Future<ChartSpec>> figures, String version) {
     long start = System.nanoTime();
-    return figures.get().map(spec -> new ChartData(spec, spec.digest(), (System.nanoTime() - start) / 1e6));
+    return figures.apply(version).map(spec -> new ChartData(spec, spec.digest(), (System.nanoTime() - start) / 1e6));
   }
 
   private static Future<Void> respond(RoutingContext ctx, ChartAnswer a, String timing) {

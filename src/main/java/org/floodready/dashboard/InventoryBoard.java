@@ -26,9 +26,11 @@ final class InventoryBoard implements BoardPart {
   private final AppContext app;
   private final CoverageService coverage;
   private final InventoryData data;
+  private final ChartCache chartCache;
 
   InventoryBoard(AppContext app) {
     this.app = app;
+    this.chartCache = ChartCache.of(app.vertx());
     this.coverage = new CoverageService(app);
     this.data = new InventoryData(app.pool());
   }
@@ -56,7 +58,8 @@ final class InventoryBoard implements BoardPart {
     ChartKey key = new ChartKey("coverage", Map.of("by", grouping, "threshold", threshold, "scope", scopeKey(user)),
         size, ChartVersions.COVERAGE);
     Future<Void> allowed = seesCoverage(user) ? Future.succeededFuture() : Future.failedFuture(notForYou());
-    charts.serve(ctx, key, allowed, () -> rows(user, app.now()).map(rows -> coverageSpec(rows, grouping, threshold)));
+    charts.serve(ctx, key, allowed, version -> chartCache.coverageRows.get(scopeKey(user) + "|" + version,
+        () -> rows(user, app.now())).map(rows -> coverageSpec(rows, grouping, threshold)));
   }
 
   static ChartSpec coverageSpec(List<CoverageRow> rows, String by, int threshold) {

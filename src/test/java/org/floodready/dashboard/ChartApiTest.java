@@ -142,6 +142,26 @@ class ChartApiTest {
   }
 
   @Test
+  void theCoverageChartsByCategoryAndByBaseShareOneReadOfTheRows() throws Exception {
+    ChartCache cache = ChartCache.of(server.server.app().vertx());
+    for (int attempt = 0; ; attempt++) {
+      long period = System.currentTimeMillis() / ChartVersions.PERIOD_MS;
+      ChartVersions.of(server.server.app()).bump(ChartVersions.COVERAGE);
+      long rowReads = cache.coverageRows.loads();
+      long reads = cache.dataReads();
+      png(duty.get("/api/charts/coverage.png?by=category&width=840&height=440"));
+      png(duty.get("/api/charts/coverage.png?by=base&width=840&height=440"));
+      png(duty.get("/api/charts/coverage.png?by=base&threshold=50&width=840&height=440"));
+      if (period != System.currentTimeMillis() / ChartVersions.PERIOD_MS && attempt < 3) {
+        continue;
+      }
+      assertEquals(3, cache.dataReads() - reads, "three charts' figures");
+      assertEquals(1, cache.coverageRows.loads() - rowReads, "from one read of the coverage rows");
+      return;
+    }
+  }
+
+  @Test
   void anEventFromAnotherNodeMovesTheDataVersion() throws Exception {
     var app = server.server.app();
     ChartVersions versions = ChartVersions.of(app);

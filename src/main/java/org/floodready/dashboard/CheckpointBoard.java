@@ -68,22 +68,24 @@ final class CheckpointBoard implements BoardPart {
     int hours = new QueryParams(ctx).integer("hours", 72, 1, 24 * 31);
     int[] size = ChartResponder.size(ctx, 900, 420);
     // The window ends at the next 5-minute mark, so an image is reused for those minutes unless
-    // a reading arrives (the data digest then changes).
+    // a reading of this checkpoint arrives (its data version then moves).
     OffsetDateTime now = app.now();
     OffsetDateTime to = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
         .plusMinutes((now.getMinute() / 5 + 1) * 5L);
     OffsetDateTime from = to.minusHours(hours);
-    Future<ChartSpec> spec = visibleIds(user).compose(ids -> {
+    Future<Void> allowed = visibleIds(user).map(ids -> {
       if (ids != null && !ids.contains(id)) {
         throw ApiError.forbidden("Checkpoint " + id + " is not one of yours");
       }
-      return data.site(id);
-    }).compose(site -> {
+      return null;
+    });
+    ChartKey key = new ChartKey("levels-" + id, Map.of("hours", hours, "to", to.toInstant().toString()), size,
+        ChartVersions.LEVELS + id);
+    charts.serve(ctx, key, allowed, () -> data.site(id).compose(site -> {
       CheckpointData.Site s = site.orElseThrow(() -> ApiError.notFound("Checkpoint", id));
       return data.readings(id, from, to).compose(readings -> data.floodLimits(id)
           .map(limits -> LevelCharts.spec(s, readings, limits, from, to, app.config().zone())));
-    });
-    charts.serve(ctx, "levels-" + id, Map.of("hours", hours), size, spec);
+    }));
   }
 
   @Override

@@ -32,6 +32,7 @@ public final class CjkFonts {
       "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0",
       "/usr/share/fonts/truetype/arphic/uming.ttc,0");
 
+  private static final java.util.Map<String, Font> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
   private static final String FAMILY;
   private static final String PDF_FONT;
 
@@ -69,8 +70,9 @@ public final class CjkFonts {
     return FAMILY != null;
   }
 
+  /** Fonts are immutable: one instance per style and size serves every chart. */
   public static Font font(int style, float size) {
-    return new Font(family(), style, 12).deriveFont(size);
+    return FONTS.computeIfAbsent(style + "/" + size, k -> new Font(family(), style, 12).deriveFont(size));
   }
 
   /** The font file (with collection index) for OpenPDF's BaseFont, if the machine has one. */

@@ -12,6 +12,7 @@ import org.floodready.inventory.CoverageRow;
 
 /** Shortfalls, "where to get it from" and coverage percentages from the inventory's coverage rows. */
 final class CoverageFigures {
+  static final List<String> CATEGORY_ORDER = List.of("materials", "life_saving", "equipment");
   static final Map<String, String> CATEGORY_ZH = Map.of(
       "materials", "防御材料", "life_saving", "救生器材", "equipment", "抢险机具");
 
@@ -50,20 +51,41 @@ final class CoverageFigures {
    * 100%, so a surplus of one item cannot hide a gap in another and bags are not added to boats.
    */
   static List<BarChartSpec.Bar> percentBy(List<CoverageRow> rows, String by) {
-    Map<String, double[]> groups = new LinkedHashMap<>();
-    rows.stream()
-        .sorted(Comparator.comparing((CoverageRow r) -> by.equals("base") ? r.baseNameZh()
-            : String.valueOf(List.of("materials", "life_saving", "equipment").indexOf(r.category()))))
-        .forEach(r -> {
-          String key = by.equals("base") ? r.baseNameZh() : CATEGORY_ZH.getOrDefault(r.category(), r.category());
-          double[] sums = groups.computeIfAbsent(key, k -> new double[2]);
-          sums[0] += r.criticality() * Math.min(percent(r), 100);
-          sums[1] += r.criticality();
-        });
+    boolean byBase = by.equals("base");
+    // One pass over the rows (thousands), then the groups (a few hundred at most) ordered by base name or
+    // category; rows are summed in their given order.
+    Map<String, Group> groups = new LinkedHashMap<>();
+    for (CoverageRow r : rows) {
+      String key = byBase ? r.baseNameZh() : CATEGORY_ZH.getOrDefault(r.category(), r.category());
+      Group g = groups.computeIfAbsent(key, k -> new Group(k,
+          byBase ? r.baseNameZh() : String.valueOf(CATEGORY_ORDER.indexOf(r.category()))));
+      g.weighted += r.criticality() * Math.min(percent(r), 100);
+      g.weights += r.criticality();
+    }
+    List<Group> ordered = new ArrayList<>(groups.values());
+    ordered.sort(Comparator.comparing(Group::order));
     List<BarChartSpec.Bar> bars = new ArrayList<>();
-    groups.forEach((k, sums) -> bars.add(new BarChartSpec.Bar("满足率 Coverage", k,
-        sums[1] == 0 ? 100 : Math.floor(sums[0] / sums[1] * 10) / 10)));
+    for (Group g : ordered) {
+      bars.add(new BarChartSpec.Bar("满足率 Coverage", g.key,
+          g.weights == 0 ? 100 : Math.floor(g.weighted / g.weights * 10) / 10));
+    }
     return bars;
+  }
+
+  private static final class Group {
+    final String key;
+    final String order;
+    double weighted;
+    double weights;
+
+    Group(String key, String order) {
+      this.key = key;
+      this.order = order;
+    }
+
+    String order() {
+      return order;
+    }
   }
 
   static double percent(CoverageRow r) {

@@ -26,9 +26,11 @@ final class InventoryBoard implements BoardPart {
   private final AppContext app;
   private final CoverageService coverage;
   private final InventoryData data;
+  private final ChartCache chartCache;
 
   InventoryBoard(AppContext app) {
     this.app = app;
+    this.chartCache = ChartCache.of(app.vertx());
     this.coverage = new CoverageService(app);
     this.data = new InventoryData(app.pool());
   }
@@ -53,8 +55,11 @@ final class InventoryBoard implements BoardPart {
     String grouping = by == null ? "category" : by;
     int threshold = q.integer("threshold", 80, 1, 100);
     int[] size = ChartResponder.size(ctx, 900, 450);
-    charts.serve(ctx, "coverage", Map.of("by", grouping, "threshold", threshold, "scope", scopeKey(user)), size,
-        rows(user, app.now()).map(rows -> coverageSpec(rows, grouping, threshold)));
+    ChartKey key = new ChartKey("coverage", Map.of("by", grouping, "threshold", threshold, "scope", scopeKey(user)),
+        size, ChartVersions.COVERAGE);
+    Future<Void> allowed = seesCoverage(user) ? Future.succeededFuture() : Future.failedFuture(notForYou());
+    charts.serve(ctx, key, allowed, version -> chartCache.coverageRows.get(scopeKey(user) + "|" + version,
+        () -> rows(user, app.now())).map(rows -> coverageSpec(rows, grouping, threshold)));
   }
 
   static ChartSpec coverageSpec(List<CoverageRow> rows, String by, int threshold) {
@@ -121,13 +126,22 @@ final class InventoryBoard implements BoardPart {
     if (user.role().seesEverything()) {
       return coverage.coverage(now);
     }
-    if (!user.is(Role.BASE_KEEPER)) {
-      return Future.failedFuture(ApiError.forbidden("Stock coverage is for the duty room and base keepers"));
+    if (!seesCoverage(user)) {
+      return Future.failedFuture(notForYou());
     }
     return data.keptBases(user.id()).compose(bases -> coverage.coverage(now)
         .map(rows -> rows.stream().filter(r -> bases.contains(r.baseId())).toList()));
   }
 
+  private static boolean seesCoverage(CurrentUser user) {
+    return user.role().seesEverything() || user.is(Role.BASE_KEEPER);
+  }
+
+  private static ApiError notForYou() {
+    return ApiError.forbidden("Stock coverage is for the duty room and base keepers");
+  }
+
+  /** The chart's cache key holds the scope: a keeper's chart covers only the bases he keeps. */
   private static String scopeKey(CurrentUser user) {
     return user.role().seesEverything() ? "all" : "user-" + user.id();
   }

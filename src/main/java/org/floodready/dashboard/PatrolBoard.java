@@ -57,7 +57,9 @@ final class PatrolBoard implements BoardPart {
   private void complianceChart(RoutingContext ctx, ChartResponder charts) {
     CurrentUser user = CurrentUser.of(ctx);
     int[] size = ChartResponder.size(ctx, 900, 400);
-    charts.serve(ctx, "compliance", Map.of(), size, byUnit(user, app.now()).map(PatrolBoard::complianceSpec));
+    Future<Void> allowed = user.role().seesEverything() ? Future.succeededFuture() : Future.failedFuture(notForYou());
+    charts.serve(ctx, new ChartKey("compliance", Map.of(), size, ChartVersions.COMPLIANCE), allowed,
+        () -> byUnit(user, app.now()).map(PatrolBoard::complianceSpec));
   }
 
   static ChartSpec complianceSpec(List<JsonObject> rows) {
@@ -74,8 +76,11 @@ final class PatrolBoard implements BoardPart {
     OffsetDateTime now = app.now();
     // Ages are counted in whole days, so the image changes at most once a day unless hazards change.
     String day = now.atZoneSameInstant(app.config().zone()).toLocalDate().toString();
-    charts.serve(ctx, "hazard-ages", Map.of("day", day), size,
-        data.openHazards(chiefScope(user)).map(list -> hazardAgesSpec(list, now)));
+    Long chief = chiefScope(user);
+    ChartKey key = new ChartKey("hazard-ages", Map.of("day", day, "scope", chief == null ? "all" : "chief-" + chief),
+        size, ChartVersions.HAZARDS);
+    charts.serve(ctx, key, Future.succeededFuture(),
+        () -> data.openHazards(chief).map(list -> hazardAgesSpec(list, app.now())));
   }
 
   static ChartSpec hazardAgesSpec(List<PatrolData.OpenHazard> hazards, OffsetDateTime now) {
@@ -157,7 +162,7 @@ final class PatrolBoard implements BoardPart {
   /** Compliance per unit with the unit's name; the duty room sees all, others 403. null user = the report. */
   private Future<List<JsonObject>> byUnit(CurrentUser user, OffsetDateTime now) {
     if (user != null && !user.role().seesEverything()) {
-      return Future.failedFuture(ApiError.forbidden("Compliance by unit is for the duty room"));
+      return Future.failedFuture(notForYou());
     }
     return compliance.byUnit(now).compose(list -> units.list(new Where()).map(all -> {
       Map<Long, Unit> byId = new HashMap<>();
@@ -172,6 +177,10 @@ final class PatrolBoard implements BoardPart {
       out.sort((a, b) -> Double.compare(a.getDouble("complianceRate"), b.getDouble("complianceRate")));
       return out;
     }));
+  }
+
+  private static ApiError notForYou() {
+    return ApiError.forbidden("Compliance by unit is for the duty room");
   }
 
   private static Long chiefScope(CurrentUser user) {

@@ -30,7 +30,8 @@ final class ReadinessBoard implements BoardPart {
   private void readinessChart(RoutingContext ctx, ChartResponder charts) {
     CurrentUser.of(ctx);
     int[] size = ChartResponder.size(ctx, 900, 400);
-    charts.serve(ctx, "readiness", Map.of(), size, rankedUnits().map(ReadinessBoard::scoreSpec));
+    charts.serve(ctx, new ChartKey("readiness", Map.of(), size, ChartVersions.READINESS), Future.succeededFuture(),
+        () -> rankedUnits().map(ReadinessBoard::scoreSpec));
   }
 
   static ChartSpec scoreSpec(List<JsonObject> units) {

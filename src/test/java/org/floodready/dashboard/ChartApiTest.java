@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,134 @@ class ChartApiTest {
     Resp changed = duty.send(duty.request(path).header("If-None-Match", etag).GET().build());
     png(changed);
     assertNotEquals(etag, changed.header("ETag"), "new data, new ETag");
+    assertTrue(timing(changed).containsKey("render"), "rendered again: " + changed.header("Server-Timing"));
     assertTrue(!java.util.Arrays.equals(first.bytes(), changed.bytes()), "and a new image");
+  }
+
+  @Test
+  void aCachedChartIsAnsweredWithoutReadingDataOrRendering() throws Exception {
+    ChartCache cache = ChartCache.of(server.server.app().vertx());
+    String path = "/api/charts/coverage.png?by=category&width=810&height=410";
+    for (int attempt = 0; ; attempt++) {
+      long period = System.currentTimeMillis() / ChartVersions.PERIOD_MS;
+      png(duty.get(path));
+      long reads = cache.dataReads();
+      long renders = cache.renders();
+      Resp plain = duty.get(path);
+      Resp revalidated = duty.send(duty.request(path).header("If-None-Match", plain.header("ETag")).GET().build());
+      if (period != System.currentTimeMillis() / ChartVersions.PERIOD_MS && attempt < 3) {
+        continue; // a new period of the clock is a new data version: try again within one
+      }
+      png(plain);
+      assertEquals(304, revalidated.status());
+      assertEquals(reads, cache.dataReads(), "no data read for a cached chart");
+      assertEquals(renders, cache.renders(), "no render for a cached chart");
+      assertEquals(Map.of("cache", "hit"), timing(plain));
+      assertEquals(Map.of("cache", "hit"), timing(revalidated));
+      return;
+    }
+  }
+
+  @Test
+  void aColdRenderReportsItsDataReadAndJfreechartTime() {
+    Resp cold = duty.get("/api/charts/coverage.png?by=base&width=811&height=411");
+    assertEquals(200, cold.status());
+    Map<String, String> t = timing(cold);
+    assertEquals("miss", t.get("cache"), cold.header("Server-Timing"));
+    assertTrue(Double.parseDouble(t.get("render")) > 0, cold.header("Server-Timing"));
+    if (t.containsKey("data")) {
+      assertTrue(Double.parseDouble(t.get("data")) >= 0, cold.header("Server-Timing"));
+    }
+  }
+
+  @Test
+  void anotherSizeOfUnchangedDataRendersWithoutReadingTheDataAgain() throws Exception {
+    ChartCache cache = ChartCache.of(server.server.app().vertx());
+    for (int attempt = 0; ; attempt++) {
+      long period = System.currentTimeMillis() / ChartVersions.PERIOD_MS;
+      png(duty.get("/api/charts/compliance.png?width=820&height=420"));
+      long reads = cache.dataReads();
+      long renders = cache.renders();
+      Resp other = duty.get("/api/charts/compliance.png?width=" + (821 + attempt) + "&height=421");
+      if (period != System.currentTimeMillis() / ChartVersions.PERIOD_MS && attempt < 3) {
+        continue;
+      }
+      assertEquals(421, png(other).getHeight());
+      assertEquals(reads, cache.dataReads(), "the figures of this data version were in memory");
+      assertEquals(renders + 1, cache.renders(), "a new size is a new image");
+      assertTrue(!timing(other).containsKey("data") && timing(other).containsKey("render"),
+          other.header("Server-Timing"));
+      return;
+    }
+  }
+
+  @Test
+  void theCoverageChartsByCategoryAndByBaseShareOneReadOfTheRows() throws Exception {
+    ChartCache cache = ChartCache.of(server.server.app().vertx());
+    for (int attempt = 0; ; attempt++) {
+      long period = System.currentTimeMillis() / ChartVersions.PERIOD_MS;
+      ChartVersions.of(server.server.app()).bump(ChartVersions.COVERAGE);
+      long rowReads = cache.coverageRows.loads();
+      long reads = cache.dataReads();
+      png(duty.get("/api/charts/coverage.png?by=category&width=840&height=440"));
+      png(duty.get("/api/charts/coverage.png?by=base&width=840&height=440"));
+      png(duty.get("/api/charts/coverage.png?by=base&threshold=50&width=840&height=440"));
+      if (period != System.currentTimeMillis() / ChartVersions.PERIOD_MS && attempt < 3) {
+        continue;
+      }
+      assertEquals(3, cache.dataReads() - reads, "three charts' figures");
+      assertEquals(1, cache.coverageRows.loads() - rowReads, "from one read of the coverage rows");
+      return;
+    }
+  }
+
+  @Test
+  void anEventFromAnotherNodeMovesTheDataVersion() throws Exception {
+    var app = server.server.app();
+    ChartVersions versions = ChartVersions.of(app);
+    String before = versions.eventVersion(ChartVersions.COVERAGE);
+    String path = "/api/charts/coverage.png?by=base&width=830&height=430";
+    Resp first = duty.get(path);
+    png(first);
+    // what another member's DomainEvents.publish puts on the clustered bus
+    app.vertx().eventBus().publish(org.floodready.cluster.DomainEvents.ADDRESS,
+        new JsonObject().put("type", "stock.changed").put("unitId", 1).put("baseId", 1).put("node", "another-node"));
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (versions.eventVersion(ChartVersions.COVERAGE).equals(before) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertNotEquals(before, versions.eventVersion(ChartVersions.COVERAGE));
+    ChartCache cache = ChartCache.of(app.vertx());
+    long reads = cache.dataReads();
+    long renders = cache.renders();
+    Resp after = duty.get(path);
+    assertEquals("miss", timing(after).get("cache"), "a new data version is read again");
+    assertTrue(cache.dataReads() > reads);
+    assertEquals(first.header("ETag"), after.header("ETag"), "the figures did not change, nor does the ETag");
+    assertEquals(renders, cache.renders(), "and the image is reused");
+  }
+
+  /** Server-Timing as metric → duration (or description when it has none), e.g. cache → hit. */
+  static Map<String, String> timing(Resp r) {
+    String header = r.header("Server-Timing");
+    assertNotNull(header, "Server-Timing on " + r);
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String metric : header.split(",")) {
+      String[] parts = metric.trim().split(";");
+      assertTrue(parts[0].matches("[a-z]+"), header);
+      String value = null;
+      for (int i = 1; i < parts.length; i++) {
+        String[] kv = parts[i].trim().split("=", 2);
+        if (kv[0].equals("dur")) {
+          value = kv[1];
+          assertTrue(kv[1].matches("\\d+(\\.\\d+)?"), header);
+        } else if (kv[0].equals("desc") && value == null) {
+          value = kv[1];
+        }
+      }
+      out.put(parts[0], value);
+    }
+    return out;
   }
 
   @Test
@@ -111,6 +239,19 @@ class ChartApiTest {
       assertEquals(etag, r.header("ETag"));
     }
     assertEquals(1, cache.renders() - before, "twenty requests, one render");
+  }
+
+  @Test
+  void manyNewSizesAtOnceQueueForTheRenderersAndAreAllAnswered() throws Exception {
+    List<CompletableFuture<Resp>> all = new ArrayList<>();
+    for (int i = 0; i < 4 * ChartResponder.RENDER_THREADS + 3; i++) {
+      HttpRequest req = duty.request("/api/charts/coverage.png?by=category&width=" + (1500 + i) + "&height=900").GET()
+          .build();
+      all.add(CompletableFuture.supplyAsync(() -> duty.send(req)));
+    }
+    for (int i = 0; i < all.size(); i++) {
+      assertEquals(1500 + i, png(all.get(i).get(120, TimeUnit.SECONDS)).getWidth());
+    }
   }
 
   @Test

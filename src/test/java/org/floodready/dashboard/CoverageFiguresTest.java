@@ -47,4 +47,16 @@ class CoverageFiguresTest {
     BarChartSpec.Bar nancao = byBase.stream().filter(b -> b.category().equals("南曹储备点")).findFirst().orElseThrow();
     assertEquals(43.7, nancao.value(), "(1 x 100 + 3 x 25) / 4");
   }
+
+  @Test
+  void barsComeByBaseNameOrInTheCategoriesOrderWhateverTheOrderOfTheRows() {
+    List<CoverageRow> rows = new java.util.ArrayList<>(ROWS);
+    rows.add(0, row(4, "A仓库", 3, "life_saving", 2, 10, 5));
+    java.util.Collections.reverse(rows);
+    assertEquals(List.of("A仓库", "十八里河仓库", "南曹储备点", "明湖仓库").stream().sorted().toList(),
+        CoverageFigures.percentBy(rows, "base").stream().map(BarChartSpec.Bar::category).toList());
+    assertEquals(List.of("防御材料", "救生器材", "抢险机具"),
+        CoverageFigures.percentBy(rows, "category").stream().map(BarChartSpec.Bar::category).toList());
+    assertEquals(50.0, CoverageFigures.percentBy(rows, "category").get(1).value());
+  }
 }

@@ -2,6 +2,7 @@ package org.floodready.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ChartCacheTest {
+class FlightCacheTest {
   static Vertx vertx;
 
   @BeforeAll
@@ -27,43 +28,54 @@ class ChartCacheTest {
   }
 
   @Test
-  void oneCachePerNodeSharedByAllItsVerticles() {
+  void aLoadThatThrowsIsAFailedFutureAndNotCached() {
+    FlightCache<byte[]> cache = new FlightCache<>(8);
+    Future<byte[]> failed = cache.get("k3", () -> {
+      throw new IllegalStateException("no such chart");
+    });
+    assertTrue(failed.failed());
+    cache.get("k3", () -> Future.succeededFuture(new byte[] {7}));
+    assertEquals(2, cache.loads());
+  }
+
+  @Test
+  void oneChartCachePerNodeSharedByAllItsVerticles() {
     assertSame(ChartCache.of(vertx), ChartCache.of(vertx));
   }
 
   @Test
   void identicalRequestsWhileRenderingShareOneRender() throws Exception {
-    ChartCache cache = new ChartCache();
+    FlightCache<byte[]> cache = new FlightCache<>(8);
     Promise<byte[]> slow = Promise.promise();
     List<Future<byte[]>> waiting = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       waiting.add(cache.get("k1", slow::future));
     }
-    assertEquals(1, cache.renders());
+    assertEquals(1, cache.loads());
     slow.complete(new byte[] {1, 2, 3});
     for (Future<byte[]> f : waiting) {
       assertEquals(3, f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS).length);
     }
     cache.get("k1", () -> Future.succeededFuture(new byte[0]));
-    assertEquals(1, cache.renders(), "a finished render is served from cache");
+    assertEquals(1, cache.loads(), "a finished load is served from cache");
   }
 
   @Test
-  void aFailedRenderIsNotCached() {
-    ChartCache cache = new ChartCache();
+  void aFailedLoadIsNotCached() {
+    FlightCache<byte[]> cache = new FlightCache<>(8);
     cache.get("k2", () -> Future.failedFuture("boom"));
     Future<byte[]> again = cache.get("k2", () -> Future.succeededFuture(new byte[] {9}));
-    assertEquals(2, cache.renders());
+    assertEquals(2, cache.loads());
     assertEquals(1, again.result().length);
   }
 
   @Test
   void oldEntriesAreEvictedBeyondTheBound() {
-    ChartCache cache = new ChartCache();
-    for (int i = 0; i < ChartCache.MAX_ENTRIES + 10; i++) {
+    FlightCache<byte[]> cache = new FlightCache<>(8);
+    for (int i = 0; i < cache.maxEntries() + 10; i++) {
       cache.get("k" + i, () -> Future.succeededFuture(new byte[] {1}));
     }
     cache.get("k0", () -> Future.succeededFuture(new byte[] {1}));
-    assertEquals(ChartCache.MAX_ENTRIES + 11, cache.renders(), "the oldest entry was evicted and rendered again");
+    assertEquals(cache.maxEntries() + 11, cache.loads(), "the oldest entry was evicted and loaded again");
   }
 }

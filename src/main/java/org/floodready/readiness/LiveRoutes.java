@@ -2,6 +2,7 @@ package org.floodready.readiness;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -51,7 +52,7 @@ public final class LiveRoutes {
       response.write("retry: 2000\n\n");
       node.feed().register(client)
           .compose(cursor -> firstMessage(node, scope, lastEventId, cursor))
-          .onSuccess(first -> context.runOnContext(v -> client.start(first.text(), first.lastId())))
+          .onSuccess(first -> context.runOnContext(v -> client.start(first.frames(), first.lastId())))
           .onFailure(e -> {
             node.feed().unregister(client);
             response.reset();
@@ -59,7 +60,7 @@ public final class LiveRoutes {
     }).onFailure(ctx::fail);
   }
 
-  private record First(String text, long lastId) {
+  private record First(Buffer frames, long lastId) {
   }
 
   private Future<First> firstMessage(ReadinessNode node, Scope scope, Long lastEventId, long cursor) {
@@ -67,7 +68,7 @@ public final class LiveRoutes {
       return snapshot(node, scope, cursor);
     }
     if (lastEventId >= cursor) {
-      return Future.succeededFuture(new First("", lastEventId));
+      return Future.succeededFuture(new First(Buffer.buffer(), lastEventId));
     }
     if (cursor - lastEventId > MAX_REPLAY) {
       return snapshot(node, scope, cursor);
@@ -81,18 +82,18 @@ public final class LiveRoutes {
   }
 
   private static First replay(List<LiveMessage> rows, Scope scope, long cursor) {
-    StringBuilder sb = new StringBuilder();
+    Buffer frames = Buffer.buffer();
     for (LiveMessage m : rows) {
       if (m.id() <= cursor && scope.allows(m.unitId())) {
-        sb.append(m.toSse());
+        frames.appendString(m.toSse());
       }
     }
-    return new First(sb.toString(), cursor);
+    return new First(frames, cursor);
   }
 
   private Future<First> snapshot(ReadinessNode node, Scope scope, long cursor) {
     return node.service().snapshot(scope).map(json ->
-        new First(new LiveMessage(cursor, "snapshot", null, json).toSse(), cursor));
+        new First(new LiveMessage(cursor, "snapshot", null, json).frame(), cursor));
   }
 
   private static Long lastEventId(RoutingContext ctx) {

@@ -96,7 +96,11 @@ public final class LiveFeed extends VerticleBase {
       }
     }
     if (!fresh.isEmpty()) {
+      boolean rowsBeyondAGap = gapSince != 0;
       dispatch(fresh);
+      if (rowsBeyondAGap) {
+        poll(); // these filled the gap a read stopped at: the rows it saw after it are due now
+      }
     }
   }
 

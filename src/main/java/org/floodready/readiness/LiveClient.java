@@ -1,6 +1,7 @@
 package org.floodready.readiness;
 
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayDeque;
@@ -10,13 +11,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SSE connection. Messages are written on the connection's own event loop; what the socket cannot
- * take yet waits in a bounded backlog, and a client whose backlog overflows is disconnected (its
- * browser reconnects with Last-Event-ID and catches up from the log). Until the first message
- * (snapshot or replay) is out, live messages are held back in the same bounded way.
+ * One SSE connection. Messages are written on the connection's own event loop, a batch as one chunk; what
+ * the socket cannot take yet waits in a bounded backlog, and a client whose backlog overflows is
+ * disconnected (its browser reconnects with Last-Event-ID and catches up from the log). Until the first
+ * message (snapshot or replay) is out, live messages are held back in the same bounded way.
  */
 final class LiveClient {
   private static final Logger log = LoggerFactory.getLogger(LiveClient.class);
+  private static final Buffer HEARTBEAT = Buffer.buffer(": heartbeat\n\n");
+  /**
+   * Largest batch written as one chunk. The connection's write queue is checked between writes, so a big
+   * catch-up batch goes message by message: one chunk can overshoot the queue's limit by its whole size.
+   */
+  static final int MAX_CHUNK_BYTES = 32 * 1024;
+
+  /** Bytes waiting for the socket, and how many messages they hold. */
+  private record Chunk(Buffer bytes, int messages) {
+  }
 
   private final HttpServerResponse response;
   private final HttpConnection connection;
@@ -25,7 +36,8 @@ final class LiveClient {
   private final String user;
   private final int maxBacklog;
   private final List<LiveMessage> heldBack = new ArrayList<>();
-  private final ArrayDeque<String> backlog = new ArrayDeque<>();
+  private final ArrayDeque<Chunk> backlog = new ArrayDeque<>();
+  private int backlogMessages;
   private long lastId;
   private boolean started;
   private boolean closed;
@@ -41,69 +53,132 @@ final class LiveClient {
     response.drainHandler(v -> drain());
   }
 
+  /** The frames of the batch as one buffer for every client to share, or null when it is too big for one chunk. */
+  static Buffer sharedFrames(List<LiveMessage> batch) {
+    long length = 0;
+    for (LiveMessage m : batch) {
+      length += m.frame().length();
+    }
+    return length <= MAX_CHUNK_BYTES ? frames(batch) : null;
+  }
+
+  /** The frames of the messages, in order, as one buffer. */
+  static Buffer frames(List<LiveMessage> messages) {
+    if (messages.size() == 1) {
+      return messages.get(0).frame();
+    }
+    int length = 0;
+    for (LiveMessage m : messages) {
+      length += m.frame().length();
+    }
+    Buffer all = Buffer.buffer(length);
+    for (LiveMessage m : messages) {
+      all.appendBuffer(m.frame());
+    }
+    return all;
+  }
+
   Scope scope() {
     return scope;
   }
 
-  /** From any thread: hands a live message to the connection's event loop. */
-  void deliver(LiveMessage m) {
-    context.runOnContext(v -> onMessage(m));
+  /** The event loop this client is written on. */
+  Context context() {
+    return context;
   }
 
-  void heartbeat() {
-    context.runOnContext(v -> {
-      if (started && !closed) {
-        write(": heartbeat\n\n");
+  /**
+   * On the client's context: a batch of live messages in id order, with {@code frames} their frames as one
+   * buffer (shared by every client that gets the whole batch), or null.
+   */
+  void deliver(List<LiveMessage> batch, Buffer frames) {
+    if (closed) {
+      return;
+    }
+    if (!started) {
+      for (LiveMessage m : batch) {
+        if (scope.allows(m.unitId())) {
+          heldBack.add(m);
+        }
       }
-    });
+      if (heldBack.size() > maxBacklog) {
+        drop();
+      }
+      return;
+    }
+    send(batch, frames);
+  }
+
+  /** On the client's context. */
+  void heartbeat() {
+    if (started && !closed) {
+      write(HEARTBEAT, 1);
+    }
   }
 
   /** Writes the first chunk (snapshot or replay), then what arrived meanwhile. On the client's context. */
-  void start(String first, long firstId) {
+  void start(Buffer first, long firstId) {
     if (closed) {
       return;
     }
     lastId = firstId;
     started = true;
-    write(first);
+    if (first.length() > 0) {
+      write(first, 1);
+    }
     List<LiveMessage> held = new ArrayList<>(heldBack);
     heldBack.clear();
-    held.forEach(this::send);
+    send(held, null);
   }
 
   void markClosed() {
     closed = true;
   }
 
-  private void onMessage(LiveMessage m) {
-    if (closed || !scope.allows(m.unitId())) {
-      return;
-    }
-    if (!started) {
-      heldBack.add(m);
-      if (heldBack.size() > maxBacklog) {
-        drop();
+  /** Writes those of the batch this client has not had yet and may see, as one chunk. */
+  private void send(List<LiveMessage> batch, Buffer frames) {
+    int wanted = 0;
+    for (LiveMessage m : batch) {
+      if (wants(m)) {
+        wanted++;
       }
+    }
+    if (wanted == 0) {
       return;
     }
-    send(m);
-  }
-
-  private void send(LiveMessage m) {
-    if (m.id() <= lastId) {
+    if (wanted == batch.size() && frames != null && frames.length() <= MAX_CHUNK_BYTES) {
+      lastId = batch.get(batch.size() - 1).id();
+      write(frames, wanted);
       return;
     }
-    lastId = m.id();
-    write(m.toSse());
+    List<LiveMessage> mine = new ArrayList<>(wanted);
+    int bytes = 0;
+    for (LiveMessage m : batch) {
+      if (wants(m)) {
+        mine.add(m);
+        bytes += m.frame().length();
+      }
+    }
+    lastId = mine.get(mine.size() - 1).id();
+    if (bytes <= MAX_CHUNK_BYTES) {
+      write(frames(mine), wanted);
+    } else {
+      mine.forEach(m -> write(m.frame(), 1));
+    }
   }
 
-  private void write(String chunk) {
+  private boolean wants(LiveMessage m) {
+    return m.id() > lastId && scope.allows(m.unitId());
+  }
+
+  private void write(Buffer chunk, int messages) {
     if (closed) {
       return;
     }
     if (!backlog.isEmpty() || response.writeQueueFull()) {
-      backlog.add(chunk);
-      if (backlog.size() > maxBacklog) {
+      backlog.add(new Chunk(chunk, messages));
+      backlogMessages += messages;
+      if (backlogMessages > maxBacklog) {
         drop();
       }
       return;
@@ -113,15 +188,19 @@ final class LiveClient {
 
   private void drain() {
     while (!closed && !backlog.isEmpty() && !response.writeQueueFull()) {
-      response.write(backlog.poll());
+      Chunk next = backlog.poll();
+      backlogMessages -= next.messages();
+      response.write(next.bytes());
     }
   }
 
   private void drop() {
     if (!closed) {
-      log.info("Live client {} is too slow ({} messages waiting): disconnecting it", user, backlog.size() + heldBack.size());
+      log.info("Live client {} is too slow ({} messages waiting): disconnecting it", user,
+          backlogMessages + heldBack.size());
       closed = true;
       backlog.clear();
+      backlogMessages = 0;
       heldBack.clear();
       connection.close();
     }

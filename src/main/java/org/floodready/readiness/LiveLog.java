@@ -20,23 +20,28 @@ public final class LiveLog {
     this.pool = pool;
   }
 
-  /** Appends the messages in order on one connection; answers the last id written. */
-  Future<Long> appendAll(OffsetDateTime at, String node, List<LiveAppender.Pending> messages) {
+  /**
+   * Appends the messages in order on one connection; answers them as written, with their ids. The payload
+   * goes in as the JSON text the messages carry, so what is pushed directly is what the log holds.
+   */
+  Future<List<LiveMessage>> appendAll(OffsetDateTime at, String node, List<LiveAppender.Pending> messages) {
     List<Tuple> batch = new ArrayList<>();
     for (LiveAppender.Pending m : messages) {
-      batch.add(Tuple.of(at, m.type(), m.unitId(), node, m.payload()));
+      batch.add(Tuple.of(at, m.type(), m.unitId(), node, m.payloadJson()));
     }
     return pool.withConnection(conn -> conn.preparedQuery("INSERT INTO live_events (at, type, unit_id, node, payload)"
-            + " VALUES ($1, $2, $3, $4, $5) RETURNING id")
+            + " VALUES ($1, $2, $3, $4, $5::text::jsonb) RETURNING id")
         .executeBatch(batch)
         .map(rows -> {
-          long last = 0;
+          List<LiveMessage> written = new ArrayList<>(messages.size());
+          int i = 0;
           for (var set = rows; set != null; set = set.next()) {
             for (Row r : set) {
-              last = Math.max(last, r.getLong("id"));
+              LiveAppender.Pending m = messages.get(i++);
+              written.add(new LiveMessage(r.getLong("id"), m.type(), m.unitId(), m.payloadJson()));
             }
           }
-          return last;
+          return written;
         }));
   }
 

@@ -2,10 +2,12 @@ package org.floodready.readiness;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.http.ApiError;
@@ -22,7 +24,14 @@ public final class LiveRoutes {
   /** Longest replay; a client further behind gets a snapshot. */
   static final int MAX_REPLAY = 5000;
 
+  /** How long a finished snapshot frame is handed to further callers at the same cursor. */
+  static final long SHARE_SNAPSHOT_NANOS = 1_000_000_000L;
+
+  private record SharedSnapshot(long cursor, long startedAt, Future<Buffer> frame) {
+  }
+
   private final AppContext app;
+  private final AtomicReference<SharedSnapshot> shared = new AtomicReference<>();
 
   public LiveRoutes(AppContext app) {
     this.app = app;
@@ -51,7 +60,7 @@ public final class LiveRoutes {
       response.write("retry: 2000\n\n");
       node.feed().register(client)
           .compose(cursor -> firstMessage(node, scope, lastEventId, cursor))
-          .onSuccess(first -> context.runOnContext(v -> client.start(first.text(), first.lastId())))
+          .onSuccess(first -> context.runOnContext(v -> client.start(first.frames(), first.lastId())))
           .onFailure(e -> {
             node.feed().unregister(client);
             response.reset();
@@ -59,7 +68,7 @@ public final class LiveRoutes {
     }).onFailure(ctx::fail);
   }
 
-  private record First(String text, long lastId) {
+  private record First(Buffer frames, long lastId) {
   }
 
   private Future<First> firstMessage(ReadinessNode node, Scope scope, Long lastEventId, long cursor) {
@@ -67,7 +76,7 @@ public final class LiveRoutes {
       return snapshot(node, scope, cursor);
     }
     if (lastEventId >= cursor) {
-      return Future.succeededFuture(new First("", lastEventId));
+      return Future.succeededFuture(new First(Buffer.buffer(), lastEventId));
     }
     if (cursor - lastEventId > MAX_REPLAY) {
       return snapshot(node, scope, cursor);
@@ -81,18 +90,36 @@ public final class LiveRoutes {
   }
 
   private static First replay(List<LiveMessage> rows, Scope scope, long cursor) {
-    StringBuilder sb = new StringBuilder();
+    Buffer frames = Buffer.buffer();
     for (LiveMessage m : rows) {
       if (m.id() <= cursor && scope.allows(m.unitId())) {
-        sb.append(m.toSse());
+        frames.appendString(m.toSse());
       }
     }
-    return new First(sb.toString(), cursor);
+    return new First(frames, cursor);
   }
 
+  /**
+   * Callers who see everything share one snapshot frame per cursor while it is being built and for a
+   * moment after, so a thousand streams opening together cost one snapshot, not a thousand. It holds every
+   * change up to the cursor (it was started after the cursor was read); later ones follow as messages.
+   */
   private Future<First> snapshot(ReadinessNode node, Scope scope, long cursor) {
-    return node.service().snapshot(scope).map(json ->
-        new First(new LiveMessage(cursor, "snapshot", null, json).toSse(), cursor));
+    if (!scope.everything()) {
+      return snapshotFrame(node, scope, cursor).map(frame -> new First(frame, cursor));
+    }
+    long now = System.nanoTime();
+    SharedSnapshot s = shared.get();
+    if (s == null || s.cursor() != cursor || s.frame().failed()
+        || (s.frame().isComplete() && now - s.startedAt() > SHARE_SNAPSHOT_NANOS)) {
+      s = new SharedSnapshot(cursor, now, snapshotFrame(node, scope, cursor));
+      shared.set(s);
+    }
+    return s.frame().map(frame -> new First(frame, cursor));
+  }
+
+  private static Future<Buffer> snapshotFrame(ReadinessNode node, Scope scope, long cursor) {
+    return node.service().snapshot(scope).map(json -> new LiveMessage(cursor, "snapshot", null, json).frame());
   }
 
   private static Long lastEventId(RoutingContext ctx) {

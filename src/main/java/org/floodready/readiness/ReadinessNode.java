@@ -33,7 +33,7 @@ public final class ReadinessNode {
     this.app = app;
     this.cluster = cluster;
     this.liveLog = new LiveLog(app.pool());
-    this.appender = new LiveAppender(liveLog, app.events().node(), app::now, this::nudge);
+    this.appender = new LiveAppender(liveLog, app.events().node(), app::now, this::written);
     this.service = new ReadinessService(app, new SnapshotStore(app.vertx(), cluster.hazelcast()), liveLog,
         ReadinessSources.of(app), appender);
     this.feed = new LiveFeed(liveLog);
@@ -93,8 +93,13 @@ public final class ReadinessNode {
     appender.append(event.getString("type"), unitId, event, () -> service.refresh(unitId));
   }
 
-  private void nudge(long id) {
-    app.vertx().eventBus().publish(LiveFeed.NUDGE_ADDRESS, id);
+  /** This node's feed takes the rows as written; the other nodes' feeds are nudged to read them. */
+  private void written(java.util.List<LiveMessage> messages) {
+    if (messages.isEmpty()) {
+      return;
+    }
+    feed.written(messages);
+    app.vertx().eventBus().publish(LiveFeed.NUDGE_ADDRESS, messages.get(messages.size() - 1).id());
   }
 
   private void onMemberJoined() {

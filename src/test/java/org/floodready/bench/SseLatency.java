@@ -1,20 +1,28 @@
 package org.floodready.bench;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
@@ -29,6 +37,10 @@ import java.util.regex.Pattern;
  * With an event name other than stock.changed (e.g. readiness), each write is instead timed to the first message
  * of that name on each stream after the write was sent (writes are paced so they do not overlap).
  * Prints one JSON line.
+ *
+ * <p>The streams are read by one thread on non-blocking sockets (plain HTTP/1.1, chunked transfer decoded
+ * here), so on a small machine the client's own cost stays out of the latencies it measures: a message is
+ * timed when the read that completed it returned.
  */
 public final class SseLatency {
   private static final Pattern MOVEMENT_ID = Pattern.compile("\"movementId\"\\s*:\\s*(\\d+)");
@@ -47,7 +59,7 @@ public final class SseLatency {
     this.clients = clients;
     this.timedEvent = timedEvent;
     for (int i = 0; i < clients; i++) {
-      arrivals.add(java.util.Collections.synchronizedList(new ArrayList<>()));
+      arrivals.add(Collections.synchronizedList(new ArrayList<>()));
     }
     this.snapshots = new CountDownLatch(clients);
   }
@@ -71,20 +83,10 @@ public final class SseLatency {
 
   private String run(String base, String token, int events, double rate, long lotMin, long lotMax)
       throws Exception {
-    HttpClient streams = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(30)).build();
     long connectStart = System.nanoTime();
-    for (int i = 0; i < clients; i++) {
-      HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/live?access_token=" + token))
-          .header("Accept", "text/event-stream").GET().build();
-      Stream stream = new Stream(i);
-      streams.sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(stream))
-          .whenComplete((r, e) -> {
-            if (e != null || r.statusCode() != 200) {
-              stream.end();
-            }
-          });
-    }
+    Thread reader = new Thread(new Streams(URI.create(base), token), "sse-streams");
+    reader.setDaemon(true);
+    reader.start();
     boolean allConnected = snapshots.await(120, TimeUnit.SECONDS);
     long connected = clients - snapshots.getCount();
     double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
@@ -142,7 +144,7 @@ public final class SseLatency {
     }
     Percentiles ack = new Percentiles(fromAck.stream().mapToLong(Long::longValue).toArray());
     Percentiles send = new Percentiles(fromSend.stream().mapToLong(Long::longValue).toArray());
-    return String.format(java.util.Locale.ROOT, "{\"clients\":%d,\"connected\":%d,\"allConnected\":%b,"
+    return String.format(Locale.ROOT, "{\"clients\":%d,\"connected\":%d,\"allConnected\":%b,"
             + "\"connectSeconds\":%.1f,\"writes\":%d,\"failedWrites\":%d,\"deliveries\":%d,\"missing\":%d,"
             + "\"droppedStreams\":%d,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,"
             + "\"p50_from_send_ms\":%.2f,\"p99_from_send_ms\":%.2f}",
@@ -194,67 +196,333 @@ public final class SseLatency {
     return nanos / 1e6;
   }
 
-  /** One SSE stream, parsed line by line: "event:" and "data:" fields, a blank line ends a message. */
-  private final class Stream implements Flow.Subscriber<String> {
+  /** What a stream's messages are used for: the first snapshot, the timed event's arrivals, movement ids. */
+  private final class Receiver implements StreamParser.Listener {
     private final int index;
-    private String event = "message";
-    private final StringBuilder data = new StringBuilder();
     private boolean snapshotSeen;
-    private final AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
 
-    Stream(int index) {
+    Receiver(int index) {
       this.index = index;
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      subscription.request(Long.MAX_VALUE);
+    public boolean wantsData(String event) {
+      return event.equals("stock.changed") && timedEvent.equals("stock.changed");
     }
 
     @Override
-    public void onNext(String line) {
-      if (line.isEmpty()) {
-        dispatch();
-      } else if (line.startsWith("event:")) {
-        event = line.substring(6).trim();
-      } else if (line.startsWith("data:")) {
-        data.append(line.substring(5).trim());
-      }
-    }
-
-    private void dispatch() {
-      long now = System.nanoTime();
+    public void onMessage(String event, String data, long at) {
       if (event.equals("snapshot") && !snapshotSeen) {
         snapshotSeen = true;
         snapshots.countDown();
       } else if (event.equals(timedEvent) && !event.equals("stock.changed")) {
-        arrivals.get(index).add(now);
+        arrivals.get(index).add(at);
       } else if (event.equals("stock.changed") && timedEvent.equals("stock.changed")) {
         Matcher m = MOVEMENT_ID.matcher(data);
         if (m.find()) {
           receipts.computeIfAbsent(Long.parseLong(m.group(1)), k -> new AtomicLongArray(clients))
-              .compareAndSet(index, 0, now);
+              .compareAndSet(index, 0, at);
         }
       }
-      event = "message";
-      data.setLength(0);
+    }
+  }
+
+  /** All streams on one selector thread: connect, send the GET, then parse whatever arrives. */
+  private final class Streams implements Runnable {
+    private final InetSocketAddress address;
+    private final byte[] request;
+
+    Streams(URI base, String token) {
+      int port = base.getPort() > 0 ? base.getPort() : 80;
+      this.address = new InetSocketAddress(base.getHost(), port);
+      String path = (base.getRawPath() == null ? "" : base.getRawPath()) + "/api/live?access_token=" + token;
+      this.request = ("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + port
+          + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public void run() {
+      try (Selector selector = Selector.open()) {
+        for (int i = 0; i < clients; i++) {
+          SocketChannel channel = SocketChannel.open();
+          channel.configureBlocking(false);
+          channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+          Connection connection = new Connection(new StreamParser(new Receiver(i)), ByteBuffer.wrap(request));
+          if (channel.connect(address)) {
+            channel.register(selector, SelectionKey.OP_WRITE, connection);
+          } else {
+            channel.register(selector, SelectionKey.OP_CONNECT, connection);
+          }
+        }
+        ByteBuffer in = ByteBuffer.allocateDirect(256 * 1024);
+        byte[] bytes = new byte[in.capacity()];
+        while (!selector.keys().isEmpty()) {
+          selector.select(1000);
+          Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+          while (keys.hasNext()) {
+            SelectionKey key = keys.next();
+            keys.remove();
+            Connection connection = (Connection) key.attachment();
+            try {
+              handle(key, connection, in, bytes);
+            } catch (IOException e) {
+              connection.end();
+              key.cancel();
+              key.channel().close();
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private void handle(SelectionKey key, Connection connection, ByteBuffer in, byte[] bytes) throws IOException {
+      SocketChannel channel = (SocketChannel) key.channel();
+      if (key.isConnectable()) {
+        channel.finishConnect();
+        key.interestOps(SelectionKey.OP_WRITE);
+      }
+      if (key.isValid() && key.isWritable()) {
+        channel.write(connection.request);
+        if (!connection.request.hasRemaining()) {
+          key.interestOps(SelectionKey.OP_READ);
+        }
+      }
+      if (key.isValid() && key.isReadable()) {
+        in.clear();
+        int n = channel.read(in);
+        long at = System.nanoTime();
+        if (n < 0) {
+          throw new IOException("stream ended");
+        }
+        in.flip();
+        in.get(bytes, 0, n);
+        connection.parser.feed(bytes, 0, n, at);
+        if (connection.parser.failed()) {
+          throw new IOException("stream failed: " + connection.parser.failure());
+        }
+      }
+    }
+  }
+
+  private final class Connection {
+    final StreamParser parser;
+    final ByteBuffer request;
+    private boolean ended;
+
+    Connection(StreamParser parser, ByteBuffer request) {
+      this.parser = parser;
+      this.request = request;
     }
 
     /** The stream ended or never opened: counted once. */
     void end() {
-      if (ended.compareAndSet(false, true)) {
+      if (!ended) {
+        ended = true;
         dropped.incrementAndGet();
       }
     }
+  }
 
-    @Override
-    public void onError(Throwable throwable) {
-      end();
+  /**
+   * The bytes of one SSE response as they arrive: the HTTP/1.1 status line and headers, the chunked
+   * transfer coding (or a plain body), and the SSE lines, "event:" and "data:" fields, a blank line ending a
+   * message. Data is only collected for the events the listener wants it for.
+   */
+  static final class StreamParser {
+    interface Listener {
+      boolean wantsData(String event);
+
+      void onMessage(String event, String data, long at);
     }
 
-    @Override
-    public void onComplete() {
-      end();
+    private enum State { HEAD, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, BODY, DONE, FAILED }
+
+    private final Listener listener;
+    private final ByteArrayOutputStream sizeLine = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream data = new ByteArrayOutputStream();
+    private State state = State.HEAD;
+    private String failure;
+    private long chunkLeft;
+    private String event = "message";
+    private boolean dataWanted;
+    private boolean sawCr;
+    private boolean skipping;
+    private byte[] line = new byte[256];
+    private int lineLength;
+
+    StreamParser(Listener listener) {
+      this.listener = listener;
+      this.dataWanted = listener.wantsData(event);
+    }
+
+    boolean failed() {
+      return state == State.FAILED;
+    }
+
+    boolean done() {
+      return state == State.DONE;
+    }
+
+    String failure() {
+      return failure;
+    }
+
+    /** Parses {@code length} bytes from {@code offset}; {@code at} is when they were read (nanos). */
+    void feed(byte[] bytes, int offset, int length, long at) {
+      int i = offset;
+      int end = offset + length;
+      while (i < end && state != State.FAILED && state != State.DONE) {
+        switch (state) {
+          case HEAD -> i = head(bytes, i, end);
+          case CHUNK_SIZE -> i = chunkSize(bytes, i, end);
+          case CHUNK_DATA -> {
+            int n = (int) Math.min(chunkLeft, end - i);
+            body(bytes, i, n, at);
+            i += n;
+            chunkLeft -= n;
+            if (chunkLeft == 0) {
+              state = State.CHUNK_END;
+            }
+          }
+          case CHUNK_END -> {
+            if (bytes[i++] == '\n') {
+              state = State.CHUNK_SIZE;
+            }
+          }
+          case BODY -> {
+            body(bytes, i, end - i, at);
+            i = end;
+          }
+          default -> i = end;
+        }
+      }
+    }
+
+    private int head(byte[] bytes, int i, int end) {
+      while (i < end) {
+        byte b = bytes[i++];
+        head.write(b);
+        int n = head.size();
+        if (b == '\n' && n >= 4) {
+          byte[] h = head.toByteArray();
+          if (h[n - 2] == '\r' && h[n - 3] == '\n' && h[n - 4] == '\r') {
+            headers(new String(h, StandardCharsets.ISO_8859_1));
+            return i;
+          }
+        }
+      }
+      return i;
+    }
+
+    private void headers(String text) {
+      String[] lines = text.split("\r\n");
+      String[] status = lines[0].split(" ");
+      if (status.length < 2 || !status[0].startsWith("HTTP/1.") || !status[1].equals("200")) {
+        fail("status line: " + lines[0]);
+        return;
+      }
+      boolean chunked = false;
+      for (int k = 1; k < lines.length; k++) {
+        String l = lines[k].toLowerCase(Locale.ROOT);
+        if (l.startsWith("transfer-encoding:") && l.contains("chunked")) {
+          chunked = true;
+        }
+      }
+      state = chunked ? State.CHUNK_SIZE : State.BODY;
+    }
+
+    private int chunkSize(byte[] bytes, int i, int end) {
+      while (i < end) {
+        byte b = bytes[i++];
+        if (b != '\n') {
+          sizeLine.write(b);
+          continue;
+        }
+        String size = sizeLine.toString(StandardCharsets.US_ASCII).trim();
+        sizeLine.reset();
+        int ext = size.indexOf(';');
+        if (ext >= 0) {
+          size = size.substring(0, ext).trim();
+        }
+        try {
+          chunkLeft = Long.parseLong(size, 16);
+        } catch (NumberFormatException e) {
+          fail("chunk size: " + size);
+          return i;
+        }
+        state = chunkLeft == 0 ? State.DONE : State.CHUNK_DATA;
+        return i;
+      }
+      return i;
+    }
+
+    /** SSE lines end with LF, CRLF or CR. */
+    private void body(byte[] bytes, int from, int length, long at) {
+      for (int i = from; i < from + length; i++) {
+        byte b = bytes[i];
+        if (b == '\n' && sawCr) {
+          sawCr = false;
+          continue;
+        }
+        sawCr = b == '\r';
+        if (b == '\n' || b == '\r') {
+          endOfLine(at);
+        } else if (!skipping) {
+          if (lineLength == line.length) {
+            line = java.util.Arrays.copyOf(line, line.length * 2);
+          }
+          line[lineLength++] = b;
+          if (lineLength == 5 && !dataWanted && startsWith("data:")) {
+            skipping = true; // the snapshot's data, say: nobody reads it
+          }
+        }
+      }
+    }
+
+    private void endOfLine(long at) {
+      if (skipping) {
+        skipping = false;
+      } else if (lineLength == 0) {
+        listener.onMessage(event, data.toString(StandardCharsets.UTF_8), at);
+        event = "message";
+        dataWanted = listener.wantsData(event);
+        data.reset();
+      } else if (startsWith("event:")) {
+        event = field(6);
+        dataWanted = listener.wantsData(event);
+      } else if (startsWith("data:")) {
+        if (data.size() > 0) {
+          data.write('\n');
+        }
+        int skip = lineLength > 5 && line[5] == ' ' ? 6 : 5;
+        data.write(line, skip, lineLength - skip);
+      }
+      lineLength = 0;
+    }
+
+    private boolean startsWith(String prefix) {
+      if (lineLength < prefix.length()) {
+        return false;
+      }
+      for (int k = 0; k < prefix.length(); k++) {
+        if (line[k] != prefix.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private String field(int skip) {
+      int from = lineLength > skip && line[skip] == ' ' ? skip + 1 : skip;
+      return new String(line, from, lineLength - from, StandardCharsets.UTF_8);
+    }
+
+    private void fail(String why) {
+      failure = why;
+      state = State.FAILED;
     }
   }
 }

@@ -131,6 +131,57 @@ class LiveApiTest {
   }
 
   @Test
+  void aBurstReachesEveryStreamWholeInOrderAndInScope() throws Exception {
+    long own = unitId("ZZ-GC-SBLH");
+    long elsewhere = unitId("ZZ-HJ-GY");
+    String burst = "burst-" + System.nanoTime();
+    int events = 300;
+    List<SseClient> admins = new java.util.ArrayList<>();
+    try (SseClient keeperLive = SseClient.open(server.anonymous.base(), token(keeper), null)) {
+      for (int i = 0; i < 5; i++) {
+        admins.add(SseClient.open(server.anonymous.base(), token(admin), null));
+      }
+      assertEquals("snapshot", keeperLive.next(Duration.ofSeconds(10)).event());
+      for (SseClient a : admins) {
+        assertEquals("snapshot", a.next(Duration.ofSeconds(10)).event());
+      }
+      for (int i = 0; i < events; i++) {
+        server.server.app().events().publish("stock.changed",
+            new JsonObject().put("unitId", i % 2 == 0 ? own : elsewhere).put("burst", burst).put("n", i));
+      }
+      List<List<Integer>> seenByAdmins = new java.util.ArrayList<>();
+      for (SseClient a : admins) {
+        assertNotNull(a.await(m -> m.data().contains(burst) && m.json().getInteger("n") == events - 1,
+            Duration.ofSeconds(30)), "the last of the burst");
+        seenByAdmins.add(burstOrder(a.seen(), burst));
+      }
+      List<Integer> all = java.util.stream.IntStream.range(0, events).boxed().toList();
+      for (List<Integer> seen : seenByAdmins) {
+        assertEquals(all, seen, "every message once, in publication order");
+      }
+      assertNotNull(keeperLive.await(m -> m.data().contains(burst) && m.json().getInteger("n") == events - 2,
+          Duration.ofSeconds(30)));
+      List<SseClient.Message> keeperSeen = keeperLive.drain(Duration.ofMillis(500));
+      assertEquals(all.stream().filter(n -> n % 2 == 0).toList(), burstOrder(keeperSeen, burst),
+          "the keeper gets his unit's messages, in order, and no other");
+      for (List<SseClient.Message> seen : List.of(keeperSeen, admins.get(0).seen())) {
+        long previous = -1;
+        for (SseClient.Message m : seen) {
+          assertTrue(m.id() > previous, "ids must increase: " + SseClient.brief(seen));
+          previous = m.id();
+        }
+      }
+    } finally {
+      admins.forEach(SseClient::close);
+    }
+  }
+
+  private static List<Integer> burstOrder(List<SseClient.Message> messages, String burst) {
+    return messages.stream().filter(m -> "stock.changed".equals(m.event()) && m.data().contains(burst))
+        .map(m -> m.json().getInteger("n")).toList();
+  }
+
+  @Test
   @org.junit.jupiter.api.Timeout(120)
   void aClientThatDoesNotReadIsDisconnectedNotBuffered() throws Exception {
     long street = unitId("ZZ-JK-CH");

@@ -2,6 +2,8 @@ package org.floodready.readiness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -20,6 +22,27 @@ class LiveMessageTest {
     assertTrue(sse.endsWith("}\n\n"));
     assertEquals(4, sse.split("\n", -1).length - 1, "a newline in the data stays escaped inside the JSON");
     assertEquals("stock.changed", new LiveMessage(1, "stock.changed", 7L, new JsonObject()).eventName());
+  }
+
+  @Test
+  void theFrameIsEncodedOnceAndIsTheSseBlockAsUtf8() {
+    JsonObject payload = new JsonObject().put("unitId", 7).put("note", "水位 \"high\"");
+    LiveMessage m = new LiveMessage(9, "stock.changed", 7L, payload);
+    assertSame(m.frame(), m.frame(), "built once, then shared by every client");
+    assertEquals(m.toSse(), m.frame().toString(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(payload, m.payload());
+    assertEquals(m.toSse(), new LiveMessage(9, "stock.changed", 7L, payload.encode()).toSse());
+  }
+
+  @Test
+  void aBatchTravelsAsTheFramesOfItsMessagesInOrder() {
+    LiveMessage a = new LiveMessage(1, "stock.changed", 1L, new JsonObject().put("n", 1));
+    LiveMessage b = new LiveMessage(2, "readiness", 2L, new JsonObject().put("n", 2));
+    assertEquals(a.toSse() + b.toSse(), LiveClient.frames(java.util.List.of(a, b)).toString());
+    assertSame(a.frame(), LiveClient.sharedFrames(java.util.List.of(a)));
+    LiveMessage big = new LiveMessage(3, "stock.changed", 1L,
+        new JsonObject().put("padding", "x".repeat(LiveClient.MAX_CHUNK_BYTES)));
+    assertNull(LiveClient.sharedFrames(java.util.List.of(a, big)), "too big for one chunk: written one by one");
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,11 @@ import org.floodready.db.Transactions;
 public final class Idempotency {
   public static final String HEADER = "Idempotency-Key";
 
-  /** An answer to store and replay. */
-  public record Outcome(int status, JsonObject body) {
+  /** An answer to store and replay; {@code replayed} when it is the stored answer of an earlier request. */
+  public record Outcome(int status, JsonObject body, boolean replayed) {
+    public Outcome(int status, JsonObject body) {
+      this(status, body, false);
+    }
   }
 
   private static final class Replay extends RuntimeException {
@@ -58,31 +62,67 @@ public final class Idempotency {
    */
   public static Future<Outcome> run(RoutingContext ctx, AppContext app, JsonObject body,
       Function<SqlConnection, Future<Outcome>> write) {
+    return run(ctx, app, body, false, write);
+  }
+
+  /**
+   * Like {@link #run(RoutingContext, AppContext, JsonObject, Function)}, but the write's first statements go
+   * out in the same round trip as the key's insert instead of after its answer. Only for writes that do
+   * nothing outside the transaction before it commits: on a retry the write runs too and is rolled back
+   * (the caller must then not publish what it gathered; see {@link Outcome#replayed()}).
+   */
+  public static Future<Outcome> runPipelined(RoutingContext ctx, AppContext app, JsonObject body,
+      Function<SqlConnection, Future<Outcome>> write) {
+    return run(ctx, app, body, true, write);
+  }
+
+  private static Future<Outcome> run(RoutingContext ctx, AppContext app, JsonObject body, boolean pipelined,
+      Function<SqlConnection, Future<Outcome>> write) {
     String key = requireKey(ctx);
     JsonObject request = new JsonObject().put("method", ctx.request().method().name())
         .put("path", ctx.request().path()).put("body", body);
-    return run(app.pool(), CurrentUser.of(ctx), key, request, app.now(), write)
+    return run(app.pool(), CurrentUser.of(ctx), key, request, app.now(), pipelined, write)
         .compose(outcome -> respond(ctx, outcome).map(outcome));
   }
 
   public static Future<Outcome> run(Pool pool, CurrentUser actor, String key, JsonObject request,
       OffsetDateTime now, Function<SqlConnection, Future<Outcome>> write) {
+    return run(pool, actor, key, request, now, false, write);
+  }
+
+  private static Future<Outcome> run(Pool pool, CurrentUser actor, String key, JsonObject request,
+      OffsetDateTime now, boolean pipelined, Function<SqlConnection, Future<Outcome>> write) {
     String hash = sha256(request.encode());
-    return Transactions.<Outcome>run(pool, tx -> tx
-            .preparedQuery("INSERT INTO idempotency_keys (actor_id, key, request_hash, created_at)"
-                + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-            .execute(Tuple.of(actor.id(), key, hash, now))
-            .compose(inserted -> {
-              if (inserted.rowCount() == 0) {
-                return Future.failedFuture(new Replay());
-              }
-              return write.apply(tx).compose(outcome -> tx
-                  .preparedQuery("UPDATE idempotency_keys SET status = $3, response = $4"
-                      + " WHERE actor_id = $1 AND key = $2")
-                  .execute(Tuple.of(actor.id(), key, outcome.status(), outcome.body()))
-                  .map(outcome));
-            }))
-        .recover(failure -> failure instanceof Replay ? stored(pool, actor, key, hash) : Future.failedFuture(failure));
+    return Transactions.<Outcome>run(pool, tx -> {
+      Future<RowSet<Row>> keyInserted = tx
+          .preparedQuery("INSERT INTO idempotency_keys (actor_id, key, request_hash, created_at)"
+              + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+          .execute(Tuple.of(actor.id(), key, hash, now));
+      Future<Outcome> early = pipelined ? started(write, tx) : null;
+      // An early write must have finished before the key's answer is acted on: a rollback sent while it
+      // still chains statements would let the rest of them run outside the transaction, and commit.
+      Future<RowSet<Row>> keyAnswer = early == null ? keyInserted
+          : keyInserted.transform(answer -> early.transform(ignored -> answer.succeeded()
+              ? Future.succeededFuture(answer.result()) : Future.failedFuture(answer.cause())));
+      return keyAnswer.compose(inserted -> {
+        if (inserted.rowCount() == 0) {
+          return Future.failedFuture(new Replay());
+        }
+        return (early != null ? early : started(write, tx)).compose(outcome -> tx
+            .preparedQuery("UPDATE idempotency_keys SET status = $3, response = $4"
+                + " WHERE actor_id = $1 AND key = $2")
+            .execute(Tuple.of(actor.id(), key, outcome.status(), outcome.body()))
+            .map(outcome));
+      });
+    }).recover(failure -> failure instanceof Replay ? stored(pool, actor, key, hash) : Future.failedFuture(failure));
+  }
+
+  private static Future<Outcome> started(Function<SqlConnection, Future<Outcome>> write, SqlConnection tx) {
+    try {
+      return write.apply(tx);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /** Sends an outcome. */
@@ -100,7 +140,7 @@ public final class Idempotency {
             throw ApiError.unprocessable("idempotency_key_reused",
                 "This Idempotency-Key was already used for a different request");
           }
-          return new Outcome(row.getInteger("status"), row.getJsonObject("response"));
+          return new Outcome(row.getInteger("status"), row.getJsonObject("response"), true);
         });
   }
 

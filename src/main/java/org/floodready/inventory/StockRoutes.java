@@ -173,8 +173,12 @@ final class StockRoutes {
     PendingEvents events = new PendingEvents();
     findLot(lotId)
         .compose(lot -> access.requireKeeperOf(user, lot))
-        .compose(lot -> Idempotency.run(ctx, app, body, tx -> write.apply(tx, lot, events)))
-        .onSuccess(o -> events.publish(app.events()))
+        .compose(lot -> Idempotency.runPipelined(ctx, app, body, tx -> write.apply(tx, lot, events)))
+        .onSuccess(o -> {
+          if (!o.replayed()) {
+            events.publish(app.events());
+          }
+        })
         .onFailure(ctx::fail);
   }
 

@@ -72,8 +72,12 @@ class StockApiTest {
       long base = f.base(34.70, 113.70, f.keeperId);
       long lot = f.receive(base, f.item(), "2");
       assertEquals(409, f.keeper.post("/api/lots/" + lot + "/issues", issue("3"), key()).status());
-      Resp ok = f.keeper.post("/api/lots/" + lot + "/issues", issue("2"), key());
+      String retried = key();
+      Resp ok = f.keeper.post("/api/lots/" + lot + "/issues", issue("2"), retried);
       long movementId = ok.json().getLong("id");
+      Resp replay = f.keeper.post("/api/lots/" + lot + "/issues", issue("2"), retried);
+      assertEquals(201, replay.status(), replay.toString());
+      assertEquals(ok.json(), replay.json(), "a retry answers the stored movement");
       long deadline = System.currentTimeMillis() + 10_000;
       while (events.stream().noneMatch(e -> e.getLong("movementId", -1L) == movementId)
           && System.currentTimeMillis() < deadline) {
@@ -87,7 +91,7 @@ class StockApiTest {
       assertNotNull(event.getLong("unitId"));
       Thread.sleep(200);
       assertEquals(2, events.stream().filter(e -> Long.valueOf(lot).equals(e.getLong("lotId"))).count(),
-          "receipt and issue only: " + events);
+          "receipt and issue only, nothing for the refused write or the retry: " + events);
     } finally {
       consumer.unregister();
     }

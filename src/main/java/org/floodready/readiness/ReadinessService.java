@@ -2,6 +2,7 @@ package org.floodready.readiness;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
@@ -157,8 +158,8 @@ public final class ReadinessService {
    * each peer whose rank or flag moved because of the change.
    */
   private Future<Void> publishChanges(List<Long> changed) {
-    return store.all().map(entries -> {
-      Map<Long, JsonObject> ranked = ranked(entries);
+    return store.view().map(view -> {
+      Map<Long, JsonObject> ranked = view.entries();
       Set<Long> send = new LinkedHashSet<>(changed);
       synchronized (lastRanks) {
         ranked.forEach((id, entry) -> {
@@ -172,57 +173,32 @@ public final class ReadinessService {
       for (long id : send) {
         JsonObject entry = ranked.get(id);
         if (entry != null) {
-          appender.append("readiness", id, entry, () -> { });
+          appender.append("readiness", id, entry.copy(), () -> { });
         }
       }
       return null;
     });
   }
 
-  private static Map<Long, JsonObject> ranked(List<UnitSnapshot> entries) {
-    List<JsonObject> list = new ArrayList<>();
-    Map<Long, JsonObject> byId = new HashMap<>();
-    for (UnitSnapshot s : entries) {
-      JsonObject json = s.toJson();
-      list.add(json);
-      byId.put(s.unitId(), json);
-    }
-    Ranking.apply(list);
-    return byId;
-  }
-
-  /** The readiness JSON of GET /api/readiness, limited to the caller's scope. */
+  /**
+   * The readiness JSON of GET /api/readiness, limited to the caller's scope, as a fresh object. Its
+   * {@code at} is the time of this call; the entries are those of this node's mirror of the snapshot.
+   */
   public Future<JsonObject> snapshot(Scope scope) {
-    return store.all().map(entries -> {
-      Map<Long, JsonObject> ranked = ranked(entries);
-      long version = 0;
-      long seq = 0;
-      JsonArray units = new JsonArray();
-      List<JsonObject> ordered = new ArrayList<>(ranked.values());
-      ordered.sort(java.util.Comparator
-          .<JsonObject>comparingInt(e -> Unit.LEVELS.indexOf(e.getString("level")))
-          .thenComparing(e -> e.getString("code")));
-      for (UnitSnapshot s : entries) {
-        version += s.version();
-        seq = Math.max(seq, s.seq());
-      }
-      for (JsonObject e : ordered) {
-        if (scope.allows(e.getLong("unitId"))) {
-          units.add(e);
-        }
-      }
-      return new JsonObject()
-          .put("version", version)
-          .put("seq", seq)
-          .put("node", app.events().node())
-          .put("at", app.iso(app.now()))
-          .put("units", units);
-    });
+    return store.view().map(view -> view.json(scope, app.iso(app.now())));
   }
 
-  /** One unit's ranked entry, if the snapshot has it. */
+  /**
+   * The encoded answer of GET /api/readiness: the caller's scope, one level (null = all), JSON or the CSV
+   * sheet. Encoded once per change of the snapshot and scope; only {@code at} is written per call.
+   */
+  public Future<Buffer> snapshotBody(Scope scope, String level, boolean csv) {
+    return store.view().map(view -> view.body(scope, level, csv, app.iso(app.now())));
+  }
+
+  /** One unit's ranked entry, if the snapshot has it (a copy). */
   public Future<Optional<JsonObject>> unit(long unitId) {
-    return store.all().map(entries -> Optional.ofNullable(ranked(entries).get(unitId)));
+    return store.view().map(view -> Optional.ofNullable(view.entry(unitId)).map(JsonObject::copy));
   }
 
   /** Compares the live snapshot with a recompute from PostgreSQL, figure by figure. */

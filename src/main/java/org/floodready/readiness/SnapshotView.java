@@ -1,0 +1,120 @@
+package org.floodready.readiness;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.floodready.units.Unit;
+
+/**
+ * The snapshot as GET /api/readiness shows it, built once per change of the mirror: every entry ranked
+ * and in tree order, and each answer (scope, level, format) encoded the first time it is asked. The
+ * entries are shared by every request: nothing may modify them.
+ */
+final class SnapshotView {
+  /** Answers kept per view; more distinct scopes than this are encoded per request. */
+  static final int MAX_BODIES = 512;
+
+  record BodyKey(Scope scope, String level, boolean csv) {
+  }
+
+  /** An encoded answer; a JSON body gets the request's time spliced in between head and tail. */
+  record Body(Buffer head, Buffer tail, Buffer csv) {
+    Buffer with(String atIso) {
+      if (csv != null) {
+        return csv;
+      }
+      return Buffer.buffer(head.length() + tail.length() + 40).appendBuffer(head).appendString(atIso)
+          .appendBuffer(tail);
+    }
+  }
+
+  final long generation;
+  final long version;
+  final long seq;
+  private final String node;
+  private final List<JsonObject> ordered;
+  private final Map<Long, JsonObject> byId;
+  private final Map<BodyKey, Body> bodies = new ConcurrentHashMap<>();
+
+  private SnapshotView(long generation, long version, long seq, String node, List<JsonObject> ordered,
+      Map<Long, JsonObject> byId) {
+    this.generation = generation;
+    this.version = version;
+    this.seq = seq;
+    this.node = node;
+    this.ordered = ordered;
+    this.byId = byId;
+  }
+
+  /** Ranks the entries (city → district → street → community, then by code). */
+  static SnapshotView build(long generation, List<UnitSnapshot> entries, String node) {
+    List<JsonObject> list = new ArrayList<>(entries.size());
+    Map<Long, JsonObject> byId = new HashMap<>();
+    long version = 0;
+    long seq = 0;
+    for (UnitSnapshot s : entries) {
+      JsonObject json = s.toJson();
+      list.add(json);
+      byId.put(s.unitId(), json);
+      version += s.version();
+      seq = Math.max(seq, s.seq());
+    }
+    Ranking.apply(list);
+    list.sort(Comparator.<JsonObject>comparingInt(e -> Unit.LEVELS.indexOf(e.getString("level")))
+        .thenComparing(e -> e.getString("code")));
+    return new SnapshotView(generation, version, seq, node, Collections.unmodifiableList(list), byId);
+  }
+
+  /** The ranked entry of one unit (shared: read only). */
+  JsonObject entry(long unitId) {
+    return byId.get(unitId);
+  }
+
+  Map<Long, JsonObject> entries() {
+    return Collections.unmodifiableMap(byId);
+  }
+
+  int size() {
+    return ordered.size();
+  }
+
+  /** The answer for a scope, one level (null = all) and format, with {@code at} the request's time. */
+  Buffer body(Scope scope, String level, boolean csv, String atIso) {
+    BodyKey key = new BodyKey(scope, level, csv);
+    Body body = bodies.get(key);
+    if (body == null) {
+      body = encode(scope, level, csv);
+      if (bodies.size() < MAX_BODIES) {
+        bodies.putIfAbsent(key, body);
+      }
+    }
+    return body.with(atIso);
+  }
+
+  /** A fresh JSON object of the answer (its own copy, free to modify). */
+  JsonObject json(Scope scope, String atIso) {
+    return new JsonObject(body(scope, null, false, atIso));
+  }
+
+  private Body encode(Scope scope, String level, boolean csv) {
+    JsonArray units = new JsonArray();
+    for (JsonObject e : ordered) {
+      if (scope.allows(e.getLong("unitId")) && (level == null || level.equals(e.getString("level")))) {
+        units.add(e);
+      }
+    }
+    if (csv) {
+      return new Body(null, null, Buffer.buffer("\uFEFF" + ReadinessCsv.render(units)));
+    }
+    String head = new JsonObject().put("version", version).put("seq", seq).put("node", node).encode();
+    return new Body(Buffer.buffer(head.substring(0, head.length() - 1) + ",\"at\":\""),
+        Buffer.buffer("\",\"units\":" + units.encode() + "}"), null);
+  }
+}

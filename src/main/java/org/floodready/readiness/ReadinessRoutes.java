@@ -38,8 +38,8 @@ public final class ReadinessRoutes {
     String level = q.oneOf("level", Unit.LEVELS);
     node().scopes().of(user)
         .compose(scope -> node().service().snapshotBody(scope, level, csv))
-        .onSuccess(body -> {
-          HttpServerResponse response = ctx.response();
+        .onSuccess(answer -> {
+          HttpServerResponse response = ctx.response().putHeader("Content-Length", Integer.toString(answer.length()));
           if (csv) {
             response.putHeader("Content-Type", "text/csv; charset=utf-8")
                 .putHeader("Content-Disposition", "attachment; filename=\"readiness"
@@ -47,7 +47,10 @@ public final class ReadinessRoutes {
           } else {
             response.putHeader("Content-Type", "application/json; charset=utf-8");
           }
-          response.end(body);
+          if (answer.first() != null) {
+            response.write(answer.first());
+          }
+          response.end(answer.rest());
         })
         .onFailure(ctx::fail);
   }

@@ -2,7 +2,6 @@ package org.floodready.readiness;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
@@ -192,7 +191,7 @@ public final class ReadinessService {
    * The encoded answer of GET /api/readiness: the caller's scope, one level (null = all), JSON or the CSV
    * sheet. Encoded once per change of the snapshot and scope; only {@code at} is written per call.
    */
-  public Future<Buffer> snapshotBody(Scope scope, String level, boolean csv) {
+  Future<SnapshotView.Answer> snapshotBody(Scope scope, String level, boolean csv) {
     return store.view().map(view -> view.body(scope, level, csv, app.iso(app.now())));
   }
 

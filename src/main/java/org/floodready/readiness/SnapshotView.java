@@ -1,8 +1,12 @@
 package org.floodready.readiness;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -24,14 +28,25 @@ final class SnapshotView {
   record BodyKey(Scope scope, String level, boolean csv) {
   }
 
-  /** An encoded answer; a JSON body gets the request's time spliced in between head and tail. */
-  record Body(Buffer head, Buffer tail, Buffer csv) {
-    Buffer with(String atIso) {
-      if (csv != null) {
-        return csv;
-      }
-      return Buffer.buffer(head.length() + tail.length() + 40).appendBuffer(head).appendString(atIso)
-          .appendBuffer(tail);
+  /**
+   * An encoded answer: the JSON's head up to {@code "at":"}, written per request with the request's
+   * time, then the shared rest, kept off the Java heap so every response sends the same bytes without
+   * copying them; a CSV sheet is all rest.
+   */
+  record Body(String head, Buffer rest) {
+    Answer with(String atIso) {
+      return new Answer(head == null ? null : Buffer.buffer(head + atIso), rest);
+    }
+  }
+
+  /** What one response writes: {@code first} (null for a CSV) then {@code rest}. */
+  record Answer(Buffer first, Buffer rest) {
+    int length() {
+      return (first == null ? 0 : first.length()) + rest.length();
+    }
+
+    Buffer joined() {
+      return first == null ? rest.copy() : Buffer.buffer(length()).appendBuffer(first).appendBuffer(rest);
     }
   }
 
@@ -86,7 +101,7 @@ final class SnapshotView {
   }
 
   /** The answer for a scope, one level (null = all) and format, with {@code at} the request's time. */
-  Buffer body(Scope scope, String level, boolean csv, String atIso) {
+  Answer body(Scope scope, String level, boolean csv, String atIso) {
     BodyKey key = new BodyKey(scope, level, csv);
     Body body = bodies.get(key);
     if (body == null) {
@@ -100,7 +115,7 @@ final class SnapshotView {
 
   /** A fresh JSON object of the answer (its own copy, free to modify). */
   JsonObject json(Scope scope, String atIso) {
-    return new JsonObject(body(scope, null, false, atIso));
+    return new JsonObject(body(scope, null, false, atIso).joined());
   }
 
   private Body encode(Scope scope, String level, boolean csv) {
@@ -111,10 +126,20 @@ final class SnapshotView {
       }
     }
     if (csv) {
-      return new Body(null, null, Buffer.buffer("\uFEFF" + ReadinessCsv.render(units)));
+      return new Body(null, offHeap("\uFEFF" + ReadinessCsv.render(units)));
     }
     String head = new JsonObject().put("version", version).put("seq", seq).put("node", node).encode();
-    return new Body(Buffer.buffer(head.substring(0, head.length() - 1) + ",\"at\":\""),
-        Buffer.buffer("\",\"units\":" + units.encode() + "}"), null);
+    return new Body(head.substring(0, head.length() - 1) + ",\"at\":\"",
+        offHeap("\",\"units\":" + units.encode() + "}"));
+  }
+
+  /**
+   * A direct buffer the socket writes from as it is (a heap buffer would be copied for every response).
+   * A JDK direct buffer: freed by the garbage collector once the view is dropped, never by a release.
+   */
+  private static Buffer offHeap(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+    return BufferInternal.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct)));
   }
 }

@@ -60,10 +60,10 @@ class SnapshotViewTest {
     assertEquals("black", all.getJsonArray("units").getJsonObject(3).getString("flag"));
 
     assertNotEquals(view.json(Scope.EVERYTHING, "T2").getString("at"), all.getString("at"));
-    JsonObject scoped = new JsonObject(view.body(Scope.of(Set.of(3L, 4L)), "district", false, "T3"));
+    JsonObject scoped = new JsonObject(view.body(Scope.of(Set.of(3L, 4L)), "district", false, "T3").joined());
     assertEquals(2, scoped.getJsonArray("units").size());
-    assertEquals(0, new JsonObject(view.body(Scope.EVERYTHING, "street", false, "T4")).getJsonArray("units").size());
-    String csv = view.body(Scope.EVERYTHING, "district", true, "T5").toString();
+    assertEquals(0, new JsonObject(view.body(Scope.EVERYTHING, "street", false, "T4").joined()).getJsonArray("units").size());
+    String csv = view.body(Scope.EVERYTHING, "district", true, "T5").joined().toString();
     assertEquals(4, csv.trim().split("\r\n").length, csv);
   }
 }

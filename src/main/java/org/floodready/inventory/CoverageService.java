@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import org.floodready.AppContext;
 
@@ -31,6 +32,13 @@ public final class CoverageService {
   /** Coverage at the district's current response level. */
   public Future<List<CoverageRow>> coverage(OffsetDateTime now) {
     return levels.current().compose(level -> lines(now, level))
+        .map(lines -> lines.stream().map(CoverageLine::row).toList());
+  }
+
+  /** Coverage of the bases belonging directly to the given units (not below them), at the current level. */
+  public Future<List<CoverageRow>> coverageOfUnits(OffsetDateTime now, Collection<Long> unitIds) {
+    Long[] ids = unitIds.toArray(new Long[0]);
+    return levels.current().compose(level -> coverage.linesOfUnits(today(now), zone.getId(), level, ids))
         .map(lines -> lines.stream().map(CoverageLine::row).toList());
   }
 

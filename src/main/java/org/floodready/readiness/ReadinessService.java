@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -13,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.floodready.AppContext;
 import org.floodready.units.Unit;
@@ -124,32 +128,70 @@ public final class ReadinessService {
     });
   }
 
-  private Future<Void> refreshNow(Set<Long> units) {
+  /**
+   * Reads the live-log sequence, then the own lines of the touched units (every line for a rebuild),
+   * and applies them deepest unit first: each unit's entry takes its own totals and its children's new
+   * subtree totals, and hands its subtree totals to its parent, up to the root.
+   */
+  private Future<Void> refreshNow(Set<Long> touched) {
     OffsetDateTime now = app.now();
     String nowIso = app.iso(now);
-    return liveLog.currentSeq().compose(seq -> sources.read(now).compose(inputs -> {
-      Map<Long, UnitFigures> figures = ReadinessCalculator.compute(inputs);
-      List<Future<Optional<UnitSnapshot>>> applied = new ArrayList<>();
-      for (long id : targets(inputs, figures, units)) {
-        applied.add(store.apply(figures.get(id), seq, nowIso));
+    return liveLog.currentSeq().compose(seq -> sources.read(now, touched).compose(inputs -> {
+      Map<Long, Unit> units = ReadinessCalculator.byId(inputs.units());
+      Map<Long, UnitTotals> own = ReadinessCalculator.ownTotals(inputs);
+      Set<Long> targets = new LinkedHashSet<>();
+      if (touched == null) {
+        targets.addAll(units.keySet());
+      } else {
+        own.keySet().retainAll(touched); // the other units keep the own totals their entries hold
+        touched.forEach(id -> targets.addAll(ReadinessCalculator.chain(units, id)));
       }
-      return Future.all(applied).compose(all -> {
-        List<Long> changed = new ArrayList<>();
-        applied.forEach(f -> f.result().ifPresent(s -> changed.add(s.unitId())));
-        return changed.isEmpty() ? Future.succeededFuture() : publishChanges(changed);
+      return applyDeepestFirst(units, targets, own, seq, nowIso).compose(outcome -> {
+        if (outcome.incomplete() && touched != null) {
+          log.info("Readiness entries without their totals (new or lost): rebuilding every unit");
+          enqueue(null);
+        }
+        return outcome.changed().isEmpty() ? Future.succeededFuture() : publishChanges(outcome.changed());
       });
     }));
   }
 
-  private static Set<Long> targets(ReadinessInputs inputs, Map<Long, UnitFigures> figures, Set<Long> units) {
-    if (units == null) {
-      return figures.keySet();
+  private record Outcome(List<Long> changed, boolean incomplete) {
+  }
+
+  /** One round per depth, deepest first, so a parent gets the totals its children computed in this refresh. */
+  private Future<Outcome> applyDeepestFirst(Map<Long, Unit> units, Set<Long> targets, Map<Long, UnitTotals> own,
+      long seq, String nowIso) {
+    Map<Long, SortedSet<Long>> children = ReadinessCalculator.children(units);
+    TreeMap<Integer, List<Long>> byDepth = new TreeMap<>(Comparator.reverseOrder());
+    targets.forEach(id -> byDepth.computeIfAbsent(ReadinessCalculator.chain(units, id).size(), d -> new ArrayList<>())
+        .add(id));
+    Map<Long, ApplyFigures.Result> results = new ConcurrentHashMap<>();
+    Future<Void> rounds = Future.succeededFuture();
+    for (List<Long> round : byDepth.values()) {
+      rounds = rounds.compose(v -> Future.all(round.stream().map(id -> {
+        Map<Long, UnitTree.Slot> slots = new HashMap<>();
+        for (long child : children.get(id)) {
+          ApplyFigures.Result r = results.get(child);
+          if (r != null) {
+            slots.put(child, new UnitTree.Slot(r.stamp(), r.subtree()));
+          }
+        }
+        return store.apply(units.get(id), own.get(id), seq, slots, children.get(id), nowIso)
+            .map(r -> results.put(id, r));
+      }).toList()).mapEmpty());
     }
-    Map<Long, Unit> byId = new HashMap<>();
-    inputs.units().forEach(u -> byId.put(u.id(), u));
-    Set<Long> targets = new LinkedHashSet<>();
-    units.forEach(id -> targets.addAll(ReadinessCalculator.chain(byId, id)));
-    return targets;
+    return rounds.map(v -> {
+      List<Long> changed = new ArrayList<>();
+      boolean incomplete = false;
+      for (Map.Entry<Long, ApplyFigures.Result> e : results.entrySet()) {
+        if (e.getValue().changed() != null) {
+          changed.add(e.getKey());
+        }
+        incomplete |= e.getValue().incomplete();
+      }
+      return new Outcome(changed, incomplete);
+    });
   }
 
   /**

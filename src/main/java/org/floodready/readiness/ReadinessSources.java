@@ -2,6 +2,7 @@ package org.floodready.readiness;
 
 import io.vertx.core.Future;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.floodready.AppContext;
 import org.floodready.checkpoints.CheckpointStates;
@@ -14,13 +15,14 @@ import org.floodready.units.UnitRepository;
 /**
  * Where readiness reads its inputs: the unit tree and one source per domain (stock coverage,
  * checkpoint states, patrol compliance). Each domain source reads PostgreSQL through that domain's
- * public service; all are read fresh for every recompute.
+ * public service, either everything (a rebuild, verify) or only the lines belonging directly to some
+ * units (a refresh after their events: its cost does not grow with the rest of the dataset).
  */
 public final class ReadinessSources {
-  /** A domain's contribution, read from PostgreSQL at {@code now}. */
+  /** A domain's contribution, read from PostgreSQL at {@code now}: every unit's, or only {@code units}' own. */
   @FunctionalInterface
   public interface Source<T> {
-    Future<List<T>> read(OffsetDateTime now);
+    Future<List<T>> read(OffsetDateTime now, Collection<Long> units);
   }
 
   private final UnitRepository units;
@@ -42,12 +44,16 @@ public final class ReadinessSources {
     CheckpointStates checkpoints = new CheckpointStates(app);
     ComplianceService compliance = new ComplianceService(app);
     return new ReadinessSources(new UnitRepository(app.pool()),
-        now -> coverage.coverage(now).map(rows -> rows.stream().map(ReadinessSources::stockLine).toList()),
-        now -> checkpoints.all(now).map(rows -> rows.stream()
-            .map(c -> new CheckpointLine(c.unitId(), c.level(), c.silent(), c.activeAlerts())).toList()),
-        now -> compliance.byUnit(now).map(rows -> rows.stream()
-            .map(u -> new PatrolLine(u.unitId(), u.reaches(), u.reachesCompliant(), u.openHazards(), u.overdueHazards()))
-            .toList()));
+        (now, only) -> (only == null ? coverage.coverage(now) : coverage.coverageOfUnits(now, only))
+            .map(rows -> rows.stream().map(ReadinessSources::stockLine).toList()),
+        (now, only) -> (only == null ? checkpoints.all(now) : checkpoints.ofUnits(now, only))
+            .map(rows -> rows.stream()
+                .map(c -> new CheckpointLine(c.unitId(), c.level(), c.silent(), c.activeAlerts())).toList()),
+        (now, only) -> (only == null ? compliance.byUnit(now) : compliance.ofUnits(now, only))
+            .map(rows -> rows.stream()
+                .map(u -> new PatrolLine(u.unitId(), u.reaches(), u.reachesCompliant(), u.openHazards(),
+                    u.overdueHazards()))
+                .toList()));
   }
 
   private static StockLine stockLine(CoverageRow r) {
@@ -55,10 +61,16 @@ public final class ReadinessSources {
         r.criticality(), r.required().doubleValue(), r.usable().doubleValue());
   }
 
+  /** Every unit and every line. */
   public Future<ReadinessInputs> read(OffsetDateTime now) {
-    return units.list(new Where()).compose(u -> stock.read(now)
-        .compose(s -> checkpoints.read(now)
-            .compose(c -> patrols.read(now)
+    return read(now, null);
+  }
+
+  /** Every unit, and the lines belonging directly to {@code only} (every line when null). */
+  public Future<ReadinessInputs> read(OffsetDateTime now, Collection<Long> only) {
+    return units.list(new Where()).compose(u -> stock.read(now, only)
+        .compose(s -> checkpoints.read(now, only)
+            .compose(c -> patrols.read(now, only)
                 .map(p -> new ReadinessInputs(u, s, c, p)))));
   }
 }

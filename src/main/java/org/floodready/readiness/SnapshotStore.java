@@ -10,12 +10,13 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.floodready.http.ApiError;
+import org.floodready.units.Unit;
 
 /**
  * The live readiness snapshot: one entry per unit in a Hazelcast IMap (one backup, quorum-protected),
@@ -51,18 +52,22 @@ public final class SnapshotStore {
         .mapEmpty();
   }
 
-  /** Applies freshly computed figures to the unit's entry; the new entry if it changed. */
-  public Future<Optional<UnitSnapshot>> apply(UnitFigures figures, long seq, String nowIso) {
-    JsonObject unit = figures.unit().toJson();
-    unit.put("unitId", unit.remove("id"));
+  /**
+   * Applies a unit's own totals (null: keep the entry's) and its children's newer subtree totals to its
+   * entry, on the key's owner; the entry when its figures changed, and the subtree totals for the parent.
+   */
+  Future<ApplyFigures.Result> apply(Unit unit, UnitTotals own, long seq, Map<Long, UnitTree.Slot> slots,
+      Set<Long> children, String nowIso) {
+    JsonObject json = unit.toJson();
+    json.put("unitId", json.remove("id"));
     return Future.fromCompletionStage(
-            map.submitToKey(figures.unit().id(), new ApplyFigures(unit, figures.metrics(), seq, nowIso)),
+            map.submitToKey(unit.id(), new ApplyFigures(json, own, seq, slots, children, nowIso)),
             vertx.getOrCreateContext())
-        .map(changed -> {
-          if (changed != null) {
-            mirror.put(changed); // a read on this node sees its own apply at once
+        .map(result -> {
+          if (result.changed() != null) {
+            mirror.put(result.changed()); // a read on this node sees its own apply at once
           }
-          return Optional.<UnitSnapshot>ofNullable(changed);
+          return result;
         })
         .recover(SnapshotStore::noQuorum);
   }

@@ -27,9 +27,14 @@ final class CoverageRepository {
     return lines(level, "", Tuple.of(today, zone));
   }
 
-  /** The lines of the bases belonging directly to the given units, in the same order as {@link #lines}. */
-  Future<List<CoverageLine>> linesOfUnits(LocalDate today, String zone, ResponseLevel level, Long[] unitIds) {
-    return lines(level, " WHERE b.unit_id = ANY($3::bigint[])", Tuple.of(today, zone, unitIds));
+  /**
+   * The lines of the bases belonging directly to the given units and of the given bases, in the same
+   * order as {@link #lines}.
+   */
+  Future<List<CoverageLine>> linesOf(LocalDate today, String zone, ResponseLevel level, Long[] unitIds,
+      Long[] baseIds) {
+    return lines(level, " WHERE (b.unit_id = ANY($3::bigint[]) OR b.id = ANY($4::bigint[]))",
+        Tuple.of(today, zone, unitIds, baseIds));
   }
 
   private Future<List<CoverageLine>> lines(ResponseLevel level, String where, Tuple args) {

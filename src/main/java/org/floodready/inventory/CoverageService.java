@@ -35,10 +35,14 @@ public final class CoverageService {
         .map(lines -> lines.stream().map(CoverageLine::row).toList());
   }
 
-  /** Coverage of the bases belonging directly to the given units (not below them), at the current level. */
-  public Future<List<CoverageRow>> coverageOfUnits(OffsetDateTime now, Collection<Long> unitIds) {
-    Long[] ids = unitIds.toArray(new Long[0]);
-    return levels.current().compose(level -> coverage.linesOfUnits(today(now), zone.getId(), level, ids))
+  /**
+   * Coverage of the bases belonging directly to the given units (not below them) and of the given bases,
+   * at the current level.
+   */
+  public Future<List<CoverageRow>> coverageOf(OffsetDateTime now, Collection<Long> unitIds, Collection<Long> baseIds) {
+    Long[] units = unitIds.toArray(new Long[0]);
+    Long[] bases = baseIds.toArray(new Long[0]);
+    return levels.current().compose(level -> coverage.linesOf(today(now), zone.getId(), level, units, bases))
         .map(lines -> lines.stream().map(CoverageLine::row).toList());
   }
 

@@ -12,10 +12,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Runs on the member owning a unit's key: takes the unit's own totals (unless the entry holds totals
- * from a newer read) and each given child's subtree totals that are newer than the child's slot, drops
- * the slots of units no longer its children, and recomputes the unit's subtree totals and figures from
- * what the entry then holds. Each key is updated atomically, so refreshes of siblings on different
+ * Runs on the member owning a unit's key: takes the given parts of the unit's own totals (each unless
+ * the entry holds that part from a newer read; with {@code wholeUnit} the parts not given are dropped)
+ * and each given child's subtree totals that are newer than the child's slot, drops the slots of units
+ * no longer its children, and recomputes the unit's subtree totals and figures from what the entry
+ * then holds. Each key is updated atomically, so refreshes of siblings on different
  * members each land in their own slot of the parent. Unchanged figures keep their changedAt time and
  * do not bump the version.
  */
@@ -25,7 +26,8 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
 
   /**
    * The entry when its figures changed (else null), and the subtree totals with their stamp for the
-   * parent. {@code incomplete}: the entry lacks its own totals or a child's, so only a rebuild makes it whole.
+   * parent. {@code incomplete}: the entry was never given all its own lines or lacks a child's totals,
+   * so only a rebuild makes it whole.
    */
   record Result(UnitSnapshot changed, long stamp, UnitTotals subtree, boolean incomplete) implements Serializable {
     @Serial
@@ -33,21 +35,24 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
   }
 
   private final String unitJson;
-  private final UnitTotals own;
+  private final TreeMap<String, UnitTotals> parts;
+  private final boolean wholeUnit;
   private final long seq;
   private final TreeMap<Long, UnitTree.Slot> slots;
   private final HashSet<Long> children;
   private final String nowIso;
 
   /**
-   * @param own the unit's own totals read at {@code seq}, or null to keep the entry's
+   * @param parts parts of the unit's own totals read at {@code seq} (none: keep the entry's)
+   * @param wholeUnit the parts are all of the unit's own lines: drop the entry's other parts
    * @param slots children's subtree totals to take where newer than the entry's
    * @param children the unit's children now
    */
-  ApplyFigures(JsonObject unit, UnitTotals own, long seq, Map<Long, UnitTree.Slot> slots, Set<Long> children,
-      String nowIso) {
+  ApplyFigures(JsonObject unit, Map<String, UnitTotals> parts, boolean wholeUnit, long seq,
+      Map<Long, UnitTree.Slot> slots, Set<Long> children, String nowIso) {
     this.unitJson = unit.encode();
-    this.own = own;
+    this.parts = new TreeMap<>(parts);
+    this.wholeUnit = wholeUnit;
     this.seq = seq;
     this.slots = new TreeMap<>(slots);
     this.children = new HashSet<>(children);
@@ -59,11 +64,16 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
     UnitSnapshot old = entry.getValue();
     UnitTree tree = old == null || old.tree() == null ? UnitTree.EMPTY : old.tree();
     boolean treeChanged = false;
-    UnitTotals nextOwn = tree.own();
-    long nextOwnSeq = tree.ownSeq();
-    if (own != null && (tree.own() == null || tree.ownSeq() <= seq)) {
-      nextOwn = own;
-      nextOwnSeq = seq;
+    TreeMap<String, UnitTree.Part> nextParts = new TreeMap<>(tree.parts());
+    for (Map.Entry<String, UnitTotals> p : parts.entrySet()) {
+      UnitTree.Part current = nextParts.get(p.getKey());
+      if (current == null || current.seq() <= seq) {
+        nextParts.put(p.getKey(), new UnitTree.Part(seq, p.getValue()));
+        treeChanged = true;
+      }
+    }
+    if (wholeUnit && nextParts.entrySet()
+        .removeIf(p -> !parts.containsKey(p.getKey()) && p.getValue().seq() <= seq)) {
       treeChanged = true;
     }
     TreeMap<Long, UnitTree.Slot> nextSlots = new TreeMap<>(tree.children());
@@ -77,12 +87,12 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
     if (nextSlots.keySet().retainAll(children)) {
       treeChanged = true;
     }
-    boolean incomplete = nextOwn == null || !nextSlots.keySet().containsAll(children);
+    boolean incomplete = !nextParts.containsKey(UnitTotals.CHECKPOINTS) || !nextSlots.keySet().containsAll(children);
     if (!treeChanged && old != null) {
       return new Result(null, tree.stamp(), tree.subtree(), incomplete);
     }
-    UnitTotals subtree = UnitTree.sum(nextOwn, nextSlots);
-    UnitTree nextTree = new UnitTree(nextOwnSeq, nextOwn, nextSlots, UnitTree.nextStamp(tree.stamp()), subtree);
+    UnitTotals subtree = UnitTree.sum(nextParts, nextSlots);
+    UnitTree nextTree = new UnitTree(nextParts, nextSlots, UnitTree.nextStamp(tree.stamp()), subtree);
     long nextSeq = Math.max(old == null ? 0 : old.seq(), seq);
     JsonObject json = figures(old, new JsonObject(unitJson), subtree.metrics(), nowIso);
     UnitSnapshot next = json == null

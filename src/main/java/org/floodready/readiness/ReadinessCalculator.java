@@ -39,7 +39,9 @@ public final class ReadinessCalculator {
 
   public static Map<Long, UnitFigures> compute(ReadinessInputs in) {
     Map<Long, Unit> units = byId(in.units());
-    Map<Long, UnitTotals> subtrees = subtrees(units, ownTotals(in));
+    Map<Long, UnitTotals> own = new HashMap<>();
+    ownParts(in).forEach((id, parts) -> own.put(id, UnitTotals.own(parts)));
+    Map<Long, UnitTotals> subtrees = subtrees(units, own);
     Map<Long, UnitFigures> out = new LinkedHashMap<>();
     units.values().forEach(u -> out.put(u.id(), new UnitFigures(u, subtrees.get(u.id()).metrics())));
     return out;
@@ -51,27 +53,37 @@ public final class ReadinessCalculator {
     return units;
   }
 
-  /** Each unit's own lines summed (units without lines get empty totals; lines of unknown units are left out). */
-  static Map<Long, UnitTotals> ownTotals(ReadinessInputs in) {
-    Map<Long, UnitTotals> own = new LinkedHashMap<>();
-    in.units().forEach(u -> own.put(u.id(), new UnitTotals()));
+  /**
+   * Each unit's own lines summed in parts: one per base with lines, its checkpoints and its patrols
+   * (those two always, possibly empty). Lines of units not in the inputs are left out.
+   */
+  static Map<Long, TreeMap<String, UnitTotals>> ownParts(ReadinessInputs in) {
+    Map<Long, TreeMap<String, UnitTotals>> parts = new LinkedHashMap<>();
+    for (Unit u : in.units()) {
+      TreeMap<String, UnitTotals> p = new TreeMap<>();
+      p.put(UnitTotals.CHECKPOINTS, new UnitTotals());
+      p.put(UnitTotals.PATROLS, new UnitTotals());
+      parts.put(u.id(), p);
+    }
     for (StockLine s : in.stock()) {
-      addTo(own, s.unitId(), t -> t.add(s));
+      TreeMap<String, UnitTotals> p = parts.get(s.unitId());
+      if (p != null) {
+        p.computeIfAbsent(UnitTotals.basePart(s.baseId()), k -> new UnitTotals()).add(s);
+      }
     }
     for (CheckpointLine c : in.checkpoints()) {
-      addTo(own, c.unitId(), t -> t.add(c));
+      TreeMap<String, UnitTotals> p = parts.get(c.unitId());
+      if (p != null) {
+        p.get(UnitTotals.CHECKPOINTS).add(c);
+      }
     }
-    for (PatrolLine p : in.patrols()) {
-      addTo(own, p.unitId(), t -> t.add(p));
+    for (PatrolLine pl : in.patrols()) {
+      TreeMap<String, UnitTotals> p = parts.get(pl.unitId());
+      if (p != null) {
+        p.get(UnitTotals.PATROLS).add(pl);
+      }
     }
-    return own;
-  }
-
-  private static void addTo(Map<Long, UnitTotals> own, long unitId, java.util.function.Consumer<UnitTotals> add) {
-    UnitTotals t = own.get(unitId);
-    if (t != null) {
-      add.accept(t);
-    }
+    return parts;
   }
 
   /** Each unit's subtree totals: own plus its children's subtree totals (deepest units first). */

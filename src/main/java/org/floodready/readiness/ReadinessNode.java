@@ -92,7 +92,18 @@ public final class ReadinessNode {
   /** On the publishing node only: log the event for the live push, then recompute what it touched. */
   private void onDomainEvent(JsonObject event) {
     Long unitId = event.getValue("unitId") instanceof Number n ? n.longValue() : null;
-    appender.append(event.getString("type"), unitId, event, () -> service.refresh(unitId));
+    Long baseId = event.getValue("baseId") instanceof Number n ? n.longValue() : null;
+    String type = event.getString("type");
+    // stock and quota changes touch one base's lines only: the refresh reads just those again
+    boolean oneBase = unitId != null && baseId != null && type != null
+        && (type.startsWith("stock.") || type.startsWith("quota."));
+    appender.append(type, unitId, event, () -> {
+      if (oneBase) {
+        service.refreshBase(unitId, baseId);
+      } else {
+        service.refresh(unitId);
+      }
+    });
   }
 
   private void nudge(long id) {

@@ -41,6 +41,7 @@ public final class ReadinessService {
   private boolean running;
   private boolean pendingAll;
   private final Set<Long> pendingUnits = new HashSet<>();
+  private final Map<Long, Set<Long>> pendingBases = new HashMap<>();
   private final List<Promise<Void>> waiters = new ArrayList<>();
   /** Rank, peers and flag of each unit as this node last published them. */
   private final Map<Long, String> lastRanks = new HashMap<>();
@@ -61,13 +62,18 @@ public final class ReadinessService {
 
   /** Recomputes the unit and its ancestors (every unit when unitId is null). */
   public Future<Void> refresh(Long unitId) {
-    return enqueue(unitId == null ? null : Set.of(unitId));
+    return enqueue(unitId, null);
+  }
+
+  /** After a change at one base of the unit (stock, quota): reads only that base's lines again. */
+  public Future<Void> refreshBase(long unitId, long baseId) {
+    return enqueue(unitId, baseId);
   }
 
   /** Recomputes every unit from PostgreSQL (cluster start, member lost, split brain healed). */
   public Future<Void> rebuild(String reason) {
     log.info("Rebuilding the readiness snapshot from PostgreSQL ({})", reason);
-    return enqueue(null)
+    return enqueue(null, null)
         .onSuccess(v -> {
           rebuilds.incrementAndGet();
           lastRebuildAt = app.now();
@@ -84,11 +90,14 @@ public final class ReadinessService {
     return lastRebuildFailed;
   }
 
-  private synchronized Future<Void> enqueue(Set<Long> units) {
-    if (units == null) {
+  /** Every unit (unitId null), one unit's own lines (baseId null) or one base's. */
+  private synchronized Future<Void> enqueue(Long unitId, Long baseId) {
+    if (unitId == null) {
       pendingAll = true;
+    } else if (baseId == null) {
+      pendingUnits.add(unitId);
     } else {
-      pendingUnits.addAll(units);
+      pendingBases.computeIfAbsent(unitId, k -> new HashSet<>()).add(baseId);
     }
     Promise<Void> done = Promise.promise();
     waiters.add(done);
@@ -100,17 +109,18 @@ public final class ReadinessService {
   }
 
   private void runNext() {
-    Set<Long> units;
+    Touched units;
     List<Promise<Void>> done;
     synchronized (this) {
       if (waiters.isEmpty()) {
         running = false;
         return;
       }
-      units = pendingAll ? null : new HashSet<>(pendingUnits);
+      units = pendingAll ? null : new Touched(Set.copyOf(pendingUnits), Map.copyOf(pendingBases));
       done = new ArrayList<>(waiters);
       pendingAll = false;
       pendingUnits.clear();
+      pendingBases.clear();
       waiters.clear();
     }
     Future<Void> run;
@@ -128,28 +138,61 @@ public final class ReadinessService {
     });
   }
 
+  /** What a refresh reads again: every own line of {@code units}, and the lines of some bases of others. */
+  private record Touched(Set<Long> units, Map<Long, Set<Long>> bases) {
+    Set<Long> allBases() {
+      Set<Long> all = new HashSet<>();
+      bases.forEach((unit, ids) -> {
+        if (!units.contains(unit)) {
+          all.addAll(ids);
+        }
+      });
+      return all;
+    }
+  }
+
   /**
-   * Reads the live-log sequence, then the own lines of the touched units (every line for a rebuild),
-   * and applies them deepest unit first: each unit's entry takes its own totals and its children's new
-   * subtree totals, and hands its subtree totals to its parent, up to the root.
+   * Reads the live-log sequence, then the touched units' own lines (or only the touched bases' lines;
+   * every line for a rebuild), and applies them deepest unit first: each unit's entry takes those parts
+   * of its own totals and its children's new subtree totals, and hands its subtree totals to its parent,
+   * up to the root.
    */
-  private Future<Void> refreshNow(Set<Long> touched) {
+  private Future<Void> refreshNow(Touched touched) {
     OffsetDateTime now = app.now();
     String nowIso = app.iso(now);
-    return liveLog.currentSeq().compose(seq -> sources.read(now, touched).compose(inputs -> {
+    return liveLog.currentSeq().compose(seq -> (touched == null ? sources.read(now)
+        : sources.read(now, touched.units(), touched.allBases())).compose(inputs -> {
       Map<Long, Unit> units = ReadinessCalculator.byId(inputs.units());
-      Map<Long, UnitTotals> own = ReadinessCalculator.ownTotals(inputs);
+      Map<Long, TreeMap<String, UnitTotals>> parts = ReadinessCalculator.ownParts(inputs);
+      Map<Long, Map<String, UnitTotals>> given = new HashMap<>();
+      Set<Long> whole = new HashSet<>();
       Set<Long> targets = new LinkedHashSet<>();
       if (touched == null) {
+        given.putAll(parts);
+        whole.addAll(units.keySet());
         targets.addAll(units.keySet());
       } else {
-        own.keySet().retainAll(touched); // the other units keep the own totals their entries hold
-        touched.forEach(id -> targets.addAll(ReadinessCalculator.chain(units, id)));
+        for (long id : touched.units()) {
+          if (units.containsKey(id)) {
+            given.put(id, parts.get(id));
+            whole.add(id);
+          }
+        }
+        touched.bases().forEach((id, bases) -> {
+          if (units.containsKey(id) && !whole.contains(id)) {
+            Map<String, UnitTotals> some = new HashMap<>();
+            // a base without lines now (or moved to another unit) leaves an empty part here
+            bases.forEach(b -> some.put(UnitTotals.basePart(b),
+                parts.get(id).getOrDefault(UnitTotals.basePart(b), new UnitTotals())));
+            given.put(id, some);
+          }
+        });
+        given.keySet().forEach(id -> targets.addAll(ReadinessCalculator.chain(units, id)));
       }
-      return applyDeepestFirst(units, targets, own, seq, nowIso).compose(outcome -> {
+      return applyDeepestFirst(units, targets, given, whole, seq, nowIso).compose(outcome -> {
         if (outcome.incomplete() && touched != null) {
           log.info("Readiness entries without their totals (new or lost): rebuilding every unit");
-          enqueue(null);
+          enqueue(null, null);
         }
         return outcome.changed().isEmpty() ? Future.succeededFuture() : publishChanges(outcome.changed());
       });
@@ -160,8 +203,8 @@ public final class ReadinessService {
   }
 
   /** One round per depth, deepest first, so a parent gets the totals its children computed in this refresh. */
-  private Future<Outcome> applyDeepestFirst(Map<Long, Unit> units, Set<Long> targets, Map<Long, UnitTotals> own,
-      long seq, String nowIso) {
+  private Future<Outcome> applyDeepestFirst(Map<Long, Unit> units, Set<Long> targets,
+      Map<Long, Map<String, UnitTotals>> parts, Set<Long> whole, long seq, String nowIso) {
     Map<Long, SortedSet<Long>> children = ReadinessCalculator.children(units);
     TreeMap<Integer, List<Long>> byDepth = new TreeMap<>(Comparator.reverseOrder());
     targets.forEach(id -> byDepth.computeIfAbsent(ReadinessCalculator.chain(units, id).size(), d -> new ArrayList<>())
@@ -177,7 +220,8 @@ public final class ReadinessService {
             slots.put(child, new UnitTree.Slot(r.stamp(), r.subtree()));
           }
         }
-        return store.apply(units.get(id), own.get(id), seq, slots, children.get(id), nowIso)
+        return store.apply(units.get(id), parts.getOrDefault(id, Map.of()), whole.contains(id), seq, slots,
+                children.get(id), nowIso)
             .map(r -> results.put(id, r));
       }).toList()).mapEmpty());
     }

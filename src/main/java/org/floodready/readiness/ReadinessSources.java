@@ -16,13 +16,16 @@ import org.floodready.units.UnitRepository;
  * Where readiness reads its inputs: the unit tree and one source per domain (stock coverage,
  * checkpoint states, patrol compliance). Each domain source reads PostgreSQL through that domain's
  * public service, either everything (a rebuild, verify) or only the lines belonging directly to some
- * units (a refresh after their events: its cost does not grow with the rest of the dataset).
+ * units or bases (a refresh after their events: its cost does not grow with the rest of the dataset).
  */
 public final class ReadinessSources {
-  /** A domain's contribution, read from PostgreSQL at {@code now}: every unit's, or only {@code units}' own. */
+  /**
+   * A domain's contribution, read from PostgreSQL at {@code now}: every line (both null), or only the
+   * lines belonging directly to {@code units} and, for stock, to {@code bases}.
+   */
   @FunctionalInterface
   public interface Source<T> {
-    Future<List<T>> read(OffsetDateTime now, Collection<Long> units);
+    Future<List<T>> read(OffsetDateTime now, Collection<Long> units, Collection<Long> bases);
   }
 
   private final UnitRepository units;
@@ -44,12 +47,12 @@ public final class ReadinessSources {
     CheckpointStates checkpoints = new CheckpointStates(app);
     ComplianceService compliance = new ComplianceService(app);
     return new ReadinessSources(new UnitRepository(app.pool()),
-        (now, only) -> (only == null ? coverage.coverage(now) : coverage.coverageOfUnits(now, only))
+        (now, units, bases) -> (units == null ? coverage.coverage(now) : coverage.coverageOf(now, units, bases))
             .map(rows -> rows.stream().map(ReadinessSources::stockLine).toList()),
-        (now, only) -> (only == null ? checkpoints.all(now) : checkpoints.ofUnits(now, only))
+        (now, units, bases) -> (units == null ? checkpoints.all(now) : checkpoints.ofUnits(now, units))
             .map(rows -> rows.stream()
                 .map(c -> new CheckpointLine(c.unitId(), c.level(), c.silent(), c.activeAlerts())).toList()),
-        (now, only) -> (only == null ? compliance.byUnit(now) : compliance.ofUnits(now, only))
+        (now, units, bases) -> (units == null ? compliance.byUnit(now) : compliance.ofUnits(now, units))
             .map(rows -> rows.stream()
                 .map(u -> new PatrolLine(u.unitId(), u.reaches(), u.reachesCompliant(), u.openHazards(),
                     u.overdueHazards()))
@@ -58,19 +61,28 @@ public final class ReadinessSources {
 
   private static StockLine stockLine(CoverageRow r) {
     return new StockLine(r.unitId(), r.category(), r.itemNameZh(), r.itemNameEn(), r.itemCode(), r.equipment(),
-        r.criticality(), r.required().doubleValue(), r.usable().doubleValue());
+        r.criticality(), r.required().doubleValue(), r.usable().doubleValue(), r.baseId());
   }
 
   /** Every unit and every line. */
   public Future<ReadinessInputs> read(OffsetDateTime now) {
-    return read(now, null);
+    return units.list(new Where()).compose(u -> stock.read(now, null, null)
+        .compose(s -> checkpoints.read(now, null, null)
+            .compose(c -> patrols.read(now, null, null)
+                .map(p -> new ReadinessInputs(u, s, c, p)))));
   }
 
-  /** Every unit, and the lines belonging directly to {@code only} (every line when null). */
-  public Future<ReadinessInputs> read(OffsetDateTime now, Collection<Long> only) {
-    return units.list(new Where()).compose(u -> stock.read(now, only)
-        .compose(s -> checkpoints.read(now, only)
-            .compose(c -> patrols.read(now, only)
+  /**
+   * Every unit, all lines belonging directly to {@code units}, and the stock lines of {@code bases}; a
+   * domain with nothing to read is not asked.
+   */
+  public Future<ReadinessInputs> read(OffsetDateTime now, Collection<Long> units, Collection<Long> bases) {
+    return this.units.list(new Where()).compose(u -> (units.isEmpty() && bases.isEmpty()
+            ? Future.succeededFuture(List.<StockLine>of()) : stock.read(now, units, bases))
+        .compose(s -> (units.isEmpty() ? Future.succeededFuture(List.<CheckpointLine>of())
+            : checkpoints.read(now, units, bases))
+            .compose(c -> (units.isEmpty() ? Future.succeededFuture(List.<PatrolLine>of())
+                : patrols.read(now, units, bases))
                 .map(p -> new ReadinessInputs(u, s, c, p)))));
   }
 }

@@ -53,15 +53,16 @@ public final class SnapshotStore {
   }
 
   /**
-   * Applies a unit's own totals (null: keep the entry's) and its children's newer subtree totals to its
-   * entry, on the key's owner; the entry when its figures changed, and the subtree totals for the parent.
+   * Applies parts of a unit's own totals (all of them with {@code wholeUnit}) and its children's newer
+   * subtree totals to its entry, on the key's owner; the entry when its figures changed, and the subtree
+   * totals for the parent.
    */
-  Future<ApplyFigures.Result> apply(Unit unit, UnitTotals own, long seq, Map<Long, UnitTree.Slot> slots,
-      Set<Long> children, String nowIso) {
+  Future<ApplyFigures.Result> apply(Unit unit, Map<String, UnitTotals> parts, boolean wholeUnit, long seq,
+      Map<Long, UnitTree.Slot> slots, Set<Long> children, String nowIso) {
     JsonObject json = unit.toJson();
     json.put("unitId", json.remove("id"));
     return Future.fromCompletionStage(
-            map.submitToKey(unit.id(), new ApplyFigures(json, own, seq, slots, children, nowIso)),
+            map.submitToKey(unit.id(), new ApplyFigures(json, parts, wholeUnit, seq, slots, children, nowIso)),
             vertx.getOrCreateContext())
         .map(result -> {
           if (result.changed() != null) {

@@ -101,6 +101,21 @@ final class UnitTotals implements Serializable {
     overdueHazards += o.overdueHazards;
   }
 
+  /** Part keys of a unit's own lines: one per base, its checkpoints, its reaches and hazards. */
+  static final String CHECKPOINTS = "checkpoints";
+  static final String PATROLS = "patrols";
+
+  static String basePart(long baseId) {
+    return "base:" + baseId;
+  }
+
+  /** A unit's own totals: its parts added in key order. */
+  static UnitTotals own(SortedMap<String, UnitTotals> parts) {
+    UnitTotals sum = new UnitTotals();
+    parts.values().forEach(sum::add);
+    return sum;
+  }
+
   /** {@code own} plus each child's subtree totals, children in ascending unit id. */
   static UnitTotals subtree(UnitTotals own, SortedMap<Long, UnitTotals> children) {
     UnitTotals sum = new UnitTotals();

@@ -31,12 +31,25 @@ class ApplyFiguresTest {
     return t;
   }
 
+  /** The unit's whole own lines: its patrols as given, no checkpoints, no bases. */
   private static ApplyFigures.Result own(Map.Entry<Long, UnitSnapshot> entry, UnitTotals own, long seq, String now) {
-    return new ApplyFigures(UNIT, own, seq, Map.of(), Set.of(), now).process(entry);
+    return new ApplyFigures(UNIT, Map.of(UnitTotals.PATROLS, own, UnitTotals.CHECKPOINTS, new UnitTotals()), true, seq,
+        Map.of(), Set.of(), now).process(entry);
+  }
+
+  private static ApplyFigures.Result base(Map.Entry<Long, UnitSnapshot> entry, long baseId, double usable, long seq) {
+    UnitTotals t = new UnitTotals();
+    t.add(new StockLine(7, "equipment", "泵", "pump", "P", true, 1, 10, usable, baseId));
+    return new ApplyFigures(UNIT, Map.of(UnitTotals.basePart(baseId), t), false, seq, Map.of(), Set.of(), "T" + seq)
+        .process(entry);
   }
 
   private static ApplyFigures.Result child(Map.Entry<Long, UnitSnapshot> entry, long childId, UnitTree.Slot slot) {
-    return new ApplyFigures(UNIT, null, 1, Map.of(childId, slot), Set.of(8L, 9L), "T9").process(entry);
+    return new ApplyFigures(UNIT, Map.of(), false, 1, Map.of(childId, slot), Set.of(8L, 9L), "T9").process(entry);
+  }
+
+  private static double pumps(Map.Entry<Long, UnitSnapshot> entry) {
+    return metric(entry, "equipment").getJsonObject("value").getJsonObject("pumps").getDouble("usable");
   }
 
   private static JsonObject metric(Map.Entry<Long, UnitSnapshot> entry, String name) {
@@ -98,8 +111,24 @@ class ApplyFiguresTest {
     own(entry, hazards(1, 0), 5, "T1");
     ApplyFigures.Result partial = child(entry, 8, new UnitTree.Slot(100, checkpoints(3)));
     assertTrue(partial.incomplete(), "child 9 has not reported yet");
-    ApplyFigures.Result moved = new ApplyFigures(UNIT, null, 6, Map.of(), Set.of(), "T2").process(entry);
+    ApplyFigures.Result moved = new ApplyFigures(UNIT, Map.of(), false, 6, Map.of(), Set.of(), "T2").process(entry);
     assertFalse(moved.incomplete());
     assertEquals(0, metric(entry, "checkpoints").getInteger("value"));
+  }
+
+  @Test
+  void aBaseRefreshReplacesThatBasesPartOnlyAndAWholeRefreshDropsBasesGone() {
+    Map.Entry<Long, UnitSnapshot> entry = new AbstractMap.SimpleEntry<>(7L, null);
+    own(entry, hazards(1, 0), 5, "T1");
+    base(entry, 70, 4, 6);
+    base(entry, 71, 3, 7);
+    assertEquals(7.0, pumps(entry));
+    base(entry, 70, 2, 8);
+    assertEquals(5.0, pumps(entry), "base 71's part is kept");
+    assertNull(base(entry, 71, 9, 6).changed(), "a part read before the entry's is ignored");
+    assertEquals(5.0, pumps(entry));
+    own(entry, hazards(1, 0), 9, "T2");
+    assertEquals(0.0, pumps(entry), "a refresh of all the unit's own lines drops the parts of bases it no longer has");
+    assertEquals(1, metric(entry, "openHazards").getInteger("value"));
   }
 }

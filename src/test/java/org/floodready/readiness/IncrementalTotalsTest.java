@@ -23,10 +23,11 @@ class IncrementalTotalsTest {
 
   private final Map<Long, Map.Entry<Long, UnitSnapshot>> map = new HashMap<>();
 
-  private ApplyFigures.Result apply(long id, UnitTotals own, long seq, Map<Long, UnitTree.Slot> slots) {
+  private ApplyFigures.Result apply(long id, Map<String, UnitTotals> parts, boolean whole, long seq,
+      Map<Long, UnitTree.Slot> slots) {
     JsonObject unit = BY_ID.get(id).toJson();
     unit.put("unitId", unit.remove("id"));
-    return new ApplyFigures(unit, own, seq, slots, CHILDREN.get(id), "T" + seq)
+    return new ApplyFigures(unit, parts, whole, seq, slots, CHILDREN.get(id), "T" + seq)
         .process(map.computeIfAbsent(id, k -> new AbstractMap.SimpleEntry<>(k, null)));
   }
 
@@ -37,35 +38,38 @@ class IncrementalTotalsTest {
     }
     checkpoints.add(new CheckpointLine(5, "blue", false, 1));
     return new ReadinessInputs(UNITS,
-        List.of(new StockLine(5, "equipment", "泵", "submersible pump", "P", true, 2, 10, pumpsAtCommunity),
-            new StockLine(5, "materials", "编织袋", "woven bags", "W", false, 1, 1000, 333.3),
-            new StockLine(4, "life_saving", "救生衣", "life jackets", "L", false, 1.5, 100, 97.1),
-            new StockLine(2, "materials", "砂石", "sand", "S", false, 0.7, 77, 12.9)),
+        List.of(new StockLine(5, "equipment", "泵", "submersible pump", "P", true, 2, 10, pumpsAtCommunity, 51),
+            new StockLine(5, "materials", "编织袋", "woven bags", "W", false, 1, 1000, 333.3, 52),
+            new StockLine(5, "materials", "编织袋", "woven bags", "W", false, 1, 30, 7.77, 51),
+            new StockLine(4, "life_saving", "救生衣", "life jackets", "L", false, 1.5, 100, 97.1, 41),
+            new StockLine(2, "materials", "砂石", "sand", "S", false, 0.7, 77, 12.9, 21)),
         checkpoints,
         List.of(new PatrolLine(3, 4, 3, hazardsAtStreetA, 1), new PatrolLine(1, 2, 2, 0, 0)));
   }
 
   private void rebuild(ReadinessInputs in, long seq) {
-    Map<Long, UnitTotals> own = ReadinessCalculator.ownTotals(in);
+    Map<Long, java.util.TreeMap<String, UnitTotals>> own = ReadinessCalculator.ownParts(in);
     Map<Long, ApplyFigures.Result> results = new HashMap<>();
     for (long id : ReadinessCalculator.deepestFirst(BY_ID, BY_ID.keySet())) {
       Map<Long, UnitTree.Slot> slots = new HashMap<>();
       CHILDREN.get(id).forEach(c -> slots.put(c, new UnitTree.Slot(results.get(c).stamp(), results.get(c).subtree())));
-      results.put(id, apply(id, own.get(id), seq, slots));
+      results.put(id, apply(id, own.get(id), true, seq, slots));
     }
   }
 
-  /** The unit's own totals, then each ancestor with the slot of the unit below it. */
-  private List<Runnable> chain(long unitId, ReadinessInputs in, long seq) {
-    UnitTotals own = ReadinessCalculator.ownTotals(in).get(unitId);
+  /** The unit's own totals (or one base's part), then each ancestor with the slot of the unit below it. */
+  private List<Runnable> chain(long unitId, Long baseId, ReadinessInputs in, long seq) {
+    Map<String, UnitTotals> all = ReadinessCalculator.ownParts(in).get(unitId);
+    Map<String, UnitTotals> own = baseId == null ? all
+        : Map.of(UnitTotals.basePart(baseId), all.getOrDefault(UnitTotals.basePart(baseId), new UnitTotals()));
     List<Long> ids = ReadinessCalculator.chain(BY_ID, unitId);
     ApplyFigures.Result[] below = new ApplyFigures.Result[1];
     List<Runnable> steps = new java.util.ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       long id = ids.get(i);
       long child = i == 0 ? -1 : ids.get(i - 1);
-      steps.add(() -> below[0] = child < 0 ? apply(id, own, seq, Map.of())
-          : apply(id, null, seq, Map.of(child, new UnitTree.Slot(below[0].stamp(), below[0].subtree()))));
+      steps.add(() -> below[0] = child < 0 ? apply(id, own, baseId == null, seq, Map.of())
+          : apply(id, Map.of(), false, seq, Map.of(child, new UnitTree.Slot(below[0].stamp(), below[0].subtree()))));
     }
     return steps;
   }
@@ -87,9 +91,9 @@ class IncrementalTotalsTest {
     assertSameAsRecompute(inputs(4, 0, 2));
 
     ReadinessInputs after = inputs(3, 2, 5); // community 5 (under street 3), street 4 and street 3 changed
-    List<Runnable> community = chain(5, after, 2);
-    List<Runnable> streetB = chain(4, after, 3);
-    List<Runnable> streetA = chain(3, after, 4);
+    List<Runnable> community = chain(5, 51L, after, 2); // only the base whose pumps changed is read again
+    List<Runnable> streetB = chain(4, null, after, 3);
+    List<Runnable> streetA = chain(3, null, after, 4);
     // community's chain reaches the district after street B's, with totals computed before B's landed
     community.get(0).run();
     community.get(1).run();

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.floodready.AppContext;
 
@@ -24,11 +25,25 @@ public final class CheckpointStates {
   }
 
   public Future<List<CheckpointState>> all(OffsetDateTime now) {
+    return states(now, "", null);
+  }
+
+  /** The active checkpoints belonging directly to the given units, in the same order as {@link #all}. */
+  public Future<List<CheckpointState>> ofUnits(OffsetDateTime now, Collection<Long> unitIds) {
+    return states(now, " AND c.unit_id = ANY($3::bigint[])", unitIds.toArray(new Long[0]));
+  }
+
+  private Future<List<CheckpointState>> states(OffsetDateTime now, String filter, Long[] unitIds) {
+    Tuple args = Tuple.of(now, CheckpointDefaults.silentMinutes(now, zone));
+    if (unitIds != null) {
+      args.addValue(unitIds);
+    }
     return pool.preparedQuery("SELECT c.id, c.code, c.name_zh, c.name_en, c.kind, c.unit_id, c.lat, c.lon, s.level,"
             + " s.last_value, s.last_reading_at, (" + SilentRule.CONDITION + ") AS silent,"
             + " (SELECT count(*) FROM alerts a WHERE a.checkpoint_id = c.id AND a.status <> 'resolved') AS open_alerts"
-            + " FROM checkpoints c JOIN checkpoint_state s ON s.checkpoint_id = c.id WHERE c.active ORDER BY c.id")
-        .execute(Tuple.of(now, CheckpointDefaults.silentMinutes(now, zone)))
+            + " FROM checkpoints c JOIN checkpoint_state s ON s.checkpoint_id = c.id WHERE c.active" + filter
+            + " ORDER BY c.id")
+        .execute(args)
         .map(rows -> {
           List<CheckpointState> out = new ArrayList<>();
           for (Row r : rows) {

@@ -24,6 +24,20 @@ final class CoverageRepository {
   }
 
   Future<List<CoverageLine>> lines(LocalDate today, String zone, ResponseLevel level) {
+    return lines(level, "", Tuple.of(today, zone));
+  }
+
+  /**
+   * The lines of the bases belonging directly to the given units and of the given bases, in the same
+   * order as {@link #lines}.
+   */
+  Future<List<CoverageLine>> linesOf(LocalDate today, String zone, ResponseLevel level, Long[] unitIds,
+      Long[] baseIds) {
+    return lines(level, " WHERE (b.unit_id = ANY($3::bigint[]) OR b.id = ANY($4::bigint[]))",
+        Tuple.of(today, zone, unitIds, baseIds));
+  }
+
+  private Future<List<CoverageLine>> lines(ResponseLevel level, String where, Tuple args) {
     String m = level.multiplierSql("q");
     return pool.preparedQuery("SELECT q.base_id, b.code AS base_code, b.name_zh AS base_name_zh, b.unit_id,"
             + " q.item_id, i.code AS item_code, i.name_zh AS item_name_zh, i.name_en AS item_name_en, i.category,"
@@ -32,9 +46,9 @@ final class CoverageRepository {
             + " COALESCE(sum(l.quantity) FILTER (WHERE " + USABLE + "), 0) AS usable,"
             + " COALESCE(sum(l.quantity), 0) AS on_hand"
             + " FROM quotas q JOIN bases b ON b.id = q.base_id JOIN items i ON i.id = q.item_id"
-            + " LEFT JOIN lots l ON l.base_id = q.base_id AND l.item_id = q.item_id"
+            + " LEFT JOIN lots l ON l.base_id = q.base_id AND l.item_id = q.item_id" + where
             + " GROUP BY q.id, b.id, i.id ORDER BY b.id, i.code")
-        .execute(Tuple.of(today, zone))
+        .execute(args)
         .map(rows -> {
           List<CoverageLine> lines = new ArrayList<>();
           for (Row r : rows) {

@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import org.floodready.AppContext;
 
@@ -31,6 +32,17 @@ public final class CoverageService {
   /** Coverage at the district's current response level. */
   public Future<List<CoverageRow>> coverage(OffsetDateTime now) {
     return levels.current().compose(level -> lines(now, level))
+        .map(lines -> lines.stream().map(CoverageLine::row).toList());
+  }
+
+  /**
+   * Coverage of the bases belonging directly to the given units (not below them) and of the given bases,
+   * at the current level.
+   */
+  public Future<List<CoverageRow>> coverageOf(OffsetDateTime now, Collection<Long> unitIds, Collection<Long> baseIds) {
+    Long[] units = unitIds.toArray(new Long[0]);
+    Long[] bases = baseIds.toArray(new Long[0]);
+    return levels.current().compose(level -> coverage.linesOf(today(now), zone.getId(), level, units, bases))
         .map(lines -> lines.stream().map(CoverageLine::row).toList());
   }
 

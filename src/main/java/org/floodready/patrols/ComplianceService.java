@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,17 @@ public final class ComplianceService {
 
   /** Per unit (the reach's or hazard's own unit): reaches compliant now, open/overdue hazards, median days to close. */
   public Future<List<UnitCompliance>> byUnit(OffsetDateTime now) {
-    return reaches(new Where(), now).compose(reaches -> hazardStats(now).map(hazards -> {
+    return byUnit(now, null);
+  }
+
+  /** {@link #byUnit} for the given units only: their own reaches and hazards, not those below them. */
+  public Future<List<UnitCompliance>> ofUnits(OffsetDateTime now, Collection<Long> unitIds) {
+    return byUnit(now, unitIds.toArray(new Long[0]));
+  }
+
+  private Future<List<UnitCompliance>> byUnit(OffsetDateTime now, Long[] onlyUnits) {
+    Where reachFilter = onlyUnits == null ? new Where() : new Where().and("r.unit_id = ANY(?::bigint[])", onlyUnits);
+    return reaches(reachFilter, now).compose(reaches -> hazardStats(now, onlyUnits).map(hazards -> {
       Map<Long, int[]> reachCounts = new TreeMap<>();
       for (ReachCompliance r : reaches) {
         int[] c = reachCounts.computeIfAbsent(r.unitId(), k -> new int[2]);
@@ -114,18 +125,19 @@ public final class ComplianceService {
   }
 
   /** Open, overdue (against the effective deadline) and median days to close, per hazard unit. */
-  private Future<List<Row>> hazardStats(OffsetDateTime now) {
+  private Future<List<Row>> hazardStats(OffsetDateTime now, Long[] unitIds) {
     return new HazardService(app).clock().compose(clock -> {
       HazardClock at = new HazardClock(now, clock.warnedUnitIds(), clock.factor());
       Where where = new Where();
       String view = HazardRepository.view(where, at);
+      String filter = unitIds == null ? "" : " WHERE hz.unit_id = ANY(" + where.bind(unitIds) + "::bigint[])";
       return app.pool().preparedQuery("""
               SELECT hz.unit_id,
                 count(*) FILTER (WHERE hz.status <> 'closed')::int AS open,
                 count(*) FILTER (WHERE hz.overdue)::int AS overdue,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM hz.closed_at - hz.reported_at) / 86400)
                   FILTER (WHERE hz.status = 'closed') AS median_days
-              FROM""" + " " + view + " GROUP BY hz.unit_id")
+              FROM""" + " " + view + filter + " GROUP BY hz.unit_id")
           .execute(where.tuple())
           .map(rows -> {
             List<Row> list = new ArrayList<>();

@@ -4,38 +4,106 @@ import com.hazelcast.map.EntryProcessor;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.io.Serial;
+import java.io.Serializable;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Runs on the member owning a unit's key: replaces the entry's figures with freshly computed ones unless
- * the entry already holds figures from a newer read. Unchanged figures keep their changedAt time and do
- * not bump the version. Returns the new entry when something changed, else null.
+ * Runs on the member owning a unit's key: takes the given parts of the unit's own totals (each unless
+ * the entry holds that part from a newer read; with {@code wholeUnit} the parts not given are dropped)
+ * and each given child's subtree totals that are newer than the child's slot, drops the slots of units
+ * no longer its children, and recomputes the unit's subtree totals and figures from what the entry
+ * then holds. Each key is updated atomically, so refreshes of siblings on different
+ * members each land in their own slot of the parent. Unchanged figures keep their changedAt time and
+ * do not bump the version.
  */
-final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, UnitSnapshot> {
+final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigures.Result> {
   @Serial
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+
+  /**
+   * The entry when its figures changed (else null), and the subtree totals with their stamp for the
+   * parent. {@code incomplete}: the entry was never given all its own lines or lacks a child's totals,
+   * so only a rebuild makes it whole.
+   */
+  record Result(UnitSnapshot changed, long stamp, UnitTotals subtree, boolean incomplete) implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+  }
 
   private final String unitJson;
-  private final String metricsJson;
+  private final TreeMap<String, UnitTotals> parts;
+  private final boolean wholeUnit;
   private final long seq;
+  private final TreeMap<Long, UnitTree.Slot> slots;
+  private final HashSet<Long> children;
   private final String nowIso;
 
-  ApplyFigures(JsonObject unit, JsonObject metrics, long seq, String nowIso) {
+  /**
+   * @param parts parts of the unit's own totals read at {@code seq} (none: keep the entry's)
+   * @param wholeUnit the parts are all of the unit's own lines: drop the entry's other parts
+   * @param slots children's subtree totals to take where newer than the entry's
+   * @param children the unit's children now
+   */
+  ApplyFigures(JsonObject unit, Map<String, UnitTotals> parts, boolean wholeUnit, long seq,
+      Map<Long, UnitTree.Slot> slots, Set<Long> children, String nowIso) {
     this.unitJson = unit.encode();
-    this.metricsJson = metrics.encode();
+    this.parts = new TreeMap<>(parts);
+    this.wholeUnit = wholeUnit;
     this.seq = seq;
+    this.slots = new TreeMap<>(slots);
+    this.children = new HashSet<>(children);
     this.nowIso = nowIso;
   }
 
   @Override
-  public UnitSnapshot process(Map.Entry<Long, UnitSnapshot> entry) {
+  public Result process(Map.Entry<Long, UnitSnapshot> entry) {
     UnitSnapshot old = entry.getValue();
-    if (old != null && old.seq() > seq) {
-      return null;
+    UnitTree tree = old == null || old.tree() == null ? UnitTree.EMPTY : old.tree();
+    boolean treeChanged = false;
+    TreeMap<String, UnitTree.Part> nextParts = new TreeMap<>(tree.parts());
+    for (Map.Entry<String, UnitTotals> p : parts.entrySet()) {
+      UnitTree.Part current = nextParts.get(p.getKey());
+      if (current == null || current.seq() <= seq) {
+        nextParts.put(p.getKey(), new UnitTree.Part(seq, p.getValue()));
+        treeChanged = true;
+      }
     }
-    JsonObject unit = new JsonObject(unitJson);
-    JsonObject metrics = new JsonObject(metricsJson);
+    if (wholeUnit && nextParts.entrySet()
+        .removeIf(p -> !parts.containsKey(p.getKey()) && p.getValue().seq() <= seq)) {
+      treeChanged = true;
+    }
+    TreeMap<Long, UnitTree.Slot> nextSlots = new TreeMap<>(tree.children());
+    for (Map.Entry<Long, UnitTree.Slot> s : slots.entrySet()) {
+      UnitTree.Slot current = nextSlots.get(s.getKey());
+      if (current == null || s.getValue().stamp() > current.stamp()) {
+        nextSlots.put(s.getKey(), s.getValue());
+        treeChanged = true;
+      }
+    }
+    if (nextSlots.keySet().retainAll(children)) {
+      treeChanged = true;
+    }
+    boolean incomplete = !nextParts.containsKey(UnitTotals.CHECKPOINTS) || !nextSlots.keySet().containsAll(children);
+    if (!treeChanged && old != null) {
+      return new Result(null, tree.stamp(), tree.subtree(), incomplete);
+    }
+    UnitTotals subtree = UnitTree.sum(nextParts, nextSlots);
+    UnitTree nextTree = new UnitTree(nextParts, nextSlots, UnitTree.nextStamp(tree.stamp()), subtree);
+    long nextSeq = Math.max(old == null ? 0 : old.seq(), seq);
+    JsonObject json = figures(old, new JsonObject(unitJson), subtree.metrics(), nowIso);
+    UnitSnapshot next = json == null
+        ? new UnitSnapshot(old.unitId(), old.version(), nextSeq, old.json(), nextTree)
+        : new UnitSnapshot(entry.getKey(), json.getLong("version"), nextSeq, json.encode(), nextTree);
+    entry.setValue(next);
+    return new Result(json == null ? null : next, nextTree.stamp(), subtree, incomplete);
+  }
+
+  /** The entry's new JSON when a figure or the unit's own fields changed, else null. */
+  static JsonObject figures(UnitSnapshot old, JsonObject unit, JsonObject metrics, String nowIso) {
     JsonObject oldJson = old == null ? null : old.toJson();
     JsonObject oldMetrics = oldJson == null ? new JsonObject() : oldJson.getJsonObject("metrics", new JsonObject());
     JsonObject merged = new JsonObject();
@@ -50,24 +118,18 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, UnitSnaps
         changed = true;
       }
     }
-    if (!changed && oldJson != null && !sameUnit(oldJson, unit)) {
+    if (!changed && !sameUnit(oldJson, unit)) {
       changed = true;
     }
     if (!changed) {
-      if (seq > old.seq()) {
-        entry.setValue(new UnitSnapshot(old.unitId(), old.version(), seq, old.json()));
-      }
       return null;
     }
     long version = old == null ? 1 : old.version() + 1;
-    JsonObject json = unit.copy()
+    return unit.copy()
         .put("version", version)
         .put("updatedAt", nowIso)
         .put("score", metrics.getValue("score"))
         .put("metrics", merged);
-    UnitSnapshot next = new UnitSnapshot(entry.getKey(), version, seq, json.encode());
-    entry.setValue(next);
-    return next;
   }
 
   /** Equal as JSON (so 2 and 2.0 read back from JSON compare the way they were written). */

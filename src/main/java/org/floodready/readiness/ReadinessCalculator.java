@@ -3,13 +3,16 @@ package org.floodready.readiness;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.floodready.units.Unit;
 
 /**
@@ -35,22 +38,85 @@ public final class ReadinessCalculator {
   }
 
   public static Map<Long, UnitFigures> compute(ReadinessInputs in) {
+    Map<Long, Unit> units = byId(in.units());
+    Map<Long, UnitTotals> own = new HashMap<>();
+    ownParts(in).forEach((id, parts) -> own.put(id, UnitTotals.own(parts)));
+    Map<Long, UnitTotals> subtrees = subtrees(units, own);
+    Map<Long, UnitFigures> out = new LinkedHashMap<>();
+    units.values().forEach(u -> out.put(u.id(), new UnitFigures(u, subtrees.get(u.id()).metrics())));
+    return out;
+  }
+
+  static Map<Long, Unit> byId(List<Unit> list) {
     Map<Long, Unit> units = new LinkedHashMap<>();
-    in.units().forEach(u -> units.put(u.id(), u));
-    Map<Long, Totals> totals = new HashMap<>();
-    units.keySet().forEach(id -> totals.put(id, new Totals()));
+    list.forEach(u -> units.put(u.id(), u));
+    return units;
+  }
+
+  /**
+   * Each unit's own lines summed in parts: one per base with lines, its checkpoints and its patrols
+   * (those two always, possibly empty). Lines of units not in the inputs are left out.
+   */
+  static Map<Long, TreeMap<String, UnitTotals>> ownParts(ReadinessInputs in) {
+    Map<Long, TreeMap<String, UnitTotals>> parts = new LinkedHashMap<>();
+    for (Unit u : in.units()) {
+      TreeMap<String, UnitTotals> p = new TreeMap<>();
+      p.put(UnitTotals.CHECKPOINTS, new UnitTotals());
+      p.put(UnitTotals.PATROLS, new UnitTotals());
+      parts.put(u.id(), p);
+    }
     for (StockLine s : in.stock()) {
-      forChain(units, s.unitId(), totals, t -> t.add(s));
+      TreeMap<String, UnitTotals> p = parts.get(s.unitId());
+      if (p != null) {
+        p.computeIfAbsent(UnitTotals.basePart(s.baseId()), k -> new UnitTotals()).add(s);
+      }
     }
     for (CheckpointLine c : in.checkpoints()) {
-      forChain(units, c.unitId(), totals, t -> t.add(c));
+      TreeMap<String, UnitTotals> p = parts.get(c.unitId());
+      if (p != null) {
+        p.get(UnitTotals.CHECKPOINTS).add(c);
+      }
     }
-    for (PatrolLine p : in.patrols()) {
-      forChain(units, p.unitId(), totals, t -> t.add(p));
+    for (PatrolLine pl : in.patrols()) {
+      TreeMap<String, UnitTotals> p = parts.get(pl.unitId());
+      if (p != null) {
+        p.get(UnitTotals.PATROLS).add(pl);
+      }
     }
-    Map<Long, UnitFigures> out = new LinkedHashMap<>();
-    units.values().forEach(u -> out.put(u.id(), new UnitFigures(u, totals.get(u.id()).metrics())));
-    return out;
+    return parts;
+  }
+
+  /** Each unit's subtree totals: own plus its children's subtree totals (deepest units first). */
+  static Map<Long, UnitTotals> subtrees(Map<Long, Unit> units, Map<Long, UnitTotals> own) {
+    Map<Long, SortedSet<Long>> children = children(units);
+    Map<Long, UnitTotals> subtrees = new HashMap<>();
+    for (long id : deepestFirst(units, units.keySet())) {
+      TreeMap<Long, UnitTotals> below = new TreeMap<>();
+      children.get(id).forEach(c -> below.put(c, subtrees.get(c)));
+      subtrees.put(id, UnitTotals.subtree(own.get(id), below));
+    }
+    return subtrees;
+  }
+
+  /** Each unit's children (every unit has an entry, possibly empty). */
+  static Map<Long, SortedSet<Long>> children(Map<Long, Unit> units) {
+    Map<Long, SortedSet<Long>> children = new HashMap<>();
+    units.keySet().forEach(id -> children.put(id, new TreeSet<>()));
+    for (Unit u : units.values()) {
+      if (u.parentId() != null && children.containsKey(u.parentId()) && !u.parentId().equals(u.id())) {
+        children.get(u.parentId()).add(u.id());
+      }
+    }
+    return children;
+  }
+
+  /** The given units ordered so that every unit comes after all of its descendants among them. */
+  static List<Long> deepestFirst(Map<Long, Unit> units, Collection<Long> ids) {
+    List<Long> ordered = new ArrayList<>(ids);
+    Map<Long, Integer> depth = new HashMap<>();
+    ordered.forEach(id -> depth.put(id, chain(units, id).size()));
+    ordered.sort(Comparator.<Long>comparingInt(depth::get).reversed().thenComparing(Comparator.naturalOrder()));
+    return ordered;
   }
 
   /** The unit and all its ancestors, nearest first. */
@@ -62,11 +128,6 @@ public final class ReadinessCalculator {
       u = u.parentId() == null ? null : units.get(u.parentId());
     }
     return ids;
-  }
-
-  private static void forChain(Map<Long, Unit> units, long unitId, Map<Long, Totals> totals,
-      java.util.function.Consumer<Totals> action) {
-    chain(units, unitId).forEach(id -> action.accept(totals.get(id)));
   }
 
   /** pumps, generators or boats by the item's name; null for other items. */
@@ -90,109 +151,6 @@ public final class ReadinessCalculator {
     }
     double f = Math.pow(10, digits);
     return Math.round(v * f) / f;
-  }
-
-  /** Sums over one unit's subtree. */
-  private static final class Totals {
-    double weight;
-    double weighted;
-    int shortItems;
-    final Map<String, double[]> categories = new TreeMap<>(); // category -> {weight, weighted}
-    final Map<String, double[]> kinds = new LinkedHashMap<>(); // kind -> {usable, required, usable capped}
-    final Map<String, Integer> alerts = new LinkedHashMap<>();
-    int activeAlerts;
-    int checkpoints;
-    int silent;
-    int reaches;
-    int compliant;
-    int openHazards;
-    int overdueHazards;
-
-    Totals() {
-      WARNING_LEVELS.forEach(l -> alerts.put(l, 0));
-      EQUIPMENT_KINDS.forEach(k -> kinds.put(k, new double[3]));
-    }
-
-    void add(StockLine s) {
-      double w = s.criticality() > 0 ? s.criticality() : 1.0;
-      double ratio = s.required() > 0 ? Math.min(Math.max(s.usable(), 0) / s.required(), 1.0) : 1.0;
-      weight += w;
-      weighted += w * ratio;
-      if (s.usable() < s.required()) {
-        shortItems++;
-      }
-      double[] c = categories.computeIfAbsent(s.category(), k -> new double[2]);
-      c[0] += w;
-      c[1] += w * ratio;
-      String kind = equipmentKind(s);
-      if (kind != null) {
-        double[] k = kinds.get(kind);
-        k[0] += Math.max(s.usable(), 0);
-        k[1] += s.required();
-        k[2] += Math.min(Math.max(s.usable(), 0), s.required());
-      }
-    }
-
-    void add(CheckpointLine c) {
-      checkpoints++;
-      if (c.silent()) {
-        silent++;
-      }
-      if (c.level() != null && alerts.containsKey(c.level())) {
-        alerts.merge(c.level(), 1, Integer::sum);
-      }
-      activeAlerts += c.activeAlerts();
-    }
-
-    void add(PatrolLine p) {
-      reaches += p.reaches();
-      compliant += p.reachesCompliant();
-      openHazards += p.openHazards();
-      overdueHazards += p.overdueHazards();
-    }
-
-    JsonObject metrics() {
-      Double stockIndex = weight > 0 ? round(weighted / weight, 4) : null;
-      JsonArray worst = new JsonArray();
-      categories.entrySet().stream()
-          .map(e -> Map.entry(e.getKey(), round(e.getValue()[1] / e.getValue()[0], 4)))
-          .filter(e -> e.getValue() < 1.0)
-          .sorted(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-          .limit(2)
-          .forEach(e -> worst.add(new JsonObject().put("category", e.getKey()).put("index", e.getValue())));
-      JsonObject equipment = new JsonObject();
-      double eqRequired = 0;
-      double eqCapped = 0;
-      for (Map.Entry<String, double[]> e : kinds.entrySet()) {
-        double[] k = e.getValue();
-        equipment.put(e.getKey(), new JsonObject().put("usable", round(k[0], 3)).put("required", round(k[1], 3)));
-        eqRequired += k[1];
-        eqCapped += k[2];
-      }
-      Double equipmentRatio = eqRequired > 0 ? round(eqCapped / eqRequired, 4) : null;
-      Double patrolCompliance = reaches > 0 ? round((double) compliant / reaches, 4) : null;
-      Double hazardsOnTime = openHazards > 0 ? round(1.0 - (double) overdueHazards / openHazards, 4)
-          : reaches > 0 ? 1.0 : null;
-      Double monitoring = checkpoints > 0 ? round(1.0 - (double) silent / checkpoints, 4) : null;
-      JsonObject alertsByLevel = new JsonObject();
-      alerts.forEach(alertsByLevel::put);
-      return new JsonObject()
-          .put("score", score(stockIndex, equipmentRatio, patrolCompliance, hazardsOnTime, monitoring))
-          .put("stockIndex", stockIndex)
-          .put("worstCategories", worst)
-          .put("shortItems", shortItems)
-          .put("equipment", equipment)
-          .put("equipmentRatio", equipmentRatio)
-          .put("alertsByLevel", alertsByLevel)
-          .put("activeAlerts", activeAlerts)
-          .put("checkpoints", checkpoints)
-          .put("silentCheckpoints", silent)
-          .put("reaches", reaches)
-          .put("reachesCompliant", compliant)
-          .put("patrolCompliance", patrolCompliance)
-          .put("openHazards", openHazards)
-          .put("overdueHazards", overdueHazards);
-    }
   }
 
   static Double score(Double stock, Double equipment, Double patrol, Double hazards, Double monitoring) {

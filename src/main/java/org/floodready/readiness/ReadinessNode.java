@@ -24,6 +24,7 @@ public final class ReadinessNode {
   private final ClusterNode cluster;
   private final LiveLog liveLog;
   private final LiveAppender appender;
+  private final SnapshotStore store;
   private final ReadinessService service;
   private final LiveFeed feed;
   private final ScopeResolver scopes;
@@ -31,10 +32,11 @@ public final class ReadinessNode {
 
   private ReadinessNode(AppContext app, ClusterNode cluster) {
     this.app = app;
+    this.store = new SnapshotStore(app.vertx(), cluster.hazelcast(), app.events().node());
     this.cluster = cluster;
     this.liveLog = new LiveLog(app.pool());
     this.appender = new LiveAppender(liveLog, app.events().node(), app::now, this::written);
-    this.service = new ReadinessService(app, new SnapshotStore(app.vertx(), cluster.hazelcast()), liveLog,
+    this.service = new ReadinessService(app, store, liveLog,
         ReadinessSources.of(app), appender);
     this.feed = new LiveFeed(liveLog);
     this.scopes = new ScopeResolver(app);
@@ -43,7 +45,7 @@ public final class ReadinessNode {
   /** Starts the feed, hooks the domain events and cluster changes, and builds the snapshot. */
   public static Future<ReadinessNode> start(AppContext app, ClusterNode cluster) {
     ReadinessNode node = new ReadinessNode(app, cluster);
-    return app.vertx().deployVerticle(node.feed).compose(id -> {
+    return node.store.listen().compose(listening -> app.vertx().deployVerticle(node.feed)).compose(id -> {
       NODES.put(app.vertx(), node);
       app.events().onPublished(node::onDomainEvent);
       cluster.listen(node::onMemberJoined, node::onMemberLost, node::onMerged);
@@ -90,7 +92,18 @@ public final class ReadinessNode {
   /** On the publishing node only: log the event for the live push, then recompute what it touched. */
   private void onDomainEvent(JsonObject event) {
     Long unitId = event.getValue("unitId") instanceof Number n ? n.longValue() : null;
-    appender.append(event.getString("type"), unitId, event, () -> service.refresh(unitId));
+    Long baseId = event.getValue("baseId") instanceof Number n ? n.longValue() : null;
+    String type = event.getString("type");
+    // stock and quota changes touch one base's lines only: the refresh reads just those again
+    boolean oneBase = unitId != null && baseId != null && type != null
+        && (type.startsWith("stock.") || type.startsWith("quota."));
+    appender.append(type, unitId, event, () -> {
+      if (oneBase) {
+        service.refreshBase(unitId, baseId);
+      } else {
+        service.refresh(unitId);
+      }
+    });
   }
 
   /** This node's feed takes the rows as written; the other nodes' feeds are nudged to read them. */

@@ -1,7 +1,6 @@
 package org.floodready.readiness;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -38,20 +37,20 @@ public final class ReadinessRoutes {
     boolean csv = "csv".equals(q.oneOf("format", List.of("json", "csv")));
     String level = q.oneOf("level", Unit.LEVELS);
     node().scopes().of(user)
-        .compose(scope -> node().service().snapshot(scope))
-        .onSuccess(json -> {
-          if (level != null) {
-            JsonArray units = new JsonArray();
-            json.getJsonArray("units").stream().map(JsonObject.class::cast)
-                .filter(u -> level.equals(u.getString("level"))).forEach(units::add);
-            json.put("units", units);
-          }
+        .compose(scope -> node().service().snapshotBody(scope, level, csv))
+        .onSuccess(answer -> {
+          HttpServerResponse response = ctx.response().putHeader("Content-Length", Integer.toString(answer.length()));
           if (csv) {
-            Respond.csv(ctx, "readiness" + (level == null ? "" : "-" + level) + ".csv",
-                ReadinessCsv.render(json.getJsonArray("units")));
+            response.putHeader("Content-Type", "text/csv; charset=utf-8")
+                .putHeader("Content-Disposition", "attachment; filename=\"readiness"
+                    + (level == null ? "" : "-" + level) + ".csv\"");
           } else {
-            Respond.ok(ctx, json);
+            response.putHeader("Content-Type", "application/json; charset=utf-8");
           }
+          if (answer.first() != null) {
+            response.write(answer.first());
+          }
+          response.end(answer.rest());
         })
         .onFailure(ctx::fail);
   }

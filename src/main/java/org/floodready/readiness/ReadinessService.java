@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -13,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.floodready.AppContext;
 import org.floodready.units.Unit;
@@ -37,6 +41,7 @@ public final class ReadinessService {
   private boolean running;
   private boolean pendingAll;
   private final Set<Long> pendingUnits = new HashSet<>();
+  private final Map<Long, Set<Long>> pendingBases = new HashMap<>();
   private final List<Promise<Void>> waiters = new ArrayList<>();
   /** Rank, peers and flag of each unit as this node last published them. */
   private final Map<Long, String> lastRanks = new HashMap<>();
@@ -57,13 +62,18 @@ public final class ReadinessService {
 
   /** Recomputes the unit and its ancestors (every unit when unitId is null). */
   public Future<Void> refresh(Long unitId) {
-    return enqueue(unitId == null ? null : Set.of(unitId));
+    return enqueue(unitId, null);
+  }
+
+  /** After a change at one base of the unit (stock, quota): reads only that base's lines again. */
+  public Future<Void> refreshBase(long unitId, long baseId) {
+    return enqueue(unitId, baseId);
   }
 
   /** Recomputes every unit from PostgreSQL (cluster start, member lost, split brain healed). */
   public Future<Void> rebuild(String reason) {
     log.info("Rebuilding the readiness snapshot from PostgreSQL ({})", reason);
-    return enqueue(null)
+    return enqueue(null, null)
         .onSuccess(v -> {
           rebuilds.incrementAndGet();
           lastRebuildAt = app.now();
@@ -80,11 +90,14 @@ public final class ReadinessService {
     return lastRebuildFailed;
   }
 
-  private synchronized Future<Void> enqueue(Set<Long> units) {
-    if (units == null) {
+  /** Every unit (unitId null), one unit's own lines (baseId null) or one base's. */
+  private synchronized Future<Void> enqueue(Long unitId, Long baseId) {
+    if (unitId == null) {
       pendingAll = true;
+    } else if (baseId == null) {
+      pendingUnits.add(unitId);
     } else {
-      pendingUnits.addAll(units);
+      pendingBases.computeIfAbsent(unitId, k -> new HashSet<>()).add(baseId);
     }
     Promise<Void> done = Promise.promise();
     waiters.add(done);
@@ -96,17 +109,18 @@ public final class ReadinessService {
   }
 
   private void runNext() {
-    Set<Long> units;
+    Touched units;
     List<Promise<Void>> done;
     synchronized (this) {
       if (waiters.isEmpty()) {
         running = false;
         return;
       }
-      units = pendingAll ? null : new HashSet<>(pendingUnits);
+      units = pendingAll ? null : new Touched(Set.copyOf(pendingUnits), Map.copyOf(pendingBases));
       done = new ArrayList<>(waiters);
       pendingAll = false;
       pendingUnits.clear();
+      pendingBases.clear();
       waiters.clear();
     }
     Future<Void> run;
@@ -124,32 +138,104 @@ public final class ReadinessService {
     });
   }
 
-  private Future<Void> refreshNow(Set<Long> units) {
+  /** What a refresh reads again: every own line of {@code units}, and the lines of some bases of others. */
+  private record Touched(Set<Long> units, Map<Long, Set<Long>> bases) {
+    Set<Long> allBases() {
+      Set<Long> all = new HashSet<>();
+      bases.forEach((unit, ids) -> {
+        if (!units.contains(unit)) {
+          all.addAll(ids);
+        }
+      });
+      return all;
+    }
+  }
+
+  /**
+   * Reads the live-log sequence, then the touched units' own lines (or only the touched bases' lines;
+   * every line for a rebuild), and applies them deepest unit first: each unit's entry takes those parts
+   * of its own totals and its children's new subtree totals, and hands its subtree totals to its parent,
+   * up to the root.
+   */
+  private Future<Void> refreshNow(Touched touched) {
     OffsetDateTime now = app.now();
     String nowIso = app.iso(now);
-    return liveLog.currentSeq().compose(seq -> sources.read(now).compose(inputs -> {
-      Map<Long, UnitFigures> figures = ReadinessCalculator.compute(inputs);
-      List<Future<Optional<UnitSnapshot>>> applied = new ArrayList<>();
-      for (long id : targets(inputs, figures, units)) {
-        applied.add(store.apply(figures.get(id), seq, nowIso));
+    return liveLog.currentSeq().compose(seq -> (touched == null ? sources.read(now)
+        : sources.read(now, touched.units(), touched.allBases())).compose(inputs -> {
+      Map<Long, Unit> units = ReadinessCalculator.byId(inputs.units());
+      Map<Long, TreeMap<String, UnitTotals>> parts = ReadinessCalculator.ownParts(inputs);
+      Map<Long, Map<String, UnitTotals>> given = new HashMap<>();
+      Set<Long> whole = new HashSet<>();
+      Set<Long> targets = new LinkedHashSet<>();
+      if (touched == null) {
+        given.putAll(parts);
+        whole.addAll(units.keySet());
+        targets.addAll(units.keySet());
+      } else {
+        for (long id : touched.units()) {
+          if (units.containsKey(id)) {
+            given.put(id, parts.get(id));
+            whole.add(id);
+          }
+        }
+        touched.bases().forEach((id, bases) -> {
+          if (units.containsKey(id) && !whole.contains(id)) {
+            Map<String, UnitTotals> some = new HashMap<>();
+            // a base without lines now (or moved to another unit) leaves an empty part here
+            bases.forEach(b -> some.put(UnitTotals.basePart(b),
+                parts.get(id).getOrDefault(UnitTotals.basePart(b), new UnitTotals())));
+            given.put(id, some);
+          }
+        });
+        given.keySet().forEach(id -> targets.addAll(ReadinessCalculator.chain(units, id)));
       }
-      return Future.all(applied).compose(all -> {
-        List<Long> changed = new ArrayList<>();
-        applied.forEach(f -> f.result().ifPresent(s -> changed.add(s.unitId())));
-        return changed.isEmpty() ? Future.succeededFuture() : publishChanges(changed);
+      return applyDeepestFirst(units, targets, given, whole, seq, nowIso).compose(outcome -> {
+        if (outcome.incomplete() && touched != null) {
+          log.info("Readiness entries without their totals (new or lost): rebuilding every unit");
+          enqueue(null, null);
+        }
+        return outcome.changed().isEmpty() ? Future.succeededFuture() : publishChanges(outcome.changed());
       });
     }));
   }
 
-  private static Set<Long> targets(ReadinessInputs inputs, Map<Long, UnitFigures> figures, Set<Long> units) {
-    if (units == null) {
-      return figures.keySet();
+  private record Outcome(List<Long> changed, boolean incomplete) {
+  }
+
+  /** One round per depth, deepest first, so a parent gets the totals its children computed in this refresh. */
+  private Future<Outcome> applyDeepestFirst(Map<Long, Unit> units, Set<Long> targets,
+      Map<Long, Map<String, UnitTotals>> parts, Set<Long> whole, long seq, String nowIso) {
+    Map<Long, SortedSet<Long>> children = ReadinessCalculator.children(units);
+    TreeMap<Integer, List<Long>> byDepth = new TreeMap<>(Comparator.reverseOrder());
+    targets.forEach(id -> byDepth.computeIfAbsent(ReadinessCalculator.chain(units, id).size(), d -> new ArrayList<>())
+        .add(id));
+    Map<Long, ApplyFigures.Result> results = new ConcurrentHashMap<>();
+    Future<Void> rounds = Future.succeededFuture();
+    for (List<Long> round : byDepth.values()) {
+      rounds = rounds.compose(v -> Future.all(round.stream().map(id -> {
+        Map<Long, UnitTree.Slot> slots = new HashMap<>();
+        for (long child : children.get(id)) {
+          ApplyFigures.Result r = results.get(child);
+          if (r != null) {
+            slots.put(child, new UnitTree.Slot(r.stamp(), r.subtree()));
+          }
+        }
+        return store.apply(units.get(id), parts.getOrDefault(id, Map.of()), whole.contains(id), seq, slots,
+                children.get(id), nowIso)
+            .map(r -> results.put(id, r));
+      }).toList()).mapEmpty());
     }
-    Map<Long, Unit> byId = new HashMap<>();
-    inputs.units().forEach(u -> byId.put(u.id(), u));
-    Set<Long> targets = new LinkedHashSet<>();
-    units.forEach(id -> targets.addAll(ReadinessCalculator.chain(byId, id)));
-    return targets;
+    return rounds.map(v -> {
+      List<Long> changed = new ArrayList<>();
+      boolean incomplete = false;
+      for (Map.Entry<Long, ApplyFigures.Result> e : results.entrySet()) {
+        if (e.getValue().changed() != null) {
+          changed.add(e.getKey());
+        }
+        incomplete |= e.getValue().incomplete();
+      }
+      return new Outcome(changed, incomplete);
+    });
   }
 
   /**
@@ -157,8 +243,8 @@ public final class ReadinessService {
    * each peer whose rank or flag moved because of the change.
    */
   private Future<Void> publishChanges(List<Long> changed) {
-    return store.all().map(entries -> {
-      Map<Long, JsonObject> ranked = ranked(entries);
+    return store.view().map(view -> {
+      Map<Long, JsonObject> ranked = view.entries();
       Set<Long> send = new LinkedHashSet<>(changed);
       synchronized (lastRanks) {
         ranked.forEach((id, entry) -> {
@@ -172,57 +258,32 @@ public final class ReadinessService {
       for (long id : send) {
         JsonObject entry = ranked.get(id);
         if (entry != null) {
-          appender.append("readiness", id, entry, () -> { });
+          appender.append("readiness", id, entry.copy(), () -> { });
         }
       }
       return null;
     });
   }
 
-  private static Map<Long, JsonObject> ranked(List<UnitSnapshot> entries) {
-    List<JsonObject> list = new ArrayList<>();
-    Map<Long, JsonObject> byId = new HashMap<>();
-    for (UnitSnapshot s : entries) {
-      JsonObject json = s.toJson();
-      list.add(json);
-      byId.put(s.unitId(), json);
-    }
-    Ranking.apply(list);
-    return byId;
-  }
-
-  /** The readiness JSON of GET /api/readiness, limited to the caller's scope. */
+  /**
+   * The readiness JSON of GET /api/readiness, limited to the caller's scope, as a fresh object. Its
+   * {@code at} is the time of this call; the entries are those of this node's mirror of the snapshot.
+   */
   public Future<JsonObject> snapshot(Scope scope) {
-    return store.all().map(entries -> {
-      Map<Long, JsonObject> ranked = ranked(entries);
-      long version = 0;
-      long seq = 0;
-      JsonArray units = new JsonArray();
-      List<JsonObject> ordered = new ArrayList<>(ranked.values());
-      ordered.sort(java.util.Comparator
-          .<JsonObject>comparingInt(e -> Unit.LEVELS.indexOf(e.getString("level")))
-          .thenComparing(e -> e.getString("code")));
-      for (UnitSnapshot s : entries) {
-        version += s.version();
-        seq = Math.max(seq, s.seq());
-      }
-      for (JsonObject e : ordered) {
-        if (scope.allows(e.getLong("unitId"))) {
-          units.add(e);
-        }
-      }
-      return new JsonObject()
-          .put("version", version)
-          .put("seq", seq)
-          .put("node", app.events().node())
-          .put("at", app.iso(app.now()))
-          .put("units", units);
-    });
+    return store.view().map(view -> view.json(scope, app.iso(app.now())));
   }
 
-  /** One unit's ranked entry, if the snapshot has it. */
+  /**
+   * The encoded answer of GET /api/readiness: the caller's scope, one level (null = all), JSON or the CSV
+   * sheet. Encoded once per change of the snapshot and scope; only {@code at} is written per call.
+   */
+  Future<SnapshotView.Answer> snapshotBody(Scope scope, String level, boolean csv) {
+    return store.view().map(view -> view.body(scope, level, csv, app.iso(app.now())));
+  }
+
+  /** One unit's ranked entry, if the snapshot has it (a copy). */
   public Future<Optional<JsonObject>> unit(long unitId) {
-    return store.all().map(entries -> Optional.ofNullable(ranked(entries).get(unitId)));
+    return store.view().map(view -> Optional.ofNullable(view.entry(unitId)).map(JsonObject::copy));
   }
 
   /** Compares the live snapshot with a recompute from PostgreSQL, figure by figure. */

@@ -2,6 +2,7 @@ package org.floodready.readiness;
 
 import io.vertx.core.Future;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.floodready.AppContext;
 import org.floodready.checkpoints.CheckpointStates;
@@ -14,13 +15,17 @@ import org.floodready.units.UnitRepository;
 /**
  * Where readiness reads its inputs: the unit tree and one source per domain (stock coverage,
  * checkpoint states, patrol compliance). Each domain source reads PostgreSQL through that domain's
- * public service; all are read fresh for every recompute.
+ * public service, either everything (a rebuild, verify) or only the lines belonging directly to some
+ * units or bases (a refresh after their events: its cost does not grow with the rest of the dataset).
  */
 public final class ReadinessSources {
-  /** A domain's contribution, read from PostgreSQL at {@code now}. */
+  /**
+   * A domain's contribution, read from PostgreSQL at {@code now}: every line (both null), or only the
+   * lines belonging directly to {@code units} and, for stock, to {@code bases}.
+   */
   @FunctionalInterface
   public interface Source<T> {
-    Future<List<T>> read(OffsetDateTime now);
+    Future<List<T>> read(OffsetDateTime now, Collection<Long> units, Collection<Long> bases);
   }
 
   private final UnitRepository units;
@@ -42,23 +47,42 @@ public final class ReadinessSources {
     CheckpointStates checkpoints = new CheckpointStates(app);
     ComplianceService compliance = new ComplianceService(app);
     return new ReadinessSources(new UnitRepository(app.pool()),
-        now -> coverage.coverage(now).map(rows -> rows.stream().map(ReadinessSources::stockLine).toList()),
-        now -> checkpoints.all(now).map(rows -> rows.stream()
-            .map(c -> new CheckpointLine(c.unitId(), c.level(), c.silent(), c.activeAlerts())).toList()),
-        now -> compliance.byUnit(now).map(rows -> rows.stream()
-            .map(u -> new PatrolLine(u.unitId(), u.reaches(), u.reachesCompliant(), u.openHazards(), u.overdueHazards()))
-            .toList()));
+        (now, units, bases) -> (units == null ? coverage.coverage(now) : coverage.coverageOf(now, units, bases))
+            .map(rows -> rows.stream().map(ReadinessSources::stockLine).toList()),
+        (now, units, bases) -> (units == null ? checkpoints.all(now) : checkpoints.ofUnits(now, units))
+            .map(rows -> rows.stream()
+                .map(c -> new CheckpointLine(c.unitId(), c.level(), c.silent(), c.activeAlerts())).toList()),
+        (now, units, bases) -> (units == null ? compliance.byUnit(now) : compliance.ofUnits(now, units))
+            .map(rows -> rows.stream()
+                .map(u -> new PatrolLine(u.unitId(), u.reaches(), u.reachesCompliant(), u.openHazards(),
+                    u.overdueHazards()))
+                .toList()));
   }
 
   private static StockLine stockLine(CoverageRow r) {
     return new StockLine(r.unitId(), r.category(), r.itemNameZh(), r.itemNameEn(), r.itemCode(), r.equipment(),
-        r.criticality(), r.required().doubleValue(), r.usable().doubleValue());
+        r.criticality(), r.required().doubleValue(), r.usable().doubleValue(), r.baseId());
   }
 
+  /** Every unit and every line. */
   public Future<ReadinessInputs> read(OffsetDateTime now) {
-    return units.list(new Where()).compose(u -> stock.read(now)
-        .compose(s -> checkpoints.read(now)
-            .compose(c -> patrols.read(now)
+    return units.list(new Where()).compose(u -> stock.read(now, null, null)
+        .compose(s -> checkpoints.read(now, null, null)
+            .compose(c -> patrols.read(now, null, null)
+                .map(p -> new ReadinessInputs(u, s, c, p)))));
+  }
+
+  /**
+   * Every unit, all lines belonging directly to {@code units}, and the stock lines of {@code bases}; a
+   * domain with nothing to read is not asked.
+   */
+  public Future<ReadinessInputs> read(OffsetDateTime now, Collection<Long> units, Collection<Long> bases) {
+    return this.units.list(new Where()).compose(u -> (units.isEmpty() && bases.isEmpty()
+            ? Future.succeededFuture(List.<StockLine>of()) : stock.read(now, units, bases))
+        .compose(s -> (units.isEmpty() ? Future.succeededFuture(List.<CheckpointLine>of())
+            : checkpoints.read(now, units, bases))
+            .compose(c -> (units.isEmpty() ? Future.succeededFuture(List.<PatrolLine>of())
+                : patrols.read(now, units, bases))
                 .map(p -> new ReadinessInputs(u, s, c, p)))));
   }
 }

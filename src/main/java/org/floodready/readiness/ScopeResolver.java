@@ -1,20 +1,41 @@
 package org.floodready.readiness;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
+import org.floodready.cluster.DomainEvents;
 import org.floodready.http.ApiError;
 
 /**
  * A caller's readiness scope: admin, duty room and viewers see every unit; base keepers, river chiefs
  * and inspectors see the units of their bases, reaches and checkpoints and of their own unit, each with
  * the units below. Gauges read nothing here.
+ *
+ * <p>A person's units are kept for {@link #TTL_MS} (readiness reads are frequent, assignments rare);
+ * a new unit anywhere in the cluster drops them at once. Assignment changes (keepers, chiefs,
+ * inspectors, a person's unit) publish no event, so they show within that time.
  */
 public final class ScopeResolver {
+  static final long TTL_MS = 5_000;
+  private static final int MAX_CACHED = 10_000;
+
+  private record Cached(Scope scope, long expiresAtNanos) {
+  }
+
   private final ScopeRepository scopes;
+  private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
   public ScopeResolver(AppContext app) {
     this.scopes = new ScopeRepository(app.pool());
+    app.vertx().eventBus().<JsonObject>consumer(DomainEvents.ADDRESS, m -> {
+      if (m.body() != null && "unit.created".equals(m.body().getString("type"))) {
+        cache.clear();
+      }
+    });
   }
 
   public Future<Scope> of(CurrentUser user) {
@@ -24,6 +45,18 @@ public final class ScopeResolver {
     if (user.role().seesEverything()) {
       return Future.succeededFuture(Scope.EVERYTHING);
     }
-    return scopes.unitsOf(user.id()).map(Scope::of);
+    long now = System.nanoTime();
+    Cached cached = cache.get(user.id());
+    if (cached != null && now - cached.expiresAtNanos() < 0) {
+      return Future.succeededFuture(cached.scope());
+    }
+    return scopes.unitsOf(user.id()).map(units -> {
+      Scope scope = Scope.of(units);
+      if (cache.size() >= MAX_CACHED) {
+        cache.clear();
+      }
+      cache.put(user.id(), new Cached(scope, now + TimeUnit.MILLISECONDS.toNanos(TTL_MS)));
+      return scope;
+    });
   }
 }

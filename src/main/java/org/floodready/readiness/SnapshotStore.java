@@ -1,5 +1,6 @@
 package org.floodready.readiness;
 
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
@@ -9,38 +10,126 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.floodready.http.ApiError;
+import org.floodready.units.Unit;
 
-/** The live readiness snapshot: one entry per unit in a Hazelcast IMap (one backup, quorum-protected). */
+/**
+ * The live readiness snapshot: one entry per unit in a Hazelcast IMap (one backup, quorum-protected),
+ * and this node's mirror of it from which reads are answered without touching the map.
+ */
 public final class SnapshotStore {
   public static final String MAP = "readiness.units";
+  /** The mirror is read again from the map this often, in case listener events were lost. */
+  static final long MAX_AGE_MS = 5_000;
 
   private final Vertx vertx;
+  private final HazelcastInstance hazelcast;
   private final IMap<Long, UnitSnapshot> map;
+  private final String node;
+  private final String quorumName;
+  private final SnapshotMirror mirror = new SnapshotMirror();
+  private final AtomicReference<SnapshotView> view = new AtomicReference<>();
+  private final AtomicBoolean reloading = new AtomicBoolean();
+  private volatile Future<Void> firstLoad;
 
-  public SnapshotStore(Vertx vertx, HazelcastInstance hazelcast) {
+  public SnapshotStore(Vertx vertx, HazelcastInstance hazelcast, String node) {
     this.vertx = vertx;
+    this.hazelcast = hazelcast;
     this.map = hazelcast.getMap(MAP);
+    this.node = node;
+    MapConfig config = hazelcast.getConfig().findMapConfig(MAP);
+    this.quorumName = config == null ? null : config.getSplitBrainProtectionName();
   }
 
-  /** Applies freshly computed figures to the unit's entry; the new entry if it changed. */
-  public Future<Optional<UnitSnapshot>> apply(UnitFigures figures, long seq, String nowIso) {
-    JsonObject unit = figures.unit().toJson();
-    unit.put("unitId", unit.remove("id"));
+  /** Registers the mirror's entry listener (a blocking cluster call, run on a worker). */
+  public Future<Void> listen() {
+    return vertx.executeBlocking(() -> map.addEntryListener(new MirrorListener(mirror), true), false)
+        .mapEmpty();
+  }
+
+  /**
+   * Applies parts of a unit's own totals (all of them with {@code wholeUnit}) and its children's newer
+   * subtree totals to its entry, on the key's owner; the entry when its figures changed, and the subtree
+   * totals for the parent.
+   */
+  Future<ApplyFigures.Result> apply(Unit unit, Map<String, UnitTotals> parts, boolean wholeUnit, long seq,
+      Map<Long, UnitTree.Slot> slots, Set<Long> children, String nowIso) {
+    JsonObject json = unit.toJson();
+    json.put("unitId", json.remove("id"));
     return Future.fromCompletionStage(
-            map.submitToKey(figures.unit().id(), new ApplyFigures(unit, figures.metrics(), seq, nowIso)),
+            map.submitToKey(unit.id(), new ApplyFigures(json, parts, wholeUnit, seq, slots, children, nowIso)),
             vertx.getOrCreateContext())
-        .map(Optional::<UnitSnapshot>ofNullable)
+        .map(result -> {
+          if (result.changed() != null) {
+            mirror.put(result.changed()); // a read on this node sees its own apply at once
+          }
+          return result;
+        })
         .recover(SnapshotStore::noQuorum);
   }
 
-  /** Every unit's entry (a blocking read of the distributed map, run on a worker). */
+  /** Every unit's entry read from the map itself (a blocking read, run on a worker). */
   public Future<List<UnitSnapshot>> all() {
     return vertx.executeBlocking(() -> {
       List<UnitSnapshot> list = new ArrayList<>(map.values());
       list.sort(Comparator.comparingLong(UnitSnapshot::unitId));
       return list;
+    }, false).recover(SnapshotStore::noQuorum);
+  }
+
+  /**
+   * The ranked view of this node's mirror, rebuilt only when the mirror changed since the last one.
+   * Fails with 503 without a quorum, like a read of the map would.
+   */
+  Future<SnapshotView> view() {
+    if (quorumName != null && !hazelcast.getSplitBrainProtectionService().getSplitBrainProtection(quorumName)
+        .hasMinimumSize()) {
+      return noQuorum(new SplitBrainProtectionException("no quorum"));
+    }
+    if (!mirror.loaded()) {
+      return firstLoad().map(v -> current());
+    }
+    if (System.nanoTime() - mirror.loadedAtNanos() > TimeUnit.MILLISECONDS.toNanos(MAX_AGE_MS)) {
+      reloadInBackground();
+    }
+    return Future.succeededFuture(current());
+  }
+
+  private SnapshotView current() {
+    SnapshotView v = view.get();
+    long generation = mirror.generation();
+    if (v != null && v.generation == generation) {
+      return v;
+    }
+    // taken before the copy: a change during the build leaves this view stale, never wrongly fresh
+    SnapshotView built = SnapshotView.build(generation, mirror.values(), node);
+    view.accumulateAndGet(built, (old, next) -> old == null || next.generation >= old.generation ? next : old);
+    return built;
+  }
+
+  private synchronized Future<Void> firstLoad() {
+    if (firstLoad == null || firstLoad.failed()) {
+      firstLoad = reload();
+    }
+    return firstLoad;
+  }
+
+  private void reloadInBackground() {
+    if (reloading.compareAndSet(false, true)) {
+      reload().onComplete(ar -> reloading.set(false));
+    }
+  }
+
+  private Future<Void> reload() {
+    return vertx.executeBlocking(() -> {
+      Set<Long> before = mirror.keys();
+      mirror.reload(before, map.values());
+      return (Void) null;
     }, false).recover(SnapshotStore::noQuorum);
   }
 

@@ -5,13 +5,18 @@ import java.io.Serial;
 import java.io.Serializable;
 
 /**
- * One unit's entry in the Hazelcast snapshot map. {@code version} counts the changes of this entry;
- * {@code seq} is the live-log sequence value read before the figures were computed, so an entry never
- * goes back to figures computed from an older read of PostgreSQL.
+ * One unit's entry in the Hazelcast snapshot map. {@code version} counts the changes of this entry's
+ * figures; {@code seq} is the newest live-log sequence value read before figures applied to it were
+ * computed; {@code json} is the entry as the API shows it; {@code tree} the totals it was computed from
+ * (null only in entries written without them).
  */
-public record UnitSnapshot(long unitId, long version, long seq, String json) implements Serializable {
+public record UnitSnapshot(long unitId, long version, long seq, String json, UnitTree tree) implements Serializable {
   @Serial
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+
+  public UnitSnapshot(long unitId, long version, long seq, String json) {
+    this(unitId, version, seq, json, null);
+  }
 
   public JsonObject toJson() {
     return new JsonObject(json);

@@ -66,6 +66,58 @@ class ReadinessApiTest {
     assertTrue(admin.get("/api/readiness/verify").json().getBoolean("consistent"));
   }
 
+  @Test
+  void refreshesAfterConcurrentWritesInSeveralUnitsEqualAFullRecompute() throws Exception {
+    java.util.Map<Long, StockFixture> byUnit = new java.util.LinkedHashMap<>();
+    for (Object o : admin.get("/api/bases?size=500").json().getJsonArray("items")) {
+      JsonObject base = (JsonObject) o;
+      if (byUnit.size() < 3 && !byUnit.containsKey(base.getLong("unitId"))) {
+        try {
+          StockFixture f = StockFixture.find(server.server.app(), admin, java.util.Set.of(base.getLong("id")));
+          byUnit.put(f.unitId(), f);
+        } catch (IllegalStateException noEquipmentThere) {
+          // try the next base
+        }
+      }
+    }
+    assertTrue(byUnit.size() >= 2, "equipment at bases of two units at least: " + byUnit);
+    java.util.Map<Long, Long> versions = new java.util.HashMap<>();
+    byUnit.keySet().forEach(id -> versions.put(id, admin.get("/api/readiness/units/" + id).json().getLong("version")));
+    java.util.List<Thread> writers = new java.util.ArrayList<>();
+    java.util.List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    for (StockFixture f : byUnit.values()) {
+      Thread t = new Thread(() -> {
+        try {
+          for (int i = 0; i < 3; i++) {
+            f.issueOne(admin);
+          }
+        } catch (RuntimeException e) {
+          failures.add(e);
+        }
+      });
+      t.start();
+      writers.add(t);
+    }
+    for (Thread t : writers) {
+      t.join(30_000);
+    }
+    assertTrue(failures.isEmpty(), failures.toString());
+    for (long unitId : byUnit.keySet()) {
+      awaitVersion(unitId, versions.get(unitId) + 1);
+    }
+    JsonObject verify = null;
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      verify = admin.get("/api/readiness/verify").json();
+      if (verify.getBoolean("consistent")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertTrue(verify.getBoolean("consistent"), verify.encode());
+    assertEquals(verify.getInteger("units"), verify.getInteger("snapshotUnits"));
+  }
+
   private static double sumEquipment(JsonObject entry) {
     JsonObject eq = entry.getJsonObject("metrics").getJsonObject("equipment").getJsonObject("value");
     return eq.fieldNames().stream().mapToDouble(k -> eq.getJsonObject(k).getDouble("usable")).sum();

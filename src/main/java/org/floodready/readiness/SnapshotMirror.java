@@ -1,0 +1,100 @@
+package org.floodready.readiness;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * This node's copy of the snapshot map's entries, kept by an entry listener (every member's writes),
+ * by this node's own applies (at once, so a read on the node that applied sees it) and by a full
+ * reload now and then in case listener events were lost. {@code generation} moves on every change,
+ * so a view built from the copy knows when it is stale.
+ */
+final class SnapshotMirror {
+  private final Map<Long, UnitSnapshot> entries = new ConcurrentHashMap<>();
+  private final AtomicLong generation = new AtomicLong();
+  private volatile long loadedAtNanos;
+  private volatile boolean loaded;
+
+  long generation() {
+    return generation.get();
+  }
+
+  boolean loaded() {
+    return loaded;
+  }
+
+  long loadedAtNanos() {
+    return loadedAtNanos;
+  }
+
+  /** Keeps the entry unless the mirror already holds a newer one of the same unit. */
+  void put(UnitSnapshot next) {
+    boolean[] changed = {false};
+    entries.compute(next.unitId(), (id, old) -> {
+      if (old != null && !newer(next, old)) {
+        return old;
+      }
+      changed[0] = true;
+      return next;
+    });
+    if (changed[0]) {
+      generation.incrementAndGet();
+    }
+  }
+
+  /** Takes the entry whatever its version (a split-brain merge decided it). */
+  void replace(UnitSnapshot next) {
+    entries.put(next.unitId(), next);
+    generation.incrementAndGet();
+  }
+
+  void remove(long unitId) {
+    if (entries.remove(unitId) != null) {
+      generation.incrementAndGet();
+    }
+  }
+
+  void clear() {
+    entries.clear();
+    generation.incrementAndGet();
+  }
+
+  /**
+   * Merges a full read of the map: newer entries win (an apply of this node may have landed after the
+   * read), units missing from the read and present before it started are dropped.
+   */
+  void reload(Set<Long> keysBefore, Collection<UnitSnapshot> read) {
+    Set<Long> seen = new HashSet<>();
+    for (UnitSnapshot s : read) {
+      seen.add(s.unitId());
+      put(s);
+    }
+    for (Long id : keysBefore) {
+      if (!seen.contains(id)) {
+        remove(id);
+      }
+    }
+    loadedAtNanos = System.nanoTime();
+    loaded = true;
+  }
+
+  Set<Long> keys() {
+    return Set.copyOf(entries.keySet());
+  }
+
+  List<UnitSnapshot> values() {
+    return new ArrayList<>(entries.values());
+  }
+
+  /** Versions only grow per unit; an equal version with a later read (seq) is newer too. */
+  static boolean newer(UnitSnapshot candidate, UnitSnapshot current) {
+    return candidate.version() > current.version()
+        || candidate.version() == current.version() && candidate.seq() > current.seq();
+  }
+}

@@ -1,0 +1,171 @@
+package org.floodready.readiness;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Sums of readiness inputs: a unit's own lines, or its whole subtree (own + each child's subtree, added
+ * in a fixed order so that every path to the same inputs gives the same doubles). Serializable: the
+ * snapshot map keeps a unit's own totals and each child's subtree totals in the unit's entry.
+ */
+final class UnitTotals implements Serializable {
+  @Serial
+  private static final long serialVersionUID = 1L;
+
+  double weight;
+  double weighted;
+  int shortItems;
+  final Map<String, double[]> categories = new TreeMap<>(); // category -> {weight, weighted}
+  final Map<String, double[]> kinds = new LinkedHashMap<>(); // kind -> {usable, required, usable capped}
+  final Map<String, Integer> alerts = new LinkedHashMap<>();
+  int activeAlerts;
+  int checkpoints;
+  int silent;
+  int reaches;
+  int compliant;
+  int openHazards;
+  int overdueHazards;
+
+  UnitTotals() {
+    ReadinessCalculator.WARNING_LEVELS.forEach(l -> alerts.put(l, 0));
+    ReadinessCalculator.EQUIPMENT_KINDS.forEach(k -> kinds.put(k, new double[3]));
+  }
+
+  void add(StockLine s) {
+    double w = s.criticality() > 0 ? s.criticality() : 1.0;
+    double ratio = s.required() > 0 ? Math.min(Math.max(s.usable(), 0) / s.required(), 1.0) : 1.0;
+    weight += w;
+    weighted += w * ratio;
+    if (s.usable() < s.required()) {
+      shortItems++;
+    }
+    double[] c = categories.computeIfAbsent(s.category(), k -> new double[2]);
+    c[0] += w;
+    c[1] += w * ratio;
+    String kind = ReadinessCalculator.equipmentKind(s);
+    if (kind != null) {
+      double[] k = kinds.get(kind);
+      k[0] += Math.max(s.usable(), 0);
+      k[1] += s.required();
+      k[2] += Math.min(Math.max(s.usable(), 0), s.required());
+    }
+  }
+
+  void add(CheckpointLine c) {
+    checkpoints++;
+    if (c.silent()) {
+      silent++;
+    }
+    if (c.level() != null && alerts.containsKey(c.level())) {
+      alerts.merge(c.level(), 1, Integer::sum);
+    }
+    activeAlerts += c.activeAlerts();
+  }
+
+  void add(PatrolLine p) {
+    reaches += p.reaches();
+    compliant += p.reachesCompliant();
+    openHazards += p.openHazards();
+    overdueHazards += p.overdueHazards();
+  }
+
+  /** Adds another unit's totals (a child's subtree) to these. */
+  void add(UnitTotals o) {
+    weight += o.weight;
+    weighted += o.weighted;
+    shortItems += o.shortItems;
+    o.categories.forEach((name, c) -> {
+      double[] mine = categories.computeIfAbsent(name, k -> new double[2]);
+      mine[0] += c[0];
+      mine[1] += c[1];
+    });
+    o.kinds.forEach((name, k) -> {
+      double[] mine = kinds.computeIfAbsent(name, x -> new double[3]);
+      for (int i = 0; i < 3; i++) {
+        mine[i] += k[i];
+      }
+    });
+    o.alerts.forEach((level, n) -> alerts.merge(level, n, Integer::sum));
+    activeAlerts += o.activeAlerts;
+    checkpoints += o.checkpoints;
+    silent += o.silent;
+    reaches += o.reaches;
+    compliant += o.compliant;
+    openHazards += o.openHazards;
+    overdueHazards += o.overdueHazards;
+  }
+
+  /** Part keys of a unit's own lines: one per base, its checkpoints, its reaches and hazards. */
+  static final String CHECKPOINTS = "checkpoints";
+  static final String PATROLS = "patrols";
+
+  static String basePart(long baseId) {
+    return "base:" + baseId;
+  }
+
+  /** A unit's own totals: its parts added in key order. */
+  static UnitTotals own(SortedMap<String, UnitTotals> parts) {
+    UnitTotals sum = new UnitTotals();
+    parts.values().forEach(sum::add);
+    return sum;
+  }
+
+  /** {@code own} plus each child's subtree totals, children in ascending unit id. */
+  static UnitTotals subtree(UnitTotals own, SortedMap<Long, UnitTotals> children) {
+    UnitTotals sum = new UnitTotals();
+    if (own != null) {
+      sum.add(own);
+    }
+    children.values().forEach(sum::add);
+    return sum;
+  }
+
+  JsonObject metrics() {
+    Double stockIndex = weight > 0 ? ReadinessCalculator.round(weighted / weight, 4) : null;
+    JsonArray worst = new JsonArray();
+    categories.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), ReadinessCalculator.round(e.getValue()[1] / e.getValue()[0], 4)))
+        .filter(e -> e.getValue() < 1.0)
+        .sorted(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .limit(2)
+        .forEach(e -> worst.add(new JsonObject().put("category", e.getKey()).put("index", e.getValue())));
+    JsonObject equipment = new JsonObject();
+    double eqRequired = 0;
+    double eqCapped = 0;
+    for (Map.Entry<String, double[]> e : kinds.entrySet()) {
+      double[] k = e.getValue();
+      equipment.put(e.getKey(), new JsonObject().put("usable", ReadinessCalculator.round(k[0], 3)).put("required", ReadinessCalculator.round(k[1], 3)));
+      eqRequired += k[1];
+      eqCapped += k[2];
+    }
+    Double equipmentRatio = eqRequired > 0 ? ReadinessCalculator.round(eqCapped / eqRequired, 4) : null;
+    Double patrolCompliance = reaches > 0 ? ReadinessCalculator.round((double) compliant / reaches, 4) : null;
+    Double hazardsOnTime = openHazards > 0 ? ReadinessCalculator.round(1.0 - (double) overdueHazards / openHazards, 4)
+        : reaches > 0 ? 1.0 : null;
+    Double monitoring = checkpoints > 0 ? ReadinessCalculator.round(1.0 - (double) silent / checkpoints, 4) : null;
+    JsonObject alertsByLevel = new JsonObject();
+    alerts.forEach(alertsByLevel::put);
+    return new JsonObject()
+        .put("score", ReadinessCalculator.score(stockIndex, equipmentRatio, patrolCompliance, hazardsOnTime, monitoring))
+        .put("stockIndex", stockIndex)
+        .put("worstCategories", worst)
+        .put("shortItems", shortItems)
+        .put("equipment", equipment)
+        .put("equipmentRatio", equipmentRatio)
+        .put("alertsByLevel", alertsByLevel)
+        .put("activeAlerts", activeAlerts)
+        .put("checkpoints", checkpoints)
+        .put("silentCheckpoints", silent)
+        .put("reaches", reaches)
+        .put("reachesCompliant", compliant)
+        .put("patrolCompliance", patrolCompliance)
+        .put("openHazards", openHazards)
+        .put("overdueHazards", overdueHazards);
+  }
+}

@@ -38,7 +38,17 @@ public final class ReadinessService {
   private final ReadinessSources sources;
   private final LiveAppender appender;
 
+  /**
+   * Pause after a refresh before the next one starts, as a multiple of how long it took (capped): a cheap
+   * refresh on a quiet node is followed at once, an expensive one under a write load leaves the writes
+   * most of the machine and gathers more events for the next round.
+   */
+  static final long PAUSE_FACTOR = 4;
+  static final long MAX_PAUSE_MS = 1000;
+
   private boolean running;
+  private long lastEndMillis;
+  private long lastTookMillis;
   private boolean pendingAll;
   private final Set<Long> pendingUnits = new HashSet<>();
   private final Map<Long, Set<Long>> pendingBases = new HashMap<>();
@@ -108,14 +118,28 @@ public final class ReadinessService {
     return done.future();
   }
 
+  /** Starts the next refresh once the pause after the last one (see {@link #PAUSE_FACTOR}) is over. */
   private void runNext() {
-    Touched units;
-    List<Promise<Void>> done;
+    long wait;
     synchronized (this) {
       if (waiters.isEmpty()) {
         running = false;
         return;
       }
+      wait = lastEndMillis + Math.min(MAX_PAUSE_MS, PAUSE_FACTOR * lastTookMillis) - System.currentTimeMillis();
+    }
+    if (wait > 0) {
+      app.vertx().setTimer(wait, t -> runBatch());
+    } else {
+      runBatch();
+    }
+  }
+
+  private void runBatch() {
+    Touched units;
+    List<Promise<Void>> done;
+    long start = System.currentTimeMillis();
+    synchronized (this) {
       units = pendingAll ? null : new Touched(Set.copyOf(pendingUnits), Map.copyOf(pendingBases));
       done = new ArrayList<>(waiters);
       pendingAll = false;
@@ -130,6 +154,10 @@ public final class ReadinessService {
       run = Future.failedFuture(e);
     }
     run.onComplete(ar -> {
+      synchronized (this) {
+        lastEndMillis = System.currentTimeMillis();
+        lastTookMillis = lastEndMillis - start;
+      }
       if (ar.failed()) {
         log.warn("Readiness refresh failed: {}", ar.cause().toString());
       }

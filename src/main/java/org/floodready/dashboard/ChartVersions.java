@@ -46,8 +46,18 @@ final class ChartVersions implements Shareable {
   private static final Set<String> NO_CHART = Set.of("alert.raised", "alert.acknowledged", "alert.escalated",
       "alert.resolved");
 
+  /** Events that change the coverage of the one base they name. */
+  private static final Set<String> BASE_COVERAGE_EVENTS = Set.of("stock.changed", "stock.tested", "stocktake.closed",
+      "quota.changed");
+
+  /** What changed the coverage since the last {@link #takeCoverageChanges()}: some bases, or everything. */
+  record CoverageChanges(boolean everything, Set<Long> bases) {
+  }
+
   private final Clock clock;
   private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
+  private final Set<Long> changedBases = new java.util.HashSet<>();
+  private boolean coverageChangedEverywhere = true;
   private final AtomicLong everything = new AtomicLong();
 
   ChartVersions(Clock clock) {
@@ -83,6 +93,7 @@ final class ChartVersions implements Shareable {
     if (NO_CHART.contains(type)) {
       return;
     }
+    noteCoverageChange(type, event);
     if (CHECKPOINT_EVENTS.contains(type) && event.getValue("checkpointId") instanceof Number id) {
       bump(LEVELS + id.longValue());
       return;
@@ -93,6 +104,34 @@ final class ChartVersions implements Shareable {
     } else {
       sources.forEach(this::bump);
     }
+  }
+
+  /** Recorded before the version moves, so a read under the new version finds what it must read again. */
+  private synchronized void noteCoverageChange(String type, JsonObject event) {
+    if (BASE_COVERAGE_EVENTS.contains(type) && event.getValue("baseId") instanceof Number baseId) {
+      changedBases.add(baseId.longValue());
+    } else if (!CHECKPOINT_EVENTS.contains(type) && (!SOURCES_BY_EVENT.containsKey(type)
+        || SOURCES_BY_EVENT.get(type).contains(COVERAGE))) {
+      coverageChangedEverywhere = true;
+    }
+  }
+
+  /** What changed the coverage since the last call (everything, the first time), and forgets it. */
+  synchronized CoverageChanges takeCoverageChanges() {
+    CoverageChanges changes = new CoverageChanges(coverageChangedEverywhere, Set.copyOf(changedBases));
+    coverageChangedEverywhere = false;
+    changedBases.clear();
+    return changes;
+  }
+
+  /** After a failed read: what it should have read is read in full next time. */
+  synchronized void coverageUnknown() {
+    coverageChangedEverywhere = true;
+  }
+
+  /** The clock period the versions carry. */
+  long period() {
+    return clock.millis() / PERIOD_MS;
   }
 
   void bump(String source) {

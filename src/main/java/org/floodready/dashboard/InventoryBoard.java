@@ -27,10 +27,12 @@ final class InventoryBoard implements BoardPart {
   private final CoverageService coverage;
   private final InventoryData data;
   private final ChartCache chartCache;
+  private final CoverageRows coverageRows;
 
   InventoryBoard(AppContext app) {
     this.app = app;
     this.chartCache = ChartCache.of(app.vertx());
+    this.coverageRows = CoverageRows.of(app);
     this.coverage = new CoverageService(app);
     this.data = new InventoryData(app.pool());
   }
@@ -59,7 +61,7 @@ final class InventoryBoard implements BoardPart {
         size, ChartVersions.COVERAGE);
     Future<Void> allowed = seesCoverage(user) ? Future.succeededFuture() : Future.failedFuture(notForYou());
     charts.serve(ctx, key, allowed, version -> chartCache.coverageRows.get(scopeKey(user) + "|" + version,
-        () -> rows(user, app.now())).map(rows -> coverageSpec(rows, grouping, threshold)));
+        () -> chartRows(user, app.now())).map(rows -> coverageSpec(rows, grouping, threshold)));
   }
 
   static ChartSpec coverageSpec(List<CoverageRow> rows, String by, int threshold) {
@@ -119,6 +121,18 @@ final class InventoryBoard implements BoardPart {
         return null;
       });
     });
+  }
+
+  /** Like {@link #rows} from the node's incrementally kept rows (see {@link CoverageRows}). */
+  private Future<List<CoverageRow>> chartRows(CurrentUser user, OffsetDateTime now) {
+    if (user.role().seesEverything()) {
+      return coverageRows.all(now);
+    }
+    if (!seesCoverage(user)) {
+      return Future.failedFuture(notForYou());
+    }
+    return data.keptBases(user.id()).compose(bases -> coverageRows.all(now)
+        .map(rows -> rows.stream().filter(r -> bases.contains(r.baseId())).toList()));
   }
 
   /** Coverage rows the user may see: all for the duty room, his bases for a keeper, else 403. */

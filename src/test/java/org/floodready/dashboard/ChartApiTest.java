@@ -187,6 +187,34 @@ class ChartApiTest {
     assertEquals(renders, cache.renders(), "and the image is reused");
   }
 
+  /** After a write only the written base is read again, and the patched rows equal a fresh full read. */
+  @Test
+  void aWriteRereadsOnlyItsBaseAndThePatchedRowsEqualAFullRead() throws Exception {
+    var app = server.server.app();
+    CoverageRows rows = CoverageRows.of(app);
+    rows.all(app.now()).await(10, TimeUnit.SECONDS);
+    long[] before = rows.reads();
+    ChartVersions versions = ChartVersions.of(app);
+    String version = versions.eventVersion(ChartVersions.COVERAGE);
+    JsonObject worst = duty.get("/api/dashboard/panels/coverage").json().getJsonArray("items").getJsonObject(0);
+    Resp receipt = server.as("admin").post("/api/bases/" + worst.getLong("baseId") + "/receipts", new JsonObject()
+        .put("itemId", worst.getLong("itemId")).put("quantity", 3), UUID.randomUUID().toString());
+    assertEquals(201, receipt.status(), receipt.toString());
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (versions.eventVersion(ChartVersions.COVERAGE).equals(version) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(10); // the event is published right after the answer is sent
+    }
+    var patched = rows.all(app.now()).await(10, TimeUnit.SECONDS);
+    long[] after = rows.reads();
+    if (after[0] == before[0]) {
+      assertEquals(before[1] + 1, after[1], "one partial read for the written base");
+    } // else a new clock period began meanwhile and everything was read: still checked below
+    var fresh = new org.floodready.inventory.CoverageService(app).coverage(app.now()).await(10, TimeUnit.SECONDS);
+    assertEquals(fresh, patched, "patched rows = a full read");
+    assertTrue(patched.stream().anyMatch(r -> r.baseId() == worst.getLong("baseId")
+        && r.itemId() == worst.getLong("itemId")), "the written base is still there");
+  }
+
   /** Server-Timing as metric → duration (or description when it has none), e.g. cache → hit. */
   static Map<String, String> timing(Resp r) {
     String header = r.header("Server-Timing");

@@ -45,6 +45,8 @@ public final class ReadinessService {
    */
   static final long PAUSE_FACTOR = 4;
   static final long MAX_PAUSE_MS = 1000;
+  /** Bases whose coverage one refresh reads again, at most. */
+  static final int MAX_BASES_PER_REFRESH = 16;
 
   private boolean running;
   private long lastEndMillis;
@@ -118,6 +120,29 @@ public final class ReadinessService {
     return done.future();
   }
 
+  /**
+   * Takes at most {@code max} pending bases: a refresh reads their coverage in one query, and many hundreds
+   * of rows in one query hold a core long enough to show in the writes' latency; smaller rounds spread it.
+   */
+  private Map<Long, Set<Long>> takeBases(int max) {
+    Map<Long, Set<Long>> taken = new HashMap<>();
+    int count = 0;
+    var units = pendingBases.entrySet().iterator();
+    while (units.hasNext() && count < max) {
+      var entry = units.next();
+      var bases = entry.getValue().iterator();
+      while (bases.hasNext() && count < max) {
+        taken.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).add(bases.next());
+        bases.remove();
+        count++;
+      }
+      if (entry.getValue().isEmpty()) {
+        units.remove();
+      }
+    }
+    return taken;
+  }
+
   /** Starts the next refresh once the pause after the last one (see {@link #PAUSE_FACTOR}) is over. */
   private void runNext() {
     long wait;
@@ -140,12 +165,20 @@ public final class ReadinessService {
     List<Promise<Void>> done;
     long start = System.currentTimeMillis();
     synchronized (this) {
-      units = pendingAll ? null : new Touched(Set.copyOf(pendingUnits), Map.copyOf(pendingBases));
-      done = new ArrayList<>(waiters);
+      if (pendingAll) {
+        units = null;
+        pendingUnits.clear();
+        pendingBases.clear();
+      } else {
+        units = new Touched(Set.copyOf(pendingUnits), takeBases(MAX_BASES_PER_REFRESH));
+        pendingUnits.clear();
+      }
       pendingAll = false;
-      pendingUnits.clear();
-      pendingBases.clear();
-      waiters.clear();
+      // callers wait for the refresh that covers their change: the last chunk completes them all
+      done = pendingBases.isEmpty() ? new ArrayList<>(waiters) : List.of();
+      if (pendingBases.isEmpty()) {
+        waiters.clear();
+      }
     }
     Future<Void> run;
     try {

@@ -142,6 +142,44 @@ class ReadinessApiTest {
     throw new AssertionError("unit " + unitId + " never reached version " + version + ": " + entry);
   }
 
+  /** More bases change at once than one refresh reads (they are taken in rounds): the result still agrees. */
+  @Test
+  void writesAtManyBasesAtOnceAreRefreshedInRoundsAndEqualAFullRecompute() throws Exception {
+    long street = admin.get("/api/units?level=street").json().getJsonArray("items").getJsonObject(0).getLong("id");
+    long item = admin.get("/api/items?size=1").json().getJsonArray("items").getJsonObject(0).getLong("id");
+    int bases = ReadinessService.MAX_BASES_PER_REFRESH * 2 + 3;
+    java.util.List<Long> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < bases; i++) {
+      Resp base = admin.post("/api/bases", new JsonObject().put("code", "RB-" + i + "-" + System.nanoTime())
+          .put("nameZh", "轮次基地" + i).put("nameEn", "Round base " + i).put("unitId", street)
+          .put("lat", 34.7).put("lon", 113.6));
+      assertEquals(201, base.status(), base.toString());
+      ids.add(base.json().getLong("id"));
+    }
+    java.util.List<java.util.concurrent.CompletableFuture<Resp>> writes = new java.util.ArrayList<>();
+    for (long id : ids) {
+      writes.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        Resp quota = admin.put("/api/bases/" + id + "/quotas/" + item, new JsonObject().put("required", 10));
+        return quota.status() >= 300 ? quota : admin.post("/api/bases/" + id + "/receipts",
+            new JsonObject().put("itemId", item).put("quantity", 4), java.util.UUID.randomUUID().toString());
+      }));
+    }
+    for (var w : writes) {
+      Resp r = w.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(r.status() < 300, r.toString());
+    }
+    JsonObject verify = null;
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      verify = admin.get("/api/readiness/verify").json();
+      if (verify.getBoolean("consistent")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertTrue(verify.getBoolean("consistent"), verify.encode());
+  }
+
   @Test
   void scoresRanksAndFlagsComeFromTheDomainData() {
     JsonArray units = admin.get("/api/readiness").json().getJsonArray("units");

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.floodready.AppContext;
@@ -125,25 +126,22 @@ final class InventoryBoard implements BoardPart {
 
   /** Like {@link #rows} from the node's incrementally kept rows (see {@link CoverageRows}). */
   private Future<List<CoverageRow>> chartRows(CurrentUser user, OffsetDateTime now) {
-    if (user.role().seesEverything()) {
-      return coverageRows.all(now);
-    }
-    if (!seesCoverage(user)) {
-      return Future.failedFuture(notForYou());
-    }
-    return data.keptBases(user.id()).compose(bases -> coverageRows.all(now)
-        .map(rows -> rows.stream().filter(r -> bases.contains(r.baseId())).toList()));
+    return inScope(user, () -> coverageRows.all(now));
   }
 
   /** Coverage rows the user may see: all for the duty room, his bases for a keeper, else 403. */
   private Future<List<CoverageRow>> rows(CurrentUser user, OffsetDateTime now) {
+    return inScope(user, () -> coverage.coverage(now));
+  }
+
+  private Future<List<CoverageRow>> inScope(CurrentUser user, Supplier<Future<List<CoverageRow>>> allRows) {
     if (user.role().seesEverything()) {
-      return coverage.coverage(now);
+      return allRows.get();
     }
     if (!seesCoverage(user)) {
       return Future.failedFuture(notForYou());
     }
-    return data.keptBases(user.id()).compose(bases -> coverage.coverage(now)
+    return data.keptBases(user.id()).compose(bases -> allRows.get()
         .map(rows -> rows.stream().filter(r -> bases.contains(r.baseId())).toList()));
   }
 

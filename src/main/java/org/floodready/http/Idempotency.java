@@ -85,11 +85,6 @@ public final class Idempotency {
         .compose(outcome -> respond(ctx, outcome).map(outcome));
   }
 
-  public static Future<Outcome> run(Pool pool, CurrentUser actor, String key, JsonObject request,
-      OffsetDateTime now, Function<SqlConnection, Future<Outcome>> write) {
-    return run(pool, actor, key, request, now, false, write);
-  }
-
   private static Future<Outcome> run(Pool pool, CurrentUser actor, String key, JsonObject request,
       OffsetDateTime now, boolean pipelined, Function<SqlConnection, Future<Outcome>> write) {
     String hash = sha256(request.encode());

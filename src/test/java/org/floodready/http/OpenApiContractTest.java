@@ -87,6 +87,28 @@ class OpenApiContractTest {
     }
   }
 
+  /** Every operation named once and tagged with a declared tag; the document is left for the linters (.ci/run). */
+  @Test
+  void everyOperationHasAUniqueOperationIdAndADeclaredTag() throws Exception {
+    ObjectNode doc = OpenApiDocument.load();
+    Set<String> declaredTags = new TreeSet<>();
+    doc.get("tags").forEach(t -> declaredTags.add(t.get("name").asText()));
+    Set<String> ids = new TreeSet<>();
+    doc.get("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
+      if (!HTTP_METHODS.contains(op.getKey())) {
+        return;
+      }
+      String where = op.getKey().toUpperCase() + " " + p.getKey();
+      JsonNode id = op.getValue().get("operationId");
+      assertTrue(id != null && ids.add(id.asText()), "missing or repeated operationId: " + where);
+      JsonNode tags = op.getValue().get("tags");
+      assertTrue(tags != null && tags.size() > 0, "no tag: " + where);
+      tags.forEach(t -> assertTrue(declaredTags.contains(t.asText()), "undeclared tag " + t + ": " + where));
+    }));
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target/openapi.yaml"), OpenApiDocument.yaml(doc));
+  }
+
   @Test
   void documentIsOneMergedTreeWithSharedComponents() {
     ObjectNode doc = OpenApiDocument.load();

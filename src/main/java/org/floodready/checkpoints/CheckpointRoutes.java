@@ -81,8 +81,7 @@ public final class CheckpointRoutes {
         : Future.succeededFuture(null);
     visible.compose(ids -> new CheckpointStates(app).all(app.now())
             .map(all -> all.stream().filter(s -> ids == null || ids.contains(s.checkpointId())).toList()))
-        .onSuccess(states -> ctx.response().putHeader("Content-Type", "application/geo+json; charset=utf-8")
-            .end(GeoJson.checkpoints(states, app::iso).encode()))
+        .onSuccess(states -> Respond.geoJson(ctx, GeoJson.checkpoints(states, app::iso)))
         .onFailure(ctx::fail);
   }
 

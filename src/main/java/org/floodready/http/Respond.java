@@ -23,6 +23,13 @@ public final class Respond {
     return json(ctx, 200, body);
   }
 
+  /** A GeoJSON FeatureCollection, with the media type of RFC 7946. */
+  public static Future<Void> geoJson(RoutingContext ctx, JsonObject collection) {
+    return ctx.response()
+        .putHeader("Content-Type", "application/geo+json; charset=utf-8")
+        .end(collection.encode());
+  }
+
   /**
    * Sends the future's value as 200, or fails the request with its error. Throw in map/compose,
    * never inside onSuccess: an exception there would be lost and the request would hang.

@@ -158,7 +158,7 @@ final class HazardRoutes {
         features.add(GeoJson.feature(GeoJson.point(h.getDouble("lon"), h.getDouble("lat")), h));
       }
       return GeoJson.collection(features);
-    }).onSuccess(json -> Respond.ok(ctx, json)).onFailure(ctx::fail);
+    }).onSuccess(json -> Respond.geoJson(ctx, json)).onFailure(ctx::fail);
   }
 
   private void getHazard(RoutingContext ctx) {

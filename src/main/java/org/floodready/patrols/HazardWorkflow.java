@@ -49,8 +49,4 @@ public final class HazardWorkflow {
     }
     return t.to();
   }
-
-  public static boolean isOpen(String status) {
-    return !CLOSED.equals(status);
-  }
 }

@@ -128,7 +128,7 @@ final class PatrolRoutes {
         features.add(GeoJson.feature(PatrolRepository.lineString(r.getJsonObject("track")),
             PatrolRepository.toJson(r, app::iso).put("kind", "patrol")));
       }
-      Respond.ok(ctx, GeoJson.collection(features).put("limit", MAP_LIMIT));
+      Respond.geoJson(ctx, GeoJson.collection(features).put("limit", MAP_LIMIT));
     }).onFailure(ctx::fail);
   }
 

@@ -98,7 +98,7 @@ final class RiverRoutes {
         JsonObject geometry = (JsonObject) props.remove("geometry");
         features.add(GeoJson.feature(geometry, props.put("kind", "reach")));
       }
-      Respond.ok(ctx, GeoJson.collection(features));
+      Respond.geoJson(ctx, GeoJson.collection(features));
     }).onFailure(ctx::fail);
   }
 

@@ -170,9 +170,4 @@ public final class ReadinessCalculator {
     }
     return w > 0 ? round(100 * sum / w, 1) : null;
   }
-
-  /** Sorts a list of units city → district → street → community, then by code. */
-  public static Comparator<Unit> treeOrder() {
-    return Comparator.<Unit>comparingInt(u -> Unit.LEVELS.indexOf(u.level())).thenComparing(Unit::code);
-  }
 }

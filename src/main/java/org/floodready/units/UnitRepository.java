@@ -32,21 +32,6 @@ public final class UnitRepository {
         .map(rows -> toUnits(rows).stream().findFirst());
   }
 
-  /** The unit and every unit below it. */
-  public Future<List<Long>> subtreeIds(long id) {
-    return pool.preparedQuery("""
-            WITH RECURSIVE sub AS (
-              SELECT id FROM units WHERE id = $1
-              UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id)
-            SELECT id FROM sub""")
-        .execute(Tuple.of(id))
-        .map(rows -> {
-          List<Long> ids = new ArrayList<>();
-          rows.forEach(r -> ids.add(r.getLong("id")));
-          return ids;
-        });
-  }
-
   public Future<Long> insert(SqlClient tx, String code, String nameZh, String nameEn, String level, Long parentId) {
     return tx.preparedQuery("INSERT INTO units (code, name_zh, name_en, level, parent_id)"
             + " VALUES ($1, $2, $3, $4, $5) RETURNING id")

@@ -233,6 +233,7 @@ class HazardApiTest {
     assertTrue(csv.body().startsWith("\uFEFFid,status,severity"), csv.body());
     assertTrue(csv.body().contains("右岸坍塌约10米"));
     Resp geo = duty.get("/api/hazards.geojson?reachId=" + reachId);
+    assertTrue(geo.header("Content-Type").startsWith("application/geo+json"), geo.header("Content-Type"));
     JsonArray features = geo.json().getJsonArray("features");
     assertFalse(features.isEmpty());
     assertEquals("Point", features.getJsonObject(0).getJsonObject("geometry").getString("type"));

@@ -208,6 +208,7 @@ class PatrolApiTest {
   void patrolsAreServedAsGeoJson() {
     Resp r = admin.get("/api/patrols.geojson?reachId=" + reachId);
     assertEquals(200, r.status(), r.toString());
+    assertTrue(r.header("Content-Type").startsWith("application/geo+json"), r.header("Content-Type"));
     assertEquals("FeatureCollection", r.json().getString("type"));
     JsonArray features = r.json().getJsonArray("features");
     assertFalse(features.isEmpty());

@@ -47,6 +47,7 @@ class RiverApiTest {
       assertTrue(r.getDouble("lengthM") > 500, r.encode());
     });
     Resp geo = admin.get("/api/reaches.geojson?riverId=" + rivers.getJsonObject(0).getLong("id"));
+    assertTrue(geo.header("Content-Type").startsWith("application/geo+json"), geo.header("Content-Type"));
     assertEquals("FeatureCollection", geo.json().getString("type"));
     assertFalse(geo.json().getJsonArray("features").isEmpty());
   }

@@ -342,8 +342,10 @@
       }
     }
     const head = STATUS[e.status] || ('出错了 Failed' + (e.status ? ' (' + e.status + ')' : ''));
-    formError.textContent = head + (body.message ? ' — ' + body.message : (e.message ? ' — ' + e.message : ''))
-      + (leftOver.length ? ' | ' + leftOver.join(' | ') : '');
+    const placed = Object.keys(fields).length > 0 && !leftOver.length;
+    formError.textContent = head + (placed ? ' — 请改正标出的栏目 Correct the marked fields'
+      : (body.message ? ' — ' + body.message : (e.message ? ' — ' + e.message : ''))
+        + (leftOver.length ? ' | ' + leftOver.join(' | ') : ''));
     const firstBad = Array.from(controls.values()).find((c) => c.wrap.classList.contains('invalid'));
     if (firstBad) firstBad.wrap.scrollIntoView({ block: 'center' });
   }

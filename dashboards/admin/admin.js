@@ -45,6 +45,7 @@
     [/^no active user/, '没有这个在用账号'],
     [/^you cannot disable your own account/, '不能停用自己的账号'],
     [/^you cannot take the admin role/, '不能取消自己的管理员角色'],
+    [/^you cannot reset your own password/, '不能在这里重置自己的密码'],
     [/^not active base keepers/, '只能选在用的仓库管理员账号'],
     [/^must all be inspector/, '只能选巡查员账号'],
     [/^must all be API keys/, '只能选未吊销的密钥'],
@@ -417,9 +418,10 @@
         const tr = h('tr', { class: cfg.rowClass ? cfg.rowClass(row) : null, dataset: { id: row.id } });
         for (const c of cfg.columns) {
           const v = await c.value(row);
-          tr.append(h('td', { class: c.num ? 'num' : null, 'data-label': c.label }, v === null || v === undefined || v === '' ? '—' : v));
+          tr.append(h('td', { class: c.num ? 'num' : null, 'data-label': c.label },
+            h('span', { class: 'v' }, v === null || v === undefined || v === '' ? '—' : v)));
         }
-        if (cfg.actions) tr.append(h('td', { class: 'actions', 'data-label': '操作 Actions' }, cfg.actions(row)));
+        if (cfg.actions) tr.append(h('td', { class: 'actions', 'data-label': '操作 Actions' }, h('div', { class: 'v' }, cfg.actions(row))));
         tbody.append(tr);
       }
       if (!rows.length) tbody.append(h('tr', {}, h('td', { class: 'empty', colspan: cfg.columns.length + 1, text: '没有记录 Nothing found' })));
@@ -467,6 +469,8 @@
     { name: 'phone', label: '电话 Phone', nullable: edit }
   ].filter(Boolean);
 
+  const isMe = (u) => u.id === JSON.parse(sessionStorage.getItem(USER_KEY) || '{}').id;
+
   section('users', '用户 Users', '新建账号、分配角色和单位、停用账号、重置密码；管辖范围决定仓库管理员、巡查员和河长能看到什么。'
     + ' Create accounts, set role and unit, disable, reset passwords; the scope decides what keepers, inspectors and chiefs see.',
   (body) => {
@@ -495,12 +499,12 @@
           done: (r) => { forget('users:' + u.role, 'users:' + r.role); notice('已保存 Saved: ' + r.username); list.reload(); } })),
         ['base_keeper', 'inspector', 'river_chief'].includes(u.role) && u.active
           ? button('管辖范围 Scope', () => openScope(u, list)) : null,
-        button('重置密码 Reset password', () => openForm({ id: 'user-password', title: '重置密码 Reset password: ' + u.username,
+        isMe(u) ? null : button('重置密码 Reset password', () => openForm({ id: 'user-password', title: '重置密码 Reset password: ' + u.username,
           intro: '新密码请当面或电话告知本人。Tell the user the new password in person or by phone.',
           fields: [{ name: 'password', label: '新密码 New password', type: 'password', required: true, hint: '至少 8 位 at least 8 characters' }],
           submit: (b) => api('/api/admin/users/' + u.id + '/password', { json: b }),
           done: () => notice('密码已重置 Password reset: ' + u.username) })),
-        u.active
+        isMe(u) ? null : u.active
           ? button('停用 Disable', () => confirmAction('user-disable', '停用账号 Disable account ' + u.username,
             '停用后此账号不能再登录。The account can no longer log in.', '停用 Disable',
             () => api('/api/admin/users/' + u.id, { method: 'PATCH', json: { active: false } }),
@@ -610,7 +614,8 @@
           form.querySelector('h3').after(h('div', { class: 'secret', id: 'new-key' },
             h('strong', { text: '请立即复制保存：此密钥只显示这一次。Copy it now: this key is shown only once.' }),
             h('code', { id: 'new-key-value', text: r.key }),
-            h('span', { text: '监测站请求时带上请求头 Send it as the header  X-Api-Key: ' + r.keyPrefix })));
+            h('span', { text: '监测站上报时把它放在请求头 X-Api-Key 中；监测站编号 ' + r.gaugeId
+              + '。The gauge sends it in the X-Api-Key header; gauge id ' + r.gaugeId + '.' })));
         },
         done: () => { forget('apiKeys'); list.reload(); } }) })), list.root);
     return list;

@@ -77,6 +77,8 @@ final class UserAccountRoutes {
     if (password != null) {
       in.check(password.length() >= 8, "password", "must be at least 8 characters");
     }
+    // A reset needs no old password, so a stolen admin token must not be able to lock the admin out with it.
+    in.check(id != admin.id(), "password", "you cannot reset your own password here");
     in.validate();
     app.blocking(() -> PasswordHasher.hash(password))
         .compose(hash -> app.pool().withTransaction(tx -> users.setPassword(tx, id, hash).compose(found -> {

@@ -342,7 +342,65 @@ class AdminBrowserTest {
   }
 
   @Test
-  @Order(10)
+  @Order(20)
+  void anAdminChangesACheckpointsThresholdsAndItsInspectors() throws Exception {
+    openSection("checkpoints");
+    WebElement row = row("checkpoints", "WL-HJ");
+    long id = Long.parseLong(row.getAttribute("data-id"));
+    row.findElement(By.xpath(".//button[contains(., '编辑')]")).click();
+    visible(By.id("form-checkpoint-edit"));
+    type("checkpoint-edit", "waterlogging.closeRoadCm", "12");
+    submit("checkpoint-edit");
+    waitFor("threshold order error at the field").until(d -> !fieldError("checkpoint-edit", "waterlogging.closeRoadCm").isEmpty());
+    Browser.screenshot(driver, "admin-checkpoint-field-error-desktop");
+    type("checkpoint-edit", "waterlogging.closeRoadCm", "30");
+    noticeAfterSubmit("checkpoint-edit");
+    JsonObject saved = admin.get("/api/checkpoints/" + id).json();
+    assertEquals(30.0, saved.getJsonObject("waterlogging").getDouble("closeRoadCm"), 1e-9);
+    assertEquals(15.0, saved.getJsonObject("waterlogging").getDouble("attentionCm"), 1e-9, "other thresholds kept");
+
+    long inspectorId = admin.get("/api/admin/users?q=inspector&role=inspector").json().getJsonArray("items")
+        .getJsonObject(0).getLong("id");
+    row("checkpoints", "WL-HJ").findElement(By.xpath(".//button[contains(., '巡查员')]")).click();
+    WebElement box = visible(By.cssSelector("#form-checkpoint-inspectors input[name=userIds][value='" + inspectorId + "']"));
+    if (!box.isSelected()) {
+      box.click();
+    }
+    noticeAfterSubmit("checkpoint-inspectors");
+    assertTrue(admin.get("/api/checkpoints/" + id).json().getJsonArray("inspectors").stream()
+        .anyMatch(o -> ((JsonObject) o).getLong("id") == inspectorId));
+  }
+
+  @Test
+  @Order(21)
+  void anAdminCreatesAReachWithAChief() throws Exception {
+    long riverId = admin.get("/api/rivers").json().getJsonArray("items").stream().map(o -> (JsonObject) o)
+        .filter(r -> "CH".equals(r.getString("code"))).findFirst().orElseThrow().getLong("id");
+    long chiefId = admin.get("/api/admin/users?q=chief2").json().getJsonArray("items").getJsonObject(0).getLong("id");
+    openSection("rivers");
+    driver.findElement(By.id("new-reach")).click();
+    visible(By.id("form-reach-new"));
+    choose("reach-new", "riverId", riverId);
+    type("reach-new", "code", "CH-09");
+    type("reach-new", "nameZh", "潮河 测试段");
+    type("reach-new", "nameEn", "Chao River, test reach");
+    choose("reach-new", "unitId", unitId("ZZ-JK-CH"));
+    choose("reach-new", "chiefLevel", "village");
+    choose("reach-new", "chiefUserId", chiefId);
+    type("reach-new", "geometry", "113.80, 34.72");
+    submit("reach-new");
+    waitFor("geometry error at the field").until(d -> !fieldError("reach-new", "geometry").isEmpty());
+    WebElement course = driver.findElement(By.id("f-reach-new-geometry"));
+    course.sendKeys("\n113.81, 34.725");
+    noticeAfterSubmit("reach-new");
+    JsonObject reach = admin.get("/api/reaches?q=CH-09").json().getJsonArray("items").getJsonObject(0);
+    assertEquals(chiefId, reach.getLong("chiefUserId"));
+    assertEquals("village", reach.getString("chiefLevel"));
+    assertTrue(reach.getDouble("lengthM") > 500, reach.encode());
+  }
+
+  @Test
+  @Order(30)
   void everySectionFitsAPhoneAndADesktop() throws Exception {
     for (Dimension size : List.of(DESKTOP, PHONE)) {
       driver.manage().window().setSize(size);
@@ -369,7 +427,7 @@ class AdminBrowserTest {
   }
 
   @Test
-  @Order(11)
+  @Order(31)
   void aNonAdminGetsANotAllowedPageAndNo403() throws Exception {
     driver.manage().window().setSize(PHONE);
     driver.findElement(By.id("logout")).click();
@@ -399,7 +457,7 @@ class AdminBrowserTest {
   }
 
   @Test
-  @Order(12)
+  @Order(32)
   void theBoardOffersAdminsALinkToTheAdminPages() {
     driver.findElement(By.id("forbidden-logout")).click();
     driver.get(server.anonymous.base() + "/");

@@ -93,6 +93,9 @@ class UserAdminApiTest {
     assertEquals(400, selfDisable.status());
     assertTrue(selfDisable.json().getJsonObject("fields").containsKey("active"));
     long id = createUser("not-yours");
+    Resp selfReset = admin.post("/api/admin/users/" + self + "/password", new JsonObject().put("password", "Other@2026x"));
+    assertEquals(400, selfReset.status());
+    assertTrue(selfReset.json().getJsonObject("fields").containsKey("password"));
     assertEquals(403, server.as("duty").patch("/api/admin/users/" + id, new JsonObject().put("active", false)).status());
     assertEquals(403, server.as("duty").post("/api/admin/users/" + id + "/password",
         new JsonObject().put("password", "Whatever@2026")).status());

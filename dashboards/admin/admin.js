@@ -314,6 +314,17 @@
     }
   }
 
+  /** The server's message with the form's labels in place of the API's field names ("must be > attentionCm"). */
+  function named(message, controls) {
+    let out = String(message);
+    for (const c of controls.values()) {
+      const short = c.field.name.split('.').pop();
+      if (short.length < 3) continue;
+      out = out.replace(new RegExp('\\b' + short + '\\b', 'g'), '“' + c.field.label + '”');
+    }
+    return out;
+  }
+
   /** The field a server error key belongs to: itself, its array or the closest enclosing field. */
   function controlFor(controls, key) {
     if (controls.has(key)) return controls.get(key);
@@ -334,12 +345,11 @@
     for (const [key, message] of Object.entries(fields)) {
       const c = controlFor(controls, key);
       if (c && !c.wrap.hidden) {
-        c.error.textContent = (c.error.textContent ? c.error.textContent + '; ' : '') + problemText(message)
-          + (key !== c.field.name ? ' (' + key + ')' : '');
+        c.error.textContent = (c.error.textContent ? c.error.textContent + '; ' : '') + problemText(named(message, controls));
         (Array.isArray(c.input) ? c.input : [c.input]).forEach((i) => i.setAttribute('aria-invalid', 'true'));
         c.wrap.classList.add('invalid');
       } else {
-        leftOver.push(key + ': ' + problemText(message));
+        leftOver.push(key + ': ' + problemText(named(message, controls)));
       }
     }
     const head = STATUS[e.status] || ('出错了 Failed' + (e.status ? ' (' + e.status + ')' : ''));
@@ -528,43 +538,40 @@
   /** What a scoped user may see: the bases he keeps, the checkpoints he inspects, the reaches he is chief of. */
   async function openScope(u, list) {
     if (u.role === 'base_keeper') {
-      const all = await bases();
-      const details = await Promise.all(all.map((b) => api('/api/bases/' + b.id)));
-      const keepersOf = new Map(details.map((d) => [d.id, d.keepers.map((k) => k.id)]));
-      const kept = all.filter((b) => keepersOf.get(b.id).includes(u.id));
-      return openForm({ id: 'scope', title: '管辖范围 Scope: ' + u.displayName, intro: '所管仓库 Bases this keeper looks after',
-        values: { baseIds: kept.map((k) => k.id) },
-        fields: [{ name: 'baseIds', label: '仓库 Bases', type: 'checks', options: all.map((b) => ({ value: b.id, label: b.nameZh + ' ' + b.code })) }],
-        submit: async (b) => {
-          for (const base of all) {
-            const had = keepersOf.get(base.id).includes(u.id);
-            const wants = b.baseIds.includes(base.id);
-            if (had === wants) continue;
-            const ids = wants ? keepersOf.get(base.id).concat([u.id]) : keepersOf.get(base.id).filter((id) => id !== u.id);
-            await api('/api/bases/' + base.id + '/keepers', { method: 'PUT', json: { userIds: ids } });
-          }
-        },
-        done: () => notice('管辖范围已保存 Scope saved: ' + u.username) });
+      return sharedScope(u, { intro: '所管仓库 Bases this keeper looks after', label: '仓库 Bases',
+        places: await bases(), detail: (id) => api('/api/bases/' + id), holders: (d) => d.keepers,
+        save: (id, userIds) => api('/api/bases/' + id + '/keepers', { method: 'PUT', json: { userIds } }) });
     }
     if (u.role === 'inspector') {
-      const all = (await api('/api/checkpoints?size=500&sort=code')).items;
-      const details = await Promise.all(all.map((c) => api('/api/checkpoints/' + c.id)));
-      const inspectorsOf = new Map(details.map((d) => [d.id, d.inspectors.map((i) => i.id)]));
-      return openForm({ id: 'scope', title: '管辖范围 Scope: ' + u.displayName, intro: '负责的监测点 Checkpoints this inspector reports on',
-        values: { checkpointIds: details.filter((d) => inspectorsOf.get(d.id).includes(u.id)).map((d) => d.id) },
-        fields: [{ name: 'checkpointIds', label: '监测点 Checkpoints', type: 'checks',
-          options: all.map((c) => ({ value: c.id, label: c.nameZh + ' ' + c.code })) }],
-        submit: async (b) => {
-          for (const c of all) {
-            const had = inspectorsOf.get(c.id).includes(u.id);
-            const wants = b.checkpointIds.includes(c.id);
-            if (had === wants) continue;
-            const ids = wants ? inspectorsOf.get(c.id).concat([u.id]) : inspectorsOf.get(c.id).filter((id) => id !== u.id);
-            await api('/api/admin/checkpoints/' + c.id + '/inspectors', { method: 'PUT', json: { userIds: ids } });
-          }
-        },
-        done: () => notice('管辖范围已保存 Scope saved: ' + u.username) });
+      return sharedScope(u, { intro: '负责的监测点 Checkpoints this inspector reports on', label: '监测点 Checkpoints',
+        places: (await api('/api/checkpoints?size=500&sort=code')).items, detail: (id) => api('/api/checkpoints/' + id),
+        holders: (d) => d.inspectors,
+        save: (id, userIds) => api('/api/admin/checkpoints/' + id + '/inspectors', { method: 'PUT', json: { userIds } }) });
     }
+    return chiefScope(u, list);
+  }
+
+  /** Places several people may hold (bases and their keepers, checkpoints and their inspectors): tick the user's. */
+  async function sharedScope(u, cfg) {
+    const details = await Promise.all(cfg.places.map((p) => cfg.detail(p.id)));
+    const holdersOf = new Map(details.map((d) => [d.id, cfg.holders(d).map((x) => x.id)]));
+    return openForm({ id: 'scope', title: '管辖范围 Scope: ' + u.displayName, intro: cfg.intro,
+      values: { placeIds: cfg.places.filter((p) => holdersOf.get(p.id).includes(u.id)).map((p) => p.id) },
+      fields: [{ name: 'placeIds', label: cfg.label, type: 'checks',
+        options: cfg.places.map((p) => ({ value: p.id, label: p.nameZh + ' ' + p.code })) }],
+      submit: async (b) => {
+        for (const p of cfg.places) {
+          const holders = holdersOf.get(p.id);
+          const wants = b.placeIds.includes(p.id);
+          if (holders.includes(u.id) === wants) continue;
+          await cfg.save(p.id, wants ? holders.concat([u.id]) : holders.filter((id) => id !== u.id));
+        }
+      },
+      done: () => notice('管辖范围已保存 Scope saved: ' + u.username) });
+  }
+
+  /** A reach has one chief: ticking gives it to this chief; taking it away means giving it to another. */
+  async function chiefScope(u, list) {
     const reaches = (await api('/api/reaches?size=500&sort=code')).items;
     const mine = reaches.filter((r) => r.chiefUserId === u.id).map((r) => r.id);
     return openForm({ id: 'scope', title: '管辖范围 Scope: ' + u.displayName,
@@ -834,9 +841,9 @@
         const level = Number(parts[3]);
         return { name: parts[0], startMd: parts[1], endMd: parts[2], level: Number.isFinite(level) && parts[3] !== '' ? level : parts[3] };
       }) },
-    { name: 'waterlogging.pointKind', label: '积水点类型 Point kind', type: 'select', options: options(T.pointKind), required: true, when: isWaterlogging },
-    ...DEPTHS.map(([n, l]) => ({ name: 'waterlogging.' + n, label: l, type: 'number', when: isWaterlogging,
-      hint: '留空用默认值 empty = default for the kind' }))
+    { name: 'waterlogging.pointKind', label: '积水点类型 Point kind', type: 'select', options: options(T.pointKind), required: true,
+      when: isWaterlogging, hint: '深度阈值留空则用该类型的默认值 empty depths take the defaults of the kind' },
+    ...DEPTHS.map(([n, l]) => ({ name: 'waterlogging.' + n, label: l, type: 'number', when: isWaterlogging }))
   ];
   section('checkpoints', '监测点 Checkpoints', '水库和积水点、报警阈值及巡查员和自动监测站。'
     + ' Reservoirs and waterlogging points, their warning thresholds, inspectors and gauges.',

@@ -400,6 +400,23 @@ class AdminBrowserTest {
   }
 
   @Test
+  @Order(22)
+  void aKeepersScopeIsTheBasesTickedForHim() throws Exception {
+    long keeperId = admin.get("/api/admin/users?q=keeper_b").json().getJsonArray("items").getJsonObject(0).getLong("id");
+    long baseId = admin.get("/api/bases?q=B-GC-SBLH").json().getJsonArray("items").getJsonObject(0).getLong("id");
+    assertFalse(admin.get("/api/bases/" + baseId).json().getJsonArray("keepers").stream()
+        .anyMatch(o -> ((JsonObject) o).getLong("id") == keeperId), "not his base yet");
+    openSection("users");
+    row("users", "keeper_b").findElement(By.xpath(".//button[contains(., '管辖范围')]")).click();
+    visible(By.cssSelector("#form-scope input[name=placeIds][value='" + baseId + "']")).click();
+    Browser.screenshot(driver, "admin-user-scope-desktop");
+    noticeAfterSubmit("scope");
+    JsonArray keepers = admin.get("/api/bases/" + baseId).json().getJsonArray("keepers");
+    assertTrue(keepers.stream().anyMatch(o -> ((JsonObject) o).getLong("id") == keeperId), keepers.encode());
+    assertTrue(keepers.size() >= 2, "the base's other keepers stay: " + keepers.encode());
+  }
+
+  @Test
   @Order(30)
   void everySectionFitsAPhoneAndADesktop() throws Exception {
     for (Dimension size : List.of(DESKTOP, PHONE)) {

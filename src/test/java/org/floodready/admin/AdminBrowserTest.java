@@ -424,6 +424,8 @@ class AdminBrowserTest {
       String suffix = size == PHONE ? "phone" : "desktop";
       for (String section : SECTIONS) {
         driver.get(server.anonymous.base() + "/admin/#" + section);
+        driver.executeScript("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+            + " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
         waitFor(section + " listed").until(d -> !loads(section).isEmpty());
         if (size == PHONE) {
           assertNothingWiderThanTheViewport(section + " list");
@@ -438,6 +440,7 @@ class AdminBrowserTest {
           }
           shoot("admin-" + section + "-form-" + suffix, size);
         }
+        assertEquals(List.of(), driver.executeScript("return window.__csp;"), "no CSP violation on " + section);
       }
     }
     driver.manage().window().setSize(DESKTOP);

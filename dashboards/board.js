@@ -88,6 +88,7 @@
     const reportAllowed = ['admin', 'duty_officer', 'viewer'].includes(user.role);
     $('report-link').hidden = !reportAllowed;
     $('report-link').href = '/api/dashboard/reports/daily';
+    if ($('admin-link')) $('admin-link').hidden = user.role !== 'admin';
     const container = $('panels');
     container.innerHTML = '';
     state.panels.clear();

@@ -35,6 +35,7 @@ public final class UserAdminRoutes {
     api.get("/admin/api-keys").handler(this::listApiKeys);
     api.post("/admin/api-keys").handler(this::createApiKey);
     api.delete("/admin/api-keys/:keyId").handler(this::revokeApiKey);
+    new UserAccountRoutes(app, users).mount(api);
   }
 
   private void listUsers(RoutingContext ctx) {

@@ -18,6 +18,11 @@ public final class UserRepository {
   public record Account(CurrentUser user, String passwordHash, boolean active) {
   }
 
+  /** An admin's change to an account; null fields are kept. */
+  public record Change(String displayName, String role, Long unitId, boolean clearUnit, String phone,
+      boolean phoneGiven, Boolean active) {
+  }
+
   private static final String COLUMNS = "u.id, u.username, u.display_name, u.role, u.unit_id, u.phone, u.active, u.created_at";
 
   private final Pool pool;
@@ -51,6 +56,28 @@ public final class UserRepository {
     return pool.preparedQuery(page.select(COLUMNS + ", n.name_zh AS unit_name",
             " FROM users u LEFT JOIN units n ON n.id = u.unit_id", where))
         .execute(where.tuple());
+  }
+
+  public Future<Optional<Row>> findById(long id) {
+    return pool.preparedQuery("SELECT " + COLUMNS + ", n.name_zh AS unit_name"
+            + " FROM users u LEFT JOIN units n ON n.id = u.unit_id WHERE u.id = $1")
+        .execute(Tuple.of(id))
+        .map(Rows::first);
+  }
+
+  public Future<Boolean> update(SqlClient tx, long id, Change c) {
+    return tx.preparedQuery("UPDATE users SET display_name = COALESCE($2, display_name), role = COALESCE($3, role),"
+            + " unit_id = CASE WHEN $5 THEN NULL ELSE COALESCE($4, unit_id) END,"
+            + " phone = CASE WHEN $7 THEN $6 ELSE phone END, active = COALESCE($8, active) WHERE id = $1")
+        .execute(Tuple.from(new Object[] {id, c.displayName(), c.role(), c.unitId(), c.clearUnit(), c.phone(),
+            c.phoneGiven(), c.active()}))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  public Future<Boolean> setPassword(SqlClient tx, long id, String passwordHash) {
+    return tx.preparedQuery("UPDATE users SET password_hash = $2 WHERE id = $1")
+        .execute(Tuple.of(id, passwordHash))
+        .map(rows -> rows.rowCount() == 1);
   }
 
   public Future<Long> insertApiKey(SqlClient tx, String name, String key, Long unitId, long createdBy) {

@@ -16,6 +16,7 @@ import org.floodready.cluster.DomainEvents;
 import org.floodready.cluster.HazelcastSettings;
 import org.floodready.config.AppConfig;
 import org.floodready.db.Database;
+import org.floodready.db.DurabilityCheck;
 import org.floodready.db.EmbeddedDatabase;
 import org.floodready.db.Migrations;
 import org.floodready.db.PgUrl;
@@ -53,12 +54,13 @@ public final class FloodReadyServer implements AutoCloseable {
     EmbeddedDatabase embedded = null;
     PgUrl url;
     if (config.embeddedPg()) {
-      embedded = EmbeddedDatabase.start(config.dataDir().resolve("pg"), config.embeddedPgPort());
+      embedded = EmbeddedDatabase.start(config.dataDir().resolve("pg"), config.embeddedPgPort(), config.unsafeNoFsync());
       url = embedded.url();
       log.info("Embedded PostgreSQL on port {} with data in {}", embedded.port(), config.dataDir().resolve("pg"));
     } else {
       url = PgUrl.parse(config.pgUrl());
       log.info("Using external PostgreSQL {}", url.redacted());
+      DurabilityCheck.warnIfUnsafe(url);
     }
     Vertx vertx = null;
     ReadinessNode readiness = null;

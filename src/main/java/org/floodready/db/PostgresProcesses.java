@@ -64,7 +64,8 @@ final class PostgresProcesses {
     Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
   }
 
-  private static List<ProcessHandle> inDirectory(Path dataDir) {
+  /** The PostgreSQL processes (postmaster and backends) working in the data directory. */
+  static List<ProcessHandle> inDirectory(Path dataDir) {
     return ProcessHandle.allProcesses()
         .filter(p -> p.pid() != ProcessHandle.current().pid())
         .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))

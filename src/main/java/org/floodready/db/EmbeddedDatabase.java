@@ -136,6 +136,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return dir.resolveSibling(dir.getFileName() + ".log");
   }
 
+  /** The port of a PostgreSQL server running on the data directory (this node's or another process's), if any. */
+  public static Optional<Integer> runningPort(Path dir) throws IOException {
+    Path pidFile = dir.resolve("postmaster.pid");
+    if (!Files.isDirectory(dir) || !Files.exists(pidFile) || PostgresProcesses.inDirectory(dir.toRealPath()).isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> lines = Files.readAllLines(pidFile);
+    try {
+      return lines.size() > 3 ? Optional.of(Integer.parseInt(lines.get(3).trim())) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
   private Optional<Long> readPostmasterPid() throws IOException {
     Path pidFile = dir.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {

@@ -58,7 +58,8 @@ public final class FloodReadyServer implements AutoCloseable {
     EmbeddedDatabase embedded = null;
     PgUrl url;
     if (config.embeddedPg()) {
-      embedded = EmbeddedDatabase.start(config.dataDir().resolve("pg"), config.embeddedPgPort(), config.unsafeNoFsync());
+      embedded = EmbeddedDatabase.start(config.dataDir().resolve("pg"), config.embeddedPgPort(),
+          EmbeddedDatabase.Durability.of(config.unsafeNoFsync()));
       url = embedded.url();
       log.info("Embedded PostgreSQL on port {} with data in {}", embedded.port(), config.dataDir().resolve("pg"));
     } else {

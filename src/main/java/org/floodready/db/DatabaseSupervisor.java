@@ -26,6 +26,8 @@ public final class DatabaseSupervisor extends VerticleBase {
   private static final Map<Vertx, DatabaseSupervisor> NODES = new ConcurrentHashMap<>();
 
   private final EmbeddedDatabase db;
+  private final int maxAttempts;
+  private final long firstBackoffMs;
   private volatile State state = State.UP;
   private long timer = -1;
   private boolean checking;
@@ -34,7 +36,13 @@ public final class DatabaseSupervisor extends VerticleBase {
   private Future<?> restarting = Future.succeededFuture();
 
   public DatabaseSupervisor(EmbeddedDatabase db) {
+    this(db, MAX_ATTEMPTS, FIRST_BACKOFF_MS);
+  }
+
+  DatabaseSupervisor(EmbeddedDatabase db, int maxAttempts, long firstBackoffMs) {
     this.db = db;
+    this.maxAttempts = maxAttempts;
+    this.firstBackoffMs = firstBackoffMs;
   }
 
   /** The database state of the node run by this Vert.x instance; always UP for an external database. */
@@ -80,13 +88,13 @@ public final class DatabaseSupervisor extends VerticleBase {
         state = State.UP;
         log.info("Embedded PostgreSQL is back (pid {}) after crash recovery, {} ms after it was found dead (attempt {}): serving again",
             db.pid(), (System.nanoTime() - lostAt) / 1_000_000, n);
-      } else if (n >= MAX_ATTEMPTS) {
+      } else if (n >= maxAttempts) {
         state = State.GAVE_UP;
         log.error("GAVE UP restarting the embedded PostgreSQL after {} attempts (last: {}). The node answers 503 "
             + "until it is restarted; see PostgreSQL's log {}", n, ar.cause().getMessage(), db.logFile());
       } else {
-        long delay = FIRST_BACKOFF_MS << (n - 1);
-        log.warn("Restart {} of {} of the embedded PostgreSQL failed ({}); next try in {} ms", n, MAX_ATTEMPTS,
+        long delay = firstBackoffMs << (n - 1);
+        log.warn("Restart {} of {} of the embedded PostgreSQL failed ({}); next try in {} ms", n, maxAttempts,
             ar.cause().getMessage(), delay);
         vertx.setTimer(delay, t -> attempt(n + 1));
       }

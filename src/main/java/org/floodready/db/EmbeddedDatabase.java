@@ -28,35 +28,47 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
   public static final String DATABASE = "floodready";
 
-  /** Durable: every commit is flushed to disk before the client hears of it. */
-  public static final boolean DURABLE = false;
-  /** Fast and unsafe: fsync off, asynchronous commit; a crash can lose acknowledged writes. */
-  public static final boolean UNSAFE_NO_FSYNC = true;
+  public enum Durability {
+    /** Every commit is flushed to disk before the client hears of it. */
+    DURABLE(List.of("fsync=on", "synchronous_commit=on", "full_page_writes=on")),
+    /** Fast and unsafe: fsync off, asynchronous commit; a crash can lose acknowledged writes. */
+    UNSAFE_NO_FSYNC(List.of("fsync=off", "synchronous_commit=off", "full_page_writes=off"));
+
+    final List<String> settings;
+
+    Durability(List<String> settings) {
+      this.settings = settings;
+    }
+
+    public static Durability of(boolean unsafeNoFsync) {
+      return unsafeNoFsync ? UNSAFE_NO_FSYNC : DURABLE;
+    }
+  }
 
   private final Path dir;
   private final int port;
-  private final boolean unsafeNoFsync;
+  private final Durability durability;
   private volatile ProcessHandle postmaster;
 
-  private EmbeddedDatabase(Path dir, int port, boolean unsafeNoFsync) {
+  private EmbeddedDatabase(Path dir, int port, Durability durability) {
     this.dir = dir;
     this.port = port;
-    this.unsafeNoFsync = unsafeNoFsync;
+    this.durability = durability;
   }
 
   /** A durable server: fsync, synchronous commit and full-page writes on. */
   public static EmbeddedDatabase start(Path dir, int port) throws IOException {
-    return start(dir, port, DURABLE);
+    return start(dir, port, Durability.DURABLE);
   }
 
-  public static EmbeddedDatabase start(Path dir, int port, boolean unsafeNoFsync) throws IOException {
+  public static EmbeddedDatabase start(Path dir, int port, Durability durability) throws IOException {
     Files.createDirectories(dir);
     Path data = dir.toRealPath();
-    if (unsafeNoFsync) {
+    if (durability == Durability.UNSAFE_NO_FSYNC) {
       log.warn("!!! Embedded PostgreSQL runs WITHOUT fsync and with asynchronous commit (--unsafe-no-fsync): "
           + "a crash or power cut can lose acknowledged writes and corrupt {} !!!", data);
     }
-    EmbeddedDatabase db = new EmbeddedDatabase(data, port > 0 ? port : freePort(), unsafeNoFsync);
+    EmbeddedDatabase db = new EmbeddedDatabase(data, port > 0 ? port : freePort(), durability);
     PostgresProcesses.stopLeftovers(data);
     if (!Files.exists(data.resolve("postgresql.conf"))) {
       db.initdb();
@@ -109,7 +121,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private void startPostmaster() throws IOException {
     List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port),
         "-c", "max_connections=300", "-c", "timezone=UTC"));
-    for (String setting : durabilitySettings(unsafeNoFsync)) {
+    for (String setting : durability.settings) {
       options.add("-c");
       options.add(setting);
     }
@@ -122,13 +134,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
     postmaster = readPostmasterPid().flatMap(ProcessHandle::of)
         .orElseThrow(() -> new IOException("PostgreSQL started but left no postmaster.pid in " + dir));
-  }
-
-  /** The server settings that decide whether an acknowledged commit survives a crash. */
-  static List<String> durabilitySettings(boolean unsafeNoFsync) {
-    return unsafeNoFsync
-        ? List.of("fsync=off", "synchronous_commit=off", "full_page_writes=off")
-        : List.of("fsync=on", "synchronous_commit=on", "full_page_writes=on");
   }
 
   /** The server's own log, next to its data directory (e.g. data/pg.log for data/pg). */

@@ -114,11 +114,18 @@ public final class FailureHandler implements Handler<RoutingContext> {
     return new ApiError(500, "internal_error", "Unexpected database error", null);
   }
 
+  /** A socket error on the database connection, e.g. a broken pipe when the server was killed mid-request. */
+  private static boolean isBrokenConnection(Throwable c) {
+    String msg = c.getMessage() == null ? "" : c.getMessage();
+    return c instanceof io.netty.channel.unix.Errors.NativeIoException || c instanceof java.net.SocketException
+        || c instanceof java.nio.channels.ClosedChannelException
+        || c instanceof java.io.IOException && (msg.contains("Broken pipe") || msg.contains("Connection reset"));
+  }
+
   static boolean isDatabaseUnavailable(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      // an I/O error on the database connection (e.g. broken pipe when the server was killed mid-request)
       if (c instanceof ConnectException || c instanceof ClosedConnectionException
-          || c instanceof io.netty.channel.ConnectTimeoutException || c instanceof java.io.IOException) {
+          || c instanceof io.netty.channel.ConnectTimeoutException || isBrokenConnection(c)) {
         return true;
       }
       String msg = c.getMessage();

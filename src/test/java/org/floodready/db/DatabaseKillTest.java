@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.floodready.FloodReadyServer;
 import org.floodready.config.AppConfig;
 import org.floodready.support.Http;
@@ -46,6 +47,9 @@ class DatabaseKillTest {
           assertFalse(postgres.isEmpty(), "no PostgreSQL process found in " + pgDir);
           long killedAt = System.currentTimeMillis();
           postgres.forEach(ProcessHandle::destroyForcibly); // SIGKILL, postmaster and backends alike
+          for (ProcessHandle p : postgres) {
+            p.onExit().get(10, TimeUnit.SECONDS);
+          }
           assertUnavailable(anonymous.get("/ready"));
           long recovered = awaitReady(anonymous);
           assertTrue(recovered - killedAt < RECOVERY_LIMIT_MS,

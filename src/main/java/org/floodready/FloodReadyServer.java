@@ -16,6 +16,8 @@ import org.floodready.cluster.DomainEvents;
 import org.floodready.cluster.HazelcastSettings;
 import org.floodready.config.AppConfig;
 import org.floodready.db.Database;
+import org.floodready.db.DatabaseSupervisor;
+import org.floodready.db.DurabilityCheck;
 import org.floodready.db.EmbeddedDatabase;
 import org.floodready.db.Migrations;
 import org.floodready.db.PgUrl;
@@ -38,14 +40,17 @@ public final class FloodReadyServer implements AutoCloseable {
   private final PgUrl pgUrl;
   private final boolean demoLoaded;
   private final ReadinessNode readiness;
+  private final String httpDeployment;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private FloodReadyServer(AppContext app, EmbeddedDatabase embedded, PgUrl pgUrl, boolean demoLoaded,
-      ReadinessNode readiness) {
+      ReadinessNode readiness, String httpDeployment) {
     this.app = app;
     this.embedded = embedded;
     this.pgUrl = pgUrl;
     this.demoLoaded = demoLoaded;
     this.readiness = readiness;
+    this.httpDeployment = httpDeployment;
   }
 
   /** Starts a node and waits until it serves. Blocking: call from a plain thread (main or a test). */
@@ -53,12 +58,14 @@ public final class FloodReadyServer implements AutoCloseable {
     EmbeddedDatabase embedded = null;
     PgUrl url;
     if (config.embeddedPg()) {
-      embedded = EmbeddedDatabase.start(config.dataDir().resolve("pg"), config.embeddedPgPort());
+      embedded = EmbeddedDatabase.start(config.dataDir().resolve("pg"), config.embeddedPgPort(),
+          EmbeddedDatabase.Durability.of(config.unsafeNoFsync()));
       url = embedded.url();
       log.info("Embedded PostgreSQL on port {} with data in {}", embedded.port(), config.dataDir().resolve("pg"));
     } else {
       url = PgUrl.parse(config.pgUrl());
       log.info("Using external PostgreSQL {}", url.redacted());
+      DurabilityCheck.warnIfUnsafe(url);
     }
     Vertx vertx = null;
     ReadinessNode readiness = null;
@@ -81,9 +88,12 @@ public final class FloodReadyServer implements AutoCloseable {
       LoginLimiter limiter = new LoginLimiter(clock, config.loginMaxFailures(), config.loginWindow());
       String openApi = HttpVerticle.renderOpenApi();
       await(vertx.deployVerticle(new SweepsVerticle(app, config.sweepInterval().toMillis())));
-      await(vertx.deployVerticle(() -> new HttpVerticle(app, limiter, openApi),
+      if (embedded != null) {
+        await(vertx.deployVerticle(new DatabaseSupervisor(embedded)));
+      }
+      String http = await(vertx.deployVerticle(() -> new HttpVerticle(app, limiter, openApi),
           new DeploymentOptions().setInstances(config.effectiveHttpInstances())));
-      return new FloodReadyServer(app, embedded, url, demo, readiness);
+      return new FloodReadyServer(app, embedded, url, demo, readiness, http);
     } catch (Exception e) {
       if (readiness != null) {
         readiness.stop();
@@ -114,15 +124,35 @@ public final class FloodReadyServer implements AutoCloseable {
     return demoLoaded;
   }
 
+  /**
+   * Graceful stop (SIGTERM runs this from the JVM's shutdown hook): the listener closes and requests in
+   * flight get up to {@link HttpVerticle#SHUTDOWN_SECONDS} to finish, live streams are told to reconnect
+   * elsewhere, the node leaves the cluster, and the embedded database is shut down cleanly.
+   */
   @Override
   public void close() throws Exception {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    long started = System.nanoTime();
+    log.info("Stopping: no new requests; finishing those in flight (at most {} s); live streams told to reconnect",
+        HttpVerticle.SHUTDOWN_SECONDS);
+    try {
+      await(app.vertx().undeploy(httpDeployment));
+    } catch (Exception e) {
+      log.warn("Stopping: HTTP did not stop cleanly: {}", e.toString());
+    }
+    log.info("Stopping: HTTP closed after {} ms; leaving the cluster", (System.nanoTime() - started) / 1_000_000);
     readiness.stop();
     try {
       await(app.vertx().close());
+      log.info("Stopping: left the cluster after {} ms", (System.nanoTime() - started) / 1_000_000);
     } finally {
       if (embedded != null) {
+        log.info("Stopping: shutting the embedded PostgreSQL down (fast mode)");
         embedded.close();
       }
+      log.info("Stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
   }
 

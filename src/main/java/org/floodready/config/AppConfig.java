@@ -31,7 +31,8 @@ public record AppConfig(
     String clusterHost,
     int clusterPort,
     String nodeName,
-    Duration sweepInterval) {
+    Duration sweepInterval,
+    boolean unsafeNoFsync) {
 
   public static final List<Option> OPTIONS = List.of(
       Option.of("host", "0.0.0.0", "Address the HTTP server binds to"),
@@ -54,7 +55,8 @@ public record AppConfig(
       Option.of("cluster-host", "127.0.0.1", "Address this node's Hazelcast member and event bus bind to"),
       Option.of("cluster-port", "5701", "Hazelcast port of this node (the next free one is tried when taken)"),
       Option.of("node-name", "", "Name of this node in /api/cluster and the logs; empty = host:port"),
-      Option.of("sweep-interval-seconds", "60", "How often each node runs the time-driven sweeps (alert escalation, silent checkpoints, overdue hazards)"));
+      Option.of("sweep-interval-seconds", "60", "How often each node runs the time-driven sweeps (alert escalation, silent checkpoints, overdue hazards)"),
+      Option.of("unsafe-no-fsync", "false", "Embedded PostgreSQL without fsync and with asynchronous commit: faster, but a crash can lose acknowledged writes"));
 
   public static AppConfig from(String[] args, Map<String, String> env) {
     Settings s = Settings.parse(OPTIONS, args, env);
@@ -79,7 +81,8 @@ public record AppConfig(
         requireText(s.string("cluster-host"), "cluster-host"),
         s.integer("cluster-port", 1, 65535),
         s.string("node-name"),
-        Duration.ofSeconds(s.integer("sweep-interval-seconds", 1, 86_400)));
+        Duration.ofSeconds(s.integer("sweep-interval-seconds", 1, 86_400)),
+        s.bool("unsafe-no-fsync"));
   }
 
   private static String requireText(String value, String flag) {

@@ -69,7 +69,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return fromPostgres(pg);
     }
     if (isDatabaseUnavailable(failure)) {
-      return new ApiError(503, "database_unavailable", "The database cannot be reached; try again shortly", null);
+      return HealthRoutes.unavailable();
     }
     if (failure == null || status > 0 && status != 500) {
       return fromStatus(status > 0 ? status : 500);
@@ -109,15 +109,23 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return new ApiError(503, "retry", "Concurrent update; retry the request", null);
     }
     if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")) {
-      return new ApiError(503, "database_unavailable", "The database cannot be reached; try again shortly", null);
+      return HealthRoutes.unavailable();
     }
     return new ApiError(500, "internal_error", "Unexpected database error", null);
+  }
+
+  /** A socket error on the database connection, e.g. a broken pipe when the server was killed mid-request. */
+  private static boolean isBrokenConnection(Throwable c) {
+    String msg = c.getMessage() == null ? "" : c.getMessage();
+    return c instanceof io.netty.channel.unix.Errors.NativeIoException || c instanceof java.net.SocketException
+        || c instanceof java.nio.channels.ClosedChannelException
+        || c instanceof java.io.IOException && (msg.contains("Broken pipe") || msg.contains("Connection reset"));
   }
 
   static boolean isDatabaseUnavailable(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof ConnectException || c instanceof ClosedConnectionException
-          || c instanceof io.netty.channel.ConnectTimeoutException) {
+          || c instanceof io.netty.channel.ConnectTimeoutException || isBrokenConnection(c)) {
         return true;
       }
       String msg = c.getMessage();

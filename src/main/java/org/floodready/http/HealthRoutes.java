@@ -1,13 +1,24 @@
 package org.floodready.http;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import org.floodready.AppContext;
+import org.floodready.db.DatabaseSupervisor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@code /health}: the process answers. {@code /ready}: the database answers and the schema is in place. */
+/**
+ * {@code /health}: the process answers. {@code /ready}: the database answers and the schema is in place.
+ * While the embedded database is being restarted, writes under {@code /api} are refused with 503.
+ */
 public final class HealthRoutes {
+  private static final Logger log = LoggerFactory.getLogger(HealthRoutes.class);
+  static final String UNAVAILABLE = "数据库暂不可用，请稍后重试 / The database is unavailable; try again shortly";
+  static final String RETRY_AFTER_SECONDS = "5";
+
   private final AppContext app;
 
   public HealthRoutes(AppContext app) {
@@ -17,6 +28,7 @@ public final class HealthRoutes {
   public void mount(Router router) {
     router.get("/health").handler(this::alive);
     router.get("/ready").handler(this::ready);
+    router.route("/api/*").handler(this::refuseWritesWhileDatabaseDown);
   }
 
   private void alive(RoutingContext ctx) {
@@ -24,6 +36,11 @@ public final class HealthRoutes {
   }
 
   private void ready(RoutingContext ctx) {
+    DatabaseSupervisor.State state = DatabaseSupervisor.state(app.vertx());
+    if (state != DatabaseSupervisor.State.UP) {
+      notReady(ctx, state == DatabaseSupervisor.State.RECOVERING ? "database_recovering" : "database_down");
+      return;
+    }
     app.pool().query("SELECT max(version) AS version, bool_and(success) AS ok FROM flyway_schema_history")
         .execute()
         .onSuccess(rows -> {
@@ -33,7 +50,29 @@ public final class HealthRoutes {
               .put("status", ok ? "ready" : "migrations_incomplete")
               .put("schemaVersion", r.getString("version")));
         })
-        .onFailure(e -> Respond.json(ctx, 503, new ApiError(503, "database_unavailable",
-            "The database cannot be reached: " + e.getMessage(), null).toJson().put("status", "not_ready")));
+        .onFailure(e -> {
+          // the cause (driver, host, port) goes to the log, never to the unauthenticated answer
+          log.debug("Readiness probe: database unreachable: {}", e.toString());
+          notReady(ctx, "not_ready");
+        });
+  }
+
+  private static void notReady(RoutingContext ctx, String status) {
+    ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+    Respond.json(ctx, 503, unavailable().toJson().put("status", status));
+  }
+
+  static ApiError unavailable() {
+    return new ApiError(503, "database_unavailable", UNAVAILABLE, null);
+  }
+
+  private void refuseWritesWhileDatabaseDown(RoutingContext ctx) {
+    HttpMethod m = ctx.request().method();
+    boolean write = m != HttpMethod.GET && m != HttpMethod.HEAD && m != HttpMethod.OPTIONS;
+    if (write && DatabaseSupervisor.state(app.vertx()) != DatabaseSupervisor.State.UP) {
+      ctx.fail(unavailable());
+      return;
+    }
+    ctx.next();
   }
 }

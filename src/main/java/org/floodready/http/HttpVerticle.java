@@ -16,6 +16,7 @@ public final class HttpVerticle extends VerticleBase {
   private final AppContext app;
   private final LoginLimiter limiter;
   private final String openApiYaml;
+  private HttpServer server;
 
   public HttpVerticle(AppContext app, LoginLimiter limiter, String openApiYaml) {
     this.app = app;
@@ -35,11 +36,19 @@ public final class HttpVerticle extends VerticleBase {
 
     FailureHandler.install(router);
 
-    HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+    server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(app.config().httpHost())
         .setPort(app.config().httpPort())
         .setCompressionSupported(true));
     return server.requestHandler(router).invalidRequestHandler(new InvalidRequests()).listen();
+  }
+
+  /** On undeploy: the listener closes at once; requests in flight get this long to finish. */
+  public static final long SHUTDOWN_SECONDS = 10;
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   private void openApi(RoutingContext ctx) {

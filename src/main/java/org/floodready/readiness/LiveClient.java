@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 final class LiveClient {
   private static final Logger log = LoggerFactory.getLogger(LiveClient.class);
   private static final Buffer HEARTBEAT = Buffer.buffer(": heartbeat\n\n");
+  private static final Buffer GOODBYE = Buffer.buffer(
+      "retry: 1000\nevent: reconnect\ndata: {\"reason\":\"node_stopping\"}\n\n");
   /**
    * Largest batch written as one chunk. The connection's write queue is checked between writes, so a big
    * catch-up batch goes message by message: one chunk can overshoot the queue's limit by its whole size.
@@ -129,6 +131,15 @@ final class LiveClient {
     List<LiveMessage> held = new ArrayList<>(heldBack);
     heldBack.clear();
     send(held, null);
+  }
+
+  /** The node is stopping: asks the browser to reconnect in a second (EventSource does so itself) and ends. */
+  void goodbye() {
+    if (!closed) {
+      closed = true;
+      backlog.clear();
+      response.end(GOODBYE);
+    }
   }
 
   void markClosed() {

@@ -57,6 +57,10 @@ public final class LiveRoutes {
       LiveClient client = new LiveClient(response, ctx.request().connection(), context, scope, user.username(),
           MAX_BACKLOG);
       response.closeHandler(v -> node.feed().unregister(client));
+      ctx.request().connection().shutdownHandler(v -> {
+        client.goodbye(); // the node is stopping: the browser reconnects, to another node behind the balancer
+        node.feed().unregister(client);
+      });
       response.write("retry: 2000\n\n");
       node.feed().register(client)
           .compose(cursor -> firstMessage(node, scope, lastEventId, cursor))

@@ -14,9 +14,9 @@ import org.floodready.support.Resp;
  * A FloodReady node in its own JVM ({@code java -cp <the test classpath> org.floodready.App ...}),
  * so a cluster test has really separate members and can kill one with SIGKILL.
  */
-final class NodeProcess implements AutoCloseable {
-  final int port;
-  final Http anonymous;
+public final class NodeProcess implements AutoCloseable {
+  public final int port;
+  public final Http anonymous;
   private final Process process;
   private final Path log;
 
@@ -27,7 +27,7 @@ final class NodeProcess implements AutoCloseable {
     this.anonymous = new Http("http://localhost:" + port, null);
   }
 
-  static NodeProcess start(String name, int port, List<String> args) throws Exception {
+  public static NodeProcess start(String name, int port, List<String> args) throws Exception {
     Path logDir = Path.of("target", "cluster-test");
     Files.createDirectories(logDir);
     Path log = logDir.resolve(name + "-" + port + ".log");
@@ -71,7 +71,7 @@ final class NodeProcess implements AutoCloseable {
     throw new IllegalStateException("node on " + port + " not ready: " + tail());
   }
 
-  Http as(String username) {
+  public Http as(String username) {
     Resp r = anonymous.post("/api/auth/login", new JsonObject().put("username", username).put("password", "Flood@2026"));
     if (r.status() != 200) {
       throw new IllegalStateException("login failed on " + port + ": " + r);
@@ -80,11 +80,11 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** SIGKILL: no goodbye to the cluster. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
   }
 
-  String tail() {
+  public String tail() {
     try {
       List<String> lines = Files.readAllLines(log);
       return String.join("\n",
@@ -92,6 +92,21 @@ final class NodeProcess implements AutoCloseable {
     } catch (Exception e) {
       return "(no log: " + e + ")";
     }
+  }
+
+  /** SIGTERM, as a service manager stops a node; answers how long the process took to exit. */
+  public long terminate(Duration timeout) throws InterruptedException {
+    long started = System.nanoTime();
+    process.destroy();
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new IllegalStateException("node on " + port + " did not stop within " + timeout + ": " + tail());
+    }
+    return (System.nanoTime() - started) / 1_000_000;
+  }
+
+  public List<String> logLines() throws java.io.IOException {
+    return Files.readAllLines(log);
   }
 
   @Override

@@ -27,7 +27,7 @@ public final class TestDatabase {
   public static synchronized PgUrl freshDatabase() throws Exception {
     if (postgres == null) {
       Path dir = Files.createTempDirectory("fr-test-pg");
-      postgres = EmbeddedDatabase.start(dir, 0);
+      postgres = EmbeddedDatabase.start(dir, 0, EmbeddedDatabase.Durability.UNSAFE_NO_FSYNC); // throw-away test data: speed over durability
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           postgres.close();

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.floodready.auth.LoginLimiter;
+import org.floodready.auth.TokenRevocations;
 import org.floodready.auth.TokenService;
 import org.floodready.cluster.ClusterNode;
 import org.floodready.cluster.DatabaseIdentity;
@@ -81,7 +82,9 @@ public final class FloodReadyServer implements AutoCloseable {
           clock, new DomainEvents(vertx, config.effectiveNodeName()));
       boolean demo = config.demoData() ? await(DemoData.loadIfEmpty(app)) : false;
       readiness = await(ReadinessNode.start(app, cluster));
-      LoginLimiter limiter = new LoginLimiter(clock, config.loginMaxFailures(), config.loginWindow());
+      await(TokenRevocations.watch(app));
+      LoginLimiter limiter = LoginLimiter.clustered(vertx, cluster.hazelcast(), clock, config.loginMaxFailures(),
+          config.loginWindow());
       String openApi = HttpVerticle.renderOpenApi();
       await(vertx.deployVerticle(new SweepsVerticle(app, config.sweepInterval().toMillis())));
       await(vertx.deployVerticle(() -> new HttpVerticle(app, limiter, openApi),

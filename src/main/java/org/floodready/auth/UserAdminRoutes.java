@@ -1,10 +1,12 @@
 package org.floodready.auth;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
+import java.util.List;
 import java.util.Map;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
@@ -32,6 +34,7 @@ public final class UserAdminRoutes {
   public void mount(Router api) {
     api.get("/admin/users").handler(this::listUsers);
     api.post("/admin/users").handler(this::createUser);
+    api.patch("/admin/users/:userId").handler(this::updateUser);
     api.get("/admin/api-keys").handler(this::listApiKeys);
     api.post("/admin/api-keys").handler(this::createApiKey);
     api.delete("/admin/api-keys/:keyId").handler(this::revokeApiKey);
@@ -57,10 +60,7 @@ public final class UserAdminRoutes {
           "use 3 to 64 letters, digits, '.', '_' or '-'");
     }
     String displayName = in.requiredText("displayName", 100);
-    String password = in.text("password", 200, true);
-    if (password != null) {
-      in.check(password.length() >= 8, "password", "must be at least 8 characters");
-    }
+    String password = PasswordPolicy.newPassword(in, "password", username);
     String role = in.oneOf("role", Role.userRoleCodes(), true);
     Long unitId = in.id("unitId", false);
     String phone = in.optionalText("phone", 32);
@@ -76,6 +76,46 @@ public final class UserAdminRoutes {
             .put("role", role).put("unitId", unitId)))
         .onFailure(failure -> ctx.fail(isDuplicate(failure)
             ? ApiError.conflict("username_taken", "Username " + username + " is already taken") : failure));
+  }
+
+  /**
+   * Changes an account: name, role, unit, phone, {@code active}, a new {@code password}. Disabling, a new
+   * password, role or unit revokes the user's tokens on every node at once (they carry the old role and unit).
+   */
+  private void updateUser(RoutingContext ctx) {
+    CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
+    long id = QueryParams.pathId(ctx, "userId");
+    Fields in = new Fields(JsonInput.object(ctx));
+    String displayName = in.optionalText("displayName", 100);
+    String role = in.oneOf("role", Role.userRoleCodes(), false);
+    Long unitId = in.id("unitId", false);
+    boolean clearUnit = in.json().containsKey("unitId") && in.json().getValue("unitId") == null;
+    String phone = in.optionalText("phone", 32);
+    Boolean active = in.bool("active", false);
+    String password = in.has("password") ? PasswordPolicy.newPassword(in, "password", null) : null;
+    if (id == admin.id()) { // no admin locks himself out; his own password needs the current one
+      for (String field : List.of("active", "role", "unitId", "password")) {
+        in.check(!in.json().containsKey(field), field, field.equals("password")
+            ? "change your own password with POST /api/auth/password" : "another admin must change this on your account");
+      }
+    }
+    in.validate();
+    Future<String> hash = password == null ? Future.succeededFuture(null) : app.blocking(() -> PasswordHasher.hash(password));
+    hash.compose(h -> {
+      UserRepository.Change change = new UserRepository.Change(displayName, role == null ? null : Role.fromCode(role),
+          unitId, clearUnit, phone, active, h);
+      return app.pool().withTransaction(tx -> users.update(tx, id, change).compose(row -> {
+        Row r = row.orElseThrow(() -> ApiError.notFound("User", id));
+        JsonObject details = in.json().copy();
+        details.remove("password");
+        return AuditLog.record(tx, app.now(), admin, password == null ? "user.update" : "user.update_password",
+            "user", id, details.put("passwordChanged", password != null)).map(r);
+      }));
+    }).onSuccess(r -> {
+      TokenRevocations.publish(app, id, r.getInteger("token_generation"));
+      Respond.ok(ctx, UserRepository.toUser(r).toJson().put("phone", r.getString("phone"))
+          .put("active", r.getBoolean("active")).put("createdAt", app.iso(r.getOffsetDateTime("created_at"))));
+    }).onFailure(ctx::fail);
   }
 
   private void listApiKeys(RoutingContext ctx) {

@@ -15,7 +15,16 @@ import org.floodready.http.PageRequest;
 /** Users and device API keys in PostgreSQL. */
 public final class UserRepository {
   /** A stored account with its password hash, for the login check only. */
-  public record Account(CurrentUser user, String passwordHash, boolean active) {
+  public record Account(CurrentUser user, String passwordHash, boolean active, int tokenGeneration) {
+  }
+
+  /** The changes an admin makes to an account; null = unchanged ({@code clearUnit} sets no unit). */
+  public record Change(String displayName, Role role, Long unitId, boolean clearUnit, String phone, Boolean active,
+      String passwordHash) {
+    /** Whether the user's existing tokens must stop working: they carry the old role and unit, or he is out. */
+    boolean revokesTokens() {
+      return role != null || unitId != null || clearUnit || Boolean.FALSE.equals(active) || passwordHash != null;
+    }
   }
 
   private static final String COLUMNS = "u.id, u.username, u.display_name, u.role, u.unit_id, u.phone, u.active, u.created_at";
@@ -27,7 +36,7 @@ public final class UserRepository {
   }
 
   public Future<Optional<Account>> findAccount(String username) {
-    return pool.preparedQuery("SELECT id, username, display_name, role, unit_id, password_hash, active"
+    return pool.preparedQuery("SELECT id, username, display_name, role, unit_id, password_hash, active, token_generation"
             + " FROM users WHERE lower(username) = lower($1)")
         .execute(Tuple.of(username))
         .map(rows -> {
@@ -35,7 +44,8 @@ public final class UserRepository {
             return Optional.empty();
           }
           Row r = rows.iterator().next();
-          return Optional.of(new Account(toUser(r), r.getString("password_hash"), r.getBoolean("active")));
+          return Optional.of(new Account(toUser(r), r.getString("password_hash"), r.getBoolean("active"),
+              r.getInteger("token_generation")));
         });
   }
 
@@ -45,6 +55,21 @@ public final class UserRepository {
             + " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
         .execute(Tuple.of(username, displayName, passwordHash, role.code(), unitId, phone))
         .map(rows -> rows.iterator().next().getLong("id"));
+  }
+
+  /**
+   * Applies the change; when it {@link Change#revokesTokens() revokes tokens} the user's token generation moves
+   * on. The row after the change (with {@code token_generation}), empty for an unknown user.
+   */
+  public Future<Optional<Row>> update(SqlClient tx, long id, Change c) {
+    return tx.preparedQuery("UPDATE users SET display_name = coalesce($2, display_name), role = coalesce($3, role),"
+            + " unit_id = CASE WHEN $5 THEN NULL ELSE coalesce($4, unit_id) END, phone = coalesce($6, phone),"
+            + " active = coalesce($7, active), password_hash = coalesce($8, password_hash),"
+            + " token_generation = token_generation + CASE WHEN $9 THEN 1 ELSE 0 END"
+            + " WHERE id = $1 RETURNING " + COLUMNS.replace("u.", "") + ", token_generation")
+        .execute(Tuple.from(new Object[] {id, c.displayName(), c.role() == null ? null : c.role().code(), c.unitId(),
+            c.clearUnit(), c.phone(), c.active(), c.passwordHash(), c.revokesTokens()}))
+        .map(Rows::first);
   }
 
   public Future<RowSet<Row>> page(Where where, PageRequest page) {

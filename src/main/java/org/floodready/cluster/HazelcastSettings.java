@@ -60,6 +60,9 @@ public final class HazelcastSettings {
       readiness.setSplitBrainProtectionName(QUORUM);
     }
     c.addMapConfig(readiness);
+    // failed logins: an entry lives one window after its last failure
+    c.addMapConfig(new MapConfig(org.floodready.auth.LoginLimiter.MAP).setBackupCount(1)
+        .setTimeToLiveSeconds((int) Math.min(Integer.MAX_VALUE, app.loginWindow().toSeconds())));
     return c;
   }
 

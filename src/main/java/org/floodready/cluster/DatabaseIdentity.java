@@ -30,8 +30,9 @@ public record DatabaseIdentity(String database, String digest) {
       try {
         system = single(st, "SELECT system_identifier::text FROM pg_control_system()");
       } catch (SQLException notAllowed) {
-        log.warn("Cannot read PostgreSQL's system identifier ({}); the cluster identity uses the server address",
-            notAllowed.getMessage());
+        log.warn("Cannot read PostgreSQL's system identifier ({}); the cluster identity uses the address {}:{}"
+            + " instead, so give every node the same address of the database, or GRANT EXECUTE ON FUNCTION"
+            + " pg_control_system() TO {}", notAllowed.getMessage(), url.host(), url.port(), url.user());
         system = url.host() + ":" + url.port();
       }
       // pg_settings hides data_directory from accounts without the right to see it: then it is null

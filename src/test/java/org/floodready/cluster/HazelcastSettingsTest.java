@@ -40,6 +40,8 @@ class HazelcastSettingsTest {
     assertEquals(1, readiness.getBackupCount());
     assertNull(readiness.getSplitBrainProtectionName());
     assertEquals(1, c.getMultiMapConfig("__vertx.subs").getBackupCount(), "Vert.x's own maps keep their settings");
+    assertEquals(15 * 60, c.getMapConfig(org.floodready.auth.LoginLimiter.MAP).getTimeToLiveSeconds(),
+        "failed logins live one login window");
   }
 
   @Test

@@ -65,9 +65,7 @@ public final class TokenService {
    * role). Called on every node: {@link TokenRevocations} carries it over the event bus and from PostgreSQL.
    */
   public void revoke(long userId, int generation) {
-    if (validFrom.merge(userId, generation, Math::max) == generation) {
-      verified.values().removeIf(v -> v.user().id() == userId && v.generation() < generation);
-    }
+    validFrom.merge(userId, generation, Math::max); // remembered tokens are checked against it on every use
   }
 
   /**

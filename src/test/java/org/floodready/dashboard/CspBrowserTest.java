@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -54,10 +53,7 @@ class CspBrowserTest {
   @Test
   void theBoardWorksUnderItsPolicyAndThePolicyBlocksWhatItShould() throws Exception {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(45));
-    driver.get(server.anonymous.base() + "/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("duty");
-    driver.findElement(By.id("password")).sendKeys("Flood@2026");
-    driver.findElement(By.id("login-button")).click();
+    Browser.logIn(driver, server.anonymous.base(), "duty");
     for (String p : List.of("coverage", "checkpoints", "alerts", "hazards")) {
       wait.until(d -> !d.findElement(By.id("panel-" + p))
           .findElements(By.cssSelector("[data-role=body] tr[data-id], [data-role=body] li[data-id]")).isEmpty());

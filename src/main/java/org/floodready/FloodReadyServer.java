@@ -10,8 +10,10 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.floodready.auth.LoginLimiter;
+import org.floodready.auth.TokenRevocations;
 import org.floodready.auth.TokenService;
 import org.floodready.cluster.ClusterNode;
+import org.floodready.cluster.DatabaseIdentity;
 import org.floodready.cluster.DomainEvents;
 import org.floodready.cluster.HazelcastSettings;
 import org.floodready.config.AppConfig;
@@ -72,20 +74,24 @@ public final class FloodReadyServer implements AutoCloseable {
     try {
       Migrations.apply(url);
       String secret = TokenService.loadOrCreateSecret(config.dataDir(), config.jwtSecret());
-      HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastSettings.build(config));
+      DatabaseIdentity database = DatabaseIdentity.read(url);
+      HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastSettings.build(config, database));
       vertx = await(Vertx.builder()
           .with(new VertxOptions().setPreferNativeTransport(true).setEventBusOptions(new EventBusOptions().setHost(config.clusterHost())))
           .withClusterManager(clusterManager)
           .buildClustered());
-      ClusterNode cluster = new ClusterNode(clusterManager.getHazelcastInstance(), config);
+      ClusterNode cluster = new ClusterNode(clusterManager.getHazelcastInstance(), config, database);
+      cluster.requireSameDatabase();
       log.info("Node {} joined cluster '{}' ({} members); sockets on {}", config.effectiveNodeName(),
-          config.clusterName(), cluster.memberCount(), vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");
+          cluster.clusterName(), cluster.memberCount(), vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");
       Pool pool = Database.pool(vertx, url, config);
       AppContext app = new AppContext(vertx, config, pool, new TokenService(vertx, secret, config.tokenTtl()),
           clock, new DomainEvents(vertx, config.effectiveNodeName()));
       boolean demo = config.demoData() ? await(DemoData.loadIfEmpty(app)) : false;
       readiness = await(ReadinessNode.start(app, cluster));
-      LoginLimiter limiter = new LoginLimiter(clock, config.loginMaxFailures(), config.loginWindow());
+      await(TokenRevocations.watch(app));
+      LoginLimiter limiter = LoginLimiter.clustered(vertx, cluster.hazelcast(), clock, config.loginMaxFailures(),
+          config.loginWindow());
       String openApi = HttpVerticle.renderOpenApi();
       await(vertx.deployVerticle(new SweepsVerticle(app, config.sweepInterval().toMillis())));
       if (embedded != null) {

@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.floodready.AppContext;
+import org.floodready.audit.AuditLog;
 import org.floodready.http.ApiError;
 import org.floodready.http.Fields;
 import org.floodready.http.JsonInput;
@@ -30,6 +31,7 @@ public final class AuthRoutes {
   public void mount(Router api) {
     api.post("/auth/login").handler(this::login);
     api.post("/auth/logout").handler(this::logout);
+    api.post("/auth/password").handler(this::changePassword);
     api.get("/auth/me").handler(this::me);
   }
 
@@ -39,27 +41,60 @@ public final class AuthRoutes {
     String password = in.text("password", 200, true);
     in.validate();
     String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-    limiter.check(username, address);
-    users.findAccount(username)
-        .compose(account -> checkPassword(account, password))
-        .onSuccess(user -> {
-          limiter.recordSuccess(username);
-          String token = app.tokens().issue(user);
-          ctx.response().addCookie(Cookie.cookie(AuthHandler.COOKIE, token)
-              .setHttpOnly(true).setPath("/").setSameSite(CookieSameSite.STRICT)
-              .setMaxAge(app.tokens().ttl().toSeconds()));
-          Respond.ok(ctx, new JsonObject()
-              .put("token", token)
-              .put("tokenType", "Bearer")
-              .put("expiresAt", app.iso(app.now().plus(app.tokens().ttl())))
-              .put("user", user.toJson()));
-        })
+    limiter.check(username, address)
+        .compose(v -> users.findAccount(username))
+        .compose(account -> checkPassword(account, password).map(user -> account.get()))
+        .compose(account -> limiter.recordSuccess(username).map(account))
+        .onSuccess(account -> answerWithToken(ctx, account.user(), account.tokenGeneration()))
         .onFailure(failure -> {
           if (failure instanceof ApiError e && e.status() == 401) {
-            limiter.recordFailure(username, address);
+            limiter.recordFailure(username, address).onComplete(recorded -> ctx.fail(failure));
+          } else {
+            ctx.fail(failure);
           }
-          ctx.fail(failure);
         });
+  }
+
+  private void answerWithToken(RoutingContext ctx, CurrentUser user, int generation) {
+    String token = app.tokens().issue(user, generation);
+    ctx.response().addCookie(Cookie.cookie(AuthHandler.COOKIE, token)
+        .setHttpOnly(true).setPath("/").setSameSite(CookieSameSite.STRICT)
+        .setMaxAge(app.tokens().ttl().toSeconds()));
+    Respond.ok(ctx, new JsonObject()
+        .put("token", token)
+        .put("tokenType", "Bearer")
+        .put("expiresAt", app.iso(app.now().plus(app.tokens().ttl())))
+        .put("user", user.toJson()));
+  }
+
+  /**
+   * {@code POST /api/auth/password {currentPassword, newPassword}}: the caller's own password. Every other
+   * token of the user stops working on every node; the answer carries a fresh token (as the login does).
+   */
+  private void changePassword(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    if (user.isGauge()) {
+      throw ApiError.forbidden("A gauge has no password");
+    }
+    Fields in = new Fields(JsonInput.object(ctx));
+    String current = in.text("currentPassword", 200, true);
+    String next = PasswordPolicy.newPassword(in, "newPassword", user.username());
+    in.validate();
+    users.findAccount(user.username())
+        .compose(account -> app.blocking(() -> {
+          if (account.isEmpty() || !PasswordHasher.verify(current, account.get().passwordHash())) {
+            throw ApiError.invalid("currentPassword", "is not your current password");
+          }
+          return PasswordHasher.hash(next);
+        }))
+        .compose(hash -> app.pool().withTransaction(tx -> users.update(tx, user.id(), UserRepository.Change.password(hash))
+            .compose(generation -> AuditLog.record(tx, app.now(), user, "user.change_password", "user", user.id(), null)
+                .map(v -> generation.orElseThrow(() -> ApiError.notFound("User", user.id()))))))
+        .onSuccess(generation -> {
+          TokenRevocations.publish(app, user.id(), generation);
+          answerWithToken(ctx, user, generation);
+        })
+        .onFailure(ctx::fail);
   }
 
   /** Verifies on a worker thread; an unknown or disabled user costs the same time and gets the same answer. */

@@ -22,11 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TokenService {
   static final int MAX_VERIFIED = 10_000;
 
-  private record Verified(CurrentUser user, long expiresAtMillis) {
+  private record Verified(CurrentUser user, int generation, long expiresAtMillis) {
   }
 
   private final JWTAuth jwt;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+  /** Per user, the oldest token generation still valid (users never revoked are absent: generation 0). */
+  private final Map<Long, Integer> validFrom = new ConcurrentHashMap<>();
   private final Duration ttl;
 
   public TokenService(Vertx vertx, String secret, Duration ttl) {
@@ -36,7 +38,13 @@ public final class TokenService {
   }
 
   public String issue(CurrentUser user) {
+    return issue(user, 0);
+  }
+
+  /** A token of the user's current generation ({@code users.token_generation}). */
+  public String issue(CurrentUser user, int generation) {
     JsonObject claims = new JsonObject()
+        .put("gen", generation)
         .put("sub", Long.toString(user.id()))
         .put("name", user.username())
         .put("dn", user.displayName())
@@ -53,28 +61,45 @@ public final class TokenService {
   }
 
   /**
+   * Refuses from now on every token of the user older than the generation (disabled, new password, new
+   * role). Called on every node: {@link TokenRevocations} carries it over the event bus and from PostgreSQL.
+   */
+  public void revoke(long userId, int generation) {
+    validFrom.merge(userId, generation, Math::max); // remembered tokens are checked against it on every use
+  }
+
+  /**
    * The caller a token stands for. A token's signature is checked once; afterwards, until it expires, the
-   * caller comes from a bounded per-node memo (tokens cannot be revoked before expiry, so this changes
-   * nothing a client can observe, and it takes the HMAC and JSON parsing off every request).
+   * caller comes from a bounded per-node memo (it takes the HMAC and JSON parsing off every request). Either
+   * way the token's generation is checked against the user's revocations on every call.
    */
   public Future<CurrentUser> verify(String token) {
     Verified known = verified.get(token);
     if (known != null && System.currentTimeMillis() < known.expiresAtMillis()) {
-      return Future.succeededFuture(known.user());
+      return notRevoked(known);
     }
-    return jwt.authenticate(new TokenCredentials(token)).map(user -> {
+    return jwt.authenticate(new TokenCredentials(token)).compose(user -> {
       JsonObject claims = user.attributes().getJsonObject("accessToken", user.principal());
       CurrentUser caller = new CurrentUser(Long.parseLong(claims.getString("sub")), claims.getString("name"),
           claims.getString("dn"), Role.fromCode(claims.getString("role")), claims.getLong("unit"));
+      Verified checked = new Verified(caller, claims.getInteger("gen", 0), 0);
       Long exp = claims.getLong("exp");
       if (exp != null) {
         if (verified.size() >= MAX_VERIFIED) {
           verified.clear();
         }
-        verified.put(token, new Verified(caller, exp * 1000));
+        checked = new Verified(caller, checked.generation(), exp * 1000);
+        verified.put(token, checked);
       }
-      return caller;
+      return notRevoked(checked);
     });
+  }
+
+  private Future<CurrentUser> notRevoked(Verified token) {
+    if (token.generation() < validFrom.getOrDefault(token.user().id(), 0)) {
+      return Future.failedFuture(new IllegalStateException("token revoked"));
+    }
+    return Future.succeededFuture(token.user());
   }
 
   /** The configured secret, or one generated on first start and kept in the data dir. Blocking. */

@@ -1,8 +1,10 @@
 package org.floodready.auth;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.http.ApiError;
@@ -11,7 +13,10 @@ import org.floodready.http.JsonInput;
 import org.floodready.http.QueryParams;
 import org.floodready.http.Respond;
 
-/** Admin changes to an existing account: name, role, unit, phone, enabled; and a password reset. */
+/**
+ * Admin changes to an existing account: name, role, unit, phone, enabled; and a password reset. Disabling, a new
+ * password, role or unit revokes the user's tokens on every node at once (they carry the old role and unit).
+ */
 final class UserAccountRoutes {
   private final AppContext app;
   private final UserRepository users;
@@ -41,28 +46,26 @@ final class UserAccountRoutes {
     Fields in = new Fields(body);
     in.check(!body.containsKey("username"), "username", "cannot be changed");
     in.check(!body.containsKey("password"), "password", "use POST /api/admin/users/{userId}/password");
+    String role = in.oneOf("role", Role.userRoleCodes(), false);
     UserRepository.Change change = new UserRepository.Change(
         in.text("displayName", 100, body.containsKey("displayName")),
-        in.oneOf("role", Role.userRoleCodes(), body.containsKey("role")),
+        role == null ? null : Role.fromCode(role),
         in.id("unitId", false),
         body.containsKey("unitId") && body.getValue("unitId") == null,
         in.optionalText("phone", 32),
         body.containsKey("phone"),
-        in.bool("active", body.containsKey("active")));
+        in.bool("active", false),
+        null);
     in.check(!body.isEmpty(), "body", "send at least one field to change");
-    in.check(id != admin.id() || !Boolean.FALSE.equals(change.active()), "active",
-        "you cannot disable your own account");
-    in.check(id != admin.id() || change.role() == null || Role.ADMIN.code().equals(change.role()), "role",
-        "you cannot take the admin role from yourself");
+    if (id == admin.id()) { // no admin locks himself out
+      for (String field : List.of("active", "role", "unitId")) {
+        in.check(!body.containsKey(field), field, "another admin must change this on your account");
+      }
+    }
     in.validate();
-    app.pool().withTransaction(tx -> users.update(tx, id, change).compose(found -> {
-          if (!found) {
-            throw ApiError.notFound("User", id);
-          }
-          String action = Boolean.FALSE.equals(change.active()) ? "user.disable"
-              : Boolean.TRUE.equals(change.active()) ? "user.enable" : "user.update";
-          return AuditLog.record(tx, app.now(), admin, action, "user", id, body);
-        }))
+    String action = Boolean.FALSE.equals(change.active()) ? "user.disable"
+        : Boolean.TRUE.equals(change.active()) ? "user.enable" : "user.update";
+    apply(admin, id, change, action, body)
         .compose(v -> users.findById(id))
         .onSuccess(r -> Respond.ok(ctx, UserRepository.toJson(r.orElseThrow(), app::iso)))
         .onFailure(failure -> ctx.fail(isMissingUnit(failure)
@@ -73,22 +76,28 @@ final class UserAccountRoutes {
     CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
     long id = QueryParams.pathId(ctx, "userId");
     Fields in = new Fields(JsonInput.object(ctx));
-    String password = in.text("password", 200, true);
-    if (password != null) {
-      in.check(password.length() >= 8, "password", "must be at least 8 characters");
-    }
+    String password = PasswordPolicy.newPassword(in, "password", null);
     // A reset needs no old password, so a stolen admin token must not be able to lock the admin out with it.
     in.check(id != admin.id(), "password", "you cannot reset your own password here");
     in.validate();
     app.blocking(() -> PasswordHasher.hash(password))
-        .compose(hash -> app.pool().withTransaction(tx -> users.setPassword(tx, id, hash).compose(found -> {
-          if (!found) {
-            throw ApiError.notFound("User", id);
-          }
-          return AuditLog.record(tx, app.now(), admin, "user.password_reset", "user", id, null);
-        })))
+        .compose(hash -> apply(admin, id, UserRepository.Change.password(hash), "user.password_reset", null))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
+  }
+
+  /** The change and its audit row in one transaction; after the commit the user's older tokens are refused. */
+  private Future<Void> apply(CurrentUser admin, long id, UserRepository.Change change, String action,
+      JsonObject details) {
+    return app.pool().withTransaction(tx -> users.update(tx, id, change).compose(generation -> {
+      int next = generation.orElseThrow(() -> ApiError.notFound("User", id));
+      return AuditLog.record(tx, app.now(), admin, action, "user", id, details).map(next);
+    })).map(generation -> {
+      if (change.revokesTokens()) {
+        TokenRevocations.publish(app, id, generation);
+      }
+      return null;
+    });
   }
 
   private static boolean isMissingUnit(Throwable t) {

@@ -58,10 +58,7 @@ public final class UserAdminRoutes {
           "use 3 to 64 letters, digits, '.', '_' or '-'");
     }
     String displayName = in.requiredText("displayName", 100);
-    String password = in.text("password", 200, true);
-    if (password != null) {
-      in.check(password.length() >= 8, "password", "must be at least 8 characters");
-    }
+    String password = PasswordPolicy.newPassword(in, "password", username);
     String role = in.oneOf("role", Role.userRoleCodes(), true);
     Long unitId = in.id("unitId", false);
     String phone = in.optionalText("phone", 32);

@@ -15,12 +15,23 @@ import org.floodready.http.PageRequest;
 /** Users and device API keys in PostgreSQL. */
 public final class UserRepository {
   /** A stored account with its password hash, for the login check only. */
-  public record Account(CurrentUser user, String passwordHash, boolean active) {
+  public record Account(CurrentUser user, String passwordHash, boolean active, int tokenGeneration) {
   }
 
-  /** An admin's change to an account; null fields are kept. */
-  public record Change(String displayName, String role, Long unitId, boolean clearUnit, String phone,
-      boolean phoneGiven, Boolean active) {
+  /**
+   * An admin's change to an account; null fields are kept ({@code clearUnit} sets no unit, {@code phoneGiven}
+   * sets the phone even to null).
+   */
+  public record Change(String displayName, Role role, Long unitId, boolean clearUnit, String phone, boolean phoneGiven,
+      Boolean active, String passwordHash) {
+    static Change password(String passwordHash) {
+      return new Change(null, null, null, false, null, false, null, passwordHash);
+    }
+
+    /** Whether the user's existing tokens must stop working: they carry the old role and unit, or he is out. */
+    boolean revokesTokens() {
+      return role != null || unitId != null || clearUnit || Boolean.FALSE.equals(active) || passwordHash != null;
+    }
   }
 
   private static final String COLUMNS = "u.id, u.username, u.display_name, u.role, u.unit_id, u.phone, u.active, u.created_at";
@@ -32,7 +43,7 @@ public final class UserRepository {
   }
 
   public Future<Optional<Account>> findAccount(String username) {
-    return pool.preparedQuery("SELECT id, username, display_name, role, unit_id, password_hash, active"
+    return pool.preparedQuery("SELECT id, username, display_name, role, unit_id, password_hash, active, token_generation"
             + " FROM users WHERE lower(username) = lower($1)")
         .execute(Tuple.of(username))
         .map(rows -> {
@@ -40,7 +51,8 @@ public final class UserRepository {
             return Optional.empty();
           }
           Row r = rows.iterator().next();
-          return Optional.of(new Account(toUser(r), r.getString("password_hash"), r.getBoolean("active")));
+          return Optional.of(new Account(toUser(r), r.getString("password_hash"), r.getBoolean("active"),
+              r.getInteger("token_generation")));
         });
   }
 
@@ -65,19 +77,20 @@ public final class UserRepository {
         .map(Rows::first);
   }
 
-  public Future<Boolean> update(SqlClient tx, long id, Change c) {
-    return tx.preparedQuery("UPDATE users SET display_name = COALESCE($2, display_name), role = COALESCE($3, role),"
-            + " unit_id = CASE WHEN $5 THEN NULL ELSE COALESCE($4, unit_id) END,"
-            + " phone = CASE WHEN $7 THEN $6 ELSE phone END, active = COALESCE($8, active) WHERE id = $1")
-        .execute(Tuple.from(new Object[] {id, c.displayName(), c.role(), c.unitId(), c.clearUnit(), c.phone(),
-            c.phoneGiven(), c.active()}))
-        .map(rows -> rows.rowCount() == 1);
-  }
-
-  public Future<Boolean> setPassword(SqlClient tx, long id, String passwordHash) {
-    return tx.preparedQuery("UPDATE users SET password_hash = $2 WHERE id = $1")
-        .execute(Tuple.of(id, passwordHash))
-        .map(rows -> rows.rowCount() == 1);
+  /**
+   * Applies the change; when it {@link Change#revokesTokens() revokes tokens} the user's token generation moves
+   * on. The new generation, empty for an unknown user.
+   */
+  public Future<Optional<Integer>> update(SqlClient tx, long id, Change c) {
+    return tx.preparedQuery("UPDATE users SET display_name = coalesce($2, display_name), role = coalesce($3, role),"
+            + " unit_id = CASE WHEN $5 THEN NULL ELSE coalesce($4, unit_id) END,"
+            + " phone = CASE WHEN $7 THEN $6 ELSE phone END, active = coalesce($8, active),"
+            + " password_hash = coalesce($9, password_hash),"
+            + " token_generation = token_generation + CASE WHEN $10 THEN 1 ELSE 0 END"
+            + " WHERE id = $1 RETURNING token_generation")
+        .execute(Tuple.from(new Object[] {id, c.displayName(), c.role() == null ? null : c.role().code(), c.unitId(),
+            c.clearUnit(), c.phone(), c.phoneGiven(), c.active(), c.passwordHash(), c.revokesTokens()}))
+        .map(rows -> Rows.first(rows).map(r -> r.getInteger("token_generation")));
   }
 
   public Future<Long> insertApiKey(SqlClient tx, String name, String key, Long unitId, long createdBy) {

@@ -23,10 +23,33 @@ public final class ClusterNode {
 
   private final HazelcastInstance hazelcast;
   private final AppConfig config;
+  private final DatabaseIdentity database;
 
-  public ClusterNode(HazelcastInstance hazelcast, AppConfig config) {
+  public ClusterNode(HazelcastInstance hazelcast, AppConfig config, DatabaseIdentity database) {
     this.hazelcast = hazelcast;
     this.config = config;
+    this.database = database;
+  }
+
+  /**
+   * Refuses a cluster whose members use another database (same cluster name configured on both, or an
+   * old member without the attribute): their readiness figures would mix. Called right after joining,
+   * before this node reads or writes anything shared; the caller then leaves the cluster.
+   */
+  public void requireSameDatabase() {
+    for (Member m : hazelcast.getCluster().getMembers()) {
+      if (!m.localMember() && !database.digest().equals(m.getAttribute(HazelcastSettings.DATABASE_ATTRIBUTE))) {
+        String message = "Refusing to join cluster '" + clusterName() + "': member " + describe(m)
+            + " uses another database than this node (" + database.database() + "). Give this node its own"
+            + " --cluster-name (or leave it empty to derive one from the database), or point it at the same database.";
+        log.error(message);
+        throw new IllegalStateException(message);
+      }
+    }
+  }
+
+  public String clusterName() {
+    return hazelcast.getConfig().getClusterName();
   }
 
   public HazelcastInstance hazelcast() {
@@ -43,6 +66,10 @@ public final class ClusterNode {
       @Override
       public void memberAdded(MembershipEvent event) {
         log.info("Cluster member joined: {} ({} members)", describe(event.getMember()), event.getMembers().size());
+        if (!database.digest().equals(event.getMember().getAttribute(HazelcastSettings.DATABASE_ATTRIBUTE))) {
+          log.error("Cluster member {} uses another database than this node; it refuses the cluster and leaves",
+              describe(event.getMember()));
+        }
         memberJoined.run();
       }
 
@@ -55,6 +82,11 @@ public final class ClusterNode {
     hazelcast.getLifecycleService().addLifecycleListener(event -> {
       if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
         log.warn("Split brain healed: this member merged back into the cluster");
+        try {
+          requireSameDatabase();
+        } catch (IllegalStateException foreign) {
+          return; // logged; the snapshot is not rebuilt from this node's database into theirs
+        }
         merged.run();
       }
     });
@@ -95,7 +127,8 @@ public final class ClusterNode {
       quorum.put("present", true);
     }
     return new JsonObject()
-        .put("clusterName", config.clusterName())
+        .put("clusterName", clusterName())
+        .put("clusterNameDerived", config.clusterName().isBlank())
         .put("you", new JsonObject().put("node", nodeName()).put("id", local.getUuid().toString())
             .put("address", local.getAddress().getHost() + ":" + local.getAddress().getPort()))
         .put("members", members)

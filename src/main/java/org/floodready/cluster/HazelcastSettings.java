@@ -11,7 +11,8 @@ import org.floodready.config.AppConfig;
 
 /**
  * The Hazelcast member configuration of a node, built in code: TCP/IP join with the configured member
- * list (multicast and auto-detection off), one backup of every map, and a split-brain protection quorum
+ * list (multicast and auto-detection off), a cluster name derived from the database unless one is configured,
+ * the database's identity as a member attribute, one backup of every map, and a split-brain protection quorum
  * on the readiness maps when three or more members are configured.
  */
 public final class HazelcastSettings {
@@ -20,13 +21,15 @@ public final class HazelcastSettings {
   public static final String QUORUM = "floodready-quorum";
   public static final String NODE_ATTRIBUTE = "floodready.node";
   public static final String HTTP_ATTRIBUTE = "floodready.http";
+  /** The digest of the member's {@link DatabaseIdentity}: members of one cluster must share it. */
+  public static final String DATABASE_ATTRIBUTE = "floodready.db";
 
   private HazelcastSettings() {
   }
 
-  public static Config build(AppConfig app) {
+  public static Config build(AppConfig app, DatabaseIdentity database) {
     Config c = ConfigUtil.loadConfig(); // Vert.x's own maps (subscriptions, node info) with their settings
-    c.setClusterName(app.clusterName());
+    c.setClusterName(clusterName(app, database));
     c.setInstanceName("floodready-" + UUID.randomUUID());
     c.setProperty("hazelcast.logging.type", "slf4j");
     c.setProperty("hazelcast.phone.home.enabled", "false");
@@ -39,6 +42,7 @@ public final class HazelcastSettings {
     c.setProperty("hazelcast.merge.next.run.delay.seconds", "10");
     c.getMemberAttributeConfig().setAttribute(NODE_ATTRIBUTE, app.effectiveNodeName());
     c.getMemberAttributeConfig().setAttribute(HTTP_ATTRIBUTE, Integer.toString(app.httpPort()));
+    c.getMemberAttributeConfig().setAttribute(DATABASE_ATTRIBUTE, database.digest());
 
     NetworkConfig network = c.getNetworkConfig();
     network.setPort(app.clusterPort()).setPortAutoIncrement(true);
@@ -56,7 +60,15 @@ public final class HazelcastSettings {
       readiness.setSplitBrainProtectionName(QUORUM);
     }
     c.addMapConfig(readiness);
+    // failed logins: an entry lives one window after its last failure
+    c.addMapConfig(new MapConfig(org.floodready.auth.LoginLimiter.MAP).setBackupCount(1)
+        .setTimeToLiveSeconds((int) Math.min(Integer.MAX_VALUE, app.loginWindow().toSeconds())));
     return c;
+  }
+
+  /** The configured cluster name, else one derived from the database, so nodes on other databases never meet. */
+  public static String clusterName(AppConfig app, DatabaseIdentity database) {
+    return app.clusterName().isBlank() ? database.clusterName() : app.clusterName();
   }
 
   /** A majority of the configured members when there are three or more, else 0 (no quorum). */

@@ -24,6 +24,7 @@ public final class ApiRouter {
     Router api = Router.router(app.vertx());
     api.route().handler(BodyHandler.create(false).setBodyLimit(app.config().maxBodyBytes()));
     api.route().handler(new AuthHandler(app.tokens(), new UserRepository(app.pool())));
+    api.route().handler(new WriteGuard());
 
     new AuthRoutes(app, limiter).mount(api);
     new UserAdminRoutes(app).mount(api);

@@ -139,7 +139,11 @@ public final class Fields {
     return (int) l;
   }
 
-  /** A decimal given as a JSON number (or numeric string) with at most {@code scale} decimals. */
+  /**
+   * A decimal given as a JSON number with at most {@code scale} decimals. A numeric string ({@code "5"}) is
+   * refused like every other non-number: the contract says {@code type: number}, and a client sending strings
+   * has a bug that should show, not be booked.
+   */
   public BigDecimal decimal(String name, BigDecimal min, boolean minExclusive, BigDecimal max, int scale,
       boolean required) {
     Object v = json.getValue(name);
@@ -157,8 +161,6 @@ public final class Fields {
           return null;
         }
         d = new BigDecimal(n.toString());
-      } else if (v instanceof String s) {
-        d = new BigDecimal(s.trim());
       } else {
         error(name, "must be a number");
         return null;

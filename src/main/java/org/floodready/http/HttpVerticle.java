@@ -28,6 +28,7 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(new AccessLogHandler());
+    router.route().handler(new SecurityHeaders());
     new HealthRoutes(app).mount(router);
     router.get("/openapi.yaml").handler(this::openApi);
     router.route("/api/*").subRouter(ApiRouter.create(app, limiter));

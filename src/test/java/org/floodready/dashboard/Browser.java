@@ -44,6 +44,16 @@ public final class Browser {
     return driver;
   }
 
+  /** Opens the board at {@code base} and logs in with the demo password; returns once the form was sent. */
+  static void logIn(ChromeDriver driver, String base, String username) {
+    driver.get(base + "/");
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(45)).until(
+        org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+            org.openqa.selenium.By.id("username"))).sendKeys(username);
+    driver.findElement(org.openqa.selenium.By.id("password")).sendKeys("Flood@2026");
+    driver.findElement(org.openqa.selenium.By.id("login-button")).click();
+  }
+
   /** The whole page, not just the 1920x1080 viewport: the window grows to the page's height for the shot. */
   public static Path fullPage(ChromeDriver driver, String name) throws Exception {
     org.openqa.selenium.Dimension before = driver.manage().window().getSize();

@@ -180,8 +180,15 @@ class ApiRobustnessTest {
       if (r.status >= 200 && r.status < 300) {
         problems.add(op + " as viewer: accepted a write: " + r);
       }
-      check(op, "viewer, malformed JSON", send("viewer", op.method(), path(op, null, null), "application/json",
-          "{\"a\":", UUID.randomUUID().toString()), true);
+      Result malformed = send("viewer", op.method(), path(op, null, null), "application/json", "{\"a\":",
+          UUID.randomUUID().toString());
+      check(op, "viewer, malformed JSON", malformed, true);
+      Result empty = send("viewer", op.method(), path(op, null, null), "application/json", "{}", null);
+      for (Result refused : List.of(r, malformed, empty)) {
+        if (refused.status != 403) { // the role is checked before the body is read
+          problems.add(op + " as viewer: expected 403 before any look at the body, got " + refused);
+        }
+      }
     }
     assertNoProblems();
   }
@@ -331,7 +338,7 @@ class ApiRobustnessTest {
 
   private void mustReject(Operation op, String variant, boolean mustReject, Result r) {
     if (mustReject && r.status >= 200 && r.status < 300) {
-      problems.add(op + " [" + variant + "]: an integer beyond 64 bits was accepted (wrapped?): " + r);
+      problems.add(op + " [" + variant + "]: accepted (an integer beyond 64 bits, or a number sent as a string): " + r);
     }
   }
 

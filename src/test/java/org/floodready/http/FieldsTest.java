@@ -13,10 +13,26 @@ class FieldsTest {
 
   @Test
   void quantityAcceptsPositiveNumbersWithUpToThreeDecimals() {
-    Fields f = new Fields(new JsonObject().put("q", 12.125).put("s", "7"));
+    Fields f = new Fields(new JsonObject().put("q", 12.125).put("w", 7));
     assertEquals(new BigDecimal("12.125"), f.quantity("q"));
-    assertEquals(new BigDecimal("7"), f.quantity("s"));
+    assertEquals(new BigDecimal("7"), f.quantity("w"));
     assertTrue(f.valid());
+  }
+
+  @Test
+  void numericStringsAreRefusedByEveryNumberReader() {
+    Fields f = new Fields(new JsonObject().put("q", "5").put("d", "1.5").put("n", "3").put("i", "4").put("id", "6")
+        .put("lat", "34.7").put("lon", "113.6"));
+    assertNull(f.quantity("q"));
+    assertNull(f.decimal("d", null, false, null, 3, true));
+    assertNull(f.number("n", 0, 10, true));
+    assertNull(f.integer("i", 0, 10, true));
+    assertNull(f.id("id", true));
+    assertNull(f.latitude("lat", true));
+    assertNull(f.longitude("lon", true));
+    ApiError e = assertThrows(ApiError.class, f::validate);
+    assertEquals(java.util.Set.of("q", "d", "n", "i", "id", "lat", "lon"), e.fields().keySet());
+    assertEquals("must be a number", e.fields().get("q"));
   }
 
   @Test

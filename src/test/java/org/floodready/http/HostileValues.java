@@ -139,17 +139,21 @@ final class HostileValues {
 
   /** An integer property given a value beyond 64 bits can only be accepted by wrapping it. */
   static boolean mustReject(JsonNode schema, String token) {
-    return token.equals(BEYOND_LONG) && ApiOperations.type(schema).equals("integer");
+    String type = ApiOperations.type(schema);
+    return token.equals(BEYOND_LONG) && type.equals("integer")
+        || token.equals(NUMERIC_STRING) && (type.equals("integer") || type.equals("number"));
   }
 
   static final String BEYOND_LONG = "99999999999999999999999";
+  /** A number sent as a JSON string: the contract says number, so it is refused, never booked as 5. */
+  static final String NUMERIC_STRING = "\"5\"";
 
   /** Values of the wrong type or out of any sane range for a property of the given schema. */
   static List<String> hostile(JsonNode schema) {
     String type = ApiOperations.type(schema);
     List<String> values = new ArrayList<>(List.of("{\"x\":1}", "[1]", "true"));
     switch (type) {
-      case "integer", "number" -> values.addAll(List.of("\"abc\"", "\"NaN\"", "\"Infinity\"", "\"1e999\"",
+      case "integer", "number" -> values.addAll(List.of(NUMERIC_STRING, "\"abc\"", "\"NaN\"", "\"Infinity\"", "\"1e999\"",
           "1e400", "-1", "0", "99999999999999999999999", "1.5e300", "0.0000001"));
       case "string" -> values.addAll(List.of("42", "\"\"", "\"\\u0000\"", quote("x".repeat(20_000)),
           "\"yesterday\"", "\"2026-02-30T25:61:00+08:00\""));

@@ -58,7 +58,8 @@ class OpenApiContractTest {
       });
     }
 
-    Router api = ApiRouter.create(server.server.app(), new LoginLimiter(Clock.systemUTC(), 5, Duration.ofMinutes(1)));
+    Router api = ApiRouter.create(server.server.app(), new LoginLimiter(server.server.app().vertx(),
+        new java.util.concurrent.ConcurrentHashMap<>(), Clock.systemUTC(), 5, Duration.ofMinutes(1)));
     Set<String> routed = new TreeSet<>();
     for (Route route : api.getRoutes()) {
       if (route.getPath() == null || route.methods() == null) {

@@ -22,12 +22,12 @@ class InventoryValidationTest {
 
   @Test
   void quantitiesMustBePositiveFiniteWithAtMostThreeDecimalsAndSane() {
-    for (Object bad : new Object[] {0, -2, "x", "NaN", "Infinity", 0.0001, 2_000_000_000L, false}) {
+    for (Object bad : new Object[] {0, -2, "x", "NaN", "Infinity", 0.0001, 2_000_000_000L, false, "5", "12.5"}) {
       ApiError e = fails(() -> InventoryValidation.issue(new JsonObject().put("quantity", bad)
           .put("recipientType", "person").put("recipient", "张三")));
       assertTrue(e.fields().containsKey("quantity"), bad + " -> " + e.fields());
     }
-    var ok = InventoryValidation.issue(new JsonObject().put("quantity", "12.500").put("recipientType", "incident")
+    var ok = InventoryValidation.issue(new JsonObject().put("quantity", 12.500).put("recipientType", "incident")
         .put("recipient", "常庄水库险情"));
     assertEquals(0, new BigDecimal("12.5").compareTo(ok.quantity()));
   }

@@ -229,7 +229,11 @@ class ClusterLiveTest {
 
   /** Counts the given movements straight in PostgreSQL. */
   private static int countMovements(List<Long> ids) throws Exception {
-    var url = a.server.pgUrl();
+    return countMovements(a, ids);
+  }
+
+  static int countMovements(TestServer server, List<Long> ids) throws Exception {
+    var url = server.server.pgUrl();
     try (java.sql.Connection conn = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
          java.sql.PreparedStatement st = conn.prepareStatement("SELECT count(*) FROM stock_movements WHERE id = ANY (?)")) {
       st.setArray(1, conn.createArrayOf("bigint", ids.toArray()));

@@ -79,6 +79,26 @@ public final class NodeProcess implements AutoCloseable {
     return anonymous.as(r.json().getString("token"));
   }
 
+  /**
+   * SIGSTOP: the member freezes mid-flight, holding its connections open, so the others stop hearing its
+   * heartbeats and drop it (a split as a hung machine or a cut link makes one); {@link #resume()} lets it go on.
+   */
+  void suspend() throws Exception {
+    signal("STOP");
+  }
+
+  /** SIGCONT after {@link #suspend()}. */
+  void resume() throws Exception {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+    }
+  }
+
   /** SIGKILL: no goodbye to the cluster. */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
@@ -112,6 +132,11 @@ public final class NodeProcess implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {
+      try {
+        resume(); // a suspended JVM cannot stop on SIGTERM
+      } catch (Exception ignored) {
+        // it goes on to be killed below
+      }
       process.destroy();
       if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();

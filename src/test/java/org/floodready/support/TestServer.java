@@ -32,6 +32,11 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(FloodReadyServer.start(config, clock));
   }
 
+  /** A node with exactly this configuration (e.g. without the unique cluster name of {@link #clusterArgs()}). */
+  public static TestServer start(AppConfig config) throws Exception {
+    return new TestServer(FloodReadyServer.start(config, Clock.systemUTC()));
+  }
+
   public static AppConfig config(PgUrl db, int port, Path dataDir, String... extraArgs) {
     String[] base = {"--pg-url", db.url(), "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
         "--http-instances", "2", "--host", "127.0.0.1"};

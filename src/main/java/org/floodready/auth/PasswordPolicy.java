@@ -1,0 +1,67 @@
+package org.floodready.auth;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.floodready.http.Fields;
+
+/**
+ * What a new password must be: at least 10 characters, not the username, and not on the list of common
+ * leaked passwords shipped in {@code auth/common-passwords.txt} (compared ignoring case).
+ */
+public final class PasswordPolicy {
+  public static final int MIN_LENGTH = 10;
+  private static final Set<String> COMMON = load();
+
+  private PasswordPolicy() {
+  }
+
+  /** Reads the new password from the field and names the field when it breaks a rule. */
+  public static String newPassword(Fields in, String field, String username) {
+    String password = in.text(field, 200, true);
+    if (password != null) {
+      String problem = problem(password, username);
+      in.check(problem == null, field, problem);
+    }
+    return password;
+  }
+
+  /** Why the password is refused, or null when it is acceptable. */
+  public static String problem(String password, String username) {
+    if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
+      return "must be at least " + MIN_LENGTH + " characters";
+    }
+    String lower = password.toLowerCase(Locale.ROOT);
+    if (username != null && lower.contains(username.toLowerCase(Locale.ROOT))) {
+      return "must not contain the username";
+    }
+    if (COMMON.contains(lower)) {
+      return "is one of the most common passwords; choose another";
+    }
+    return null;
+  }
+
+  private static Set<String> load() {
+    Set<String> common = new HashSet<>();
+    try (InputStream in = PasswordPolicy.class.getResourceAsStream("/auth/common-passwords.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("auth/common-passwords.txt is missing from the classpath");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          common.add(line.trim());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return common;
+  }
+}

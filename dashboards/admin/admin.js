@@ -473,7 +473,7 @@
   const userFields = (edit) => [
     !edit && { name: 'username', label: '用户名 Username', required: true, hint: '3–64 位字母、数字或 . _ - · letters, digits, . _ -' },
     { name: 'displayName', label: '姓名 Display name', required: true },
-    !edit && { name: 'password', label: '初始密码 Initial password', type: 'password', required: true, hint: '至少 8 位 at least 8 characters' },
+    !edit && { name: 'password', label: '初始密码 Initial password', type: 'password', required: true, hint: '至少 10 位，不可用常见密码 at least 10 characters, not a common one' },
     { name: 'role', label: '角色 Role', type: 'select', options: options(T.role), required: true },
     { name: 'unitId', label: '所属单位 Unit', type: 'select', numeric: true, nullable: edit, options: () => unitOptions() },
     { name: 'phone', label: '电话 Phone', nullable: edit }
@@ -511,7 +511,7 @@
           ? button('管辖范围 Scope', () => openScope(u, list)) : null,
         isMe(u) ? null : button('重置密码 Reset password', () => openForm({ id: 'user-password', title: '重置密码 Reset password: ' + u.username,
           intro: '新密码请当面或电话告知本人。Tell the user the new password in person or by phone.',
-          fields: [{ name: 'password', label: '新密码 New password', type: 'password', required: true, hint: '至少 8 位 at least 8 characters' }],
+          fields: [{ name: 'password', label: '新密码 New password', type: 'password', required: true, hint: '至少 10 位，不可用常见密码 at least 10 characters, not a common one' }],
           submit: (b) => api('/api/admin/users/' + u.id + '/password', { json: b }),
           done: () => notice('密码已重置 Password reset: ' + u.username) })),
         isMe(u) ? null : u.active

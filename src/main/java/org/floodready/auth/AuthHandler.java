@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.floodready.http.ApiError;
 
 /**
- * Puts the caller on the request: a bearer token (header, {@code fr_token} cookie, or
- * {@code access_token} query parameter for EventSource), or a gauge's {@code X-Api-Key}.
- * Requests without credentials go on anonymous; {@link CurrentUser#of} answers 401 for them.
+ * Puts the caller on the request: a bearer token (header, or {@code access_token} query parameter for
+ * EventSource), the {@code fr_token} cookie, or a gauge's {@code X-Api-Key}. Requests without valid credentials
+ * go on anonymous ({@link CurrentUser#of} answers 401 for them); a bad token given explicitly is a 401 at once.
  */
 public final class AuthHandler implements Handler<RoutingContext> {
   public static final String COOKIE = "fr_token";
@@ -36,9 +36,18 @@ public final class AuthHandler implements Handler<RoutingContext> {
       });
     } else {
       String token = bearerToken(ctx);
-      caller = token == null ? Future.succeededFuture(Optional.empty())
-          : tokens.verify(token).map(Optional::of)
-              .recover(e -> Future.failedFuture(ApiError.unauthorized("Invalid or expired token; log in again")));
+      Cookie cookie = token == null ? ctx.request().getCookie(COOKIE) : null;
+      if (token != null) {
+        caller = tokens.verify(token).map(Optional::of)
+            .recover(e -> Future.failedFuture(ApiError.unauthorized("Invalid or expired token; log in again")));
+      } else if (cookie != null) {
+        // A cookie is sent by the browser unasked: a stale one (expired, revoked) must not stop a fresh login, so
+        // the request goes on anonymous and protected routes answer 401 as for no credentials at all.
+        caller = tokens.verify(cookie.getValue()).map(Optional::of)
+            .otherwise(e -> Optional.empty());
+      } else {
+        caller = Future.succeededFuture(Optional.empty());
+      }
     }
     caller.onSuccess(user -> {
       user.ifPresent(u -> ctx.put(CurrentUser.KEY, u));
@@ -55,10 +64,6 @@ public final class AuthHandler implements Handler<RoutingContext> {
       return header.substring(7).trim();
     }
     String query = ctx.request().getParam("access_token");
-    if (query != null && !query.isBlank()) {
-      return query;
-    }
-    Cookie cookie = ctx.request().getCookie(COOKIE);
-    return cookie == null ? null : cookie.getValue();
+    return query == null || query.isBlank() ? null : query;
   }
 }

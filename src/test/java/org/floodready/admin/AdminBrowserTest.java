@@ -16,7 +16,6 @@ import org.floodready.support.Http;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -163,7 +162,7 @@ class AdminBrowserTest {
     submit("user-new");
     waitFor("username error at the field").until(d -> !fieldError("user-new", "username").isEmpty());
     assertTrue(fieldError("user-new", "username").contains("字母"), fieldError("user-new", "username"));
-    assertTrue(fieldError("user-new", "password").contains("至少 8"), fieldError("user-new", "password"));
+    assertTrue(fieldError("user-new", "password").contains("至少 10"), fieldError("user-new", "password"));
     assertEquals("true", driver.findElement(By.id("f-user-new-username")).getAttribute("aria-invalid"));
     assertEquals(0, admin.get("/api/admin/users?q=a%20b").json().getInteger("total"), "nothing written");
     Browser.screenshot(driver, "admin-user-field-error-desktop");
@@ -204,10 +203,6 @@ class AdminBrowserTest {
     assertEquals(1, audit.getJsonArray("items").size(), audit.encode());
   }
 
-  /**
-   * Needs token revocation on disable (built on the safety-cluster branch): until that is merged the old token
-   * still answers and this test is skipped, saying so; after the merge it must pass.
-   */
   @Test
   @Order(4)
   void theOpenBoardOfADisabledUserStopsWorking() {
@@ -216,8 +211,7 @@ class AdminBrowserTest {
     assertNotNull(token);
     int me = server.anonymous.as(token).get("/api/auth/me").status();
     driver.switchTo().window(adminTab);
-    Assumptions.assumeTrue(me == 401, "token revocation on disable is not on this branch (the disabled user's old "
-        + "token still answers " + me + "); the open-board check runs once it is merged");
+    assertEquals(401, me, "the disabled user's old token is refused at once");
     driver.switchTo().window(boardTab);
     try {
       new WebDriverWait(driver, Duration.ofSeconds(150)).withMessage("the open board returns to the login form")

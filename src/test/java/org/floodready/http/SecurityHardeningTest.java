@@ -89,6 +89,13 @@ class SecurityHardeningTest {
     assertEquals(401, fresh.get("/api/auth/me").status(), "disabled: refused at once");
     assertEquals(401, server.anonymous.post("/api/auth/login", new JsonObject().put("username", "revoke-me")
         .put("password", "Silt-Barge-Lantern-9")).status());
+    // the browser still sends the revoked token as its cookie: that must not block the next login on that browser
+    String staleCookie = "fr_token=" + changed.json().getString("token");
+    assertEquals(200, server.anonymous.send(server.anonymous.request("/api/auth/login").header("Cookie", staleCookie)
+        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            new JsonObject().put("username", "viewer").put("password", "Flood@2026").encode())).build()).status());
+    assertEquals(401, server.anonymous.send(server.anonymous.request("/api/auth/me").header("Cookie", staleCookie)
+        .GET().build()).status(), "a protected route answers 401 as for no credentials");
     assertEquals(200, admin.patch("/api/admin/users/" + id, new JsonObject().put("active", true)).status());
     assertEquals(401, fresh.get("/api/auth/me").status(), "enabling again does not bring old tokens back");
     assertEquals(200, server.as("revoke-me", "Silt-Barge-Lantern-9").get("/api/auth/me").status());

@@ -1,0 +1,70 @@
+package org.floodready.excel;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What imports look up besides the domains' own repositories, and the per-row keys of opening balances. */
+final class ImportRepository {
+  /**
+   * Opening-balance keys belong to no user (actor 0): the same sheet booked by another admin must not book
+   * again either.
+   */
+  private static final long NO_ACTOR = 0;
+
+  record Person(long id, String username, String displayName) {
+  }
+
+  private final Pool pool;
+
+  ImportRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Active users of a role, for names in a sheet (keepers of a base). */
+  Future<List<Person>> activeUsers(String role) {
+    return pool.preparedQuery("SELECT id, username, display_name FROM users WHERE role = $1 AND active"
+            + " ORDER BY username")
+        .execute(Tuple.of(role))
+        .map(rows -> {
+          List<Person> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new Person(r.getLong("id"), r.getString("username"), r.getString("display_name"))));
+          return out;
+        });
+  }
+
+  /** The keys among {@code keys} already booked. */
+  Future<Set<String>> booked(List<String> keys) {
+    return pool.preparedQuery("SELECT key FROM idempotency_keys WHERE actor_id = $1 AND key = ANY($2)")
+        .execute(Tuple.of(NO_ACTOR, keys.toArray(new String[0])))
+        .map(rows -> {
+          Set<String> out = new HashSet<>();
+          rows.forEach(r -> out.add(r.getString("key")));
+          return out;
+        });
+  }
+
+  /**
+   * Claims a row's key inside the import transaction; false when it was booked before. A concurrent upload of
+   * the same sheet waits on the key until this transaction ends, then finds it taken.
+   */
+  static Future<Boolean> claim(SqlClient tx, String key, String contentHash, OffsetDateTime now) {
+    return tx.preparedQuery("INSERT INTO idempotency_keys (actor_id, key, request_hash, created_at)"
+            + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+        .execute(Tuple.of(NO_ACTOR, key, contentHash, now))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  static Future<Void> answer(SqlClient tx, String key, JsonObject movement) {
+    return tx.preparedQuery("UPDATE idempotency_keys SET status = 201, response = $3 WHERE actor_id = $1 AND key = $2")
+        .execute(Tuple.of(NO_ACTOR, key, movement))
+        .mapEmpty();
+  }
+}

@@ -72,7 +72,7 @@ final class BasesKind implements ImportKind {
         if (in != null && unit != null && keepersOk) {
           Long existing = bases.result().stream().filter(b -> b.code().equalsIgnoreCase(in.code())).map(Base::id)
               .findFirst().orElse(null);
-          writes.add(w -> w.saveBase(existing, in, keeperIds).map(id -> existing == null ? "created" : "updated"));
+          writes.add(t -> t.inventory().saveBase(existing, in, keeperIds).map(id -> existing == null ? "created" : "updated"));
         }
       }
       return writes;

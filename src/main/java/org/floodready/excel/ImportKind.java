@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.function.Function;
-import org.floodready.inventory.InventoryImport;
 
 /** One kind of sheet that can be imported: its template columns and how its rows are checked and written. */
 interface ImportKind {
@@ -23,7 +22,7 @@ interface ImportKind {
   Future<List<Write>> check(RowChecks rows);
 
   /** One row's write inside the import transaction; answers what it did ("created", "updated", "booked"...). */
-  interface Write extends Function<InventoryImport.Writer, Future<String>> {
+  interface Write extends Function<ImportTx, Future<String>> {
   }
 
   /** The summary of an import: rows, and per outcome how many. */

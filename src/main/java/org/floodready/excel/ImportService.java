@@ -15,6 +15,7 @@ import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.http.ApiError;
 import org.floodready.inventory.InventoryImport;
+import org.floodready.patrols.RiverImport;
 
 /**
  * An upload from file to ledger: read the sheet (worker thread), check every row with the domain's rules,
@@ -25,7 +26,8 @@ final class ImportService {
       "items", new ItemsKind(),
       "bases", new BasesKind(),
       "opening-balances", new OpeningBalancesKind(),
-      "quotas", new QuotasKind());
+      "quotas", new QuotasKind(),
+      "reaches", new ReachesKind());
 
   /** Thrown as the answer to a sheet with problems: 422 with every problem and the marked copy. */
   static final class Rejected extends ApiError {
@@ -83,18 +85,23 @@ final class ImportService {
   }
 
   private Future<List<String>> write(CurrentUser admin, ImportKind kind, Read read, List<ImportKind.Write> writes) {
-    return new InventoryImport(app).inTransaction(admin, w -> {
+    InventoryImport inventory = new InventoryImport(app);
+    RiverImport rivers = new RiverImport(app);
+    List<InventoryImport.Writer> opened = new ArrayList<>();
+    return app.pool().<List<String>>withTransaction(tx -> {
+      ImportTx t = new ImportTx(tx, admin, inventory.writer(tx, admin), rivers.writer(tx, admin));
+      opened.add(t.inventory());
       Future<List<String>> done = Future.succeededFuture(new ArrayList<>());
       for (ImportKind.Write write : writes) {
-        done = done.compose(list -> write.apply(w).map(outcome -> {
+        done = done.compose(list -> write.apply(t).map(outcome -> {
           list.add(outcome);
           return list;
         }));
       }
-      return done.compose(list -> AuditLog.record(w.tx(), app.now(), admin, "import." + kind.id(), "import",
+      return done.compose(list -> AuditLog.record(tx, app.now(), admin, "import." + kind.id(), "import",
           read.contentHash(), ImportKind.summary(list.size(), list).put("sheet", read.parsed().sheet().getSheetName()))
           .map(list));
-    });
+    }).onSuccess(list -> opened.forEach(InventoryImport.Writer::publish));
   }
 
   private Future<JsonObject> reject(ImportKind kind, Read read) {

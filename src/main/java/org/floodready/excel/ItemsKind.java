@@ -51,7 +51,7 @@ final class ItemsKind implements ImportKind {
         if (in != null) {
           Long existing = items.stream().filter(i -> i.code().equalsIgnoreCase(in.code())).map(Item::id)
               .findFirst().orElse(null);
-          writes.add(w -> w.saveItem(existing, in).map(id -> existing == null ? "created" : "updated"));
+          writes.add(t -> t.inventory().saveItem(existing, in).map(id -> existing == null ? "created" : "updated"));
         }
       }
       return writes;

@@ -62,9 +62,10 @@ final class OpeningBalancesKind implements ImportKind {
             () -> InventoryValidation.receipt(json, checks.today()), f -> f.equals("itemId") ? "item" : f);
         if (in != null && base != null && item != null) {
           String key = "xlsx-opening:" + checks.contentHash + ":" + row.rowNumber();
-          writes.add(w -> ImportRepository.claim(w.tx(), key, checks.contentHash, checks.app.now())
+          writes.add(t -> ImportRepository.claim(t.tx(), key, checks.contentHash, checks.app.now())
               .compose(fresh -> !fresh ? Future.succeededFuture("already_booked")
-                  : w.receive(base, item, in).compose(movement -> ImportRepository.answer(w.tx(), key, movement))
+                  : t.inventory().receive(base, item, in)
+                      .compose(movement -> ImportRepository.answer(t.tx(), key, movement))
                       .map("booked")));
         }
       }

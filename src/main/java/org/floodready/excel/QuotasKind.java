@@ -72,7 +72,7 @@ final class QuotasKind implements ImportKind {
           }
           seen.add(pair);
           if (in != null) {
-            writes.add(w -> w.saveQuota(base, item.id(), in).map(created -> created ? "created" : "updated"));
+            writes.add(t -> t.inventory().saveQuota(base, item.id(), in).map(created -> created ? "created" : "updated"));
           }
         } else {
           seen.add(null);

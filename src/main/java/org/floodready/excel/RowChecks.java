@@ -13,6 +13,7 @@ import org.floodready.AppContext;
 import org.floodready.excel.SheetReader.SheetRow;
 import org.floodready.http.ApiError;
 import org.floodready.inventory.InventoryImport;
+import org.floodready.patrols.RiverImport;
 
 /**
  * The rows of one upload and where their problems go: runs the domain's validation on a row's JSON and turns
@@ -21,6 +22,7 @@ import org.floodready.inventory.InventoryImport;
 final class RowChecks {
   final AppContext app;
   final InventoryImport inventory;
+  final RiverImport rivers;
   final ImportRepository repository;
   final List<SheetRow> rows;
   final String contentHash;
@@ -31,6 +33,7 @@ final class RowChecks {
   RowChecks(AppContext app, ImportKind kind, SheetReader.Parsed parsed, Problems problems, String contentHash) {
     this.app = app;
     this.inventory = new InventoryImport(app);
+    this.rivers = new RiverImport(app);
     this.repository = new ImportRepository(app.pool());
     this.kind = kind;
     this.parsed = parsed;

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
@@ -15,7 +14,7 @@ import org.floodready.http.PageRequest;
 
 /**
  * The inventory writes a spreadsheet import makes, for the excel package: the same repositories, stock
- * service and audit entries as the API's routes, all rows inside one transaction, events after the commit.
+ * service and audit entries as the API's routes, inside the import's one transaction, events after the commit.
  */
 public final class InventoryImport {
   private final AppContext app;
@@ -47,11 +46,9 @@ public final class InventoryImport {
     return bases.notKeepers(userIds);
   }
 
-  /** Runs {@code work} in one transaction; the stock and quota events go out once it has committed. */
-  public <T> Future<T> inTransaction(CurrentUser admin, Function<Writer, Future<T>> work) {
-    PendingEvents events = new PendingEvents();
-    return app.pool().<T>withTransaction(tx -> work.apply(new Writer(tx, admin, events)))
-        .onSuccess(v -> events.publish(app.events()));
+  /** The writes inside the caller's import transaction; {@link Writer#publish()} once it has committed. */
+  public Writer writer(SqlConnection tx, CurrentUser admin) {
+    return new Writer(tx, admin, new PendingEvents());
   }
 
   /** The writes of one import transaction. */
@@ -66,8 +63,9 @@ public final class InventoryImport {
       this.events = events;
     }
 
-    public SqlConnection tx() {
-      return tx;
+    /** Sends the stock and quota events gathered; call after the commit only. */
+    public void publish() {
+      events.publish(app.events());
     }
 
     /** Creates the item, or updates the one with {@code existingId}. */

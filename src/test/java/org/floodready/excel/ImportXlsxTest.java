@@ -59,7 +59,7 @@ class ImportXlsxTest {
 
   @Test
   void templatesHaveNotesDropDownsAnExampleAndAFrozenHeader() throws Exception {
-    for (String kind : List.of("items", "bases", "opening-balances", "quotas")) {
+    for (String kind : List.of("items", "bases", "opening-balances", "quotas", "reaches")) {
       try (XSSFWorkbook wb = Sheets.template(admin, kind)) {
         Sheet sheet = wb.getSheetAt(0);
         assertTrue(sheet.getSheetName().codePoints().allMatch(c -> c > 0x2E80), sheet.getSheetName());
@@ -264,6 +264,52 @@ class ImportXlsxTest {
     JsonArray lot = admin.get("/api/lots?q=TWICE-1&includeEmpty=true").json().getJsonArray("items");
     assertTrue(lot.stream().map(JsonObject.class::cast).filter(l -> "TWICE-1".equals(l.getString("lotCode")))
         .allMatch(l -> dec(l.getValue("quantity")).compareTo(new BigDecimal("700")) == 0));
+  }
+
+  /** Reaches on a new river (created once) and on a demo river, with their chiefs; a bad course is located. */
+  @Test
+  void riversAndReachesWithTheirChiefs() throws Exception {
+    Map<String, Object> first = row("河流编码", "X-RIVER", "河流名称", "导入河", "河流英文名称", "Imported River",
+        "河段编码", "X-R-1", "河段名称", "导入河上段", "河段英文名称", "Imported upper reach", "所属单位", "十八里河街道",
+        "河段走向", "113.700,34.690; 113.712,34.695；113.720,34.700", "河长", "chief", "河长级别", "村级 village");
+    Map<String, Object> second = row("河流编码", "x-river", "河段编码", "X-R-2", "河段名称", "导入河下段",
+        "河段英文名称", "Imported lower reach", "所属单位", "十八里河街道",
+        "河段走向", "{\"type\":\"LineString\",\"coordinates\":[[113.72,34.70],[113.73,34.71]]}",
+        "河长级别", "township");
+    Map<String, Object> demoRiver = row("河流编码", "SQLH", "河段编码", "X-R-3", "河段名称", "十七里河导入段",
+        "河段英文名称", "Imported Shiqili reach", "所属单位", "ZZ-GC-SBLH", "河段走向", "113.70,34.69; 113.71,34.70",
+        "河长", "河长 张伟 (River chief)", "河长级别", "county");
+    try (XSSFWorkbook wb = Sheets.template(admin, "reaches")) {
+      Map<String, Object> bad = new LinkedHashMap<>(demoRiver);
+      bad.put("河段编码", "X-R-4");
+      bad.put("河段走向", "113.70 34.69; 113.71,34.70");
+      bad.put("河长", "keeper");
+      byte[] file = Sheets.fill(wb, 1, List.of(first, second, demoRiver, bad));
+      Resp r = Sheets.upload(admin, "reaches", file, null);
+      assertEquals(422, r.status(), r.toString());
+      List<String> got = r.json().getJsonArray("problems").stream().map(JsonObject.class::cast)
+          .map(p -> p.getInteger("row") + ":" + p.getString("field")).toList();
+      assertEquals(List.of("5:coordinates", "5:chief"), got, r.json().getJsonArray("problems").encodePrettily());
+    }
+    assertEquals(0, admin.get("/api/rivers").json().getJsonArray("items").stream()
+        .filter(v -> "X-RIVER".equals(((JsonObject) v).getString("code"))).count(), "nothing written");
+    try (XSSFWorkbook wb = Sheets.template(admin, "reaches")) {
+      Resp r = Sheets.upload(admin, "reaches", Sheets.fill(wb, 1, List.of(first, second, demoRiver)), null);
+      assertEquals(200, r.status(), r.toString());
+      assertEquals(3, r.json().getJsonObject("outcomes").getInteger("created"));
+    }
+    long chiefId = server.as("chief").get("/api/auth/me").json().getLong("id");
+    JsonObject upper = admin.get("/api/reaches?q=X-R-1").json().getJsonArray("items").getJsonObject(0);
+    JsonObject lower = admin.get("/api/reaches?q=X-R-2").json().getJsonArray("items").getJsonObject(0);
+    JsonObject onDemo = admin.get("/api/reaches?q=X-R-3").json().getJsonArray("items").getJsonObject(0);
+    assertEquals(upper.getLong("riverId"), lower.getLong("riverId"), "one new river for both rows");
+    assertEquals("导入河", upper.getString("riverNameZh"));
+    assertEquals(chiefId, upper.getLong("chiefUserId"));
+    assertEquals("village", upper.getString("chiefLevel"));
+    assertTrue(upper.getDouble("lengthM") > 1000, upper.encode());
+    assertEquals(null, lower.getLong("chiefUserId"));
+    assertEquals("十七里河", onDemo.getString("riverNameZh"));
+    assertEquals(chiefId, onDemo.getLong("chiefUserId"), "a chief found by his display name");
   }
 
   private static long ledgerSize() {

@@ -40,6 +40,15 @@ final class ImportRepository {
         });
   }
 
+  /** The codes of the checkpoints there are, lower case. */
+  Future<Set<String>> checkpointCodes() {
+    return pool.query("SELECT lower(code) AS code FROM checkpoints").execute().map(rows -> {
+      Set<String> out = new HashSet<>();
+      rows.forEach(r -> out.add(r.getString("code")));
+      return out;
+    });
+  }
+
   /** The keys among {@code keys} already booked. */
   Future<Set<String>> booked(List<String> keys) {
     return pool.preparedQuery("SELECT key FROM idempotency_keys WHERE actor_id = $1 AND key = ANY($2)")

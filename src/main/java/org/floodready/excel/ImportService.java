@@ -13,6 +13,7 @@ import java.util.Map;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
+import org.floodready.checkpoints.CheckpointImport;
 import org.floodready.http.ApiError;
 import org.floodready.inventory.InventoryImport;
 import org.floodready.patrols.RiverImport;
@@ -27,7 +28,8 @@ final class ImportService {
       "bases", new BasesKind(),
       "opening-balances", new OpeningBalancesKind(),
       "quotas", new QuotasKind(),
-      "reaches", new ReachesKind());
+      "reaches", new ReachesKind(),
+      "checkpoints", new CheckpointsKind());
 
   /** Thrown as the answer to a sheet with problems: 422 with every problem and the marked copy. */
   static final class Rejected extends ApiError {
@@ -87,10 +89,12 @@ final class ImportService {
   private Future<List<String>> write(CurrentUser admin, ImportKind kind, Read read, List<ImportKind.Write> writes) {
     InventoryImport inventory = new InventoryImport(app);
     RiverImport rivers = new RiverImport(app);
-    List<InventoryImport.Writer> opened = new ArrayList<>();
+    CheckpointImport checkpoints = new CheckpointImport(app);
+    List<ImportTx> opened = new ArrayList<>();
     return app.pool().<List<String>>withTransaction(tx -> {
-      ImportTx t = new ImportTx(tx, admin, inventory.writer(tx, admin), rivers.writer(tx, admin));
-      opened.add(t.inventory());
+      ImportTx t = new ImportTx(tx, admin, inventory.writer(tx, admin), rivers.writer(tx, admin),
+          checkpoints.writer(tx, admin));
+      opened.add(t);
       Future<List<String>> done = Future.succeededFuture(new ArrayList<>());
       for (ImportKind.Write write : writes) {
         done = done.compose(list -> write.apply(t).map(outcome -> {
@@ -101,7 +105,10 @@ final class ImportService {
       return done.compose(list -> AuditLog.record(tx, app.now(), admin, "import." + kind.id(), "import",
           read.contentHash(), ImportKind.summary(list.size(), list).put("sheet", read.parsed().sheet().getSheetName()))
           .map(list));
-    }).onSuccess(list -> opened.forEach(InventoryImport.Writer::publish));
+    }).onSuccess(list -> opened.forEach(t -> {
+      t.inventory().publish();
+      t.checkpoints().publish();
+    }));
   }
 
   private Future<JsonObject> reject(ImportKind kind, Read read) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -128,11 +129,15 @@ public final class XlsxWriter {
       return day(cell, d, styles);
     }
     String s = value.toString();
-    if (ISO_TIME.matcher(s).matches()) {
-      return time(cell, OffsetDateTime.parse(s).toLocalDateTime(), styles);
-    }
-    if (ISO_DAY.matcher(s).matches()) {
-      return day(cell, LocalDate.parse(s), styles);
+    try {
+      if (ISO_TIME.matcher(s).matches()) {
+        return time(cell, OffsetDateTime.parse(s).toLocalDateTime(), styles);
+      }
+      if (ISO_DAY.matcher(s).matches()) {
+        return day(cell, LocalDate.parse(s), styles);
+      }
+    } catch (DateTimeException e) {
+      // Shaped like a time but no real one (e.g. typed by a user): it stays the text it is.
     }
     cell.setCellValue(s);
     if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {

@@ -152,6 +152,28 @@ class ExportXlsxTest {
     assertEquals(400, duty.get("/api/movements?format=xls").status());
   }
 
+  /** The writer on its own: typed cells, and text shaped like a time that is none stays text. */
+  @Test
+  void writerKeepsImpossibleTimesAsText() throws Exception {
+    byte[] bytes = XlsxWriter.write(List.of(new XlsxWriter.Table("表", List.of(
+        List.of("时间 Time", "数量 Quantity", "比例 Ratio", "备注 Note"),
+        List.of("2026-02-30T25:61:00+08:00", new java.math.BigDecimal("12345.50"),
+            new org.floodready.http.Csv.Percent(new java.math.BigDecimal("0.855")), "@SUM(A1)"),
+        List.of("2026-07-20T08:30:00+08:00", 7L, "", "-1 lost")))));
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+      Sheet sheet = wb.getSheet("表");
+      assertEquals(CellType.STRING, sheet.getRow(1).getCell(0).getCellType());
+      assertEquals("2026-07-20T08:30", sheet.getRow(2).getCell(0).getLocalDateTimeCellValue().toString());
+      assertEquals(12345.5, sheet.getRow(1).getCell(1).getNumericCellValue(), 1e-9);
+      assertEquals("#,##0.0", sheet.getRow(1).getCell(1).getCellStyle().getDataFormatString());
+      assertEquals("#,##0", sheet.getRow(2).getCell(1).getCellStyle().getDataFormatString());
+      assertEquals(0.855, sheet.getRow(1).getCell(2).getNumericCellValue(), 1e-9);
+      assertTrue(sheet.getRow(1).getCell(3).getCellStyle().getQuotePrefixed());
+      assertTrue(sheet.getRow(2).getCell(3).getCellStyle().getQuotePrefixed());
+      assertNoFormula(wb);
+    }
+  }
+
   @Test
   void aFormulaInUserTextStaysText() throws Exception {
     long unitId = admin.get("/api/units?size=500").json().getJsonArray("items").stream()

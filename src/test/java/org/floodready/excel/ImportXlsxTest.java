@@ -59,7 +59,7 @@ class ImportXlsxTest {
 
   @Test
   void templatesHaveNotesDropDownsAnExampleAndAFrozenHeader() throws Exception {
-    for (String kind : List.of("items", "bases", "opening-balances", "quotas", "reaches")) {
+    for (String kind : List.of("items", "bases", "opening-balances", "quotas", "reaches", "checkpoints")) {
       try (XSSFWorkbook wb = Sheets.template(admin, kind)) {
         Sheet sheet = wb.getSheetAt(0);
         assertTrue(sheet.getSheetName().codePoints().allMatch(c -> c > 0x2E80), sheet.getSheetName());
@@ -310,6 +310,50 @@ class ImportXlsxTest {
     assertEquals(null, lower.getLong("chiefUserId"));
     assertEquals("十七里河", onDemo.getString("riverNameZh"));
     assertEquals(chiefId, onDemo.getLong("chiefUserId"), "a chief found by his display name");
+  }
+
+  /** A reservoir with its levels and flood-limit periods and a waterlogging point, checked by the API's rules. */
+  @Test
+  void reservoirsAndWaterloggingPoints() throws Exception {
+    Map<String, Object> reservoir = row("测点编码", "X-SK", "类型", "水库 reservoir", "名称", "导入水库",
+        "英文名称", "Imported reservoir", "所属单位", "十八里河街道", "纬度", 34.66, "经度", 113.69,
+        "河床高程（米）", 120, "死水位（米）", 125, "正常蓄水位（米）", 135.5, "防洪高水位（米）", 138,
+        "设计洪水位（米）", 139, "校核洪水位（米）", 140, "坝顶高程（米）", 142,
+        "汛限水位", "主汛期 06-01~08-31 133; 后汛期 09-01至09-30 134.5");
+    Map<String, Object> point = row("测点编码", "X-YL", "类型", "易涝点", "名称", "导入涵洞", "英文名称", "Imported culvert",
+        "所属单位", "十八里河街道", "纬度", 34.70, "经度", 113.71, "易涝点类型", "涵洞 culvert", "关注水深（厘米）", 5,
+        "警戒水深（厘米）", 15, "封路水深（厘米）", 27, "严重水深（厘米）", 40);
+    try (XSSFWorkbook wb = Sheets.template(admin, "checkpoints")) {
+      Map<String, Object> badLevels = new LinkedHashMap<>(reservoir);
+      badLevels.put("测点编码", "X-SK2");
+      badLevels.put("设计洪水位（米）", 137);
+      badLevels.put("汛限水位", "主汛期 6月1日到8月31日 133");
+      Map<String, Object> badDepths = new LinkedHashMap<>(point);
+      badDepths.put("测点编码", "X-YL2");
+      badDepths.put("封路水深（厘米）", 10);
+      Resp r = Sheets.upload(admin, "checkpoints", Sheets.fill(wb, 1, List.of(reservoir, point, badLevels, badDepths)),
+          null);
+      assertEquals(422, r.status(), r.toString());
+      List<String> got = r.json().getJsonArray("problems").stream().map(JsonObject.class::cast)
+          .map(p -> p.getInteger("row") + ":" + p.getString("field")).toList();
+      assertEquals(List.of("4:designFloodLevel", "4:floodLimits", "5:closeRoadCm"), got,
+          r.json().getJsonArray("problems").encodePrettily());
+    }
+    try (XSSFWorkbook wb = Sheets.template(admin, "checkpoints")) {
+      Resp r = Sheets.upload(admin, "checkpoints", Sheets.fill(wb, 1, List.of(reservoir, point)), null);
+      assertEquals(200, r.status(), r.toString());
+      assertEquals(2, r.json().getJsonObject("outcomes").getInteger("created"));
+    }
+    long id = admin.get("/api/checkpoints?q=X-SK").json().getJsonArray("items").getJsonObject(0).getLong("id");
+    JsonObject sk = admin.get("/api/checkpoints/" + id).json();
+    assertEquals(135.5, sk.getJsonObject("reservoir").getDouble("normalPoolLevel"), 1e-9);
+    JsonArray limits = sk.getJsonArray("floodLimits");
+    assertEquals(2, limits.size(), sk.encode());
+    assertEquals("09-01", limits.getJsonObject(1).getString("startMd"), limits.encode());
+    long yl = admin.get("/api/checkpoints?q=X-YL").json().getJsonArray("items").getJsonObject(0).getLong("id");
+    JsonObject culvert = admin.get("/api/checkpoints/" + yl).json().getJsonObject("waterlogging");
+    assertEquals("culvert", culvert.getString("pointKind"));
+    assertEquals(27, culvert.getDouble("closeRoadCm"), 1e-9);
   }
 
   private static long ledgerSize() {

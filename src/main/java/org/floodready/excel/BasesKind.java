@@ -3,12 +3,15 @@ package org.floodready.excel;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.floodready.AppContext;
 import org.floodready.db.Where;
 import org.floodready.excel.Column.Type;
 import org.floodready.excel.ImportRepository.Person;
 import org.floodready.inventory.Base;
+import org.floodready.inventory.InventoryImport;
 import org.floodready.inventory.InventoryValidation;
 import org.floodready.units.Unit;
 import org.floodready.units.UnitRepository;
@@ -45,11 +48,11 @@ final class BasesKind implements ImportKind {
   @Override
   public Future<List<Write>> check(RowChecks checks) {
     checks.unique(r -> ItemsKind.lower(RowChecks.text(r, "code")), "code", "基地编码 Base code ");
-    Future<List<Unit>> units = new UnitRepository(checks.app.pool()).list(new Where());
+    Future<RowChecks.Refs<Unit>> units = checks.units();
     Future<List<Person>> keepers = checks.repository.activeUsers("base_keeper");
     Future<List<Base>> bases = checks.inventory.bases();
     return Future.all(units, keepers, bases).map(all -> {
-      var unitRefs = new RowChecks.Refs<>("单位", "unit", units.result(), Unit::code, Unit::nameZh);
+      var unitRefs = units.result();
       var keeperRefs = new RowChecks.Refs<>("保管员", "base keeper", keepers.result(), Person::username,
           Person::displayName);
       List<Write> writes = new ArrayList<>();
@@ -77,6 +80,27 @@ final class BasesKind implements ImportKind {
       }
       return writes;
     });
+  }
+
+  @Override
+  public Future<List<Map<String, Object>>> current(AppContext app) {
+    Future<List<Base>> bases = new InventoryImport(app).bases();
+    Future<Map<Long, String>> keepers = new ImportRepository(app.pool()).keepersByBase();
+    Future<List<Unit>> units = new UnitRepository(app.pool()).list(new Where());
+    return Future.all(bases, keepers, units).map(all -> bases.result().stream().map(b -> {
+      Map<String, Object> row = new HashMap<>();
+      row.put("code", b.code());
+      row.put("nameZh", b.nameZh());
+      row.put("nameEn", b.nameEn());
+      row.put("unit", units.result().stream().filter(u -> u.id() == b.unitId()).map(Unit::code).findFirst()
+          .orElse(null));
+      row.put("address", b.address());
+      row.put("lat", b.lat());
+      row.put("lon", b.lon());
+      row.put("phone", b.phone());
+      row.put("keepers", keepers.result().get(b.id()));
+      return row;
+    }).toList());
   }
 
   static List<String> names(String cell) {

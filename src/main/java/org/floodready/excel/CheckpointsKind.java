@@ -10,12 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.floodready.checkpoints.CheckpointDraft;
 import org.floodready.checkpoints.CheckpointValidation;
-import org.floodready.db.Where;
 import org.floodready.excel.Column.Option;
 import org.floodready.excel.Column.Type;
 import org.floodready.excel.SheetReader.SheetRow;
 import org.floodready.units.Unit;
-import org.floodready.units.UnitRepository;
 
 /**
  * Checkpoints (监测点): reservoirs with their characteristic levels and flood-limit periods, waterlogging points
@@ -78,10 +76,10 @@ final class CheckpointsKind implements ImportKind {
   @Override
   public Future<List<Write>> check(RowChecks checks) {
     checks.unique(r -> ItemsKind.lower(RowChecks.text(r, "code")), "code", "测点编码 Checkpoint code ");
-    Future<List<Unit>> units = new UnitRepository(checks.app.pool()).list(new Where());
+    Future<RowChecks.Refs<Unit>> units = checks.units();
     Future<Set<String>> existing = checks.repository.checkpointCodes();
     return Future.all(units, existing).map(all -> {
-      var unitRefs = new RowChecks.Refs<>("单位", "unit", units.result(), Unit::code, Unit::nameZh);
+      var unitRefs = units.result();
       List<Write> writes = new ArrayList<>();
       for (SheetRow row : checks.rows) {
         String code = RowChecks.text(row, "code");

@@ -3,7 +3,9 @@ package org.floodready.excel;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import org.floodready.AppContext;
 
 /** One kind of sheet that can be imported: its template columns and how its rows are checked and written. */
 interface ImportKind {
@@ -20,6 +22,14 @@ interface ImportKind {
    * problem to {@code rows}; answers one write per row, run only when no row has a problem.
    */
   Future<List<Write>> check(RowChecks rows);
+
+  /**
+   * The data there is now, a row per thing keyed by column, for a filled template (export, edit, import
+   * again); null when this kind has no filled template.
+   */
+  default Future<List<Map<String, Object>>> current(AppContext app) {
+    return null;
+  }
 
   /** One row's write inside the import transaction; answers what it did ("created", "updated", "booked"...). */
   interface Write extends Function<ImportTx, Future<String>> {

@@ -7,8 +7,10 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What imports look up besides the domains' own repositories, and the per-row keys of opening balances. */
@@ -36,6 +38,17 @@ final class ImportRepository {
         .map(rows -> {
           List<Person> out = new ArrayList<>();
           rows.forEach(r -> out.add(new Person(r.getLong("id"), r.getString("username"), r.getString("display_name"))));
+          return out;
+        });
+  }
+
+  /** Each base's keepers as "username, username". */
+  Future<Map<Long, String>> keepersByBase() {
+    return pool.query("SELECT k.base_id, string_agg(u.username, ', ' ORDER BY u.username) AS usernames"
+            + " FROM base_keepers k JOIN users u ON u.id = k.user_id GROUP BY k.base_id").execute()
+        .map(rows -> {
+          Map<Long, String> out = new HashMap<>();
+          rows.forEach(r -> out.put(r.getLong("base_id"), r.getString("usernames")));
           return out;
         });
   }

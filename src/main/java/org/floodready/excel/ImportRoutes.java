@@ -1,8 +1,11 @@
 package org.floodready.excel;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
@@ -11,7 +14,8 @@ import org.floodready.http.QueryParams;
 import org.floodready.http.Respond;
 
 /**
- * Import templates and imports (admin): {@code GET /import/templates/{kind}.xlsx}, {@code POST /import/{kind}}
+ * Import templates and imports (admin): {@code GET /import/templates/{kind}.xlsx} ({@code ?filled=true}: the
+ * data there is, to edit and import again), {@code POST /import/{kind}}
  * with the .xlsx as the raw request body (like hazard photos), {@code ?dryRun=true} to only check.
  */
 public final class ImportRoutes {
@@ -35,8 +39,13 @@ public final class ImportRoutes {
       throw ApiError.notFound("Template", file);
     }
     ImportKind kind = ImportService.kind(file.substring(0, file.length() - ".xlsx".length()));
-    app.blocking(() -> TemplateWriter.write(kind))
-        .compose(bytes -> Xlsx.sendBytes(ctx, "template-" + kind.id() + ".xlsx", bytes))
+    boolean filled = Boolean.TRUE.equals(new QueryParams(ctx).bool("filled"));
+    Future<List<Map<String, Object>>> rows = filled ? kind.current(app) : Future.succeededFuture(null);
+    if (rows == null) {
+      throw ApiError.invalid("filled", "filled templates exist for items, bases and quotas");
+    }
+    rows.compose(current -> app.blocking(() -> TemplateWriter.write(kind, current)))
+        .compose(bytes -> Xlsx.sendBytes(ctx, (filled ? "data-" : "template-") + kind.id() + ".xlsx", bytes))
         .onFailure(ctx::fail);
   }
 

@@ -2,9 +2,13 @@ package org.floodready.excel;
 
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.floodready.AppContext;
 import org.floodready.excel.Column.Option;
 import org.floodready.excel.Column.Type;
+import org.floodready.inventory.InventoryImport;
 import org.floodready.inventory.InventoryValidation;
 import org.floodready.inventory.Item;
 
@@ -56,6 +60,23 @@ final class ItemsKind implements ImportKind {
       }
       return writes;
     });
+  }
+
+  @Override
+  public Future<List<Map<String, Object>>> current(AppContext app) {
+    return new InventoryImport(app).items().map(items -> items.stream().map(i -> {
+      Map<String, Object> row = new HashMap<>();
+      row.put("code", i.code());
+      row.put("nameZh", i.nameZh());
+      row.put("nameEn", i.nameEn());
+      row.put("category", i.category());
+      row.put("unitOfMeasure", i.unitOfMeasure());
+      row.put("shelfLifeMonths", i.shelfLifeMonths());
+      row.put("needsTestRun", Boolean.toString(i.needsTestRun()));
+      row.put("testIntervalDays", i.testIntervalDays());
+      row.put("criticality", i.criticality());
+      return row;
+    }).toList());
   }
 
   static String lower(String s) {

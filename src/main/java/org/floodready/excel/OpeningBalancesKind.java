@@ -47,11 +47,9 @@ final class OpeningBalancesKind implements ImportKind {
 
   @Override
   public Future<List<Write>> check(RowChecks checks) {
-    Future<List<Item>> items = checks.inventory.items();
-    Future<List<Base>> bases = checks.inventory.bases();
-    return Future.all(items, bases).map(all -> {
-      var itemRefs = new RowChecks.Refs<>("物资", "item", items.result(), Item::code, Item::nameZh);
-      var baseRefs = new RowChecks.Refs<>("基地", "base", bases.result(), Base::code, Base::nameZh);
+    return checks.catalogue().map(catalogue -> {
+      var itemRefs = catalogue.items();
+      var baseRefs = catalogue.bases();
       List<Write> writes = new ArrayList<>();
       for (SheetReader.SheetRow row : checks.rows) {
         Base base = baseRefs.resolve(checks, row, "base");

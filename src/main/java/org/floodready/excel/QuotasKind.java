@@ -3,9 +3,13 @@ package org.floodready.excel;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.floodready.AppContext;
 import org.floodready.excel.Column.Type;
 import org.floodready.inventory.Base;
+import org.floodready.inventory.InventoryImport;
 import org.floodready.inventory.InventoryValidation;
 import org.floodready.inventory.Item;
 
@@ -39,12 +43,28 @@ final class QuotasKind implements ImportKind {
   }
 
   @Override
+  public Future<List<Map<String, Object>>> current(AppContext app) {
+    InventoryImport inventory = new InventoryImport(app);
+    Future<List<JsonObject>> quotas = inventory.quotas();
+    Future<List<Base>> bases = inventory.bases();
+    return Future.all(quotas, bases).map(all -> quotas.result().stream().map(q -> {
+      Map<String, Object> row = new HashMap<>();
+      row.put("base", bases.result().stream().filter(b -> b.id() == q.getLong("baseId")).map(Base::code)
+          .findFirst().orElse(null));
+      row.put("item", q.getString("itemCode"));
+      row.put("required", q.getValue("required"));
+      JsonObject m = q.getJsonObject("multipliers");
+      LEVELS.forEach(level -> row.put("multiplier" + level, m.getValue(level)));
+      row.put("note", q.getString("note"));
+      return row;
+    }).toList());
+  }
+
+  @Override
   public Future<List<Write>> check(RowChecks checks) {
-    Future<List<Item>> items = checks.inventory.items();
-    Future<List<Base>> bases = checks.inventory.bases();
-    return Future.all(items, bases).map(all -> {
-      var itemRefs = new RowChecks.Refs<>("物资", "item", items.result(), Item::code, Item::nameZh);
-      var baseRefs = new RowChecks.Refs<>("基地", "base", bases.result(), Base::code, Base::nameZh);
+    return checks.catalogue().map(catalogue -> {
+      var itemRefs = catalogue.items();
+      var baseRefs = catalogue.bases();
       List<Write> writes = new ArrayList<>();
       List<String> seen = new ArrayList<>();
       for (SheetReader.SheetRow row : checks.rows) {

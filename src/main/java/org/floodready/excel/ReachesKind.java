@@ -8,14 +8,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.floodready.db.Where;
 import org.floodready.excel.Column.Option;
 import org.floodready.excel.ImportRepository.Person;
 import org.floodready.excel.SheetReader.SheetRow;
 import org.floodready.patrols.RiverImport.Ref;
 import org.floodready.patrols.RiverValidation;
 import org.floodready.units.Unit;
-import org.floodready.units.UnitRepository;
 
 /**
  * Rivers and reaches (河流与河段) with their river chiefs: a row per reach; its river by code, created from the
@@ -57,12 +55,12 @@ final class ReachesKind implements ImportKind {
   @Override
   public Future<List<Write>> check(RowChecks checks) {
     checks.unique(r -> ItemsKind.lower(RowChecks.text(r, "code")), "code", "河段编码 Reach code ");
-    Future<List<Unit>> units = new UnitRepository(checks.app.pool()).list(new Where());
+    Future<RowChecks.Refs<Unit>> units = checks.units();
     Future<List<Person>> chiefs = checks.repository.activeUsers("river_chief");
     Future<List<Ref>> rivers = checks.rivers.rivers();
     Future<List<Ref>> reaches = checks.rivers.reaches();
     return Future.all(units, chiefs, rivers, reaches).map(all -> {
-      var unitRefs = new RowChecks.Refs<>("单位", "unit", units.result(), Unit::code, Unit::nameZh);
+      var unitRefs = units.result();
       var chiefRefs = new RowChecks.Refs<>("河长", "river chief", chiefs.result(), Person::username,
           Person::displayName);
       Map<String, Long> existingRivers = new HashMap<>();

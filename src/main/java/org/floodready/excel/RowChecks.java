@@ -1,5 +1,6 @@
 package org.floodready.excel;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -10,10 +11,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.floodready.AppContext;
+import org.floodready.db.Where;
 import org.floodready.excel.SheetReader.SheetRow;
 import org.floodready.http.ApiError;
+import org.floodready.inventory.Base;
 import org.floodready.inventory.InventoryImport;
+import org.floodready.inventory.Item;
 import org.floodready.patrols.RiverImport;
+import org.floodready.units.Unit;
+import org.floodready.units.UnitRepository;
 
 /**
  * The rows of one upload and where their problems go: runs the domain's validation on a row's JSON and turns
@@ -115,6 +121,24 @@ final class RowChecks {
         problem(row, column, what + "与第 " + first + " 行重复", what + " repeats row " + first);
       }
     }
+  }
+
+  /** The items and bases rows may name. */
+  record Catalogue(Refs<Item> items, Refs<Base> bases) {
+  }
+
+  Future<Catalogue> catalogue() {
+    Future<List<Item>> items = inventory.items();
+    Future<List<Base>> bases = inventory.bases();
+    return Future.all(items, bases).map(all -> new Catalogue(
+        new Refs<>("物资", "item", items.result(), Item::code, Item::nameZh),
+        new Refs<>("基地", "base", bases.result(), Base::code, Base::nameZh)));
+  }
+
+  /** The units rows may name. */
+  Future<Refs<Unit>> units() {
+    return new UnitRepository(app.pool()).list(new Where())
+        .map(list -> new Refs<>("单位", "unit", list, Unit::code, Unit::nameZh));
   }
 
   /** Things referred to by code or Chinese name. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
@@ -33,13 +34,18 @@ final class TemplateWriter {
   }
 
   static byte[] write(ImportKind kind) {
+    return write(kind, null);
+  }
+
+  /** With {@code rows} (keyed by column), a filled template: those rows instead of the example. */
+  static byte[] write(ImportKind kind, List<Map<String, Object>> rows) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       XlsxWriter.Styles styles = new XlsxWriter.Styles(wb);
       XSSFSheet sheet = wb.createSheet(kind.sheetName());
       XSSFSheet options = wb.createSheet(OPTIONS_SHEET);
       Drawing<?> drawing = sheet.createDrawingPatriarch();
       Row header = sheet.createRow(0);
-      Row example = sheet.createRow(1);
+      Row example = rows == null ? sheet.createRow(1) : null;
       CellStyle exampleStyle = exampleStyle(wb);
       List<Column> columns = kind.columns();
       int optionColumn = 0;
@@ -49,13 +55,19 @@ final class TemplateWriter {
         h.setCellValue(column.header());
         h.setCellStyle(styles.header);
         h.setCellComment(comment(wb, drawing, c, 0, column.note()));
-        XSSFCell e = (XSSFCell) example.createCell(c);
-        Object value = column.example() instanceof Column.Option o ? o.label() : column.example();
-        XlsxWriter.fill(e, value, styles);
-        CellStyle merged = wb.createCellStyle();
-        merged.cloneStyleFrom(e.getCellStyle());
-        merged.setFont(wb.getFontAt(exampleStyle.getFontIndex()));
-        e.setCellStyle(merged);
+        if (rows == null) {
+          XSSFCell e = (XSSFCell) example.createCell(c);
+          put(e, column, column.example() instanceof Column.Option o ? o.code() : column.example(), styles);
+          CellStyle merged = wb.createCellStyle();
+          merged.cloneStyleFrom(e.getCellStyle());
+          merged.setFont(wb.getFontAt(exampleStyle.getFontIndex()));
+          e.setCellStyle(merged);
+        } else {
+          for (int r = 0; r < rows.size(); r++) {
+            Row row = sheet.getRow(r + 1) == null ? sheet.createRow(r + 1) : sheet.getRow(r + 1);
+            put((XSSFCell) row.createCell(c), column, rows.get(r).get(column.key()), styles);
+          }
+        }
         if (column.type() == Column.Type.DATE) {
           sheet.setDefaultColumnStyle(c, styles.day);
         }
@@ -64,7 +76,9 @@ final class TemplateWriter {
           dropDown(sheet, options, column, c, optionColumn++);
         }
       }
-      example.getCell(0).setCellComment(comment(wb, drawing, 0, 1, EXAMPLE_NOTE));
+      if (rows == null) {
+        example.getCell(0).setCellComment(comment(wb, drawing, 0, 1, EXAMPLE_NOTE));
+      }
       sheet.createFreezePane(0, 1);
       wb.setSheetHidden(wb.getSheetIndex(options), true);
       wb.setActiveSheet(0);
@@ -73,6 +87,25 @@ final class TemplateWriter {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A value as the import reads it back: enumerations by their label, text always as text. */
+  private static void put(XSSFCell cell, Column column, Object value, XlsxWriter.Styles styles) {
+    if (value == null) {
+      return;
+    }
+    if (!column.options().isEmpty()) {
+      Column.Option o = column.option(value.toString());
+      cell.setCellValue(o == null ? value.toString() : o.label());
+    } else if (column.type() == Column.Type.TEXT) {
+      String text = value.toString();
+      cell.setCellValue(text);
+      if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        cell.setCellStyle(styles.quoted);
+      }
+    } else {
+      XlsxWriter.fill(cell, value, styles);
     }
   }
 

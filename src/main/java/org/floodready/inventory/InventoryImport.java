@@ -41,6 +41,17 @@ public final class InventoryImport {
     return bases.all();
   }
 
+  /** Every quota as the API shows it (base, item code, required, multipliers, note). */
+  public Future<List<JsonObject>> quotas() {
+    return new QuotaRepository(app.pool())
+        .page(new Where(), new PageRequest(1, 1_000_000, "q.base_id, i.code", "baseId"), ResponseLevel.IV)
+        .map(rows -> {
+          List<JsonObject> out = new ArrayList<>();
+          rows.forEach(r -> out.add(QuotaRepository.toJson(r, app::iso)));
+          return out;
+        });
+  }
+
   /** Ids among {@code userIds} that are not active base keepers. */
   public Future<List<Long>> notKeepers(List<Long> userIds) {
     return bases.notKeepers(userIds);

@@ -356,6 +356,33 @@ class ImportXlsxTest {
     assertEquals(27, culvert.getDouble("closeRoadCm"), 1e-9);
   }
 
+  /** The district's items, bases and quotas exported as filled templates and imported again: nothing changes. */
+  @Test
+  void filledTemplatesRoundTrip() throws Exception {
+    for (String kind : List.of("items", "bases", "quotas")) {
+      String list = kind.equals("quotas") ? "/api/quotas?size=500" : "/api/" + kind + "?size=500";
+      JsonArray before = admin.get(list).json().getJsonArray("items");
+      Resp filled = admin.get("/api/import/templates/" + kind + ".xlsx?filled=true");
+      assertEquals(200, filled.status(), filled.toString());
+      try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(filled.bytes()))) {
+        assertEquals(before.size() + 1, wb.getSheetAt(0).getPhysicalNumberOfRows(), kind + ": a row per thing");
+      }
+      Resp again = Sheets.upload(admin, kind, filled.bytes(), null);
+      assertEquals(200, again.status(), again.toString());
+      assertEquals(before.size(), again.json().getJsonObject("outcomes").getInteger("updated"), again.toString());
+      JsonArray after = admin.get(list).json().getJsonArray("items");
+      if (kind.equals("quotas")) {
+        after.forEach(q -> ((JsonObject) q).remove("updatedAt"));
+        before.forEach(q -> ((JsonObject) q).remove("updatedAt"));
+      }
+      assertEquals(before, after, kind + " unchanged by the round trip");
+    }
+    JsonObject depot = admin.get("/api/bases?q=B-GC-SBLH").json().getJsonArray("items").getJsonObject(0);
+    assertEquals("keeper", admin.get("/api/bases/" + depot.getLong("id")).json().getJsonArray("keepers")
+        .getJsonObject(0).getString("username"), "keepers kept");
+    assertEquals(400, admin.get("/api/import/templates/reaches.xlsx?filled=true").status());
+  }
+
   private static long ledgerSize() {
     return admin.get("/api/movements?size=1").json().getLong("total");
   }

@@ -55,10 +55,13 @@ final class ReportRoutes {
     String id = ctx.pathParam("table");
     boolean xlsx = "xlsx".equals(new QueryParams(ctx).oneOf("format", java.util.List.of("csv", "xlsx")));
     builder.build(date, user)
-        .compose(report -> {
-          ReportTable table = report.table(id).orElseThrow(() -> ApiError.notFound("Report table", id));
-          return xlsx ? Xlsx.send(app, ctx, "daily-" + date + "-" + id, table.sheetName(), table.sheet())
-              : Respond.csv(ctx, "daily-" + date + "-" + id + ".csv", table.csv());
+        .map(report -> report.table(id).orElseThrow(() -> ApiError.notFound("Report table", id)))
+        .onSuccess(table -> {
+          if (xlsx) {
+            Xlsx.send(app, ctx, "daily-" + date + "-" + id, table.sheetName(), table.sheet());
+          } else {
+            Respond.csv(ctx, "daily-" + date + "-" + id + ".csv", table.csv());
+          }
         })
         .onFailure(ctx::fail);
   }
@@ -68,7 +71,7 @@ final class ReportRoutes {
     CurrentUser user = reader(ctx);
     LocalDate date = date(ctx);
     builder.build(date, user)
-        .compose(report -> Xlsx.send(app, ctx, "daily-report-" + date, report.tables().stream()
+        .onSuccess(report -> Xlsx.send(app, ctx, "daily-report-" + date, report.tables().stream()
             .map(t -> XlsxWriter.Table.of(t.sheetName(), t.sheet())).toList()))
         .onFailure(ctx::fail);
   }

@@ -1,7 +1,6 @@
 package org.floodready.excel;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -65,7 +64,7 @@ final class ImportRepository {
   /** The keys among {@code keys} already booked. */
   Future<Set<String>> booked(List<String> keys) {
     return pool.preparedQuery("SELECT key FROM idempotency_keys WHERE actor_id = $1 AND key = ANY($2)")
-        .execute(Tuple.of(NO_ACTOR, keys.toArray(new String[0])))
+        .execute(Tuple.tuple().addLong(NO_ACTOR).addArrayOfString(keys.toArray(new String[0])))
         .map(rows -> {
           Set<String> out = new HashSet<>();
           rows.forEach(r -> out.add(r.getString("key")));
@@ -74,19 +73,19 @@ final class ImportRepository {
   }
 
   /**
-   * Claims a row's key inside the import transaction; false when it was booked before. A concurrent upload of
-   * the same sheet waits on the key until this transaction ends, then finds it taken.
+   * Claims the rows' keys inside the import transaction, in one statement; answers those that were free (the
+   * others were booked before). A concurrent upload of the same sheet waits on the keys until this
+   * transaction ends, then finds them taken.
    */
-  static Future<Boolean> claim(SqlClient tx, String key, String contentHash, OffsetDateTime now) {
-    return tx.preparedQuery("INSERT INTO idempotency_keys (actor_id, key, request_hash, created_at)"
-            + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-        .execute(Tuple.of(NO_ACTOR, key, contentHash, now))
-        .map(rows -> rows.rowCount() == 1);
-  }
-
-  static Future<Void> answer(SqlClient tx, String key, JsonObject movement) {
-    return tx.preparedQuery("UPDATE idempotency_keys SET status = 201, response = $3 WHERE actor_id = $1 AND key = $2")
-        .execute(Tuple.of(NO_ACTOR, key, movement))
-        .mapEmpty();
+  static Future<Set<String>> claim(SqlClient tx, List<String> keys, String contentHash, OffsetDateTime now) {
+    return tx.preparedQuery("INSERT INTO idempotency_keys (actor_id, key, request_hash, created_at, status)"
+            + " SELECT $1, k, $3, $4, 201 FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING RETURNING key")
+        .execute(Tuple.tuple().addLong(NO_ACTOR).addArrayOfString(keys.toArray(new String[0]))
+            .addString(contentHash).addOffsetDateTime(now))
+        .map(rows -> {
+          Set<String> out = new HashSet<>();
+          rows.forEach(r -> out.add(r.getString("key")));
+          return out;
+        });
   }
 }

@@ -78,7 +78,7 @@ final class ImportService {
         int rows = read.parsed().rows().size();
         if (dryRun) {
           return Future.succeededFuture(ImportKind.summary(rows, List.of()).put("kind", kind.id())
-              .put("dryRun", true).put("valid", true));
+              .put("dryRun", true).put("valid", true).put("expected", checks.expected));
         }
         return write(admin, kind, read, writes)
             .map(outcomes -> ImportKind.summary(rows, outcomes).put("kind", kind.id()).put("dryRun", false));

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.floodready.excel.Column.Option;
 import org.floodready.excel.Column.Type;
 import org.floodready.inventory.Base;
@@ -47,10 +48,16 @@ final class OpeningBalancesKind implements ImportKind {
 
   @Override
   public Future<List<Write>> check(RowChecks checks) {
-    return checks.catalogue().map(catalogue -> {
+    List<String> keys = checks.rows.stream()
+        .map(row -> "xlsx-opening:" + checks.contentHash + ":" + row.rowNumber()).toList();
+    return checks.repository.booked(keys).compose(booked -> {
+      checks.expect("already_booked", booked.size());
+      return checks.catalogue();
+    }).map(catalogue -> {
       var itemRefs = catalogue.items();
       var baseRefs = catalogue.bases();
       List<Write> writes = new ArrayList<>();
+      Claims claims = new Claims(keys, checks);
       for (SheetReader.SheetRow row : checks.rows) {
         Base base = baseRefs.resolve(checks, row, "base");
         Item item = itemRefs.resolve(checks, row, "item");
@@ -60,14 +67,30 @@ final class OpeningBalancesKind implements ImportKind {
             () -> InventoryValidation.receipt(json, checks.today()), f -> f.equals("itemId") ? "item" : f);
         if (in != null && base != null && item != null) {
           String key = "xlsx-opening:" + checks.contentHash + ":" + row.rowNumber();
-          writes.add(t -> ImportRepository.claim(t.tx(), key, checks.contentHash, checks.app.now())
-              .compose(fresh -> !fresh ? Future.succeededFuture("already_booked")
-                  : t.inventory().receive(base, item, in)
-                      .compose(movement -> ImportRepository.answer(t.tx(), key, movement))
-                      .map("booked")));
+          writes.add(t -> claims.fresh(t).compose(fresh -> !fresh.contains(key)
+              ? Future.succeededFuture("already_booked") : t.inventory().receive(base, item, in).map("booked")));
         }
       }
       return writes;
     });
+  }
+
+  /** The rows' keys, claimed all at once by the first write of the transaction. */
+  private static final class Claims {
+    private final List<String> keys;
+    private final RowChecks checks;
+    private Future<Set<String>> fresh;
+
+    Claims(List<String> keys, RowChecks checks) {
+      this.keys = keys;
+      this.checks = checks;
+    }
+
+    Future<Set<String>> fresh(ImportTx t) {
+      if (fresh == null) {
+        fresh = ImportRepository.claim(t.tx(), keys, checks.contentHash, checks.app.now());
+      }
+      return fresh;
+    }
   }
 }

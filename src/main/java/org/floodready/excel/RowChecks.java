@@ -48,6 +48,15 @@ final class RowChecks {
     this.contentHash = contentHash;
   }
 
+  /** What a write would do, counted while checking, for a dry run's answer (e.g. rows booked before). */
+  final JsonObject expected = new JsonObject();
+
+  void expect(String outcome, int count) {
+    if (count > 0) {
+      expected.put(outcome, count);
+    }
+  }
+
   LocalDate today() {
     return app.now().atZoneSameInstant(app.config().zone()).toLocalDate();
   }

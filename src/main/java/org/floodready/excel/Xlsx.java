@@ -7,7 +7,7 @@ import java.util.List;
 import org.floodready.AppContext;
 import org.floodready.http.Csv;
 
-/** Sends tables as an .xlsx download, rendered on a worker thread. */
+/** Sends tables as an .xlsx download, rendered on a worker thread; a failure fails the request (once). */
 public final class Xlsx {
   public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

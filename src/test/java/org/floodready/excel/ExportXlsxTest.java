@@ -149,6 +149,24 @@ class ExportXlsxTest {
     try (XSSFWorkbook wb = open(duty.get("/api/dashboard/reports/daily/tables/shortfalls?format=xlsx"))) {
       assertEquals("物资缺口", wb.getSheetName(0));
     }
+    List<String> compliance = csvLines(duty.get("/api/compliance/reaches?format=csv"));
+    try (XSSFWorkbook wb = open(duty.get("/api/compliance/reaches?format=xlsx"))) {
+      Sheet sheet = wb.getSheet("巡河达标");
+      assertFrozenHeader(sheet);
+      assertEquals(compliance.size(), sheet.getPhysicalNumberOfRows());
+      assertTrue(sheet.getPhysicalNumberOfRows() > 1, "the demo has reaches");
+      assertEquals(CellType.NUMERIC, sheet.getRow(1).getCell(8).getCellType(), "required patrols");
+      assertTrue(DateUtil.isCellDateFormatted(sheet.getRow(1).getCell(6)), "period start");
+    }
+    Http keeper = server.as("keeper");
+    long base = keeper.get("/api/bases?mine=true").json().getJsonArray("items").getJsonObject(0).getLong("id");
+    Resp opened = keeper.post("/api/bases/" + base + "/stocktakes", new JsonObject());
+    assertEquals(201, opened.status(), opened.toString());
+    try (XSSFWorkbook wb = open(keeper.get("/api/stocktakes/" + opened.json().getLong("id") + "?format=xlsx"))) {
+      Sheet sheet = wb.getSheet("盘点单");
+      assertFrozenHeader(sheet);
+      assertEquals(CellType.NUMERIC, sheet.getRow(2).getCell(3).getCellType(), "book quantity");
+    }
     assertEquals(400, duty.get("/api/movements?format=xls").status());
   }
 

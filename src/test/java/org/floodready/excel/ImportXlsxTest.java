@@ -249,6 +249,8 @@ class ImportXlsxTest {
     assertEquals(200, first.status(), first.toString());
     assertEquals(2, first.json().getJsonObject("outcomes").getInteger("booked"));
     assertEquals(before + 2, ledgerSize());
+    Resp dry = Sheets.upload(admin, "opening-balances", file, "dryRun=true");
+    assertEquals(2, dry.json().getJsonObject("expected").getInteger("already_booked"), dry.toString());
     Resp again = Sheets.upload(admin, "opening-balances", file, null);
     assertEquals(200, again.status(), again.toString());
     assertEquals(2, again.json().getJsonObject("outcomes").getInteger("already_booked"));

@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ import org.floodready.http.Csv;
 /**
  * Writes the tables the API offers as CSV into an .xlsx workbook, one sheet per table, from the very same
  * rows: numbers become numeric cells with thousands separators, ISO times and dates become date cells,
- * {@link Csv.Percent} a percentage; every other value is text. Blocking: call it off the event loop.
+ * {@link Csv.Percent} a percentage, codes in enumeration columns get their Chinese ({@link Labels}); every other
+ * value is text. Blocking: call it off the event loop.
  */
 public final class XlsxWriter {
   /** The strict ISO forms the API renders times and days in ({@code AppContext.iso}, {@code LocalDate}). */
@@ -70,11 +72,16 @@ public final class XlsxWriter {
     List<List<Object>> rows = table.rows();
     int columns = rows.stream().mapToInt(List::size).max().orElse(0);
     int[] widths = new int[columns];
+    List<Map<String, String>> codes = new ArrayList<>();
+    if (!rows.isEmpty()) {
+      rows.get(0).forEach(h -> codes.add(Labels.of(Headers.label(h))));
+    }
     for (int r = 0; r < rows.size(); r++) {
       Row row = sheet.createRow(r);
       List<Object> cells = rows.get(r);
       for (int c = 0; c < cells.size(); c++) {
-        Object value = r == 0 ? Headers.label(cells.get(c)) : cells.get(c);
+        Object value = r == 0 ? Headers.label(cells.get(c))
+            : Labels.label(c < codes.size() ? codes.get(c) : null, cells.get(c));
         Cell cell = row.createCell(c);
         String shown = r == 0 ? header(cell, value, styles) : fill(cell, value, styles);
         widths[c] = Math.max(widths[c], displayWidth(shown));

@@ -120,7 +120,7 @@ class ExportXlsxTest {
       Sheet sheet = wb.getSheet("备汛考核排名");
       assertFrozenHeader(sheet);
       assertEquals(CellType.NUMERIC, sheet.getRow(1).getCell(4).getCellType(), "score");
-      assertEquals("street", sheet.getRow(1).getCell(0).getStringCellValue());
+      assertEquals("街道/乡镇 street", sheet.getRow(1).getCell(0).getStringCellValue(), "codes get their Chinese");
     }
     try (XSSFWorkbook wb = open(duty.get("/api/alerts.xlsx?status=all"))) {
       Sheet sheet = wb.getSheet("预警记录");
@@ -128,6 +128,8 @@ class ExportXlsxTest {
       assertEquals("编号 Id", sheet.getRow(0).getCell(0).getStringCellValue());
       assertTrue(sheet.getPhysicalNumberOfRows() > 1, "the demo has an open alert");
       assertTrue(DateUtil.isCellDateFormatted(sheet.getRow(1).getCell(7)), "raisedAt");
+      assertTrue(sheet.getRow(1).getCell(4).getStringCellValue().matches("(蓝色|黄色|橙色|红色) [a-z]+"),
+          sheet.getRow(1).getCell(4).getStringCellValue());
     }
     long checkpointId = duty.get("/api/checkpoints?size=1").json().getJsonArray("items").getJsonObject(0)
         .getLong("id");

@@ -248,8 +248,6 @@ final class SheetReader {
     }
   }
 
-  private static final DataFormatter FORMAT = new DataFormatter();
-
   private static Object value(Cell cell, Column c) {
     if (cell.getCellType() == CellType.FORMULA) {
       throw new CellProblem("不接受公式，请粘贴为数值", "formulas are not accepted: paste the values");
@@ -279,7 +277,7 @@ final class SheetReader {
       }
       case ENUM, BOOLEAN -> {
         String shown = text != null ? text : cell.getCellType() == CellType.BOOLEAN
-            ? Boolean.toString(cell.getBooleanCellValue()) : FORMAT.formatCellValue(cell);
+            ? Boolean.toString(cell.getBooleanCellValue()) : new DataFormatter().formatCellValue(cell);
         Column.Option o = c.option(shown);
         if (o == null) {
           String allowed = String.join("、", c.options().stream().map(Column.Option::label).toList());
@@ -291,7 +289,7 @@ final class SheetReader {
         if (date) {
           throw new CellProblem("须为文本，不是日期", "must be text, not a date");
         }
-        String s = text != null ? text : FORMAT.formatCellValue(cell).trim();
+        String s = text != null ? text : new DataFormatter().formatCellValue(cell).trim();
         yield s.isEmpty() ? null : s;
       }
     };

@@ -29,7 +29,8 @@ final class ImportService {
       "opening-balances", new OpeningBalancesKind(),
       "quotas", new QuotasKind(),
       "reaches", new ReachesKind(),
-      "checkpoints", new CheckpointsKind());
+      "checkpoints", new CheckpointsKind(),
+      "units", new UnitsKind());
 
   /** Thrown as the answer to a sheet with problems: 422 with every problem and the marked copy. */
   static final class Rejected extends ApiError {
@@ -93,7 +94,7 @@ final class ImportService {
     List<ImportTx> opened = new ArrayList<>();
     return app.pool().<List<String>>withTransaction(tx -> {
       ImportTx t = new ImportTx(tx, admin, inventory.writer(tx, admin), rivers.writer(tx, admin),
-          checkpoints.writer(tx, admin));
+          checkpoints.writer(tx, admin), new ArrayList<>());
       opened.add(t);
       Future<List<String>> done = Future.succeededFuture(new ArrayList<>());
       for (ImportKind.Write write : writes) {
@@ -108,6 +109,7 @@ final class ImportService {
     }).onSuccess(list -> opened.forEach(t -> {
       t.inventory().publish();
       t.checkpoints().publish();
+      t.afterCommit().forEach(Runnable::run);
     }));
   }
 

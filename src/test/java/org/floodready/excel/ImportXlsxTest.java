@@ -59,7 +59,7 @@ class ImportXlsxTest {
 
   @Test
   void templatesHaveNotesDropDownsAnExampleAndAFrozenHeader() throws Exception {
-    for (String kind : List.of("items", "bases", "opening-balances", "quotas", "reaches", "checkpoints")) {
+    for (String kind : List.of("items", "bases", "opening-balances", "quotas", "reaches", "checkpoints", "units")) {
       try (XSSFWorkbook wb = Sheets.template(admin, kind)) {
         Sheet sheet = wb.getSheetAt(0);
         assertTrue(sheet.getSheetName().codePoints().allMatch(c -> c > 0x2E80), sheet.getSheetName());
@@ -383,6 +383,35 @@ class ImportXlsxTest {
     assertEquals("keeper", admin.get("/api/bases/" + depot.getLong("id")).json().getJsonArray("keepers")
         .getJsonObject(0).getString("username"), "keepers kept");
     assertEquals(400, admin.get("/api/import/templates/reaches.xlsx?filled=true").status());
+  }
+
+  /** A street under a district by name and a community under that new street, from one sheet. */
+  @Test
+  void unitsUnderExistingUnitsAndUnderEarlierRows() throws Exception {
+    Map<String, Object> street = row("单位编码", "X-ST", "单位名称", "导入街道", "英文名称", "Imported street",
+        "上级单位", "管城回族区");
+    Map<String, Object> community = row("单位编码", "X-ST-C", "单位名称", "导入社区", "英文名称", "Imported community",
+        "上级单位", "导入街道");
+    try (XSSFWorkbook wb = Sheets.template(admin, "units")) {
+      Map<String, Object> under = row("单位编码", "X-BAD", "单位名称", "坏单位", "英文名称", "Bad", "上级单位", "小魏庄社区");
+      Resp r = Sheets.upload(admin, "units", Sheets.fill(wb, 1, List.of(street, community, under)), null);
+      assertEquals(422, r.status(), r.toString());
+      assertEquals("4:parent", r.json().getJsonArray("problems").getJsonObject(0).getInteger("row") + ":"
+          + r.json().getJsonArray("problems").getJsonObject(0).getString("field"));
+      assertEquals(1, r.json().getJsonArray("problems").size(), r.toString());
+    }
+    try (XSSFWorkbook wb = Sheets.template(admin, "units")) {
+      Resp r = Sheets.upload(admin, "units", Sheets.fill(wb, 1, List.of(street, community)), null);
+      assertEquals(200, r.status(), r.toString());
+    }
+    JsonArray all = admin.get("/api/units").json().getJsonArray("items");
+    JsonObject st = all.stream().map(JsonObject.class::cast).filter(u -> "X-ST".equals(u.getString("code")))
+        .findFirst().orElseThrow();
+    JsonObject c = all.stream().map(JsonObject.class::cast).filter(u -> "X-ST-C".equals(u.getString("code")))
+        .findFirst().orElseThrow();
+    assertEquals("street", st.getString("level"));
+    assertEquals("community", c.getString("level"));
+    assertEquals(st.getLong("id"), c.getLong("parentId"));
   }
 
   private static long ledgerSize() {

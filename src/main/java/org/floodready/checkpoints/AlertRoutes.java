@@ -18,6 +18,7 @@ import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
+import org.floodready.excel.Xlsx;
 import org.floodready.http.ApiError;
 import org.floodready.http.Csv;
 import org.floodready.http.Fields;
@@ -48,6 +49,7 @@ public final class AlertRoutes {
   public void mount(Router api) {
     api.get("/alerts").handler(this::listAlerts);
     api.get("/alerts.csv").handler(this::alertsCsv);
+    api.get("/alerts.xlsx").handler(this::alertsXlsx);
     api.get("/alerts/:alertId").handler(this::getAlert);
     api.get("/alerts/:alertId/cap").handler(this::capDocument);
     api.post("/alerts/:alertId/acknowledge").handler(this::acknowledge);
@@ -64,9 +66,18 @@ public final class AlertRoutes {
 
   /** The alert log for the duty report, same filters as the list, oldest first. */
   private void alertsCsv(RoutingContext ctx) {
+    alertLog(ctx).onSuccess(csv -> Respond.csv(ctx, "alerts.csv", csv.toString())).onFailure(ctx::fail);
+  }
+
+  private void alertsXlsx(RoutingContext ctx) {
+    alertLog(ctx).onSuccess(csv -> Xlsx.send(app, ctx, "alerts", "预警记录", csv)).onFailure(ctx::fail);
+  }
+
+  /** The rows of the alert log, shared by the CSV and the .xlsx sheet. */
+  private Future<Csv> alertLog(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    alerts.page(filter(ctx, user), new PageRequest(1, 100_000, "a.raised_at ASC, a.id ASC", "raisedAt"))
-        .onSuccess(rows -> {
+    return alerts.page(filter(ctx, user), new PageRequest(1, 100_000, "a.raised_at ASC, a.id ASC", "raisedAt"))
+        .map(rows -> {
           Csv csv = new Csv().row("id", "checkpointCode", "nameZh", "kind", "level", "status", "reason", "raisedAt",
               "escalatedAt", "acknowledgedAt", "resolvedAt");
           for (Row r : rows) {
@@ -74,9 +85,8 @@ public final class AlertRoutes {
             csv.row(a.id(), a.checkpointCode(), a.nameZh(), a.kind(), a.level().code(), a.status(), a.reason(),
                 app.iso(a.raisedAt()), app.iso(a.escalatedAt()), app.iso(a.acknowledgedAt()), app.iso(a.resolvedAt()));
           }
-          Respond.csv(ctx, "alerts.csv", csv.toString());
-        })
-        .onFailure(ctx::fail);
+          return csv;
+        });
   }
 
   private static Where filter(RoutingContext ctx, CurrentUser user) {

@@ -15,6 +15,7 @@ import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
+import org.floodready.excel.Xlsx;
 import org.floodready.http.ApiError;
 import org.floodready.http.Csv;
 import org.floodready.http.PageRequest;
@@ -50,6 +51,7 @@ public final class CheckpointRoutes {
     api.get("/checkpoints/:checkpointId").handler(this::getCheckpoint);
     api.get("/checkpoints/:checkpointId/readings").handler(this::listReadings);
     api.get("/checkpoints/:checkpointId/readings.csv").handler(this::readingsCsv);
+    api.get("/checkpoints/:checkpointId/readings.xlsx").handler(this::readingsXlsx);
     api.get("/checkpoints/:checkpointId/series").handler(this::series);
     new CheckpointAdminRoutes(app).mount(api);
     new ReadingRoutes(app).mount(api);
@@ -102,17 +104,29 @@ public final class CheckpointRoutes {
   }
 
   private void readingsCsv(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx);
     long id = QueryParams.pathId(ctx, "checkpointId");
+    readingSheet(ctx, id).onSuccess(csv -> Respond.csv(ctx, "readings-" + id + ".csv", csv.toString()))
+        .onFailure(ctx::fail);
+  }
+
+  private void readingsXlsx(RoutingContext ctx) {
+    long id = QueryParams.pathId(ctx, "checkpointId");
+    readingSheet(ctx, id).onSuccess(csv -> Xlsx.send(app, ctx, "readings-" + id, "监测读数", csv))
+        .onFailure(ctx::fail);
+  }
+
+  /** The readings' rows, shared by the CSV and the .xlsx sheet. */
+  private Future<Csv> readingSheet(RoutingContext ctx, long id) {
+    CurrentUser user = CurrentUser.of(ctx);
     Where where = readingFilter(ctx, id);
-    existing(user, id).compose(v -> readings.all(where)).onSuccess(rows -> {
+    return existing(user, id).compose(v -> readings.all(where)).map(rows -> {
       Csv csv = new Csv().row("measuredAt", "value", "suspect", "source", "receivedAt");
       for (Row r : rows) {
-        csv.row(app.iso(r.getOffsetDateTime("measured_at")), r.getNumeric("value").toString(),
+        csv.row(app.iso(r.getOffsetDateTime("measured_at")), r.getBigDecimal("value"),
             r.getBoolean("suspect"), r.getString("source_name"), app.iso(r.getOffsetDateTime("received_at")));
       }
-      Respond.csv(ctx, "readings-" + id + ".csv", csv.toString());
-    }).onFailure(ctx::fail);
+      return csv;
+    });
   }
 
   private static Where readingFilter(RoutingContext ctx, long id) {

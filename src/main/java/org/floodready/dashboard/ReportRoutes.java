@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
+import org.floodready.excel.Xlsx;
+import org.floodready.excel.XlsxWriter;
 import org.floodready.http.ApiError;
 import org.floodready.http.QueryParams;
 import org.floodready.http.Respond;
 
-/** The daily report (日报) as printable HTML, PDF, and CSV per table. Duty room, admins and viewers. */
+/** The daily report (日报) as printable HTML, PDF, and CSV or .xlsx per table (all tables in one workbook). Duty room, admins and viewers. */
 final class ReportRoutes {
   private final AppContext app;
   private final DailyReportBuilder builder;
@@ -25,6 +27,7 @@ final class ReportRoutes {
     api.get("/dashboard/reports/daily").handler(this::dailyHtml);
     api.get("/dashboard/reports/daily.pdf").handler(this::dailyPdf);
     api.get("/dashboard/reports/daily/tables/:table").handler(this::dailyTableCsv);
+    api.get("/dashboard/reports/daily.xlsx").handler(this::dailyXlsx);
   }
 
   private void dailyHtml(RoutingContext ctx) {
@@ -50,11 +53,26 @@ final class ReportRoutes {
     CurrentUser user = reader(ctx);
     LocalDate date = date(ctx);
     String id = ctx.pathParam("table");
+    boolean xlsx = "xlsx".equals(new QueryParams(ctx).oneOf("format", java.util.List.of("csv", "xlsx")));
     builder.build(date, user)
-        .compose(report -> {
-          ReportTable table = report.table(id).orElseThrow(() -> ApiError.notFound("Report table", id));
-          return Respond.csv(ctx, "daily-" + date + "-" + id + ".csv", table.csv());
+        .map(report -> report.table(id).orElseThrow(() -> ApiError.notFound("Report table", id)))
+        .onSuccess(table -> {
+          if (xlsx) {
+            Xlsx.send(app, ctx, "daily-" + date + "-" + id, table.sheetName(), table.sheet());
+          } else {
+            Respond.csv(ctx, "daily-" + date + "-" + id + ".csv", table.csv());
+          }
         })
+        .onFailure(ctx::fail);
+  }
+
+  /** Every table of the day's report in one workbook, one sheet each. */
+  private void dailyXlsx(RoutingContext ctx) {
+    CurrentUser user = reader(ctx);
+    LocalDate date = date(ctx);
+    builder.build(date, user)
+        .onSuccess(report -> Xlsx.send(app, ctx, "daily-report-" + date, report.tables().stream()
+            .map(t -> XlsxWriter.Table.of(t.sheetName(), t.sheet())).toList()))
         .onFailure(ctx::fail);
   }
 

@@ -5,13 +5,24 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.floodready.http.Csv;
 
-/** One table of the daily report: shown in HTML and PDF, downloadable as CSV. */
+/** One table of the daily report: shown in HTML and PDF, downloadable as CSV or .xlsx. */
 public record ReportTable(String id, String title, List<String> columns, List<List<Object>> rows, String note) {
 
   public String csv() {
+    return sheet().toString();
+  }
+
+  /** The header and rows, for the CSV and the .xlsx sheet alike. */
+  public Csv sheet() {
     Csv csv = new Csv().row(columns);
     rows.forEach(csv::row);
-    return csv.toString();
+    return csv;
+  }
+
+  /** The Chinese part of the title, as a sheet name. */
+  public String sheetName() {
+    int space = title.indexOf(' ');
+    return space > 0 ? title.substring(0, space) : title;
   }
 
   public JsonObject toJson() {

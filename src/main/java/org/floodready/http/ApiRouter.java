@@ -37,6 +37,7 @@ public final class ApiRouter {
     new org.floodready.readiness.LiveRoutes(app).mount(api);
     new org.floodready.cluster.ClusterRoutes(app).mount(api);
     new DashboardRoutes(app).mount(api);
+    new org.floodready.excel.ImportRoutes(app).mount(api);
 
     FailureHandler.install(api);
     return api;

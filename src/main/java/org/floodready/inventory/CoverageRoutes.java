@@ -18,6 +18,7 @@ import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.http.ApiError;
+import org.floodready.excel.Xlsx;
 import org.floodready.http.Csv;
 import org.floodready.http.PageRequest;
 import org.floodready.http.QueryParams;
@@ -89,10 +90,14 @@ final class CoverageRoutes {
   }
 
   private void itemCoverage(RoutingContext ctx) {
-    boolean csv = "csv".equals(new QueryParams(ctx).oneOf("format", List.of("json", "csv")));
+    String format = new QueryParams(ctx).oneOf("format", List.of("json", "csv", "xlsx"));
     select(ctx).onSuccess(sel -> {
-      if (csv) {
-        Respond.csv(ctx, "coverage-" + sel.level().code() + ".csv", toCsv(sel));
+      if ("csv".equals(format)) {
+        Respond.csv(ctx, "coverage-" + sel.level().code() + ".csv", toCsv(sel).toString());
+        return;
+      }
+      if ("xlsx".equals(format)) {
+        Xlsx.send(app, ctx, "coverage-" + sel.level().code(), "保障率与缺口", toCsv(sel));
         return;
       }
       JsonArray items = new JsonArray();
@@ -101,20 +106,19 @@ final class CoverageRoutes {
     }).onFailure(ctx::fail);
   }
 
-  private static String toCsv(Selection sel) {
+  private static Csv toCsv(Selection sel) {
     Csv csv = new Csv().row("基地 Base", "物资 Item", "类别 Category",
         "单位 Unit", "定额 Quota", "响应级别 Level", "应储 Required", "可用 Usable", "在库 On hand", "保障率 Coverage",
         "缺口 Shortfall");
     for (CoverageLine line : sel.lines()) {
       CoverageRow r = line.row();
       BigDecimal ratio = r.ratio();
-      csv.row(r.baseNameZh(), r.itemNameZh(), r.category(), line.unitOfMeasure(), line.quota().toPlainString(),
-          sel.level().label(), Quantities.json(r.required()).toPlainString(),
-          Quantities.json(r.usable()).toPlainString(), Quantities.json(line.onHand()).toPlainString(),
-          ratio == null ? "" : ratio.movePointRight(2).stripTrailingZeros().toPlainString() + "%",
-          Quantities.json(r.shortfall()).toPlainString());
+      csv.row(r.baseNameZh(), r.itemNameZh(), r.category(), line.unitOfMeasure(), line.quota(),
+          sel.level().label(), Quantities.json(r.required()), Quantities.json(r.usable()),
+          Quantities.json(line.onHand()), ratio == null ? "" : new Csv.Percent(ratio),
+          Quantities.json(r.shortfall()));
     }
-    return csv.toString();
+    return csv;
   }
 
   private void coverageSummary(RoutingContext ctx) {

@@ -12,13 +12,14 @@ import java.util.Map;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
+import org.floodready.excel.Xlsx;
 import org.floodready.http.ApiError;
 import org.floodready.http.Csv;
 import org.floodready.http.PageRequest;
 import org.floodready.http.QueryParams;
 import org.floodready.http.Respond;
 
-/** The ledger (台账) and stock cards of one lot or one base-item, as JSON pages or CSV (UTF-8 with BOM). */
+/** The ledger (台账) and stock cards of one lot or one base-item, as JSON pages, CSV (UTF-8 with BOM) or .xlsx. */
 final class LedgerRoutes {
   private static final Map<String, String> SORT = Map.of("id", "m.id", "at", "m.at, m.id");
   private static final int CSV_LIMIT = 100_000;
@@ -105,12 +106,17 @@ final class LedgerRoutes {
    * The common filters (kind, from, to), format and paging, read before any lookup: a bad value must
    * fail the request, not throw later inside a success handler where nobody would answer.
    */
-  private record Listing(String kind, OffsetDateTime from, OffsetDateTime to, boolean csv, PageRequest page) {
+  private record Listing(String kind, OffsetDateTime from, OffsetDateTime to, String format, PageRequest page) {
     static Listing of(RoutingContext ctx) {
       QueryParams q = new QueryParams(ctx);
-      boolean csv = "csv".equals(q.oneOf("format", List.of("json", "csv")));
-      return new Listing(q.oneOf("kind", KINDS), q.time("from"), q.time("to"), csv,
-          csv ? null : PageRequest.from(ctx, SORT, "id"));
+      String format = q.oneOf("format", List.of("json", "csv", "xlsx"));
+      boolean file = "csv".equals(format) || "xlsx".equals(format);
+      return new Listing(q.oneOf("kind", KINDS), q.time("from"), q.time("to"), format,
+          file ? null : PageRequest.from(ctx, SORT, "id"));
+    }
+
+    boolean file() {
+      return page == null;
     }
   }
 
@@ -119,7 +125,7 @@ final class LedgerRoutes {
     where.and("m.kind = ?", listing.kind())
         .and("m.at >= ?", listing.from())
         .and("m.at < ?", listing.to());
-    if (listing.csv()) {
+    if (listing.file()) {
       ledger.all(where, CSV_LIMIT).onSuccess(rows -> {
         Csv csv = new Csv().row("编号 No.", "时间 Time", "类型 Kind", "基地 Base", "物资 Item", "批次 Lot", "单位 Unit",
             "变动 Change", "结存 Balance", "经办人 Actor", "去向 Recipient", "原因 Reason", "盘点数 Counted", "备注 Note");
@@ -131,7 +137,12 @@ final class LedgerRoutes {
               m.getString("recipient"), m.getString("reason"), plain(m.getValue("countedQuantity")),
               m.getString("note"));
         }
-        Respond.csv(ctx, name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".csv", csv.toString());
+        String file = name.replaceAll("[^A-Za-z0-9_.-]", "_");
+        if ("xlsx".equals(listing.format())) {
+          Xlsx.send(app, ctx, file, "台账", csv);
+        } else {
+          Respond.csv(ctx, file + ".csv", csv.toString());
+        }
       }).onFailure(ctx::fail);
       return;
     }
@@ -141,7 +152,7 @@ final class LedgerRoutes {
         .onFailure(ctx::fail);
   }
 
-  private static String plain(Object n) {
-    return n == null ? null : new BigDecimal(n.toString()).toPlainString();
+  private static BigDecimal plain(Object n) {
+    return n == null ? null : new BigDecimal(n.toString());
   }
 }

@@ -12,6 +12,7 @@ import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
+import org.floodready.excel.Xlsx;
 import org.floodready.http.ApiError;
 import org.floodready.http.Csv;
 import org.floodready.http.Idempotency;
@@ -80,13 +81,15 @@ final class StocktakeRoutes {
   private void getStocktake(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     long id = QueryParams.pathId(ctx, "stocktakeId");
-    boolean csv = "csv".equals(new QueryParams(ctx).oneOf("format", List.of("json", "csv")));
+    String format = new QueryParams(ctx).oneOf("format", List.of("json", "csv", "xlsx"));
     findStocktake(id)
         .compose(s -> access.requireRead(user, s.getLong("base_id")))
         .compose(base -> StocktakeRepository.report(app.pool(), id, app::iso))
         .onSuccess(report -> {
-          if (csv) {
-            Respond.csv(ctx, "stocktake-" + id + ".csv", toCsv(report));
+          if ("csv".equals(format)) {
+            Respond.csv(ctx, "stocktake-" + id + ".csv", toCsv(report).toString());
+          } else if ("xlsx".equals(format)) {
+            Xlsx.send(app, ctx, "stocktake-" + id, "盘点单", toCsv(report));
           } else {
             Respond.ok(ctx, report);
           }
@@ -137,7 +140,7 @@ final class StocktakeRoutes {
     return stocktakes.find(id).map(s -> s.orElseThrow(() -> ApiError.notFound("Stocktake", id)));
   }
 
-  private static String toCsv(JsonObject report) {
+  private static Csv toCsv(JsonObject report) {
     Csv csv = new Csv().row("盘点单 Stocktake", report.getLong("id"), "基地 Base", report.getString("baseNameZh"),
         "状态 Status", report.getString("status"));
     csv.row("物资 Item", "批次 Lot", "单位 Unit", "账面 Book", "实盘 Counted", "差异 Difference", "盘点人 Counted by",
@@ -148,7 +151,7 @@ final class StocktakeRoutes {
       csv.row(l.getString("itemNameZh"), l.getString("lotCode"), l.getString("unitOfMeasure"), l.getValue("book"),
           l.getValue("counted"), l.getValue("difference"), l.getString("countedBy"), l.getString("note"));
     }
-    return csv.toString();
+    return csv;
   }
 
   private static boolean isDuplicate(Throwable t) {

@@ -11,10 +11,12 @@ import java.util.Map;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
+import org.floodready.excel.Xlsx;
+import org.floodready.http.Csv;
 import org.floodready.http.QueryParams;
 import org.floodready.http.Respond;
 
-/** Patrol compliance per reach, per chief and per unit, now or at {@code ?at=}. */
+/** Patrol compliance per reach (also as CSV or .xlsx), per chief and per unit, now or at {@code ?at=}. */
 final class ComplianceRoutes {
   private final AppContext app;
   private final ComplianceService compliance;
@@ -50,6 +52,7 @@ final class ComplianceRoutes {
     QueryParams q = new QueryParams(ctx);
     Boolean overdue = q.bool("overdue");
     Boolean compliant = q.bool("compliant");
+    String format = q.oneOf("format", List.of("json", "csv", "xlsx"));
     OffsetDateTime at = at(ctx);
     compliance.reaches(reachFilter(ctx, user), at).map(list -> {
       JsonArray items = new JsonArray();
@@ -58,7 +61,30 @@ final class ComplianceRoutes {
           .filter(r -> compliant == null || r.compliant() == compliant)
           .forEach(r -> items.add(r.toJson(app::iso)));
       return new JsonObject().put("at", app.iso(at)).put("items", items);
-    }).onSuccess(json -> Respond.ok(ctx, json)).onFailure(ctx::fail);
+    }).onSuccess(json -> {
+      if ("csv".equals(format)) {
+        Respond.csv(ctx, "compliance-reaches.csv", sheet(json.getJsonArray("items")).toString());
+      } else if ("xlsx".equals(format)) {
+        Xlsx.send(app, ctx, "compliance-reaches", "巡河达标", sheet(json.getJsonArray("items")));
+      } else {
+        Respond.ok(ctx, json);
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  /** The per-reach compliance as a table, for CSV and .xlsx alike. */
+  private static Csv sheet(JsonArray items) {
+    Csv csv = new Csv().row("河段编码 Reach code", "河段 Reach", "单位 Unit", "河长 Chief", "河长级别 Chief level",
+        "周期 Period", "周期开始 Period start", "周期结束 Period end", "应巡 Required", "已巡 Counted",
+        "达标 Compliant", "逾期 Overdue", "最近巡河 Last patrol");
+    for (Object o : items) {
+      JsonObject r = (JsonObject) o;
+      csv.row(r.getString("code"), r.getString("nameZh"), r.getString("unitNameZh"), r.getString("chiefName"),
+          r.getString("chiefLevel"), r.getString("period"), r.getString("periodStart"), r.getString("periodEnd"),
+          r.getValue("required"), r.getValue("counted"), r.getBoolean("compliant"), r.getBoolean("overdue"),
+          r.getString("lastPatrolAt"));
+    }
+    return csv;
   }
 
   private void chiefCompliance(RoutingContext ctx) {

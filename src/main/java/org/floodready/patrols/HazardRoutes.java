@@ -12,6 +12,7 @@ import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
+import org.floodready.excel.Xlsx;
 import org.floodready.http.ApiError;
 import org.floodready.http.Csv;
 import org.floodready.http.Idempotency;
@@ -43,6 +44,7 @@ final class HazardRoutes {
     api.post("/hazards").handler(this::reportHazard);
     api.get("/hazards").handler(this::listHazards);
     api.get("/hazards.csv").handler(this::hazardsCsv);
+    api.get("/hazards.xlsx").handler(this::hazardsXlsx);
     api.get("/hazards.geojson").handler(this::hazardsGeoJson);
     api.get("/hazards/:hazardId").handler(this::getHazard);
   }
@@ -134,19 +136,27 @@ final class HazardRoutes {
 
   private void hazardsCsv(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
-    export(ctx, user).map(rows -> {
-      Csv csv = new Csv().row("id", "status", "severity", "type", "unit", "reach", "description", "lat", "lon",
-          "reporter", "reportedAt", "assignedUnit", "deadline", "effectiveDeadline", "overdue", "escalated", "closedAt");
-      for (Row r : rows) {
-        JsonObject h = HazardRepository.toJson(r, app::iso);
-        csv.row(h.getLong("id"), h.getString("status"), h.getString("severity"), h.getString("type"),
-            h.getString("unitNameZh"), h.getString("reachNameZh"), h.getString("description"), h.getDouble("lat"),
-            h.getDouble("lon"), h.getString("reporterName"), h.getString("reportedAt"),
-            h.getString("assignedUnitNameZh"), h.getString("deadline"), h.getString("effectiveDeadline"),
-            h.getBoolean("overdue"), h.getBoolean("escalated"), h.getString("closedAt"));
-      }
-      return csv.toString();
-    }).onSuccess(csv -> Respond.csv(ctx, "hazards.csv", csv)).onFailure(ctx::fail);
+    export(ctx, user).map(rows -> table(rows).toString())
+        .onSuccess(csv -> Respond.csv(ctx, "hazards.csv", csv)).onFailure(ctx::fail);
+  }
+
+  private void hazardsXlsx(RoutingContext ctx) {
+    CurrentUser user = RiverAccess.reader(ctx);
+    export(ctx, user).onSuccess(rows -> Xlsx.send(app, ctx, "hazards", "隐患台账", table(rows))).onFailure(ctx::fail);
+  }
+
+  private Csv table(Iterable<Row> rows) {
+    Csv csv = new Csv().row("id", "status", "severity", "type", "unit", "reach", "description", "lat", "lon",
+        "reporter", "reportedAt", "assignedUnit", "deadline", "effectiveDeadline", "overdue", "escalated", "closedAt");
+    for (Row r : rows) {
+      JsonObject h = HazardRepository.toJson(r, app::iso);
+      csv.row(h.getLong("id"), h.getString("status"), h.getString("severity"), h.getString("type"),
+          h.getString("unitNameZh"), h.getString("reachNameZh"), h.getString("description"), h.getDouble("lat"),
+          h.getDouble("lon"), h.getString("reporterName"), h.getString("reportedAt"),
+          h.getString("assignedUnitNameZh"), h.getString("deadline"), h.getString("effectiveDeadline"),
+          h.getBoolean("overdue"), h.getBoolean("escalated"), h.getString("closedAt"));
+    }
+    return csv;
   }
 
   private void hazardsGeoJson(RoutingContext ctx) {

@@ -10,6 +10,11 @@ final class ReadinessCsv {
   }
 
   static String render(JsonArray units) {
+    return table(units).toString();
+  }
+
+  /** The ranking's rows, shared by the CSV and the .xlsx sheet. */
+  static Csv table(JsonArray units) {
     Csv csv = new Csv().row("层级 Level", "编码 Code", "单位", "Unit", "得分 Score", "排名 Rank", "同级 Peers",
         "红黑旗 Flag", "物资保障指数 Stock index", "短缺品种 Short items", "设备可用率 Equipment ratio",
         "红色预警 Red", "橙色预警 Orange", "黄色预警 Yellow", "蓝色预警 Blue", "静默测站 Silent checkpoints",
@@ -25,7 +30,7 @@ final class ReadinessCsv {
           value(m, "silentCheckpoints"), value(m, "patrolCompliance"), value(m, "openHazards"),
           value(m, "overdueHazards"), u.getString("updatedAt"));
     }
-    return csv.toString();
+    return csv;
   }
 
   private static Object value(JsonObject metrics, String name) {

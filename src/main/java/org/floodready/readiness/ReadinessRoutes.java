@@ -1,12 +1,15 @@
 package org.floodready.readiness;
 
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
+import org.floodready.excel.Xlsx;
 import org.floodready.http.ApiError;
 import org.floodready.http.QueryParams;
 import org.floodready.http.Respond;
@@ -34,8 +37,13 @@ public final class ReadinessRoutes {
   private void getReadiness(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     QueryParams q = new QueryParams(ctx);
-    boolean csv = "csv".equals(q.oneOf("format", List.of("json", "csv")));
+    String format = q.oneOf("format", List.of("json", "csv", "xlsx"));
+    boolean csv = "csv".equals(format);
     String level = q.oneOf("level", Unit.LEVELS);
+    if ("xlsx".equals(format)) {
+      rankingXlsx(ctx, user, level);
+      return;
+    }
     node().scopes().of(user)
         .compose(scope -> node().service().snapshotBody(scope, level, csv))
         .onSuccess(answer -> {
@@ -51,6 +59,23 @@ public final class ReadinessRoutes {
             response.write(answer.first());
           }
           response.end(answer.rest());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** The ranking sheet as .xlsx, from the same rows as the CSV. */
+  private void rankingXlsx(RoutingContext ctx, CurrentUser user, String level) {
+    node().scopes().of(user)
+        .compose(scope -> node().service().snapshot(scope))
+        .onSuccess(json -> {
+          JsonArray units = new JsonArray();
+          json.getJsonArray("units").forEach(u -> {
+            if (level == null || level.equals(((JsonObject) u).getString("level"))) {
+              units.add(u);
+            }
+          });
+          Xlsx.send(app, ctx, "readiness" + (level == null ? "" : "-" + level), "备汛考核排名",
+              ReadinessCsv.table(units));
         })
         .onFailure(ctx::fail);
   }

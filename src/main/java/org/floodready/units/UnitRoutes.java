@@ -13,16 +13,12 @@ import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.http.ApiError;
-import org.floodready.http.Fields;
 import org.floodready.http.JsonInput;
 import org.floodready.http.QueryParams;
 import org.floodready.http.Respond;
 
 /** The organisation tree: read by every user, changed by admins. */
 public final class UnitRoutes {
-  private static final Map<String, String> CHILD_LEVEL = Map.of(
-      "city", "district", "district", "street", "street", "community");
-
   private final AppContext app;
   private final UnitRepository units;
 
@@ -57,16 +53,15 @@ public final class UnitRoutes {
 
   private void createUnit(RoutingContext ctx) {
     CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
-    Fields in = new Fields(JsonInput.object(ctx));
-    String code = in.requiredText("code", 50);
-    String nameZh = in.requiredText("nameZh", 100);
-    String nameEn = in.requiredText("nameEn", 100);
-    Long parentId = in.id("parentId", true);
-    in.validate();
+    UnitValidation.UnitInput in = UnitValidation.unit(JsonInput.object(ctx));
+    String code = in.code();
+    String nameZh = in.nameZh();
+    String nameEn = in.nameEn();
+    Long parentId = in.parentId();
     units.find(parentId)
         .compose(parent -> {
           Unit p = parent.orElseThrow(() -> ApiError.invalid("parentId", "no unit " + parentId));
-          String level = CHILD_LEVEL.get(p.level());
+          String level = UnitValidation.childLevel(p.level());
           if (level == null) {
             throw ApiError.invalid("parentId", "a community cannot have sub-units");
           }

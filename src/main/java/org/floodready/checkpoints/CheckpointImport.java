@@ -1,0 +1,61 @@
+package org.floodready.checkpoints;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import java.util.ArrayList;
+import java.util.List;
+import org.floodready.AppContext;
+import org.floodready.audit.AuditLog;
+import org.floodready.auth.CurrentUser;
+
+/**
+ * The checkpoint writes a spreadsheet import makes, for the excel package: the same repository statements,
+ * initial state and audit entry as {@code POST /api/admin/checkpoints}, inside the import's one transaction;
+ * the change events wait for the commit.
+ */
+public final class CheckpointImport {
+  private final AppContext app;
+  private final CheckpointRepository checkpoints;
+  private final ReadingRepository readings;
+
+  public CheckpointImport(AppContext app) {
+    this.app = app;
+    this.checkpoints = new CheckpointRepository(app.pool());
+    this.readings = new ReadingRepository(app.pool());
+  }
+
+  public Writer writer(SqlConnection tx, CurrentUser admin) {
+    return new Writer(tx, admin);
+  }
+
+  /** The writes of one import transaction. */
+  public final class Writer {
+    private final SqlConnection tx;
+    private final CurrentUser admin;
+    private final List<JsonObject> changed = new ArrayList<>();
+
+    private Writer(SqlConnection tx, CurrentUser admin) {
+      this.tx = tx;
+      this.admin = admin;
+    }
+
+    public Future<Long> create(CheckpointDraft d) {
+      return checkpoints.insert(tx, d, app.now())
+          .compose(id -> checkpoints.replaceDetails(tx, id, d)
+              .compose(x -> readings.insertState(tx, id, app.now()))
+              .compose(x -> AuditLog.record(tx, app.now(), admin, "checkpoint.create", "checkpoint", id,
+                  new JsonObject().put("code", d.code()).put("kind", d.kind()).put("nameZh", d.nameZh())
+                      .put("source", "xlsx")))
+              .map(x -> {
+                changed.add(new JsonObject().put("unitId", d.unitId()).put("checkpointId", id));
+                return id;
+              }));
+    }
+
+    /** Sends the change events gathered; call after the commit only. */
+    public void publish() {
+      changed.forEach(e -> app.events().publish("checkpoint.changed", e));
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.floodready.excel;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What imports look up besides the domains' own repositories, and the per-row keys of opening balances. */
+final class ImportRepository {
+  /**
+   * Opening-balance keys belong to no user (actor 0): the same sheet booked by another admin must not book
+   * again either.
+   */
+  private static final long NO_ACTOR = 0;
+
+  record Person(long id, String username, String displayName) {
+  }
+
+  private final Pool pool;
+
+  ImportRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Active users of a role, for names in a sheet (keepers of a base). */
+  Future<List<Person>> activeUsers(String role) {
+    return pool.preparedQuery("SELECT id, username, display_name FROM users WHERE role = $1 AND active"
+            + " ORDER BY username")
+        .execute(Tuple.of(role))
+        .map(rows -> {
+          List<Person> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new Person(r.getLong("id"), r.getString("username"), r.getString("display_name"))));
+          return out;
+        });
+  }
+
+  /** Each base's keepers as "username, username". */
+  Future<Map<Long, String>> keepersByBase() {
+    return pool.query("SELECT k.base_id, string_agg(u.username, ', ' ORDER BY u.username) AS usernames"
+            + " FROM base_keepers k JOIN users u ON u.id = k.user_id GROUP BY k.base_id").execute()
+        .map(rows -> {
+          Map<Long, String> out = new HashMap<>();
+          rows.forEach(r -> out.put(r.getLong("base_id"), r.getString("usernames")));
+          return out;
+        });
+  }
+
+  /** The codes of the checkpoints there are, lower case. */
+  Future<Set<String>> checkpointCodes() {
+    return pool.query("SELECT lower(code) AS code FROM checkpoints").execute().map(rows -> {
+      Set<String> out = new HashSet<>();
+      rows.forEach(r -> out.add(r.getString("code")));
+      return out;
+    });
+  }
+
+  /** The keys among {@code keys} already booked. */
+  Future<Set<String>> booked(List<String> keys) {
+    return pool.preparedQuery("SELECT key FROM idempotency_keys WHERE actor_id = $1 AND key = ANY($2)")
+        .execute(Tuple.tuple().addLong(NO_ACTOR).addArrayOfString(keys.toArray(new String[0])))
+        .map(rows -> {
+          Set<String> out = new HashSet<>();
+          rows.forEach(r -> out.add(r.getString("key")));
+          return out;
+        });
+  }
+
+  /**
+   * Claims the rows' keys inside the import transaction, in one statement; answers those that were free (the
+   * others were booked before). A concurrent upload of the same sheet waits on the keys until this
+   * transaction ends, then finds them taken.
+   */
+  static Future<Set<String>> claim(SqlClient tx, List<String> keys, String contentHash, OffsetDateTime now) {
+    return tx.preparedQuery("INSERT INTO idempotency_keys (actor_id, key, request_hash, created_at, status)"
+            + " SELECT $1, k, $3, $4, 201 FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING RETURNING key")
+        .execute(Tuple.tuple().addLong(NO_ACTOR).addArrayOfString(keys.toArray(new String[0]))
+            .addString(contentHash).addOffsetDateTime(now))
+        .map(rows -> {
+          Set<String> out = new HashSet<>();
+          rows.forEach(r -> out.add(r.getString("key")));
+          return out;
+        });
+  }
+}

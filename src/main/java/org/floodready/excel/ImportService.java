@@ -1,0 +1,148 @@
+package org.floodready.excel;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.floodready.AppContext;
+import org.floodready.audit.AuditLog;
+import org.floodready.auth.CurrentUser;
+import org.floodready.checkpoints.CheckpointImport;
+import org.floodready.http.ApiError;
+import org.floodready.inventory.InventoryImport;
+import org.floodready.patrols.RiverImport;
+
+/**
+ * An upload from file to ledger: read the sheet (worker thread), check every row with the domain's rules,
+ * then write all rows in one transaction, or none and answer every problem with a marked copy of the file.
+ */
+final class ImportService {
+  static final Map<String, ImportKind> KINDS = Map.of(
+      "items", new ItemsKind(),
+      "bases", new BasesKind(),
+      "opening-balances", new OpeningBalancesKind(),
+      "quotas", new QuotasKind(),
+      "reaches", new ReachesKind(),
+      "checkpoints", new CheckpointsKind(),
+      "units", new UnitsKind());
+
+  /** Thrown as the answer to a sheet with problems: 422 with every problem and the marked copy. */
+  static final class Rejected extends ApiError {
+    private final JsonObject body;
+
+    Rejected(JsonObject body) {
+      super(422, "import_rejected", body.getString("message"), Map.of());
+      this.body = body;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return body;
+    }
+  }
+
+  private final AppContext app;
+
+  ImportService(AppContext app) {
+    this.app = app;
+  }
+
+  static ImportKind kind(String id) {
+    ImportKind kind = KINDS.get(id);
+    if (kind == null) {
+      throw ApiError.notFound("Import kind (one of " + String.join(", ", KINDS.keySet().stream().sorted().toList())
+          + ")", id);
+    }
+    return kind;
+  }
+
+  private record Read(SheetReader.Parsed parsed, Problems problems, String contentHash) {
+  }
+
+  Future<JsonObject> run(CurrentUser admin, ImportKind kind, byte[] file, boolean dryRun) {
+    return app.blocking(() -> {
+      Problems problems = new Problems();
+      SheetReader.Parsed parsed = SheetReader.read(file, kind, problems);
+      return new Read(parsed, problems, contentHash(kind, parsed));
+    }).compose(read -> {
+      RowChecks checks = new RowChecks(app, kind, read.parsed(), read.problems(), read.contentHash());
+      return kind.check(checks).compose(writes -> {
+        if (!read.problems().isEmpty()) {
+          return reject(kind, read);
+        }
+        int rows = read.parsed().rows().size();
+        if (dryRun) {
+          return Future.succeededFuture(ImportKind.summary(rows, List.of()).put("kind", kind.id())
+              .put("dryRun", true).put("valid", true).put("expected", checks.expected));
+        }
+        return write(admin, kind, read, writes)
+            .map(outcomes -> ImportKind.summary(rows, outcomes).put("kind", kind.id()).put("dryRun", false));
+      });
+    });
+  }
+
+  private Future<List<String>> write(CurrentUser admin, ImportKind kind, Read read, List<ImportKind.Write> writes) {
+    InventoryImport inventory = new InventoryImport(app);
+    RiverImport rivers = new RiverImport(app);
+    CheckpointImport checkpoints = new CheckpointImport(app);
+    List<ImportTx> opened = new ArrayList<>();
+    return app.pool().<List<String>>withTransaction(tx -> {
+      ImportTx t = new ImportTx(tx, admin, inventory.writer(tx, admin), rivers.writer(tx, admin),
+          checkpoints.writer(tx, admin), new ArrayList<>());
+      opened.add(t);
+      Future<List<String>> done = Future.succeededFuture(new ArrayList<>());
+      for (ImportKind.Write write : writes) {
+        done = done.compose(list -> write.apply(t).map(outcome -> {
+          list.add(outcome);
+          return list;
+        }));
+      }
+      return done.compose(list -> AuditLog.record(tx, app.now(), admin, "import." + kind.id(), "import",
+          read.contentHash(), ImportKind.summary(list.size(), list).put("sheet", read.parsed().sheet().getSheetName()))
+          .map(list));
+    }).onSuccess(list -> opened.forEach(t -> {
+      t.inventory().publish();
+      t.checkpoints().publish();
+      t.afterCommit().forEach(Runnable::run);
+    }));
+  }
+
+  private Future<JsonObject> reject(ImportKind kind, Read read) {
+    Problems problems = read.problems();
+    return app.blocking(() -> MarkedCopy.write(read.parsed().workbook(), problems)).map(marked -> {
+      JsonObject fields = new JsonObject();
+      problems.list().forEach(p -> fields.put(p.sheet() + "!" + (p.column() < 0 ? "" : p.toJson().getString("column"))
+          + p.row(), p.messageZh() + " / " + p.messageEn()));
+      JsonObject body = new JsonObject().put("error", "import_rejected")
+          .put("message", "有 " + problems.total() + " 处问题，未导入任何数据 / " + problems.total()
+              + " problem(s): nothing was imported")
+          .put("fields", fields).put("kind", kind.id()).put("problemCount", problems.total())
+          .put("problems", problems.toJson())
+          .put("markedWorkbook", new JsonObject().put("filename", kind.id() + "-problems.xlsx")
+              .put("contentType", Xlsx.CONTENT_TYPE).put("base64", Base64.getEncoder().encodeToString(marked)));
+      throw new Rejected(body);
+    });
+  }
+
+  /** A hash of the sheet's content (not of the file's bytes: re-saving the same sheet keeps its keys). */
+  private static String contentHash(ImportKind kind, SheetReader.Parsed parsed) {
+    StringBuilder s = new StringBuilder(kind.id());
+    for (SheetReader.SheetRow row : parsed.rows()) {
+      s.append('\n').append(row.rowNumber()).append(new JsonObject(new java.util.TreeMap<>(
+          row.values().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+              e -> e.getValue().toString())))).encode());
+    }
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

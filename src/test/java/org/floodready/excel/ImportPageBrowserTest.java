@@ -1,0 +1,140 @@
+package org.floodready.excel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.floodready.dashboard.Browser;
+import org.floodready.support.Http;
+import org.floodready.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The admin's import page in headless Chromium: check, import, see the located problems; desktop and phone. */
+class ImportPageBrowserTest {
+  static TestServer server;
+  static Http admin;
+  static ChromeDriver driver;
+  static Path dir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Browser.assumeInstalled();
+    server = TestServer.start();
+    admin = server.as("admin");
+    dir = Files.createTempDirectory("fr-import-page");
+    driver = Browser.start(dir.resolve("profile"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      if (driver != null) {
+        driver.quit();
+      }
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
+  static WebDriverWait waitFor(String what) {
+    WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(60));
+    w.withMessage(what);
+    return w;
+  }
+
+  static void login(String user) {
+    driver.get(server.anonymous.base() + "/admin/import.html");
+    driver.executeScript("sessionStorage.clear();");
+    driver.navigate().refresh();
+    waitFor("login form").until(d -> d.findElement(By.id("username")).isDisplayed());
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys("Flood@2026");
+    driver.findElement(By.id("login-button")).click();
+    waitFor("the import page").until(d -> d.findElement(By.id("page")).isDisplayed());
+  }
+
+  static Path file(String name, byte[] bytes) throws Exception {
+    Path p = dir.resolve(name);
+    Files.write(p, bytes);
+    return p;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<String> wider() {
+    return (List<String>) driver.executeScript("const w = document.documentElement.clientWidth;"
+        + "return Array.from(document.querySelectorAll('body *')).filter(e => e.offsetParent !== null"
+        + " && e.getBoundingClientRect().right > w + 1).map(e => e.tagName + '#' + e.id + '.' + e.className);");
+  }
+
+  @Test
+  void anAdminChecksImportsAndSeesTheProblemsOnDesktopAndPhone() throws Exception {
+    driver.manage().window().setSize(new Dimension(1280, 900));
+    login("admin");
+    new Select(driver.findElement(By.id("kind"))).selectByValue("items");
+    byte[] good;
+    byte[] bad;
+    try (XSSFWorkbook wb = Sheets.template(admin, "items")) {
+      good = Sheets.fill(wb, 1, List.of(
+          Map.of("物资编码", "P-1", "物资名称", "页面导入一", "英文名称", "Page one", "类别", "materials", "计量单位", "个"),
+          Map.of("物资编码", "P-2", "物资名称", "页面导入二", "英文名称", "Page two", "类别", "life_saving", "计量单位", "件")));
+    }
+    try (XSSFWorkbook wb = Sheets.template(admin, "items")) {
+      bad = Sheets.fill(wb, 1, List.of(
+          Map.of("物资编码", "P-3", "英文名称", "No name", "类别", "materials", "计量单位", "个"),
+          Map.of("物资编码", "P-4", "物资名称", "错类别", "英文名称", "Bad", "类别", "food", "计量单位", "个")));
+    }
+    driver.findElement(By.id("file")).sendKeys(file("good.xlsx", good).toString());
+    waitFor("the chosen file's name").until(d -> d.findElement(By.id("file-name")).getText().equals("good.xlsx"));
+    driver.findElement(By.id("check")).click();
+    waitFor("the dry run's answer").until(d -> d.findElement(By.id("summary")).getText().contains("检查通过"));
+    assertEquals(0, admin.get("/api/items?q=P-1").json().getJsonArray("items").size(), "a check writes nothing");
+    driver.findElement(By.id("import")).click();
+    waitFor("the import's answer").until(d -> d.findElement(By.id("summary")).getText().contains("已导入 2 行"));
+    assertTrue(driver.findElement(By.id("summary")).getText().contains("新建 created 2"));
+    assertEquals(1, admin.get("/api/items?q=P-2").json().getJsonArray("items").size());
+
+    driver.findElement(By.id("file")).sendKeys(file("bad.xlsx", bad).toString());
+    driver.findElement(By.id("import")).click();
+    waitFor("the problems").until(d -> d.findElements(By.cssSelector("#problems li")).size() == 2);
+    String problems = driver.findElement(By.id("problems")).getText();
+    assertTrue(problems.contains("第 2 行 B 列「物资名称」") && problems.contains("必填") && problems.contains("is required"),
+        problems);
+    assertTrue(problems.contains("第 3 行 D 列「类别」"), problems);
+    assertTrue(driver.findElement(By.id("marked")).isDisplayed(), "the marked workbook can be downloaded");
+    assertTrue(driver.findElement(By.id("status")).getText().contains("未写入任何数据"));
+    Browser.screenshot(driver, "import-page-desktop-problems");
+    assertTrue(wider().isEmpty(), wider().toString());
+
+    driver.manage().window().setSize(new Dimension(390, 844));
+    waitFor("the phone width").until(d -> ((Number) driver.executeScript(
+        "return document.documentElement.clientWidth;")).intValue() <= 390);
+    Browser.fullPage(driver, "import-page-phone-problems");
+    assertTrue(wider().isEmpty(), "wider than the phone: " + wider());
+    assertEquals(0, admin.get("/api/items?q=P-3").json().getJsonArray("items").size());
+  }
+
+  @Test
+  void aKeeperIsToldOnlyAdminsImport() throws Exception {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    login("keeper");
+    assertTrue(driver.findElement(By.id("not-admin")).isDisplayed());
+    assertFalse(driver.findElement(By.id("import")).isEnabled());
+    Browser.screenshot(driver, "import-page-phone-keeper");
+    assertTrue(wider().isEmpty(), wider().toString());
+  }
+}

@@ -65,14 +65,17 @@ public final class AlertRoutes {
   /** The alert log for the duty report, same filters as the list, oldest first. */
   private void alertsCsv(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    alerts.page(filter(ctx, user), new PageRequest(1, 100_000, "a.raised_at ASC, a.id ASC", "raisedAt"))
+    alerts.pageWithAcknowledgement(filter(ctx, user),
+            new PageRequest(1, 100_000, "a.raised_at ASC, a.id ASC", "raisedAt"))
         .onSuccess(rows -> {
           Csv csv = new Csv().row("id", "checkpointCode", "nameZh", "kind", "level", "status", "reason", "raisedAt",
-              "escalatedAt", "acknowledgedAt", "resolvedAt");
+              "escalatedAt", "acknowledgedAt", "resolvedAt", "levelRaisedAt", "acknowledgedBy",
+              "acknowledgementComment");
           for (Row r : rows) {
             Alert a = Alert.from(r);
             csv.row(a.id(), a.checkpointCode(), a.nameZh(), a.kind(), a.level().code(), a.status(), a.reason(),
-                app.iso(a.raisedAt()), app.iso(a.escalatedAt()), app.iso(a.acknowledgedAt()), app.iso(a.resolvedAt()));
+                app.iso(a.raisedAt()), app.iso(a.escalatedAt()), app.iso(a.acknowledgedAt()), app.iso(a.resolvedAt()),
+                app.iso(a.levelRaisedAt()), r.getString("ack_by"), r.getString("ack_comment"));
           }
           Respond.csv(ctx, "alerts.csv", csv.toString());
         })

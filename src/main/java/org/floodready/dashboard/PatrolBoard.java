@@ -120,8 +120,7 @@ final class PatrolBoard implements BoardPart {
             .put("unitId", r.unitId()).put("coordinates", r.coordinates()).put("state", state)
             .put("patrolsThisPeriod", c == null ? null : c.counted())
             .put("required", c == null ? null : c.frequency().times())
-            .put("chief", c == null ? null : c.chiefName())
-            .put("detailPath", "/api/reaches/" + r.id()));
+            .put("chief", c == null ? null : c.chiefName()));
       }
       return null;
     }));

@@ -69,6 +69,9 @@ public record BarChartSpec(String title, String categoryLabel, String valueLabel
       plot.addRangeMarker(line);
       double max = bars.stream().mapToDouble(Bar::value).max().orElse(0);
       plot.getRangeAxis().setUpperBound(Math.max(max, referenceLine) * 1.12);
+    } else {
+      // Room above the tallest bar for its value label, which would otherwise be cut off at the plot's top.
+      plot.getRangeAxis().setUpperMargin(0.15);
     }
     return chart;
   }
@@ -88,10 +91,42 @@ public record BarChartSpec(String title, String categoryLabel, String valueLabel
       setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
           new java.text.DecimalFormat("0.#")));
       setDefaultItemLabelsVisible(true);
-      setDefaultItemLabelFont(CjkFonts.font(Font.PLAIN, 11f));
+      setDefaultItemLabelFont(CjkFonts.font(Font.BOLD, 11f));
+      // The value sits inside the top of its bar, so it never crosses the quota line above the bar nor the
+      // plot's top edge; a bar too short for it gets it just above.
+
       for (int i = 0; i < ChartStyle.SERIES.length; i++) {
         setSeriesPaint(i, ChartStyle.SERIES[i]);
       }
+    }
+
+    private static final org.jfree.chart.labels.ItemLabelPosition INSIDE = new org.jfree.chart.labels.ItemLabelPosition(
+        org.jfree.chart.labels.ItemLabelAnchor.INSIDE12, TextAnchor.TOP_CENTER);
+    private static final org.jfree.chart.labels.ItemLabelPosition ABOVE = new org.jfree.chart.labels.ItemLabelPosition(
+        org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER);
+
+    /** Tall enough (a fifth of the axis) to hold its value label inside its top. */
+    private boolean labelInside(int row, int column) {
+      Number v = data.getValue(row, column);
+      CategoryPlot plot = getPlot();
+      double upper = plot == null ? 0 : plot.getRangeAxis().getUpperBound();
+      return v != null && upper > 0 && v.doubleValue() / upper > 0.2;
+    }
+
+    @Override
+    public org.jfree.chart.labels.ItemLabelPosition getPositiveItemLabelPosition(int row, int column) {
+      return labelInside(row, column) ? INSIDE : ABOVE;
+    }
+
+    /** White on dark bars, black on light ones (yellow) and above a bar, for contrast. */
+    @Override
+    public Paint getItemLabelPaint(int row, int column) {
+      Paint bar = getItemPaint(row, column);
+      if (!labelInside(row, column) || !(bar instanceof Color c)) {
+        return Color.BLACK;
+      }
+      double luminance = (0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue()) / 255;
+      return luminance > 0.6 ? Color.BLACK : Color.WHITE;
     }
 
     @Override

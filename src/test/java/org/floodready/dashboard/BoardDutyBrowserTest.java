@@ -117,7 +117,10 @@ class BoardDutyBrowserTest {
       assertEquals(1, fetched, source + " fetched once on load: " + log);
     }
     assertTrue(log.stream().noneMatch(l -> l.startsWith("403") || l.startsWith("500")), log.toString());
+    assertTrue(Browser.tooWide(driver).isEmpty(), "wider than 1600 px: " + Browser.tooWide(driver));
     Browser.screenshot(driver, "board-duty-desktop");
+    driver.executeScript("document.getElementById('panel-map').scrollIntoView();");
+    Browser.screenshot(driver, "board-duty-map");
   }
 
   @Test
@@ -173,7 +176,9 @@ class BoardDutyBrowserTest {
     assertEquals("dispatched", t.getString("status"));
     assertEquals(1.0, t.getDouble("quantity"), 1e-9);
     assertEquals(Long.parseLong(key.split("-")[0]), t.getLong("toBaseId"));
-    li.findElement(By.cssSelector("button.depart")).click();
+    // The panel re-renders on every change, so each button is looked up afresh.
+    waitFor("the depart button").until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+        "#panel-transfers li[data-id='" + id + "'] button.depart"))).click();
     By inTransit = By.cssSelector("#panel-transfers li[data-id='" + id + "'][data-status=in_transit]");
     waitFor("departed").until(ExpectedConditions.elementToBeClickable(By.cssSelector(
         "#panel-transfers li[data-id='" + id + "'][data-status=in_transit] button.receive"))).click();
@@ -222,6 +227,38 @@ class BoardDutyBrowserTest {
 
   @Test
   @Order(5)
+  void anAlertThatRoseNeedsANewAcknowledgementAndShowsTheEarlierOne() throws Exception {
+    JsonObject alert = duty.get("/api/dashboard/panels/alerts").json().getJsonArray("items").getJsonObject(0);
+    long id = alert.getLong("id");
+    Resp ack = duty.post("/api/alerts/" + id + "/acknowledge", new JsonObject().put("comment", "已派人值守 Crew sent"));
+    assertEquals(200, ack.status(), ack.toString());
+    By li = By.cssSelector("#panel-alerts li[data-id='" + id + "']");
+    waitFor("the acknowledgement with its comment and who").until(d -> {
+      String t = d.findElement(li).getText();
+      return t.contains("Crew sent") && t.contains("值班员") && d.findElement(li).findElements(By.cssSelector("button.ack")).isEmpty();
+    });
+    // A jump is suspect until the next reading confirms it: two readings of a real rise to the severe depth.
+    Http admin = server.as("admin");
+    for (int ago : new int[] {60, 0}) {
+      Resp reading = admin.post("/api/checkpoints/" + alert.getLong("checkpointId") + "/readings", new JsonObject()
+          .put("value", 45.0).put("measuredAt", java.time.OffsetDateTime.now().minusSeconds(ago).toString()));
+      assertEquals(201, reading.status(), reading.toString());
+    }
+    waitFor("the risen alert asks for a new acknowledgement").until(d -> {
+      WebElement e = d.findElement(li);
+      return "raised".equals(e.getAttribute("data-status")) && e.getText().contains("rose to")
+          && !e.findElements(By.cssSelector("button.ack")).isEmpty();
+    });
+    String shown = driver.findElement(li).getText();
+    assertFalse(shown.contains("已确认 acknowledged by"), shown);
+    assertTrue(shown.contains("Earlier acknowledged") && shown.contains("Crew sent"), shown);
+    String csv = duty.get("/api/alerts.csv?status=all").body();
+    assertTrue(csv.contains("acknowledgementComment") && csv.contains("Crew sent"), csv);
+    Browser.screenshot(driver, "board-alert-rose");
+  }
+
+  @Test
+  @Order(6)
   void aUnitsRankingIsExplainedByItsComponents() throws Exception {
     WebElement street = waitFor("a street row").until(ExpectedConditions.elementToBeClickable(
         By.cssSelector("#panel-readiness [data-level=street] tbody tr")));
@@ -239,7 +276,7 @@ class BoardDutyBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void onAPhoneTheBoardIsOneColumnAndNothingIsWiderThanTheScreen() throws Exception {
     driver.manage().window().setSize(new Dimension(390, 844));
     waitFor("one column").until(d -> {
@@ -247,6 +284,7 @@ class BoardDutyBrowserTest {
       Number b = (Number) driver.executeScript("return document.getElementById('panel-alerts').getBoundingClientRect().left;");
       return Math.abs(a.doubleValue() - b.doubleValue()) < 1;
     });
+    driver.executeScript("window.scrollTo(0, 0);");
     Thread.sleep(500);
     List<String> wide = Browser.tooWide(driver);
     assertTrue(wide.isEmpty(), "wider than the 390 px screen: " + wide);
@@ -257,7 +295,7 @@ class BoardDutyBrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void scopedUsersNeverAskForWhatTheyMayNotSee() throws Exception {
     for (String user : List.of("keeper", "chief", "inspector")) {
       driver.findElement(By.id("logout")).click();
@@ -276,11 +314,11 @@ class BoardDutyBrowserTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void whileTheServerIsUnreachableOneLineSaysSoAndActionsAreDisabled() throws Exception {
     driver.findElement(By.id("logout")).click();
     logIn("duty");
-    waitFor("acknowledge buttons").until(ExpectedConditions.elementToBeClickable(By.cssSelector("#panel-alerts button.ack")));
+    waitFor("action buttons").until(ExpectedConditions.elementToBeClickable(By.cssSelector("#panels button.action")));
     server.close();
     server = null;
     waitFor("the status line").until(ExpectedConditions.visibilityOfElementLocated(By.id("net-status")));

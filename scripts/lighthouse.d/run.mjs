@@ -24,6 +24,12 @@ try {
     const audit = (id) => result.audits[id] ? result.audits[id].displayValue : '?';
     console.log(formFactor + ': ' + scores + ' | LCP ' + audit('largest-contentful-paint') + ', TBT ' + audit('total-blocking-time')
       + ', CLS ' + audit('cumulative-layout-shift'));
+    if (process.env.LIGHTHOUSE_DETAILS) {
+      const shifts = result.audits['layout-shifts'] || result.audits['layout-shift-elements'];
+      for (const item of (shifts && shifts.details && shifts.details.items) || []) {
+        console.log('  shift ' + (item.score ?? '').toString().slice(0, 5) + ' ' + ((item.node && item.node.selector) || ''));
+      }
+    }
     await page.close();
   }
 } finally {

@@ -362,6 +362,19 @@
     ids.forEach((id) => { const p = state.panels.get(id); if (p) refresh(p); });
   }
 
+  /**
+   * After the board's own write: on the live stream the change comes back as an event that refreshes the
+   * panels (one fetch per change); only a panel the event has not refreshed within 3 s is fetched here.
+   */
+  function afterWrite(...ids) {
+    if (state.live !== 'ok') { refreshPanels(...ids); return; }
+    const at = Date.now();
+    setTimeout(() => ids.forEach((id) => {
+      const p = state.panels.get(id);
+      if (p && !p.inFlight && (p.loadedAt || 0) < at) refresh(p);
+    }), 3000);
+  }
+
   // ---------- renderers ----------
   function esc(s) {
     return String(s == null ? '' : s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -564,7 +577,7 @@
   async function transferStep(t, step) {
     try {
       await api('/api/transfers/' + t.id + '/' + step, { json: {}, idempotent: 'transfer-' + t.id + '-' + step });
-      refreshPanels('transfers', 'coverage');
+      afterWrite('transfers', 'coverage');
     } catch (e) {
       const panel = state.panels.get('transfers');
       if (!e.offline && panel) panel.el.querySelector('[data-role=body]').insertAdjacentHTML('afterbegin', '<p class="error">' + esc(e.message) + '</p>');
@@ -623,7 +636,7 @@
     try {
       await api(def.acknowledgePath.replace('{id}', alert.id), { json: { comment }, idempotent: 'ack-' + alert.id + '-' + (alert.levelRaisedAt || alert.raisedAt) });
       $('ack-dialog').close();
-      refreshPanels(def.id);
+      afterWrite(def.id);
     } catch (e) {
       $('ack-error').textContent = e.offline ? '服务器无法连接 Server unreachable' : e.message;
     }
@@ -665,7 +678,7 @@
       $('level-dialog').close();
       const panel = state.panels.get('response-level');
       if (panel) { panel.data = r; responseLevel(r); }
-      refreshPanels('response-level', 'coverage', 'readiness');
+      afterWrite('response-level', 'coverage', 'readiness');
     } catch (e) {
       $('level-error').textContent = e.offline ? '服务器无法连接 Server unreachable' : (e.body && e.body.fields ? Object.values(e.body.fields).join('; ') : e.message);
     }
@@ -711,7 +724,7 @@
       });
       state.transferKey = null;
       $('transfer-dialog').close();
-      refreshPanels('transfers', 'coverage');
+      afterWrite('transfers', 'coverage');
     } catch (e) {
       $('transfer-error').textContent = e.offline ? '服务器无法连接 Server unreachable'
         : (e.body && e.body.fields ? Object.entries(e.body.fields).map(([k, v]) => k + ': ' + v).join('; ') : e.message);
@@ -750,7 +763,7 @@
       await api('/api/hazards/' + h.id + '/assign', { json: { unitId: Number($('assign-unit').value), deadline: zonedIso($('assign-deadline').value),
         comment: $('assign-comment').value.trim() || null }, idempotent: 'assign-' + h.id + '-' + h.updatedAt });
       $('assign-dialog').close();
-      refreshPanels('hazards', 'compliance');
+      afterWrite('hazards', 'compliance');
     } catch (e) {
       $('assign-error').textContent = e.offline ? '服务器无法连接 Server unreachable'
         : (e.body && e.body.fields ? Object.entries(e.body.fields).map(([k, v]) => k + ': ' + v).join('; ') : e.message);
@@ -766,23 +779,27 @@
     $('hazard-reason').value = '';
     $('hazard-error').textContent = '';
     $('hazard-submit').textContent = action === 'verify' ? '销号 Close' : '退回 Reopen';
-    const photos = $('hazard-photos');
-    photos.innerHTML = '';
     $('hazard-dialog').showModal();
+    loadPhotos(h.id, $('hazard-photos'));
+  }
+
+  /** Every photo of a hazard (report and evidence), each opening full size; fetched with the token. */
+  async function loadPhotos(hazardId, container) {
+    container.innerHTML = '';
     try {
-      const full = await api('/api/hazards/' + h.id);
+      const full = await api('/api/hazards/' + hazardId);
       for (const ph of full.photos || []) {
-        const res = await fetch(ph.url || ('/api/hazards/' + h.id + '/photos/' + ph.id), { headers: { Authorization: 'Bearer ' + token() } });
+        const res = await fetch(ph.url || ('/api/hazards/' + hazardId + '/photos/' + ph.id), { headers: { Authorization: 'Bearer ' + token() } });
         if (!res.ok) continue;
         const url = URL.createObjectURL(await res.blob());
         const fig = document.createElement('figure');
         fig.innerHTML = '<a href="' + url + '" target="_blank" rel="noopener"><img alt="" src="' + url + '"></a><figcaption>' + esc(zh(ph.kind)) + ' · ' + esc(fmtTime(ph.uploadedAt)) + ' · 点击看原图 full size</figcaption>';
         fig.querySelector('img').alt = zh(ph.kind);
-        photos.appendChild(fig);
+        container.appendChild(fig);
       }
-      if (!photos.children.length) photos.innerHTML = '<p class="muted">无照片 No photos</p>';
+      if (!container.children.length) container.innerHTML = '<p class="muted">无照片 No photos</p>';
     } catch (e) {
-      photos.innerHTML = '<p class="error">' + esc(e.message) + '</p>';
+      container.innerHTML = '<p class="error">' + esc(e.message) + '</p>';
     }
   }
 
@@ -796,7 +813,7 @@
       await api('/api/hazards/' + h.id + '/' + action, { json: action === 'reopen' ? { reason: text } : { comment: text || null },
         idempotent: action + '-' + h.id + '-' + h.updatedAt });
       $('hazard-dialog').close();
-      refreshPanels('hazards', 'compliance');
+      afterWrite('hazards', 'compliance');
     } catch (e) {
       $('hazard-error').textContent = e.offline ? '服务器无法连接 Server unreachable' : e.message;
     }
@@ -1000,6 +1017,10 @@
       dl.insertAdjacentHTML('beforeend', '<dt>' + esc(label) + '</dt><dd>' + esc(value(v, type)) + '</dd>');
     });
     if (kind === 'checkpoint' && !obj.lastReadingAt) dl.insertAdjacentHTML('beforeend', '<dt>读数 Readings</dt><dd>从未上报 Never reported</dd>');
+    if (kind === 'hazard') {
+      dl.insertAdjacentHTML('beforeend', '<dt>照片 Photos</dt><dd class="photos" data-role="photos"></dd>');
+      loadPhotos(obj.id, dl.querySelector('[data-role=photos]'));
+    }
     const chart = $('detail-chart');
     if (obj.chart) {
       const w = Math.round(chart.parentElement.clientWidth * (window.devicePixelRatio || 1)) || 800;

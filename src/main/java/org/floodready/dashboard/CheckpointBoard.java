@@ -125,7 +125,8 @@ final class CheckpointBoard implements BoardPart {
     return data.alertEvents(report.from, report.to, ReportDraft.MAX_ROWS).compose(events -> {
       List<List<Object>> rows = new ArrayList<>();
       for (CheckpointData.AlertOfDay e : events) {
-        rows.add(List.of(report.time(e.at()), e.checkpointNameZh(), e.action(), e.level(), e.status(), e.actor(),
+        rows.add(List.of(report.time(e.at()), e.checkpointNameZh(), ReportWords.word(e.action()),
+            ReportWords.word(e.level()), ReportWords.word(e.status()), e.actor(),
             e.comment() == null ? "" : e.comment()));
       }
       report.table(new ReportTable("alerts", "预警处置 Alerts of the day", List.of("时间 Time", "监测点 Checkpoint",

@@ -43,12 +43,14 @@ final class DailyReportPdf {
     subtitle.setSpacingAfter(6);
     doc.add(subtitle);
     for (ReportTable t : r.tables()) {
-      Paragraph h = new Paragraph(t.title(), heading);
+      Paragraph h = new Paragraph(18, t.title(), heading);
       h.setSpacingBefore(12);
-      h.setSpacingAfter(4);
+      h.setSpacingAfter(6);
       doc.add(h);
       if (t.note() != null) {
-        doc.add(new Paragraph(t.note(), small));
+        Paragraph note = new Paragraph(11, t.note(), small);
+        note.setSpacingAfter(4);
+        doc.add(note);
       }
       if (t.rows().isEmpty()) {
         doc.add(new Paragraph("无记录 None", text));

@@ -137,6 +137,7 @@ class BoardDutyBrowserTest {
     assertTrue(driver.findElement(By.id("level-error")).getText().contains("reason"), "a reason is required");
     driver.findElement(By.id("level-reason")).sendKeys("气象台发布暴雨橙色预警 Orange rainstorm warning");
     Browser.screenshot(driver, "board-level-dialog");
+    Browser.responses(driver);
     driver.findElement(By.id("level-submit")).click();
     waitFor("the badge follows").until(d -> "III".equals(d.findElement(By.id("response-level")).getAttribute("data-level")));
     assertEquals("III", duty.get("/api/settings/response-level").json().getString("level"));
@@ -149,6 +150,9 @@ class BoardDutyBrowserTest {
     waitFor("the coverage panel shows the new quota").until(d -> panel("coverage").findElement(
         By.cssSelector("tr[data-id='" + worst.getString("key") + "'] td[data-key=required]")).getText()
         .equals(String.valueOf(Math.round(worst.getDouble("required")))));
+    Thread.sleep(4000); // past the board's 3 s fallback, which must not fetch again
+    long fetched = Browser.responses(driver).stream().filter(l -> l.contains("/api/dashboard/panels/coverage")).count();
+    assertEquals(1, fetched, "the coverage panel is fetched once for one change of level");
   }
 
   @Test

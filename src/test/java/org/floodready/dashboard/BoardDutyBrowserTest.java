@@ -121,6 +121,22 @@ class BoardDutyBrowserTest {
     Browser.screenshot(driver, "board-duty-desktop");
     driver.executeScript("document.getElementById('panel-map').scrollIntoView();");
     Browser.screenshot(driver, "board-duty-map");
+    // The map: reaches are named, colliding labels hidden, zoom works, a pop-up speaks in words.
+    assertTrue(panel("map").findElements(By.cssSelector("text.label.reach")).size() > 0);
+    driver.findElement(By.cssSelector("#panel-map button.zoom")).click();
+    waitFor("zoomed in").until(d -> String.valueOf(d.findElement(By.cssSelector("#panel-map svg > g"))
+        .getAttribute("transform")).contains("scale(1.5)"));
+    driver.findElements(By.cssSelector("#panel-map button.zoom")).get(2).click();
+    driver.executeScript("document.querySelector('#panel-map [data-kind=checkpoint]')"
+        + ".dispatchEvent(new MouseEvent('click', {bubbles: true}));");
+    waitFor("the pop-up").until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
+    String detail = driver.findElement(By.id("detail-body")).getText();
+    assertTrue(detail.contains("类型 Kind") && detail.contains("状态 State"), detail);
+    for (String raw : List.of("checkpointId", "detailPath", "lastReadingAt", "unitId", "/api/")) {
+      assertFalse(detail.contains(raw), raw + " in " + detail);
+    }
+    Browser.screenshot(driver, "board-map-detail");
+    driver.findElement(By.id("detail-close")).click();
   }
 
   @Test
@@ -227,6 +243,19 @@ class BoardDutyBrowserTest {
     driver.findElement(By.id("hazard-submit")).click();
     waitFor("the closed hazard leaves the open list").until(d -> d.findElements(row).isEmpty());
     assertEquals("closed", duty.get("/api/hazards/" + id).json().getString("status"));
+
+    // Another rectified one goes back, with the reason the board asks for.
+    JsonObject other = duty.get("/api/hazards?status=rectified&size=50").json().getJsonArray("items").stream()
+        .map(o -> (JsonObject) o).filter(h -> h.getString("reporterName").contains("River chief")).findFirst().orElseThrow();
+    waitFor("the reopen button").until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("#panel-hazards tr[data-id='" + other.getLong("id") + "'] button.reopen"))).click();
+    waitFor("the reopen dialog").until(ExpectedConditions.visibilityOfElementLocated(By.id("hazard-reason")));
+    driver.findElement(By.id("hazard-submit")).click();
+    assertTrue(driver.findElement(By.id("hazard-error")).getText().contains("reason"), "a reason is required");
+    driver.findElement(By.id("hazard-reason")).sendKeys("照片未见清理 The photo shows no clean-up");
+    driver.findElement(By.id("hazard-submit")).click();
+    waitFor("reopened").until(d -> "rectifying".equals(duty.get("/api/hazards/" + other.getLong("id")).json()
+        .getString("status")));
   }
 
   @Test

@@ -139,7 +139,7 @@ final class CheckpointBoard implements BoardPart {
           s.lastValue() == null ? "" : s.lastValue().toString(), s.lastReadingAt() == null ? "从未上报 never" : report.dateTime(s.lastReadingAt()),
           s.activeAlerts())));
       report.table(new ReportTable("checkpoints", "水情 Checkpoint states", List.of("监测点 Checkpoint", "类型 Kind",
-          "预警 Level", "最新读数 Last value", "读数时间 Read at", "未解除预警 Open alerts"), rows, null));
+          "状态 State", "最新读数 Last value", "读数时间 Read at", "未解除预警 Open alerts"), rows, null));
       return null;
     });
   }

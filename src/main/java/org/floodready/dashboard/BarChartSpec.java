@@ -46,7 +46,7 @@ public record BarChartSpec(String title, String categoryLabel, String valueLabel
         PlotOrientation.VERTICAL, legend, false, false);
     ChartStyle.apply(chart);
     CategoryPlot plot = chart.getCategoryPlot();
-    ThresholdRenderer renderer = new ThresholdRenderer(data, redBelow);
+    ThresholdRenderer renderer = new ThresholdRenderer(data, redBelow, referenceLine != null);
     if (colours != null) {
       for (int i = 0; i < colours.size(); i++) {
         renderer.setSeriesPaint(i, LevelChartSpec.colour(colours.get(i)));
@@ -80,10 +80,13 @@ public record BarChartSpec(String title, String categoryLabel, String valueLabel
   private static final class ThresholdRenderer extends BarRenderer {
     private final transient DefaultCategoryDataset data;
     private final Double redBelow;
+    private final boolean insideLabels;
 
-    ThresholdRenderer(DefaultCategoryDataset data, Double redBelow) {
+    /** {@code insideLabels}: values go inside the bar tops, clear of the reference line above them. */
+    ThresholdRenderer(DefaultCategoryDataset data, Double redBelow, boolean insideLabels) {
       this.data = data;
       this.redBelow = redBelow;
+      this.insideLabels = insideLabels;
       setBarPainter(new StandardBarPainter());
       setShadowVisible(false);
       setDrawBarOutline(false);
@@ -92,8 +95,6 @@ public record BarChartSpec(String title, String categoryLabel, String valueLabel
           new java.text.DecimalFormat("0.#")));
       setDefaultItemLabelsVisible(true);
       setDefaultItemLabelFont(CjkFonts.font(Font.BOLD, 11f));
-      // The value sits inside the top of its bar, so it never crosses the quota line above the bar nor the
-      // plot's top edge; a bar too short for it gets it just above.
 
       for (int i = 0; i < ChartStyle.SERIES.length; i++) {
         setSeriesPaint(i, ChartStyle.SERIES[i]);
@@ -110,7 +111,7 @@ public record BarChartSpec(String title, String categoryLabel, String valueLabel
       Number v = data.getValue(row, column);
       CategoryPlot plot = getPlot();
       double upper = plot == null ? 0 : plot.getRangeAxis().getUpperBound();
-      return v != null && upper > 0 && v.doubleValue() / upper > 0.2;
+      return insideLabels && v != null && upper > 0 && v.doubleValue() / upper > 0.2;
     }
 
     @Override

@@ -64,9 +64,11 @@ class BoardDutyBrowserTest {
     }
   }
 
+  /** A wait that names what it waited for and looks again when a live update replaced the element. */
   static WebDriverWait waitFor(String what) {
     WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(45));
     w.withMessage(what);
+    w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     return w;
   }
 
@@ -78,6 +80,18 @@ class BoardDutyBrowserTest {
     driver.findElement(By.id("password")).sendKeys("Flood@2026");
     driver.findElement(By.id("login-button")).click();
     waitFor("the board of " + user).until(ExpectedConditions.visibilityOfElementLocated(By.id("panels")));
+  }
+
+  /** Finds and clicks in one step, again if the panel re-rendered in between (live updates). */
+  static void click(String what, By by) {
+    waitFor(what).until(d -> {
+      WebElement e = d.findElement(by);
+      if (!e.isDisplayed() || !e.isEnabled()) {
+        return false;
+      }
+      e.click();
+      return true;
+    });
   }
 
   static WebElement panel(String id) {
@@ -174,11 +188,9 @@ class BoardDutyBrowserTest {
   @Test
   @Order(3)
   void aTransferOrderedFromASuggestionIsFollowedToReceipt() throws Exception {
-    WebElement order = waitFor("an order button on a shortfall").until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("#panel-coverage button.order")));
-    WebElement row = order.findElement(By.xpath("./ancestor::tr"));
-    String key = row.getAttribute("data-id");
-    order.click();
+    String key = waitFor("an order button on a shortfall").until(d -> d.findElement(By.cssSelector("#panel-coverage button.order")).findElement(By.xpath("./ancestor::tr"))
+            .getAttribute("data-id"));
+    click("the order button", By.cssSelector("#panel-coverage tr[data-id='" + key + "'] button.order"));
     waitFor("lots of the source base").until(d -> d.findElements(By.cssSelector("#transfer-lot option[value]:not([value=''])"))
         .size() > 0);
     assertTrue(driver.findElement(By.id("transfer-tracked")).isSelected(), "tracked by default");
@@ -197,11 +209,11 @@ class BoardDutyBrowserTest {
     assertEquals(1.0, t.getDouble("quantity"), 1e-9);
     assertEquals(Long.parseLong(key.split("-")[0]), t.getLong("toBaseId"));
     // The panel re-renders on every change, so each button is looked up afresh.
-    waitFor("the depart button").until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-        "#panel-transfers li[data-id='" + id + "'] button.depart"))).click();
+    click("the depart button", By.cssSelector(
+        "#panel-transfers li[data-id='" + id + "'] button.depart"));
     By inTransit = By.cssSelector("#panel-transfers li[data-id='" + id + "'][data-status=in_transit]");
-    waitFor("departed").until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-        "#panel-transfers li[data-id='" + id + "'][data-status=in_transit] button.receive"))).click();
+    click("departed", By.cssSelector(
+        "#panel-transfers li[data-id='" + id + "'][data-status=in_transit] button.receive"));
     waitFor("received").until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("#panel-transfers li[data-id='" + id + "'][data-status=received]")));
     assertTrue(driver.findElements(inTransit).isEmpty());
@@ -217,8 +229,7 @@ class BoardDutyBrowserTest {
         .map(o -> (JsonObject) o).filter(h -> h.getString("reporterName").contains("River chief")).findFirst().orElseThrow();
     long id = hazard.getLong("id");
     By row = By.cssSelector("#panel-hazards tr[data-id='" + id + "']");
-    waitFor("the hazard row").until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("#panel-hazards tr[data-id='" + id + "'] button.assign"))).click();
+    click("the hazard row", By.cssSelector("#panel-hazards tr[data-id='" + id + "'] button.assign"));
     waitFor("the assign dialog").until(ExpectedConditions.visibilityOfElementLocated(By.id("assign-unit")));
     driver.findElement(By.id("assign-comment")).sendKeys("请三日内清淤 Clear it within three days");
     Browser.screenshot(driver, "board-hazard-assign");
@@ -235,8 +246,7 @@ class BoardDutyBrowserTest {
     Resp rectified = chief.post("/api/hazards/" + id + "/rectify", new JsonObject().put("note", "已清淤 Silt removed"));
     assertEquals(200, rectified.status(), rectified.toString());
 
-    waitFor("the verify button").until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("#panel-hazards tr[data-id='" + id + "'] button.verify"))).click();
+    click("the verify button", By.cssSelector("#panel-hazards tr[data-id='" + id + "'] button.verify"));
     waitFor("the evidence photo in full").until(d -> d.findElements(By.cssSelector("#hazard-photos img")).size() == 1);
     Browser.screenshot(driver, "board-hazard-verify");
     driver.findElement(By.id("hazard-reason")).sendKeys("现场核查合格 Checked on site");
@@ -247,8 +257,7 @@ class BoardDutyBrowserTest {
     // Another rectified one goes back, with the reason the board asks for.
     JsonObject other = duty.get("/api/hazards?status=rectified&size=50").json().getJsonArray("items").stream()
         .map(o -> (JsonObject) o).filter(h -> h.getString("reporterName").contains("River chief")).findFirst().orElseThrow();
-    waitFor("the reopen button").until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("#panel-hazards tr[data-id='" + other.getLong("id") + "'] button.reopen"))).click();
+    click("the reopen button", By.cssSelector("#panel-hazards tr[data-id='" + other.getLong("id") + "'] button.reopen"));
     waitFor("the reopen dialog").until(ExpectedConditions.visibilityOfElementLocated(By.id("hazard-reason")));
     driver.findElement(By.id("hazard-submit")).click();
     assertTrue(driver.findElement(By.id("hazard-error")).getText().contains("reason"), "a reason is required");
@@ -282,7 +291,7 @@ class BoardDutyBrowserTest {
       return "raised".equals(e.getAttribute("data-status")) && e.getText().contains("rose to")
           && !e.findElements(By.cssSelector("button.ack")).isEmpty();
     });
-    String shown = driver.findElement(li).getText();
+    String shown = waitFor("the alert's text").until(d -> d.findElement(li).getText());
     assertFalse(shown.contains("已确认 acknowledged by"), shown);
     assertTrue(shown.contains("Earlier acknowledged") && shown.contains("Crew sent"), shown);
     String csv = duty.get("/api/alerts.csv?status=all").body();
@@ -293,9 +302,7 @@ class BoardDutyBrowserTest {
   @Test
   @Order(6)
   void aUnitsRankingIsExplainedByItsComponents() throws Exception {
-    WebElement street = waitFor("a street row").until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("#panel-readiness [data-level=street] tbody tr")));
-    street.click();
+    click("a street row", By.cssSelector("#panel-readiness [data-level=street] tbody tr"));
     waitFor("the components").until(d -> d.findElements(By.cssSelector("#detail-body .component")).size() == 5);
     waitFor("the lines behind them").until(d -> d.findElements(By.cssSelector("#detail-body li.muted")).stream()
         .noneMatch(li -> li.getText().contains("Loading")));
@@ -324,6 +331,10 @@ class BoardDutyBrowserTest {
     assertTrue(driver.findElement(By.id("logout")).isDisplayed());
     Browser.screenshot(driver, "board-phone-390");
     Browser.fullPage(driver, "board-phone-390-full");
+    driver.manage().window().setSize(new Dimension(900, 1000));
+    Thread.sleep(500);
+    assertTrue(Browser.tooWide(driver).isEmpty(), "wider than a 900 px tablet: " + Browser.tooWide(driver));
+    Browser.screenshot(driver, "board-tablet-900");
     driver.manage().window().setSize(new Dimension(1600, 1000));
   }
 

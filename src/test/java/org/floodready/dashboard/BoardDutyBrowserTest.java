@@ -247,7 +247,8 @@ class BoardDutyBrowserTest {
     assertEquals(200, rectified.status(), rectified.toString());
 
     click("the verify button", By.cssSelector("#panel-hazards tr[data-id='" + id + "'] button.verify"));
-    waitFor("the evidence photo in full").until(d -> d.findElements(By.cssSelector("#hazard-photos img")).size() == 1);
+    waitFor("the evidence photo in full").until(d -> d.findElements(By.cssSelector("#hazard-photos img")).size() == 1
+        && ((Number) driver.executeScript("return document.querySelector('#hazard-photos img').naturalWidth;")).intValue() > 0);
     Browser.screenshot(driver, "board-hazard-verify");
     driver.findElement(By.id("hazard-reason")).sendKeys("现场核查合格 Checked on site");
     driver.findElement(By.id("hazard-submit")).click();

@@ -48,6 +48,15 @@ public final class AlertRepository {
         .execute(where.tuple());
   }
 
+  /** Like {@link #page}, with the last acknowledgement's actor and comment ({@code ack_by}, {@code ack_comment}). */
+  public Future<RowSet<Row>> pageWithAcknowledgement(Where where, PageRequest page) {
+    return pool.preparedQuery(page.select(Alert.COLUMNS + ", ack.actor_name AS ack_by, ack.comment AS ack_comment",
+            Alert.FROM + " LEFT JOIN LATERAL (SELECT e.actor_name, e.comment FROM alert_events e"
+                + " WHERE e.alert_id = a.id AND e.action = 'acknowledged' ORDER BY e.id DESC LIMIT 1) ack ON true",
+            where))
+        .execute(where.tuple());
+  }
+
   public Future<RowSet<Row>> events(long alertId) {
     return pool.preparedQuery("SELECT id, " + EVENT_COLUMNS + " FROM alert_events WHERE alert_id = $1 ORDER BY id")
         .execute(Tuple.of(alertId));

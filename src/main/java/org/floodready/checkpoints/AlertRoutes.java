@@ -76,14 +76,17 @@ public final class AlertRoutes {
   /** The rows of the alert log, shared by the CSV and the .xlsx sheet. */
   private Future<Csv> alertLog(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    return alerts.page(filter(ctx, user), new PageRequest(1, 100_000, "a.raised_at ASC, a.id ASC", "raisedAt"))
+    return alerts.pageWithAcknowledgement(filter(ctx, user),
+            new PageRequest(1, 100_000, "a.raised_at ASC, a.id ASC", "raisedAt"))
         .map(rows -> {
           Csv csv = new Csv().row("id", "checkpointCode", "nameZh", "kind", "level", "status", "reason", "raisedAt",
-              "escalatedAt", "acknowledgedAt", "resolvedAt");
+              "escalatedAt", "acknowledgedAt", "resolvedAt", "levelRaisedAt", "acknowledgedBy",
+              "acknowledgementComment");
           for (Row r : rows) {
             Alert a = Alert.from(r);
             csv.row(a.id(), a.checkpointCode(), a.nameZh(), a.kind(), a.level().code(), a.status(), a.reason(),
-                app.iso(a.raisedAt()), app.iso(a.escalatedAt()), app.iso(a.acknowledgedAt()), app.iso(a.resolvedAt()));
+                app.iso(a.raisedAt()), app.iso(a.escalatedAt()), app.iso(a.acknowledgedAt()), app.iso(a.resolvedAt()),
+                app.iso(a.levelRaisedAt()), r.getString("ack_by"), r.getString("ack_comment"));
           }
           return csv;
         });

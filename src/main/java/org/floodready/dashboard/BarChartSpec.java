@@ -46,7 +46,7 @@ public record BarChartSpec(String title, String categoryLabel, String valueLabel
         PlotOrientation.VERTICAL, legend, false, false);
     ChartStyle.apply(chart);
     CategoryPlot plot = chart.getCategoryPlot();
-    ThresholdRenderer renderer = new ThresholdRenderer(data, redBelow);
+    ThresholdRenderer renderer = new ThresholdRenderer(data, redBelow, referenceLine != null);
     if (colours != null) {
       for (int i = 0; i < colours.size(); i++) {
         renderer.setSeriesPaint(i, LevelChartSpec.colour(colours.get(i)));
@@ -69,6 +69,9 @@ public record BarChartSpec(String title, String categoryLabel, String valueLabel
       plot.addRangeMarker(line);
       double max = bars.stream().mapToDouble(Bar::value).max().orElse(0);
       plot.getRangeAxis().setUpperBound(Math.max(max, referenceLine) * 1.12);
+    } else {
+      // Room above the tallest bar for its value label, which would otherwise be cut off at the plot's top.
+      plot.getRangeAxis().setUpperMargin(0.15);
     }
     return chart;
   }
@@ -77,10 +80,13 @@ public record BarChartSpec(String title, String categoryLabel, String valueLabel
   private static final class ThresholdRenderer extends BarRenderer {
     private final transient DefaultCategoryDataset data;
     private final Double redBelow;
+    private final boolean insideLabels;
 
-    ThresholdRenderer(DefaultCategoryDataset data, Double redBelow) {
+    /** {@code insideLabels}: values go inside the bar tops, clear of the reference line above them. */
+    ThresholdRenderer(DefaultCategoryDataset data, Double redBelow, boolean insideLabels) {
       this.data = data;
       this.redBelow = redBelow;
+      this.insideLabels = insideLabels;
       setBarPainter(new StandardBarPainter());
       setShadowVisible(false);
       setDrawBarOutline(false);
@@ -88,10 +94,40 @@ public record BarChartSpec(String title, String categoryLabel, String valueLabel
       setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
           new java.text.DecimalFormat("0.#")));
       setDefaultItemLabelsVisible(true);
-      setDefaultItemLabelFont(CjkFonts.font(Font.PLAIN, 11f));
+      setDefaultItemLabelFont(CjkFonts.font(Font.BOLD, 11f));
+
       for (int i = 0; i < ChartStyle.SERIES.length; i++) {
         setSeriesPaint(i, ChartStyle.SERIES[i]);
       }
+    }
+
+    private static final org.jfree.chart.labels.ItemLabelPosition INSIDE = new org.jfree.chart.labels.ItemLabelPosition(
+        org.jfree.chart.labels.ItemLabelAnchor.INSIDE12, TextAnchor.TOP_CENTER);
+    private static final org.jfree.chart.labels.ItemLabelPosition ABOVE = new org.jfree.chart.labels.ItemLabelPosition(
+        org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER);
+
+    /** Tall enough (a fifth of the axis) to hold its value label inside its top. */
+    private boolean labelInside(int row, int column) {
+      Number v = data.getValue(row, column);
+      CategoryPlot plot = getPlot();
+      double upper = plot == null ? 0 : plot.getRangeAxis().getUpperBound();
+      return insideLabels && v != null && upper > 0 && v.doubleValue() / upper > 0.2;
+    }
+
+    @Override
+    public org.jfree.chart.labels.ItemLabelPosition getPositiveItemLabelPosition(int row, int column) {
+      return labelInside(row, column) ? INSIDE : ABOVE;
+    }
+
+    /** White on dark bars, black on light ones (yellow) and above a bar, for contrast. */
+    @Override
+    public Paint getItemLabelPaint(int row, int column) {
+      Paint bar = getItemPaint(row, column);
+      if (!labelInside(row, column) || !(bar instanceof Color c)) {
+        return Color.BLACK;
+      }
+      double luminance = (0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue()) / 255;
+      return luminance > 0.6 ? Color.BLACK : Color.WHITE;
     }
 
     @Override

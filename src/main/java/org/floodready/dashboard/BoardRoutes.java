@@ -26,12 +26,28 @@ final class BoardRoutes {
   }
 
   private void getDefinition(RoutingContext ctx) {
-    CurrentUser.of(ctx);
+    CurrentUser user = CurrentUser.of(ctx);
     // Vert.x resolves the path in the working directory first, then on the classpath (the jar).
     app.vertx().fileSystem().readFile(DEFINITION)
-        .map(buffer -> new JsonObject(buffer))
-        .compose(def -> Respond.ok(ctx, def.put("panelSources", panels.names())))
+        .map(buffer -> forRole(new JsonObject(buffer), user.role().code()))
+        .compose(def -> Respond.ok(ctx, def.put("panelSources", panels.names())
+            .put("timeZone", app.config().zone().getId())))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * Only the panels the user may see: a panel with {@code roles} is for those roles only, so the board
+   * never asks for data it would be refused.
+   */
+  static JsonObject forRole(JsonObject definition, String role) {
+    io.vertx.core.json.JsonArray mine = new io.vertx.core.json.JsonArray();
+    definition.getJsonArray("panels").forEach(o -> {
+      io.vertx.core.json.JsonArray roles = ((JsonObject) o).getJsonArray("roles");
+      if (roles == null || roles.contains(role)) {
+        mine.add(o);
+      }
+    });
+    return definition.put("panels", mine);
   }
 
   private void getPanel(RoutingContext ctx) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
+import org.floodready.checkpoints.CheckpointDefaults;
 import org.floodready.checkpoints.CheckpointState;
 import org.floodready.checkpoints.CheckpointStates;
 import org.floodready.http.ApiError;
@@ -36,25 +37,44 @@ final class CheckpointBoard implements BoardPart {
 
   @Override
   public void addPanels(Map<String, PanelSources.Source> panels) {
-    panels.put("checkpoints", (user, now) -> visibleStates(user, now).map(list -> {
+    panels.put("checkpoints", (user, now) -> visibleStates(user, now).compose(list -> data.pointKinds().map(kinds -> {
       JsonArray items = new JsonArray();
       list.stream()
           .sorted((a, b) -> Integer.compare(rank(b), rank(a)))
-          .forEach(s -> items.add(stateJson(s)));
+          .forEach(s -> items.add(stateJson(s, kinds, now)));
       return new JsonObject().put("items", items)
-          .put("silent", list.stream().filter(CheckpointState::silent).count());
-    }));
+          .put("silent", list.stream().filter(CheckpointState::silent).count())
+          .put("unknown", list.stream().filter(s -> s.lastReadingAt() == null).count());
+    })));
     panels.put("alerts", (user, now) -> visibleIds(user).compose(ids -> data.openAlerts().map(alerts -> {
       boolean mayAck = user.is(Role.DUTY_OFFICER) || user.is(Role.ADMIN);
       JsonArray items = new JsonArray();
-      alerts.stream().filter(a -> ids == null || ids.contains(a.checkpointId())).forEach(a -> items.add(new JsonObject()
-          .put("id", a.id()).put("checkpointId", a.checkpointId()).put("checkpointNameZh", a.checkpointNameZh())
-          .put("unitId", a.unitId()).put("kind", a.kind()).put("level", a.level()).put("status", a.status())
-          .put("message", a.reason()).put("raisedAt", app.iso(a.raisedAt()))
-          .put("acknowledgedAt", app.iso(a.acknowledgedAt())).put("acknowledgedBy", a.acknowledgedBy())
-          .put("canAcknowledge", mayAck && (a.status().equals("raised") || a.status().equals("escalated")))));
+      alerts.stream().filter(a -> ids == null || ids.contains(a.checkpointId())).forEach(a -> items.add(alertJson(a,
+          mayAck)));
       return new JsonObject().put("items", items);
     })));
+  }
+
+  /**
+   * An acknowledgement shows only while it holds: once the level rose the alert is raised again, shows
+   * when it rose, and the earlier acknowledgement is named as such.
+   */
+  private JsonObject alertJson(CheckpointData.OpenAlert a, boolean mayAck) {
+    boolean open = a.status().equals("raised") || a.status().equals("escalated");
+    boolean rose = a.levelRaisedAt() != null && a.levelRaisedAt().isAfter(a.raisedAt());
+    JsonObject json = new JsonObject()
+        .put("id", a.id()).put("checkpointId", a.checkpointId()).put("checkpointNameZh", a.checkpointNameZh())
+        .put("unitId", a.unitId()).put("kind", a.kind()).put("level", a.level()).put("status", a.status())
+        .put("message", a.reason()).put("raisedAt", app.iso(a.raisedAt()))
+        .put("levelRaisedAt", rose ? app.iso(a.levelRaisedAt()) : null)
+        .put("canAcknowledge", mayAck && open);
+    JsonObject ack = a.acknowledgedAt() == null ? null : new JsonObject().put("at", app.iso(a.acknowledgedAt()))
+        .put("by", a.acknowledgedBy()).put("comment", a.acknowledgementComment());
+    if (open) {
+      return json.putNull("acknowledgedAt").putNull("acknowledgedBy").put("earlierAcknowledgement", ack);
+    }
+    return json.put("acknowledgedAt", app.iso(a.acknowledgedAt())).put("acknowledgedBy", a.acknowledgedBy())
+        .put("acknowledgementComment", a.acknowledgementComment());
   }
 
   @Override
@@ -93,11 +113,11 @@ final class CheckpointBoard implements BoardPart {
     if (!user.role().seesEverything() && !user.is(Role.INSPECTOR)) {
       return Future.succeededFuture();
     }
-    return visibleStates(user, now).map(list -> {
+    return visibleStates(user, now).compose(list -> data.pointKinds().map(kinds -> {
       JsonArray out = map.getJsonArray("checkpoints");
-      list.forEach(s -> out.add(stateJson(s)));
+      list.forEach(s -> out.add(stateJson(s, kinds, now)));
       return null;
-    });
+    }));
   }
 
   @Override
@@ -105,7 +125,8 @@ final class CheckpointBoard implements BoardPart {
     return data.alertEvents(report.from, report.to, ReportDraft.MAX_ROWS).compose(events -> {
       List<List<Object>> rows = new ArrayList<>();
       for (CheckpointData.AlertOfDay e : events) {
-        rows.add(List.of(report.time(e.at()), e.checkpointNameZh(), e.action(), e.level(), e.status(), e.actor(),
+        rows.add(List.of(report.time(e.at()), e.checkpointNameZh(), ReportWords.word(e.action()),
+            ReportWords.word(e.level()), ReportWords.word(e.status()), e.actor(),
             e.comment() == null ? "" : e.comment()));
       }
       report.table(new ReportTable("alerts", "预警处置 Alerts of the day", List.of("时间 Time", "监测点 Checkpoint",
@@ -114,26 +135,45 @@ final class CheckpointBoard implements BoardPart {
     }).map(list -> {
       List<List<Object>> rows = new ArrayList<>();
       list.stream().sorted((a, b) -> Integer.compare(rank(b), rank(a))).forEach(s -> rows.add(List.of(s.nameZh(),
-          KIND_ZH.getOrDefault(s.kind(), s.kind()), s.level() + (s.silent() ? " 失联 silent" : ""),
-          s.lastValue() == null ? "" : s.lastValue().toString(), s.lastReadingAt() == null ? "" : app.iso(s.lastReadingAt()),
+          KIND_ZH.getOrDefault(s.kind(), s.kind()), STATE_ZH.get(state(s)),
+          s.lastValue() == null ? "" : s.lastValue().toString(), s.lastReadingAt() == null ? "从未上报 never" : report.dateTime(s.lastReadingAt()),
           s.activeAlerts())));
       report.table(new ReportTable("checkpoints", "水情 Checkpoint states", List.of("监测点 Checkpoint", "类型 Kind",
-          "预警 Level", "最新读数 Last value", "读数时间 Read at", "未解除预警 Open alerts"), rows, null));
+          "状态 State", "最新读数 Last value", "读数时间 Read at", "未解除预警 Open alerts"), rows, null));
       return null;
     });
   }
 
-  private JsonObject stateJson(CheckpointState s) {
+  /**
+   * What the board shows: silent (失联) or never reported (unknown) before any warning level, since "none"
+   * only means normal when readings arrive. An underpass or tunnel without readings in the flood season
+   * needs attention.
+   */
+  private JsonObject stateJson(CheckpointState s, Map<Long, String> pointKinds, OffsetDateTime now) {
+    String pointKind = pointKinds.get(s.checkpointId());
+    boolean blindSpot = (s.silent() || s.lastReadingAt() == null) && ("underpass".equals(pointKind)
+        || "tunnel".equals(pointKind)) && CheckpointDefaults.inSeason(now, app.config().zone());
     return new JsonObject().put("id", s.checkpointId()).put("checkpointId", s.checkpointId()).put("code", s.code())
         .put("nameZh", s.nameZh()).put("nameEn", s.nameEn()).put("kind", s.kind())
-        .put("kindZh", KIND_ZH.getOrDefault(s.kind(), s.kind())).put("unitId", s.unitId())
-        .put("lat", s.lat()).put("lon", s.lon()).put("level", s.level()).put("lastValue", s.lastValue())
+        .put("kindZh", KIND_ZH.getOrDefault(s.kind(), s.kind())).put("pointKind", pointKind).put("unitId", s.unitId())
+        .put("lat", s.lat()).put("lon", s.lon()).put("level", s.level()).put("state", state(s))
+        .put("stateZh", STATE_ZH.get(state(s))).put("needsAttention", blindSpot).put("lastValue", s.lastValue())
         .put("lastReadingAt", app.iso(s.lastReadingAt())).put("silent", s.silent()).put("activeAlerts", s.activeAlerts())
-        .put("detailPath", "/api/checkpoints/" + s.checkpointId())
         .put("chart", "/api/charts/checkpoints/" + s.checkpointId() + "/levels.png");
   }
 
-  /** Silent first, then the highest warning level. */
+  static final Map<String, String> STATE_ZH = Map.of("silent", "失联 silent", "unknown", "未知 never reported",
+      "none", "正常 normal", "blue", "蓝 blue", "yellow", "黄 yellow", "orange", "橙 orange", "red", "红 red");
+
+  /** silent, unknown (never reported) or the warning level. */
+  static String state(CheckpointState s) {
+    if (s.silent()) {
+      return "silent";
+    }
+    return s.lastReadingAt() == null ? "unknown" : s.level() == null ? "none" : s.level();
+  }
+
+  /** Silent first, then never reported, then the highest warning level. */
   private static int rank(CheckpointState s) {
     int level = switch (s.level() == null ? "none" : s.level()) {
       case "red" -> 4;
@@ -142,7 +182,7 @@ final class CheckpointBoard implements BoardPart {
       case "blue" -> 1;
       default -> 0;
     };
-    return (s.silent() ? 10 : 0) + level;
+    return (s.silent() ? 20 : s.lastReadingAt() == null ? 10 : 0) + level;
   }
 
   private Future<List<CheckpointState>> visibleStates(CurrentUser user, OffsetDateTime now) {

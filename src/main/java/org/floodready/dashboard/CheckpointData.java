@@ -20,8 +20,13 @@ final class CheckpointData {
     this.pool = pool;
   }
 
+  /**
+   * An open alert. The acknowledgement (time, who, comment) is the last one; it no longer counts once the
+   * level rose after it ({@code levelRaisedAt} later), and the alert is then "raised" again.
+   */
   record OpenAlert(long id, long checkpointId, String checkpointNameZh, long unitId, String kind, String level,
-      String status, String reason, OffsetDateTime raisedAt, OffsetDateTime acknowledgedAt, String acknowledgedBy) {
+      String status, String reason, OffsetDateTime raisedAt, OffsetDateTime levelRaisedAt,
+      OffsetDateTime acknowledgedAt, String acknowledgedBy, String acknowledgementComment) {
   }
 
   record Site(long id, String nameZh, String kind, BigDecimal normalPool, BigDecimal floodHigh, BigDecimal design,
@@ -41,7 +46,9 @@ final class CheckpointData {
   Future<List<OpenAlert>> openAlerts() {
     return pool.query("""
             SELECT a.id, a.checkpoint_id, c.name_zh, c.unit_id, a.kind, a.level, a.status, a.reason, a.raised_at,
-                   a.acknowledged_at, u.display_name AS acked_by
+                   a.level_raised_at, a.acknowledged_at, u.display_name AS acked_by,
+                   (SELECT e.comment FROM alert_events e WHERE e.alert_id = a.id AND e.action = 'acknowledged'
+                    ORDER BY e.id DESC LIMIT 1) AS ack_comment
             FROM alerts a JOIN checkpoints c ON c.id = a.checkpoint_id LEFT JOIN users u ON u.id = a.acknowledged_by
             WHERE a.status <> 'resolved'
             ORDER BY CASE a.level WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END,
@@ -51,9 +58,19 @@ final class CheckpointData {
           for (Row r : rows) {
             out.add(new OpenAlert(r.getLong("id"), r.getLong("checkpoint_id"), r.getString("name_zh"),
                 r.getLong("unit_id"), r.getString("kind"), r.getString("level"), r.getString("status"),
-                r.getString("reason"), r.getOffsetDateTime("raised_at"), r.getOffsetDateTime("acknowledged_at"),
-                r.getString("acked_by")));
+                r.getString("reason"), r.getOffsetDateTime("raised_at"), r.getOffsetDateTime("level_raised_at"),
+                r.getOffsetDateTime("acknowledged_at"), r.getString("acked_by"), r.getString("ack_comment")));
           }
+          return out;
+        });
+  }
+
+  /** Waterlogging points' kinds (underpass, tunnel, culvert, road) by checkpoint id. */
+  Future<java.util.Map<Long, String>> pointKinds() {
+    return pool.query("SELECT id, point_kind FROM checkpoints WHERE point_kind IS NOT NULL").execute()
+        .map(rows -> {
+          java.util.Map<Long, String> out = new java.util.HashMap<>();
+          rows.forEach(r -> out.put(r.getLong("id"), r.getString("point_kind")));
           return out;
         });
   }

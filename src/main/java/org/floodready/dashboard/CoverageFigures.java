@@ -26,12 +26,16 @@ final class CoverageFigures {
         .toList();
     JsonArray out = new JsonArray();
     for (CoverageRow r : shortRows) {
-      List<String> sources = rows.stream()
+      List<CoverageRow> givers = rows.stream()
           .filter(o -> o.itemId() == r.itemId() && o.baseId() != r.baseId() && surplus(o).signum() > 0)
           .sorted(Comparator.comparing(CoverageFigures::surplus).reversed())
           .limit(maxSources)
-          .map(o -> o.baseNameZh() + " (+" + plain(surplus(o)) + ")")
           .toList();
+      List<String> sources = givers.stream().map(o -> o.baseNameZh() + " (+" + plain(surplus(o)) + ")").toList();
+      BigDecimal shortfall = r.required().subtract(r.usable());
+      JsonArray from = new JsonArray();
+      givers.forEach(o -> from.add(new JsonObject().put("baseId", o.baseId()).put("baseNameZh", o.baseNameZh())
+          .put("surplus", surplus(o).doubleValue()).put("suggested", surplus(o).min(shortfall).doubleValue())));
       out.add(new JsonObject()
           .put("key", r.baseId() + "-" + r.itemId())
           .put("baseId", r.baseId()).put("baseNameZh", r.baseNameZh()).put("unitId", r.unitId())
@@ -41,6 +45,7 @@ final class CoverageFigures {
           .put("shortfall", r.required().subtract(r.usable()).doubleValue())
           .put("coveragePct", Math.floor(percent(r) * 10) / 10)
           .put("short", true)
+          .put("sources", from)
           .put("getFrom", sources.isEmpty() ? "无富余 no surplus elsewhere" : String.join("、", sources)));
     }
     return out;

@@ -25,7 +25,7 @@ final class DailyReportBuilder {
     for (BoardPart part : parts) {
       chain = chain.compose(v -> part.addToReport(draft));
     }
-    return chain.map(v -> new DailyReport(date, draft.zone.getId(), app.iso(app.now()), user.displayName(),
+    return chain.map(v -> new DailyReport(date, draft.zone.getId(), draft.dateTime(app.now()), user.displayName(),
         sorted(draft.tables()), draft.charts()));
   }
 

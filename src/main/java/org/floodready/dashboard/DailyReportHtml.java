@@ -35,7 +35,7 @@ final class DailyReportHtml {
         h.append("</tr></thead><tbody>");
         for (List<Object> row : t.rows()) {
           h.append("<tr>");
-          row.forEach(c -> h.append("<td>").append(esc(c == null ? "" : c.toString())).append("</td>"));
+          row.forEach(c -> h.append("<td>").append(esc(ReportTable.text(c))).append("</td>"));
           h.append("</tr>");
         }
         h.append("</tbody></table>");

@@ -33,16 +33,24 @@ final class DailyReportPdf {
     doc.addTitle("防汛值班日报 " + r.date());
     doc.addCreator("FloodReady");
     doc.open();
-    doc.add(new Paragraph("防汛值班日报 Daily duty report " + r.date(), title));
-    doc.add(new Paragraph("日期 Date: " + r.date() + "   时区 " + r.zone() + "   生成于 Generated " + r.generatedAt()
-        + "   " + r.generatedBy(), small));
+    // Leading set from each font's own size: with the default the 18 pt title's descenders ran into the
+    // subtitle below it, which read as a line struck through the subtitle.
+    Paragraph heading1 = new Paragraph(26, "防汛值班日报 Daily duty report " + r.date(), title);
+    heading1.setSpacingAfter(4);
+    doc.add(heading1);
+    Paragraph subtitle = new Paragraph(12, "日期 Date: " + r.date() + "   时区 Time zone " + r.zone() + "   生成于 Generated "
+        + r.generatedAt() + "   " + r.generatedBy(), small);
+    subtitle.setSpacingAfter(6);
+    doc.add(subtitle);
     for (ReportTable t : r.tables()) {
-      Paragraph h = new Paragraph(t.title(), heading);
+      Paragraph h = new Paragraph(18, t.title(), heading);
       h.setSpacingBefore(12);
-      h.setSpacingAfter(4);
+      h.setSpacingAfter(6);
       doc.add(h);
       if (t.note() != null) {
-        doc.add(new Paragraph(t.note(), small));
+        Paragraph note = new Paragraph(11, t.note(), small);
+        note.setSpacingAfter(4);
+        doc.add(note);
       }
       if (t.rows().isEmpty()) {
         doc.add(new Paragraph("无记录 None", text));
@@ -58,7 +66,7 @@ final class DailyReportPdf {
       }
       for (List<Object> row : t.rows()) {
         for (Object c : row) {
-          table.addCell(new PdfPCell(new Phrase(c == null ? "" : c.toString(), text)));
+          table.addCell(new PdfPCell(new Phrase(ReportTable.text(c), text)));
         }
       }
       doc.add(table);

@@ -88,8 +88,7 @@ final class InventoryBoard implements BoardPart {
             .count();
         out.add(new JsonObject().put("id", b.id()).put("code", b.code()).put("nameZh", b.nameZh())
             .put("nameEn", b.nameEn()).put("lat", b.lat()).put("lon", b.lon())
-            .put("state", shortItems > 0 ? "short" : "ok").put("shortItems", shortItems)
-            .put("detailPath", "/api/bases/" + b.id()));
+            .put("state", shortItems > 0 ? "short" : "ok").put("shortItems", shortItems));
       }
       return null;
     }));

@@ -26,8 +26,10 @@ final class LevelCharts {
         bands.add(new LevelChartSpec.Band("防洪高水位—设计洪水位 Flood-control high to design", site.floodHigh().doubleValue(),
             site.design().doubleValue(), "orange"));
       }
+      Double offSeason = site.normalPool() == null ? null : site.normalPool().doubleValue();
       return new LevelChartSpec(site.nameZh() + " 水位 Water level", "水位 Level (m)", zone, "实测水位 Measured",
-          points, "汛限水位 Flood-limit level", floodLimitSteps(limits, from, to, zone), lines, bands);
+          points, limitLabel(limits, offSeason, from, to, zone), floodLimitSteps(limits, offSeason, from, to, zone),
+          lines, bands);
     }
     List<LevelChartSpec.Line> lines = new ArrayList<>();
     add(lines, "关注 Watch", site.watch(), "blue");
@@ -38,17 +40,27 @@ final class LevelCharts {
         points, null, List.of(), lines, List.of());
   }
 
-  /** The flood-limit level of each day of the window, as steps at local midnight. */
   static List<LevelChartSpec.Point> floodLimitSteps(List<CheckpointData.LimitPeriod> limits, OffsetDateTime from,
       OffsetDateTime to, ZoneId zone) {
+    return floodLimitSteps(limits, null, from, to, zone);
+  }
+
+  /**
+   * The limit of each day of the window, as steps at local midnight: the flood-limit level of the period the
+   * day falls in, else (outside the flood season) {@code offSeason}, the normal pool level the reservoir may
+   * then be held at; null leaves such days without a line.
+   */
+  static List<LevelChartSpec.Point> floodLimitSteps(List<CheckpointData.LimitPeriod> limits, Double offSeason,
+      OffsetDateTime from, OffsetDateTime to, ZoneId zone) {
     List<LevelChartSpec.Point> steps = new ArrayList<>();
-    if (limits.isEmpty()) {
+    if (limits.isEmpty() && offSeason == null) {
       return steps;
     }
     LocalDate first = from.atZoneSameInstant(zone).toLocalDate();
     LocalDate last = to.atZoneSameInstant(zone).toLocalDate();
     for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-      Double level = levelOn(limits, d);
+      Double found = levelOn(limits, d);
+      Double level = found == null ? offSeason : found;
       if (level != null) {
         OffsetDateTime at = d.equals(first) ? from : d.atStartOfDay(zone).toOffsetDateTime();
         steps.add(new LevelChartSpec.Point(at.toInstant(), level));
@@ -60,14 +72,36 @@ final class LevelCharts {
     return steps;
   }
 
+  /** The line's legend names the rule of each day shown: the season period(s), or the off-season rule. */
+  static String limitLabel(List<CheckpointData.LimitPeriod> limits, Double offSeason, OffsetDateTime from,
+      OffsetDateTime to, ZoneId zone) {
+    java.util.LinkedHashSet<String> rules = new java.util.LinkedHashSet<>();
+    LocalDate last = to.atZoneSameInstant(zone).toLocalDate();
+    for (LocalDate d = from.atZoneSameInstant(zone).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+      CheckpointData.LimitPeriod p = periodOn(limits, d);
+      if (p != null) {
+        rules.add(p.name() + " " + BigDecimal.valueOf(p.level()).stripTrailingZeros().toPlainString());
+      } else if (offSeason != null) {
+        rules.add("非汛期按正常蓄水位 off-season: normal pool " + BigDecimal.valueOf(offSeason).stripTrailingZeros()
+            .toPlainString());
+      }
+    }
+    return "汛限/控制水位 Limit (" + String.join("; ", rules) + ")";
+  }
+
   static Double levelOn(List<CheckpointData.LimitPeriod> limits, LocalDate day) {
+    CheckpointData.LimitPeriod p = periodOn(limits, day);
+    return p == null ? null : p.level();
+  }
+
+  static CheckpointData.LimitPeriod periodOn(List<CheckpointData.LimitPeriod> limits, LocalDate day) {
     String md = String.format("%02d-%02d", day.getMonthValue(), day.getDayOfMonth());
     for (CheckpointData.LimitPeriod p : limits) {
       boolean inside = p.startMd().compareTo(p.endMd()) <= 0
           ? md.compareTo(p.startMd()) >= 0 && md.compareTo(p.endMd()) <= 0
           : md.compareTo(p.startMd()) >= 0 || md.compareTo(p.endMd()) <= 0;
       if (inside) {
-        return p.level();
+        return p;
       }
     }
     return null;

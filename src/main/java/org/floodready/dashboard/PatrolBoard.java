@@ -120,8 +120,7 @@ final class PatrolBoard implements BoardPart {
             .put("unitId", r.unitId()).put("coordinates", r.coordinates()).put("state", state)
             .put("patrolsThisPeriod", c == null ? null : c.counted())
             .put("required", c == null ? null : c.frequency().times())
-            .put("chief", c == null ? null : c.chiefName())
-            .put("detailPath", "/api/reaches/" + r.id()));
+            .put("chief", c == null ? null : c.chiefName()));
       }
       return null;
     }));
@@ -143,9 +142,9 @@ final class PatrolBoard implements BoardPart {
     }).compose(events -> {
       List<List<Object>> rows = new ArrayList<>();
       for (PatrolData.HazardEvent e : events) {
-        rows.add(List.of(report.time(e.at()), "#" + e.hazardId() + " " + e.type(),
-            e.reachNameZh() == null ? "" : e.reachNameZh(), e.action(),
-            (e.fromStatus() == null ? "" : e.fromStatus() + " → ") + (e.toStatus() == null ? "" : e.toStatus()),
+        rows.add(List.of(report.time(e.at()), "#" + e.hazardId() + " " + ReportWords.word(e.type()),
+            e.reachNameZh() == null ? "" : e.reachNameZh(), ReportWords.word(e.action()),
+            (e.fromStatus() == null ? "" : ReportWords.word(e.fromStatus()) + " → ") + ReportWords.word(e.toStatus()),
             e.actor(), e.reason() == null ? "" : e.reason()));
       }
       report.table(new ReportTable("hazards", "隐患处置 Hazards of the day", List.of("时间 Time", "隐患 Hazard",

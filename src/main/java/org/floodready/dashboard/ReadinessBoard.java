@@ -28,10 +28,15 @@ final class ReadinessBoard implements BoardPart {
   }
 
   private void readinessChart(RoutingContext ctx, ChartResponder charts) {
-    CurrentUser.of(ctx);
+    CurrentUser user = CurrentUser.of(ctx);
     int[] size = ChartResponder.size(ctx, 900, 400);
-    charts.serve(ctx, new ChartKey("readiness", Map.of(), size, ChartVersions.READINESS), Future.succeededFuture(),
-        () -> rankedUnits().map(ReadinessBoard::scoreSpec));
+    ReadinessNode node = ReadinessNode.of(app.vertx());
+    node.scopes().of(user).onSuccess(scope -> {
+      // A scoped caller's chart holds only his units, so the scope is part of what selects the image.
+      String scopeKey = scope.everything() ? "all" : new java.util.TreeSet<>(scope.units()).toString();
+      charts.serve(ctx, new ChartKey("readiness", Map.of("scope", scopeKey), size, ChartVersions.READINESS),
+          Future.succeededFuture(), () -> rankedUnits(scope).map(ReadinessBoard::scoreSpec));
+    }).onFailure(ctx::fail);
   }
 
   static ChartSpec scoreSpec(List<JsonObject> units) {
@@ -47,29 +52,33 @@ final class ReadinessBoard implements BoardPart {
 
   @Override
   public Future<Void> addToReport(ReportDraft report) {
-    return rankedUnits().map(units -> {
+    return rankedUnits(Scope.EVERYTHING).map(units -> {
       List<List<Object>> rows = new ArrayList<>();
       for (JsonObject u : units) {
         JsonObject m = u.getJsonObject("metrics", new JsonObject());
-        rows.add(List.of(u.getValue("rank") == null ? "" : u.getValue("rank"), u.getString("nameZh"),
+        rows.add(List.of(LEVEL_ZH.get(u.getString("level")), u.getValue("rank") == null ? "" : u.getValue("rank"),
+            u.getString("nameZh"),
             u.getValue("score") == null ? "" : u.getValue("score"),
             "red".equals(u.getString("flag")) ? "红旗 red" : "black".equals(u.getString("flag")) ? "黑旗 black" : "",
             metric(m, "shortItems"), metric(m, "activeAlerts"), metric(m, "silentCheckpoints"),
             metric(m, "overdueHazards")));
       }
       report.table(new ReportTable("readiness", "备汛评分 Readiness summary (as of report time)",
-          List.of("排名 Rank", "单位 Unit", "评分 Score", "红黑旗 Flag", "缺口 Short items", "预警 Alerts",
+          List.of("层级 Level", "排名 Rank (within level)", "单位 Unit", "评分 Score", "红黑旗 Flag", "缺口 Short items", "预警 Alerts",
               "失联 Silent", "超期隐患 Overdue hazards"), rows,
-          "评分为生成报告时的实时评分 Scores are the live scores when the report was generated"));
+          "排名在同一层级内比较（区、街道/乡镇分别排名）Ranks compare units of one level (districts, streets separately);"
+              + " 评分为生成报告时的实时评分 scores are the live scores when the report was generated"));
       report.chart(new DailyReport.Chart("备汛评分 Readiness score by unit",
           "/api/charts/readiness.png?width=1000&height=420", scoreSpec(units)));
       return null;
     });
   }
 
-  /** Districts then streets, each by rank (unranked last). Readiness shows district-wide figures to all. */
-  private Future<List<JsonObject>> rankedUnits() {
-    return ReadinessNode.of(app.vertx()).service().snapshot(Scope.EVERYTHING).map(snapshot -> {
+  static final Map<String, String> LEVEL_ZH = Map.of("district", "区 district", "street", "街道/乡镇 street");
+
+  /** Districts then streets, each by rank (unranked last), of the units in the scope. */
+  private Future<List<JsonObject>> rankedUnits(Scope scope) {
+    return ReadinessNode.of(app.vertx()).service().snapshot(scope).map(snapshot -> {
       List<JsonObject> units = new ArrayList<>();
       snapshot.getJsonArray("units").forEach(o -> {
         JsonObject u = (JsonObject) o;

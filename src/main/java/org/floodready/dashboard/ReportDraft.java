@@ -41,6 +41,10 @@ final class ReportDraft {
     charts.add(c);
   }
 
+  String dateTime(OffsetDateTime t) {
+    return t == null ? "" : t.atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+  }
+
   String time(OffsetDateTime t) {
     return t == null ? "" : t.atZoneSameInstant(zone).format(HM);
   }

@@ -8,6 +8,20 @@ import org.floodready.http.Csv;
 /** One table of the daily report: shown in HTML and PDF, downloadable as CSV or .xlsx. */
 public record ReportTable(String id, String title, List<String> columns, List<List<Object>> rows, String note) {
 
+  /** A cell as people read it: 960 not 960.000, 12.5 not 12.50. */
+  static String text(Object c) {
+    if (c == null) {
+      return "";
+    }
+    if (c instanceof java.math.BigDecimal d) {
+      return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    }
+    if (c instanceof Double || c instanceof Float) {
+      return text(java.math.BigDecimal.valueOf(((Number) c).doubleValue()));
+    }
+    return c.toString();
+  }
+
   public String csv() {
     return sheet().toString();
   }
@@ -27,7 +41,7 @@ public record ReportTable(String id, String title, List<String> columns, List<Li
 
   public JsonObject toJson() {
     JsonArray r = new JsonArray();
-    rows.forEach(row -> r.add(new JsonArray(row.stream().map(c -> c == null ? null : c.toString()).toList())));
+    rows.forEach(row -> r.add(new JsonArray(row.stream().map(c -> c == null ? null : text(c)).toList())));
     return new JsonObject().put("id", id).put("title", title).put("columns", new JsonArray(columns))
         .put("rows", r).put("note", note);
   }

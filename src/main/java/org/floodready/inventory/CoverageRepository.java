@@ -42,7 +42,7 @@ final class CoverageRepository {
     return pool.preparedQuery("SELECT q.base_id, b.code AS base_code, b.name_zh AS base_name_zh, b.unit_id,"
             + " q.item_id, i.code AS item_code, i.name_zh AS item_name_zh, i.name_en AS item_name_en, i.category,"
             + " i.unit_of_measure, i.criticality, q.required AS quota, " + m + " AS multiplier,"
-            + " round(q.required * " + m + ", 3) AS required,"
+            + " " + level.requiredSql("q", "i") + " AS required,"
             + " COALESCE(sum(l.quantity) FILTER (WHERE " + USABLE + "), 0) AS usable,"
             + " COALESCE(sum(l.quantity), 0) AS on_hand"
             + " FROM quotas q JOIN bases b ON b.id = q.base_id JOIN items i ON i.id = q.item_id"
@@ -68,7 +68,7 @@ final class CoverageRepository {
   Future<List<BaseStock>> stockAtEveryBase(long itemId, LocalDate today, String zone, ResponseLevel level) {
     return pool.preparedQuery("SELECT " + Base.COLUMNS + ","
             + " COALESCE(sum(l.quantity) FILTER (WHERE l.id IS NOT NULL AND " + USABLE + "), 0) AS usable,"
-            + " round(q.required * " + level.multiplierSql("q") + ", 3) AS required"
+            + " " + level.requiredSql("q", "i") + " AS required"
             + " FROM bases b JOIN units un ON un.id = b.unit_id CROSS JOIN items i"
             + " LEFT JOIN lots l ON l.base_id = b.id AND l.item_id = i.id"
             + " LEFT JOIN quotas q ON q.base_id = b.id AND q.item_id = i.id"

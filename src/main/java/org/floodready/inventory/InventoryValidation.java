@@ -230,6 +230,14 @@ public final class InventoryValidation {
     return level;
   }
 
+  /** Why the response level changes (optional here; the board asks for it), kept in the audit row. */
+  public static String levelReason(JsonObject json) {
+    Fields in = new Fields(json);
+    String reason = in.optionalText("reason", NOTE_LENGTH);
+    in.validate();
+    return reason;
+  }
+
   public static String note(JsonObject json) {
     Fields in = new Fields(json);
     String note = in.optionalText("note", NOTE_LENGTH);

@@ -29,7 +29,7 @@ final class QuotaRepository {
     return pool.preparedQuery(page.select("q.id, q.base_id, b.name_zh AS base_name_zh, b.unit_id, q.item_id,"
             + " i.code AS item_code, i.name_zh AS item_name_zh, i.category, i.unit_of_measure, q.required,"
             + " q.mult_iv, q.mult_iii, q.mult_ii, q.mult_i, q.note, q.updated_at, u.username AS updated_by_name,"
-            + " round(q.required * " + level.multiplierSql("q") + ", 3) AS required_now", FROM, where))
+            + " " + level.requiredSql("q", "i") + " AS required_now", FROM, where))
         .execute(where.tuple());
   }
 

@@ -110,11 +110,13 @@ final class QuotaRoutes {
   private void putResponseLevel(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx).require(Role.DUTY_OFFICER, Role.ADMIN);
     ResponseLevel level = InventoryValidation.level(JsonInput.object(ctx));
+    String reason = InventoryValidation.levelReason(JsonInput.object(ctx));
     levels.current()
         .compose(previous -> app.pool().withTransaction(tx -> ResponseLevelRepository.set(tx, level, app.now(),
                 user.id())
             .compose(v -> AuditLog.record(tx, app.now(), user, "response_level.change", "setting",
-                ResponseLevelRepository.KEY, new JsonObject().put("from", previous.code()).put("to", level.code()))))
+                ResponseLevelRepository.KEY, new JsonObject().put("from", previous.code()).put("to", level.code())
+                    .put("reason", reason))))
             .onSuccess(v -> app.events().publish("response_level.changed", new JsonObject().putNull("unitId")
                 .put("level", level.code()).put("previous", previous.code()))))
         .compose(v -> levels.describe(app::iso))

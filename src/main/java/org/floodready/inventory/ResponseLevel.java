@@ -39,6 +39,20 @@ public enum ResponseLevel {
     return quotaColumn == null ? "1" : alias + "." + quotaColumn;
   }
 
+  /**
+   * Units of measure counted in whole pieces (bags, pumps, boats...): a multiplied quota of such an item is
+   * rounded up, since 25.5 pumps cannot be stocked. Lengths, areas, volumes and weights keep 3 decimals.
+   */
+  public static final List<String> COUNTED_UNITS = List.of("条", "根", "个", "块", "把", "件", "艘", "台", "套", "只", "辆", "副", "顶");
+
+  /** The quota at this level: quota × multiplier, rounded up to a whole number for counted items. */
+  String requiredSql(String quota, String item) {
+    String product = quota + ".required * " + multiplierSql(quota);
+    String counted = String.join(", ", COUNTED_UNITS.stream().map(u -> "'" + u + "'").toList());
+    return "CASE WHEN " + item + ".unit_of_measure IN (" + counted + ") THEN ceil(" + product + ") ELSE round("
+        + product + ", 3) END";
+  }
+
   public static List<String> codes() {
     return Arrays.stream(values()).map(ResponseLevel::code).toList();
   }

@@ -85,7 +85,7 @@ public final class ReadinessNode {
     return liveLog;
   }
 
-  ScopeResolver scopes() {
+  public ScopeResolver scopes() {
     return scopes;
   }
 

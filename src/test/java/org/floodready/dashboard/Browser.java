@@ -29,6 +29,11 @@ public final class Browser {
   }
 
   public static ChromeDriver start(Path profile) {
+    return start(profile, false);
+  }
+
+  /** With {@code networkLog}, Chrome's performance log holds every request and response (see {@link #statuses}). */
+  public static ChromeDriver start(Path profile, boolean networkLog) {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     // Selenium Manager must not look for or download anything: the driver and binary are given.
     System.setProperty("SE_AVOID_STATS", "true");
@@ -37,6 +42,9 @@ public final class Browser {
     options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=1920,1080", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath()));
+    if (networkLog) {
+      options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
+    }
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);
@@ -65,6 +73,40 @@ public final class Browser {
     } finally {
       driver.manage().window().setSize(before);
     }
+  }
+
+  /** The responses since the last call, as "status url" lines, from the performance log. */
+  public static List<String> responses(ChromeDriver driver) {
+    List<String> out = new java.util.ArrayList<>();
+    for (org.openqa.selenium.logging.LogEntry e : driver.manage().logs().get("performance")) {
+      io.vertx.core.json.JsonObject message = new io.vertx.core.json.JsonObject(e.getMessage()).getJsonObject("message");
+      if ("Network.responseReceived".equals(message.getString("method"))) {
+        io.vertx.core.json.JsonObject response = message.getJsonObject("params").getJsonObject("response");
+        out.add(response.getInteger("status") + " " + response.getString("url"));
+      }
+    }
+    return out;
+  }
+
+  /** True when no element of the page is wider than the viewport or reaches past its right edge. */
+  public static List<String> tooWide(ChromeDriver driver) {
+    @SuppressWarnings("unchecked")
+    List<String> wide = (List<String>) driver.executeScript("""
+        const vw = document.documentElement.clientWidth;
+        const out = [];
+        if (document.documentElement.scrollWidth > vw) out.push('document ' + document.documentElement.scrollWidth + ' > ' + vw);
+        document.querySelectorAll('body *').forEach((el) => {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || getComputedStyle(el).visibility === 'hidden') return;
+          let clipped = false;
+          for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+            const ox = getComputedStyle(p).overflowX;
+            if (ox === 'auto' || ox === 'scroll' || ox === 'hidden') { const pr = p.getBoundingClientRect(); if (pr.right <= vw + 1) { clipped = true; break; } }
+          }
+          if (!clipped && (r.width > vw + 1 || r.right > vw + 1)) out.push(el.tagName + '#' + el.id + '.' + el.className + ' ' + Math.round(r.width) + '/' + Math.round(r.right));
+        });
+        return out.slice(0, 20);""");
+    return wide;
   }
 
   public static Path screenshot(ChromeDriver driver, String name) throws Exception {

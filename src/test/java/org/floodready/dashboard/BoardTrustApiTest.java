@@ -1,0 +1,127 @@
+package org.floodready.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.floodready.inventory.ResponseLevel;
+import org.floodready.support.Http;
+import org.floodready.support.Resp;
+import org.floodready.support.TestClock;
+import org.floodready.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the board's figures promise, through the API, in the flood season (July): whole-number quotas of
+ * counted items, never-reported checkpoints as unknown (underpasses flagged), panels by role, a scoped
+ * readiness chart, and the report's tables saying the ranking level and the unknown state.
+ */
+class BoardTrustApiTest {
+  static final TestClock JULY = new TestClock(OffsetDateTime.parse("2027-07-15T10:00:00+08:00").toInstant());
+  static TestServer server;
+  static Http duty;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start(JULY);
+    duty = server.as("duty");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void aMultipliedQuotaOfCountedItemsIsRoundedUpAndOtherQuantitiesKeepTheirDecimals() {
+    Resp quota = server.as("admin").put("/api/bases/5/quotas/23", new JsonObject().put("required", 17));
+    assertTrue(quota.status() < 300, quota.toString());
+    JsonArray rows = duty.get("/api/coverage?responseLevel=II&size=500").json().getJsonArray("items");
+    JsonObject pumps = rows.stream().map(o -> (JsonObject) o)
+        .filter(r -> r.getLong("baseId") == 5 && r.getLong("itemId") == 23).findFirst().orElseThrow();
+    assertEquals(26.0, pumps.getDouble("required"), 0.0, "17 × 1.5 = 25.5 pumps, rounded up: " + pumps.encode());
+    for (Object o : rows) {
+      JsonObject r = (JsonObject) o;
+      if (ResponseLevel.COUNTED_UNITS.contains(r.getString("unitOfMeasure"))) {
+        assertEquals(Math.ceil(r.getDouble("required")), r.getDouble("required"), 0.0, r.encode());
+      }
+    }
+    JsonObject board = duty.get("/api/dashboard/panels/coverage").json();
+    assertFalse(board.encode().contains(".5,"), "no half pieces on the board at the current level");
+  }
+
+  @Test
+  void aCheckpointThatNeverReportedIsUnknownAndAnUnderpassInTheSeasonStandsOut() {
+    JsonArray items = duty.get("/api/dashboard/panels/checkpoints").json().getJsonArray("items");
+    JsonObject underpass = items.stream().map(o -> (JsonObject) o)
+        .filter(c -> "underpass".equals(c.getString("pointKind")) && c.getValue("lastReadingAt") == null)
+        .findFirst().orElseThrow(() -> new AssertionError("a never-reported underpass in the demo: " + items.encode()));
+    assertEquals("unknown", underpass.getString("state"));
+    assertEquals("未知 never reported", underpass.getString("stateZh"));
+    assertTrue(underpass.getBoolean("needsAttention"), "July is flood season: " + underpass.encode());
+    assertFalse(underpass.containsKey("detailPath"), "no raw API link in the pop-up");
+    for (Object o : items) {
+      JsonObject c = (JsonObject) o;
+      if (c.getValue("lastReadingAt") == null) {
+        assertNotEquals("none", c.getString("state"), "never reported is not normal: " + c.encode());
+      }
+    }
+    String report = duty.get("/api/dashboard/reports/daily/tables/checkpoints").body();
+    assertTrue(report.contains("未知 never reported"), report);
+    assertFalse(report.contains("T10:"), "report times are for people: " + report);
+  }
+
+  @Test
+  void theReportsRankingSaysTheLevelOfEachRank() {
+    String csv = duty.get("/api/dashboard/reports/daily/tables/readiness").body();
+    assertTrue(csv.contains("层级 Level"), csv);
+    assertTrue(csv.contains("区 district") && csv.contains("街道/乡镇 street"), csv);
+  }
+
+  @Test
+  void eachRoleGetsOnlyThePanelsItMaySeeAndEveryOneAnswers() {
+    for (String user : List.of("keeper", "chief", "inspector", "viewer", "duty")) {
+      Http who = server.as(user);
+      JsonObject definition = who.get("/api/dashboard/definition").json();
+      for (Object o : definition.getJsonArray("panels")) {
+        JsonObject panel = (JsonObject) o;
+        Resp data = who.get(panel.getString("source"));
+        assertEquals(200, data.status(), user + " asks for " + panel.getString("source") + ": " + data);
+        if (panel.getString("chart") != null) {
+          Resp chart = who.get(panel.getString("chart"));
+          assertEquals(200, chart.status(), user + " asks for " + panel.getString("chart"));
+        }
+      }
+    }
+    Set<String> keeper = ids(server.as("keeper"));
+    assertTrue(keeper.contains("coverage") && keeper.contains("transfers") && !keeper.contains("alerts")
+        && !keeper.contains("hazards"), keeper.toString());
+    Set<String> chief = ids(server.as("chief"));
+    assertTrue(chief.contains("hazards") && !chief.contains("expiring") && !chief.contains("coverage"), chief.toString());
+  }
+
+  @Test
+  void aKeepersReadinessChartIsNotTheDistrictsChart() {
+    Resp all = duty.get("/api/charts/readiness.png?width=600&height=300");
+    Resp mine = server.as("keeper").get("/api/charts/readiness.png?width=600&height=300");
+    assertEquals(200, mine.status());
+    assertNotEquals(all.header("ETag"), mine.header("ETag"), "the keeper's chart holds only his units");
+  }
+
+  private static Set<String> ids(Http who) {
+    Set<String> out = new java.util.HashSet<>();
+    who.get("/api/dashboard/definition").json().getJsonArray("panels")
+        .forEach(o -> out.add(((JsonObject) o).getString("id")));
+    return out;
+  }
+}

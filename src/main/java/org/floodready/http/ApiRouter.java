@@ -36,6 +36,7 @@ public final class ApiRouter {
     new org.floodready.readiness.LiveRoutes(app).mount(api);
     new org.floodready.cluster.ClusterRoutes(app).mount(api);
     new DashboardRoutes(app).mount(api);
+    new org.floodready.duty.DutyRoutes(app).mount(api);
 
     FailureHandler.install(api);
     return api;

@@ -23,7 +23,8 @@ public final class OpenApiDocument {
       "checkpoints",
       "patrols",
       "readiness",
-      "dashboard");
+      "dashboard",
+      "duty");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -81,6 +81,7 @@ public final class FloodReadyServer implements AutoCloseable {
       LoginLimiter limiter = new LoginLimiter(clock, config.loginMaxFailures(), config.loginWindow());
       String openApi = HttpVerticle.renderOpenApi();
       await(vertx.deployVerticle(new SweepsVerticle(app, config.sweepInterval().toMillis())));
+      await(vertx.deployVerticle(new org.floodready.notify.NotifyVerticle(app)));
       await(vertx.deployVerticle(() -> new HttpVerticle(app, limiter, openApi),
           new DeploymentOptions().setInstances(config.effectiveHttpInstances())));
       return new FloodReadyServer(app, embedded, url, demo, readiness);

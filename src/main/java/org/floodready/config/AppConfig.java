@@ -31,7 +31,8 @@ public record AppConfig(
     String clusterHost,
     int clusterPort,
     String nodeName,
-    Duration sweepInterval) {
+    Duration sweepInterval,
+    NotifyConfig notifications) {
 
   public static final List<Option> OPTIONS = List.of(
       Option.of("host", "0.0.0.0", "Address the HTTP server binds to"),
@@ -56,8 +57,12 @@ public record AppConfig(
       Option.of("node-name", "", "Name of this node in /api/cluster and the logs; empty = host:port"),
       Option.of("sweep-interval-seconds", "60", "How often each node runs the time-driven sweeps (alert escalation, silent checkpoints, overdue hazards)"));
 
+  /** Every option: the node's above, then the notifications'. */
+  public static final List<Option> ALL_OPTIONS = java.util.stream.Stream.concat(OPTIONS.stream(),
+      NotifyConfig.OPTIONS.stream()).toList();
+
   public static AppConfig from(String[] args, Map<String, String> env) {
-    Settings s = Settings.parse(OPTIONS, args, env);
+    Settings s = Settings.parse(ALL_OPTIONS, args, env);
     return new AppConfig(
         s.string("host"),
         s.integer("port", 0, 65535),
@@ -79,7 +84,8 @@ public record AppConfig(
         requireText(s.string("cluster-host"), "cluster-host"),
         s.integer("cluster-port", 1, 65535),
         s.string("node-name"),
-        Duration.ofSeconds(s.integer("sweep-interval-seconds", 1, 86_400)));
+        Duration.ofSeconds(s.integer("sweep-interval-seconds", 1, 86_400)),
+        NotifyConfig.from(s));
   }
 
   private static String requireText(String value, String flag) {
@@ -112,7 +118,7 @@ public record AppConfig(
 
   public static String helpText() {
     StringBuilder sb = new StringBuilder("Usage: ./scripts/start [options]\n\nOptions (flag / environment variable / default):\n");
-    for (Option o : OPTIONS) {
+    for (Option o : ALL_OPTIONS) {
       sb.append(String.format("  --%-20s %-30s %-14s %s%n", o.flag(), o.env(),
           o.defaultValue().isEmpty() ? "(empty)" : o.defaultValue(), o.description()));
     }

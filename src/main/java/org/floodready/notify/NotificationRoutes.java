@@ -1,0 +1,79 @@
+package org.floodready.notify;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Row;
+import java.util.List;
+import java.util.Map;
+import org.floodready.AppContext;
+import org.floodready.auth.CurrentUser;
+import org.floodready.auth.Role;
+import org.floodready.db.Where;
+import org.floodready.http.Csv;
+import org.floodready.http.PageRequest;
+import org.floodready.http.QueryParams;
+import org.floodready.http.Respond;
+
+/** The delivery log of the duty room: what was sent to whom, when, on which channel, and how it went. */
+public final class NotificationRoutes {
+  private static final Map<String, String> SORTABLE = Map.of("createdAt", "created_at", "sentAt", "sent_at",
+      "id", "id", "state", "state");
+  private static final int CSV_ROWS = 10_000;
+  static final List<String> CHANNELS = List.of("email", "sms", "wecom", "dingtalk", "feishu", "none");
+
+  private final AppContext app;
+  private final NotificationRepository outbox = new NotificationRepository();
+
+  public NotificationRoutes(AppContext app) {
+    this.app = app;
+  }
+
+  public void mount(Router api) {
+    api.get("/notifications").handler(this::list);
+  }
+
+  private void list(RoutingContext ctx) {
+    CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
+    QueryParams q = new QueryParams(ctx);
+    boolean csv = "csv".equals(q.oneOf("format", List.of("json", "csv")));
+    Where where = new Where()
+        .and("state = ?", q.oneOf("state", Sender.states()))
+        .and("channel = ?", q.oneOf("channel", CHANNELS))
+        .and("recipient_id = ?", q.id("recipientId"))
+        .and("recipient_name = ?", q.text("recipient"))
+        .and("rule = ?", q.text("rule"))
+        .and("entity_type = ?", q.oneOf("entityType", List.of("alert", "hazard", "transfer", "settings")))
+        .and("entity_id = ?", q.id("entityId"))
+        .and("created_at >= ?", q.time("from"))
+        .and("created_at < ?", q.time("to"));
+    if (csv) {
+      outbox.all(app.pool(), where, CSV_ROWS).onSuccess(rows -> {
+        Csv out = new Csv().row("编号 id", "创建 created", "接收人 recipient", "渠道 channel", "地址 address",
+            "规则 rule", "标题 subject", "状态 state", "次数 attempts", "发送 sent", "应答/错误 answer");
+        for (Row r : rows) {
+          out.row(r.getLong("id"), app.iso(r.getOffsetDateTime("created_at")), r.getString("recipient_name"),
+              r.getString("channel"), r.getString("address"), r.getString("rule"), r.getString("subject"),
+              r.getString("state"), r.getInteger("attempts"), app.iso(r.getOffsetDateTime("sent_at")),
+              r.getString("last_error"));
+        }
+        Respond.csv(ctx, "notifications.csv", out.toString());
+      }).onFailure(ctx::fail);
+      return;
+    }
+    PageRequest page = PageRequest.from(ctx, SORTABLE, "-createdAt");
+    Respond.ok(ctx, outbox.page(app.pool(), where, page).map(rows -> page.result(rows, this::toJson)));
+  }
+
+  private JsonObject toJson(Row r) {
+    return new JsonObject().put("id", r.getLong("id")).put("recipientId", r.getLong("recipient_id"))
+        .put("recipient", r.getString("recipient_name")).put("address", r.getString("address"))
+        .put("channel", r.getString("channel")).put("rule", r.getString("rule")).put("subject", r.getString("subject"))
+        .put("message", r.getString("message")).put("link", r.getString("link"))
+        .put("entityType", r.getString("entity_type")).put("entityId", r.getLong("entity_id"))
+        .put("sourceEventId", r.getLong("source_event_id")).put("state", r.getString("state"))
+        .put("attempts", r.getInteger("attempts")).put("nextAttemptAt", app.iso(r.getOffsetDateTime("next_attempt_at")))
+        .put("claimedBy", r.getString("claimed_by")).put("answer", r.getString("last_error"))
+        .put("createdAt", app.iso(r.getOffsetDateTime("created_at"))).put("sentAt", app.iso(r.getOffsetDateTime("sent_at")));
+  }
+}

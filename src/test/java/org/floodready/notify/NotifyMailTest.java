@@ -51,6 +51,10 @@ class NotifyMailTest {
   }
 
   static long userId(String username) {
+    return userIdAs(admin, username);
+  }
+
+  static long userIdAs(Http admin, String username) {
     return admin.get("/api/admin/users?q=" + username).json().getJsonArray("items").stream()
         .map(JsonObject.class::cast).filter(u -> username.equals(u.getString("username"))).findFirst().orElseThrow()
         .getLong("id");

@@ -42,10 +42,14 @@ final class EventFollower {
 
   /** One round; answers the notifications made (0 when another node holds the cursor). */
   Future<Integer> run(OffsetDateTime now) {
-    return pool.withTransaction(tx -> tx.query("SELECT last_id FROM notify_cursor WHERE name = 'events'"
-            + " FOR UPDATE SKIP LOCKED").execute()
-        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(0)
-            : round(tx, rows.iterator().next().getLong("last_id"), now)));
+    // a look without a lock first: an idle round takes no row lock (and so no transaction id)
+    return pool.query("SELECT c.last_id < coalesce((SELECT max(id) FROM live_events), 0) AS behind"
+            + " FROM notify_cursor c WHERE c.name = 'events'").execute()
+        .compose(look -> look.size() == 0 || !look.iterator().next().getBoolean("behind") ? Future.succeededFuture(0)
+            : pool.withTransaction(tx -> tx.query("SELECT last_id FROM notify_cursor WHERE name = 'events'"
+                    + " FOR UPDATE SKIP LOCKED").execute()
+                .compose(rows -> rows.size() == 0 ? Future.succeededFuture(0)
+                    : round(tx, rows.iterator().next().getLong("last_id"), now))));
   }
 
   private Future<Integer> round(SqlConnection tx, long last, OffsetDateTime now) {

@@ -2,6 +2,7 @@ package org.floodready.notify;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -51,14 +52,22 @@ final class CallDown {
             AlertFacts a = AlertFacts.from(r);
             int step = stepDue(Duration.between(a.levelRaisedAt(), now), minutes.get(a.level()), repeats);
             if (step > 0) {
-              chain = chain.compose(made -> step(a, step, now).map(more -> made + more));
+              String key = dedupKey(a, step);
+              chain = chain.compose(made -> pool.preparedQuery("SELECT 1 FROM notifications WHERE dedup_key = $1 LIMIT 1")
+                  .execute(Tuple.of(key))
+                  .compose(done -> done.size() > 0 ? Future.succeededFuture(made)
+                      : step(a, step, key, now).map(more -> made + more)));
             }
           }
           return chain;
         });
   }
 
-  private Future<Integer> step(AlertFacts a, int step, OffsetDateTime now) {
+  static String dedupKey(AlertFacts a, int step) {
+    return "calldown:" + a.id() + ":" + a.level() + ":" + a.levelRaisedAt().toEpochSecond() + ":" + step;
+  }
+
+  private Future<Integer> step(AlertFacts a, int step, String key, OffsetDateTime now) {
     List<Long> ids = new ArrayList<>();
     Future<Void> named = Future.succeededFuture();
     if (step != 2) {
@@ -78,8 +87,7 @@ final class CallDown {
       String subject = "【逐级呼叫】" + Texts.level(a.level()) + "预警未确认 " + a.nameZh();
       String message = a.describe(texts) + "。已 " + waited + " 分钟无人确认（第 " + step + " 级呼叫），请立即处置。";
       List<Draft> drafts = people.stream().map(p -> new Draft(p, "alert.calldown", subject, message,
-          a.link(publicUrl), "alert", a.id(), null,
-          "calldown:" + a.id() + ":" + a.level() + ":" + a.levelRaisedAt().toEpochSecond() + ":" + step)).toList();
+          a.link(publicUrl), "alert", a.id(), null, key)).toList();
       return outbox.insert(pool, drafts, now);
     });
   }

@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows the live log (table live_events) by id with a cursor stored in PostgreSQL and turns the events
@@ -21,6 +23,7 @@ import java.util.function.LongSupplier;
  */
 final class EventFollower {
   static final long GAP_WAIT_MS = 5_000;
+  private static final Logger log = LoggerFactory.getLogger(EventFollower.class);
   private static final int BATCH = 500;
 
   private final Pool pool;
@@ -65,11 +68,16 @@ final class EventFollower {
           Future<Void> chain = Future.succeededFuture();
           for (Event e : due) {
             if (e.payload() != null) {
-              chain = chain.compose(v -> rules.drafts(tx, e.id(), e.type(), e.payload(), now)
-                  .map(list -> {
+              // a savepoint per event: one the rules cannot handle is logged and passed, never blocks the log
+              chain = chain.compose(v -> tx.query("SAVEPOINT notify_event").execute())
+                  .compose(v -> rules.drafts(tx, e.id(), e.type(), e.payload(), now))
+                  .compose(list -> {
                     drafts.addAll(list);
-                    return null;
-                  }));
+                    return tx.query("RELEASE SAVEPOINT notify_event").execute().<Void>mapEmpty();
+                  }, failure -> {
+                    log.warn("Notifications: event {} ({}) skipped: {}", e.id(), e.type(), failure.toString());
+                    return tx.query("ROLLBACK TO SAVEPOINT notify_event").execute().<Void>mapEmpty();
+                  });
             }
           }
           long newLast = due.get(due.size() - 1).id();

@@ -302,7 +302,8 @@ class AlertsApiTest {
     assertTrue(text(update, "references").contains(text(first, "identifier")));
     duty.post("/api/alerts/" + alertId + "/resolve", new JsonObject().put("comment", "drained"));
     Document cancel = validCap(alertId);
-    assertEquals("Cancel", text(cancel, "msgType"));
+    assertEquals("Update", text(cancel, "msgType"), "an ended alert is an all-clear Update, not a Cancel");
+    assertEquals("AllClear", text(cancel, "responseType"));
     assertEquals(3, List.of(text(first, "identifier"), text(update, "identifier"), text(cancel, "identifier"))
         .stream().distinct().count(), "each message has its own identifier");
   }

@@ -56,10 +56,31 @@ class CapDocumentTest {
   void msgTypeFollowsTheLifecycleAndTextIsEscaped() {
     assertEquals("Alert", CapDocument.msgType(alert("level", WarningLevel.RED, "raised", 1)));
     assertEquals("Update", CapDocument.msgType(alert("level", WarningLevel.RED, "acknowledged", 2)));
-    assertEquals("Cancel", CapDocument.msgType(alert("level", WarningLevel.RED, "resolved", 3)));
+    assertEquals("Update", CapDocument.msgType(alert("level", WarningLevel.RED, "resolved", 3)),
+        "an alert that ends is an all-clear Update; Cancel withdraws a message sent in error");
     String xml = CapDocument.render(alert("level", WarningLevel.RED, "raised", 1), ZoneOffset.UTC);
     assertTrue(xml.contains("小魏庄水库 &lt;&amp;&gt;"), xml);
     assertTrue(xml.contains("<severity>Extreme</severity>"));
     assertTrue(xml.contains("<circle>34.661200,113.740800 2.0</circle>"));
+  }
+
+  @Test
+  void silentAlertsAreRestrictedEveryMessageExpiresAndAnEnglishInfoFollows() throws Exception {
+    String silent = CapDocument.render(alert("silent", WarningLevel.YELLOW, "raised", 1), ZoneOffset.UTC);
+    validate(silent);
+    assertTrue(silent.contains("<scope>Restricted</scope><restriction>"), silent);
+    String raised = CapDocument.render(alert("level", WarningLevel.RED, "raised", 1), ZoneOffset.UTC);
+    assertTrue(raised.contains("<scope>Public</scope>") && !raised.contains("<restriction>"), raised);
+    assertTrue(raised.contains("<expires>2026-07-21T00:35:15+00:00</expires>"), raised);
+    assertTrue(raised.contains("<language>zh-CN</language>") && raised.contains("<language>en-US</language>"), raised);
+    assertTrue(raised.contains("<headline>Xiaoweizhuang Red warning</headline>"), raised);
+    Alert resolved = new Alert(7, 3, "RES-XWZ", "小魏庄水库", "Xiaoweizhuang", 1, "reservoir", 34.6612, 113.7408,
+        "level", WarningLevel.RED, "resolved", "drained", 127.0, T, T, T, null, null, null, T.plusHours(2), 1L, 3,
+        T.plusHours(2));
+    String allClear = CapDocument.render(resolved, ZoneOffset.UTC);
+    validate(allClear);
+    assertTrue(allClear.contains("<msgType>Update</msgType>") && allClear.contains("<responseType>AllClear</responseType>")
+        && allClear.contains("<urgency>Past</urgency>"), allClear);
+    assertTrue(allClear.contains("<expires>2026-07-20T03:30:15+00:00</expires>"), allClear);
   }
 }

@@ -37,7 +37,8 @@ record AlertFacts(long id, long checkpointId, String nameZh, String checkpointKi
         + what + "，" + texts.time(levelRaisedAt);
   }
 
-  String link(String publicUrl) {
-    return publicUrl + "/board.html#alert-" + id;
+  /** The board's page of the alert, with the recipient's acknowledgement token. */
+  String link(String publicUrl, String ackToken) {
+    return publicUrl + "/board.html?ack=" + ackToken + "#alert-" + id;
   }
 }

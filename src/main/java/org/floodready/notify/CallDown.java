@@ -24,9 +24,11 @@ final class CallDown {
   private final String publicUrl;
   private final Map<String, Duration> minutes;
   private final int repeats;
+  private final AckLinks acks;
 
   CallDown(Pool pool, Recipients recipients, NotificationRepository outbox, Texts texts, String publicUrl,
-      Map<String, Duration> minutes, int repeats) {
+      Map<String, Duration> minutes, int repeats, AckLinks acks) {
+    this.acks = acks;
     this.pool = pool;
     this.recipients = recipients;
     this.outbox = outbox;
@@ -87,7 +89,7 @@ final class CallDown {
       String subject = "【逐级呼叫】" + Texts.level(a.level()) + "预警未确认 " + a.nameZh();
       String message = a.describe(texts) + "。已 " + waited + " 分钟无人确认（第 " + step + " 级呼叫），请立即处置。";
       List<Draft> drafts = people.stream().map(p -> new Draft(p, "alert.calldown", subject, message,
-          a.link(publicUrl), "alert", a.id(), null, key)).toList();
+          a.link(publicUrl, acks.token(a.id(), p.id(), now.toInstant())), "alert", a.id(), null, key)).toList();
       return outbox.insert(pool, drafts, now);
     });
   }

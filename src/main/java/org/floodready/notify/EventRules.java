@@ -28,11 +28,13 @@ final class EventRules {
   private final Recipients recipients;
   private final Texts texts;
   private final String publicUrl;
+  private final AckLinks acks;
 
-  EventRules(Recipients recipients, Texts texts, String publicUrl) {
+  EventRules(Recipients recipients, Texts texts, String publicUrl, AckLinks acks) {
     this.recipients = recipients;
     this.texts = texts;
     this.publicUrl = publicUrl;
+    this.acks = acks;
   }
 
   Future<List<Draft>> drafts(SqlClient db, long eventId, String type, JsonObject payload, OffsetDateTime now) {
@@ -70,7 +72,8 @@ final class EventRules {
           .map(people -> {
             String subject = "【防汛预警】" + Texts.level(a.level()) + "预警 " + a.nameZh();
             String message = a.describe(texts) + "，请及时确认处置。";
-            return people.stream().map(p -> new Draft(p, "alert.raised", subject, message, a.link(publicUrl),
+            return people.stream().map(p -> new Draft(p, "alert.raised", subject, message,
+                a.link(publicUrl, acks.token(a.id(), p.id(), now.toInstant())),
                 "alert", a.id(), eventId, "alert:" + a.id() + ":" + a.level())).toList();
           });
     });

@@ -6,7 +6,15 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import java.util.List;
 import java.util.Map;
+import io.vertx.core.Future;
+import java.time.OffsetDateTime;
 import org.floodready.AppContext;
+import org.floodready.audit.AuditLog;
+import org.floodready.checkpoints.Alert;
+import org.floodready.checkpoints.AlertRepository;
+import org.floodready.http.ApiError;
+import org.floodready.http.Fields;
+import org.floodready.http.JsonInput;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
@@ -24,13 +32,58 @@ public final class NotificationRoutes {
 
   private final AppContext app;
   private final NotificationRepository outbox = new NotificationRepository();
+  private final AlertRepository alerts;
+  private Future<AckLinks> acks;
 
   public NotificationRoutes(AppContext app) {
     this.app = app;
+    this.alerts = new AlertRepository(app.pool());
   }
 
   public void mount(Router api) {
     api.get("/notifications").handler(this::list);
+    api.post("/notifications/acknowledge").handler(this::acknowledgeByLink);
+  }
+
+  /**
+   * {@code {token, comment}}: the recipient of an alert message acknowledges that alert from the message's
+   * link, whatever their role, while the token lasts ({@link AckLinks#TTL}).
+   */
+  private void acknowledgeByLink(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    if (user.isGauge()) {
+      throw ApiError.forbidden("A gauge cannot acknowledge alerts");
+    }
+    Fields in = new Fields(JsonInput.object(ctx));
+    String token = in.requiredText("token", 300);
+    String comment = in.requiredText("comment", 1000);
+    in.validate();
+    if (acks == null) {
+      acks = AckLinks.load(app);
+    }
+    OffsetDateTime now = app.now();
+    acks.compose(links -> {
+      AckLinks.Claim claim = links.read(token).orElseThrow(() -> ApiError.invalid("token",
+          "is not an acknowledgement link of this system"));
+      if (claim.userId() != user.id()) {
+        throw ApiError.forbidden("This link was sent to another person; log in as its recipient");
+      }
+      if (now.toInstant().isAfter(claim.expires())) {
+        throw new ApiError(403, "ack_link_expired", "The link has expired; acknowledge the alert on the board",
+            Map.of("token", "has expired"));
+      }
+      return app.pool().withTransaction(tx -> alerts.acknowledge(tx, claim.alertId(), user, comment, now)
+          .compose(after -> {
+            Alert a = after.orElseThrow(() -> ApiError.conflict("alert_not_open",
+                "Alert " + claim.alertId() + " is no longer waiting for an acknowledgement"));
+            return AuditLog.record(tx, now, user, "alert.acknowledge", "alert", a.id(), new JsonObject()
+                .put("comment", comment).put("level", a.level().code()).put("via", "message link")).map(a);
+          }));
+    }).onSuccess(a -> {
+      app.events().publish("alert.acknowledged", new Alert.Change("alert.acknowledged", a.unitId(), a.checkpointId(),
+          a.id(), a.level().code(), a.status(), now).toJson(app::iso));
+      Respond.ok(ctx, a.toJson(app::iso));
+    }).onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {

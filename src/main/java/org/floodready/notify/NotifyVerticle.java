@@ -25,14 +25,18 @@ public final class NotifyVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return AckLinks.load(app).onSuccess(this::begin);
+  }
+
+  private void begin(AckLinks acks) {
     NotifyConfig config = app.config().notifications();
     NotificationRepository outbox = new NotificationRepository();
     Texts texts = new Texts(app.config().zone());
     Recipients recipients = new Recipients(new DutyRoster(app.config().zone()));
-    EventFollower follower = new EventFollower(app.pool(), new EventRules(recipients, texts, config.publicUrl()),
+    EventFollower follower = new EventFollower(app.pool(), new EventRules(recipients, texts, config.publicUrl(), acks),
         outbox, System::currentTimeMillis);
     CallDown callDown = new CallDown(app.pool(), recipients, outbox, texts, config.publicUrl(), config.callDown(),
-        config.callDownRepeats());
+        config.callDownRepeats(), acks);
     Sender sender = new Sender(app.pool(), outbox, new Channels(vertx, config), config,
         app.config().effectiveNodeName(), app::now);
     timer = vertx.setPeriodic(config.interval().toMillis(), id -> {
@@ -46,7 +50,6 @@ public final class NotifyVerticle extends VerticleBase {
           .compose(v -> step("send", sender.run()))
           .onComplete(r -> running = false);
     });
-    return Future.succeededFuture();
   }
 
   private static Future<Void> step(String what, Future<?> work) {

@@ -127,7 +127,7 @@ class NotifyMailTest {
     assertEquals(4, raised.size(), "one mail each");
     SmtpSink.Mail first = raised.get(0);
     assertTrue(first.subject().contains("红色预警") && first.subject().contains("航海路机场高速北涵洞"), first.subject());
-    assertTrue(first.text().contains("http://board.example/board.html#alert-" + alertId), first.text());
+    assertTrue(first.text().contains("http://board.example/board.html?ack="), first.text());
 
     await("call-down step 1 to the leader on call", Duration.ofSeconds(60),
         () -> !mailsAbout(alertId, "逐级呼叫").isEmpty());
@@ -136,8 +136,22 @@ class NotifyMailTest {
         () -> recipients(mailsAbout(alertId, "逐级呼叫")).contains("chief@flood.test"));
     assertTrue(mailsAbout(alertId, "逐级呼叫").stream().anyMatch(m -> m.text().contains("第 2 级呼叫")));
 
-    Resp ack = duty.post("/api/alerts/" + alertId + "/acknowledge", new JsonObject().put("comment", "已派人处置"));
+    // the inspector acknowledges from the link in his own message
+    SmtpSink.Mail inspectorsMail = raised.stream().filter(m -> m.to().contains("inspector@flood.test")).findFirst()
+        .orElseThrow();
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("ack=([A-Za-z0-9._-]+)#alert-" + alertId + "\\b")
+        .matcher(inspectorsMail.text());
+    assertTrue(link.find(), inspectorsMail.text());
+    JsonObject byLink = new JsonObject().put("token", link.group(1)).put("comment", "已到现场，正在排水");
+    assertEquals(403, server.as("keeper").post("/api/notifications/acknowledge", byLink).status(), "not his link");
+    assertEquals(400, inspector.post("/api/notifications/acknowledge", byLink.copy().put("token", "1.2.3.forged"))
+        .status());
+    assertEquals(400, inspector.post("/api/notifications/acknowledge", new JsonObject().put("token", link.group(1)))
+        .status(), "comment required");
+    Resp ack = inspector.post("/api/notifications/acknowledge", byLink);
     assertEquals(200, ack.status(), ack.toString());
+    assertEquals("acknowledged", ack.json().getString("status"));
+    assertEquals(409, inspector.post("/api/notifications/acknowledge", byLink).status(), "once");
     OffsetDateTime acknowledged = OffsetDateTime.now();
     // two more steps' worth of time: no call-down row is made after the acknowledgement
     Thread.sleep((long) (STEP_MINUTES * 60_000 * 2) + 1_000);

@@ -8,7 +8,12 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.floodready.inventory.CoverageRow;
+import org.floodready.inventory.CoverageService;
 
 /**
  * The notification rules: which people hear of which fact, and what they read.
@@ -18,7 +23,8 @@ import java.util.Optional;
  *   <li>hazard assigned → the assigned unit's responsible persons;</li>
  *   <li>hazard overdue (escalated, 挂牌督办) → that unit's responsible persons and the officers on duty;</li>
  *   <li>tracked transfer dispatched → the receiving base's keepers;</li>
- *   <li>response level changed → every unit's responsible persons.</li>
+ *   <li>response level changed → every unit's responsible persons, and the keepers of each base that falls
+ *       short of its quota at the new level.</li>
  * </ul>
  */
 final class EventRules {
@@ -29,8 +35,10 @@ final class EventRules {
   private final Texts texts;
   private final String publicUrl;
   private final AckLinks acks;
+  private final CoverageService coverage;
 
-  EventRules(Recipients recipients, Texts texts, String publicUrl, AckLinks acks) {
+  EventRules(Recipients recipients, Texts texts, String publicUrl, AckLinks acks, CoverageService coverage) {
+    this.coverage = coverage;
     this.recipients = recipients;
     this.texts = texts;
     this.publicUrl = publicUrl;
@@ -156,10 +164,40 @@ final class EventRules {
       OffsetDateTime now) {
     String message = "全区防汛应急响应由" + Texts.responseLevel(previous) + "调整为" + Texts.responseLevel(level) + "（"
         + texts.time(now) + "），请按新等级落实人员、物资和值守。";
+    List<Draft> drafts = new ArrayList<>();
     return recipients.allResponsibles(db).compose(ids -> recipients.people(db, ids))
         .map(people -> people.stream().map(p -> new Draft(p, "response_level.changed",
             "【应急响应】" + Texts.responseLevel(level), message, publicUrl + "/board.html", "settings", 0, eventId,
-            "response_level:" + eventId)).toList());
+            "response_level:" + eventId)).toList())
+        .compose(told -> {
+          drafts.addAll(told);
+          return coverage.coverage(now);
+        })
+        .compose(rows -> {
+          Map<Long, List<CoverageRow>> shortByBase = new TreeMap<>();
+          rows.stream().filter(r -> r.usable().compareTo(r.required()) < 0)
+              .forEach(r -> shortByBase.computeIfAbsent(r.baseId(), b -> new ArrayList<>()).add(r));
+          Future<Void> chain = Future.succeededFuture();
+          for (var base : shortByBase.entrySet()) {
+            chain = chain.compose(v -> recipients.keepers(db, base.getKey()).compose(ids -> recipients.people(db, ids))
+                .map(keepers -> {
+                  keepers.forEach(p -> drafts.add(shortfall(p, base.getValue(), level, eventId)));
+                  return null;
+                }));
+          }
+          return chain.map(drafts);
+        });
+  }
+
+  /** A base short of quota at the new level: which items, how much is missing. */
+  private Draft shortfall(Person keeper, List<CoverageRow> lines, String level, long eventId) {
+    CoverageRow first = lines.get(0);
+    String items = lines.stream().limit(3).map(r -> r.itemNameZh() + " 缺 "
+        + r.required().subtract(r.usable()).stripTrailingZeros().toPlainString()).collect(Collectors.joining("，"));
+    String message = "应急响应" + Texts.responseLevel(level) + "：" + first.baseNameZh() + " 有 " + lines.size()
+        + " 项物资低于储备定额（" + items + (lines.size() > 3 ? "…" : "") + "），请补足或申请调拨。";
+    return new Draft(keeper, "quota.short", "【储备不足】" + first.baseNameZh(), message, publicUrl + "/board.html",
+        "base", first.baseId(), eventId, "quota_short:" + eventId + ":" + first.baseId());
   }
 
   private static String severity(String s) {

@@ -96,7 +96,7 @@ public final class NotificationRoutes {
         .and("recipient_id = ?", q.id("recipientId"))
         .and("recipient_name = ?", q.text("recipient"))
         .and("rule = ?", q.text("rule"))
-        .and("entity_type = ?", q.oneOf("entityType", List.of("alert", "hazard", "transfer", "settings")))
+        .and("entity_type = ?", q.oneOf("entityType", List.of("alert", "hazard", "transfer", "settings", "base")))
         .and("entity_id = ?", q.id("entityId"))
         .and("created_at >= ?", q.time("from"))
         .and("created_at < ?", q.time("to"));

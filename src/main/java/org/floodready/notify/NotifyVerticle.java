@@ -33,7 +33,8 @@ public final class NotifyVerticle extends VerticleBase {
     NotificationRepository outbox = new NotificationRepository();
     Texts texts = new Texts(app.config().zone());
     Recipients recipients = new Recipients(new DutyRoster(app.config().zone()));
-    EventFollower follower = new EventFollower(app.pool(), new EventRules(recipients, texts, config.publicUrl(), acks),
+    EventFollower follower = new EventFollower(app.pool(), new EventRules(recipients, texts, config.publicUrl(), acks,
+        new org.floodready.inventory.CoverageService(app)),
         outbox, System::currentTimeMillis);
     CallDown callDown = new CallDown(app.pool(), recipients, outbox, texts, config.publicUrl(), config.callDown(),
         config.callDownRepeats(), acks);

@@ -18,6 +18,7 @@ import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.http.ApiError;
+import org.floodready.http.Fields;
 import org.floodready.http.Idempotency;
 import org.floodready.http.JsonInput;
 import org.floodready.http.QueryParams;
@@ -117,7 +118,7 @@ public final class DutyRoutes {
   private void copyWeek(RoutingContext ctx) {
     CurrentUser user = dutyRoom(ctx);
     JsonObject body = JsonInput.object(ctx);
-    org.floodready.http.Fields in = new org.floodready.http.Fields(body);
+    Fields in = new Fields(body);
     Long unitId = in.id("unitId", true);
     LocalDate weekStart = in.date("weekStart", true);
     in.validate();
@@ -198,7 +199,7 @@ public final class DutyRoutes {
   private void writeHandover(RoutingContext ctx) {
     CurrentUser user = dutyRoom(ctx);
     JsonObject body = JsonInput.object(ctx);
-    org.floodready.http.Fields in = new org.floodready.http.Fields(body);
+    Fields in = new Fields(body);
     Long unitId = in.id("unitId", true);
     Long shiftId = in.id("shiftId", false);
     String openItems = in.requiredText("openItems", 4000);
@@ -216,7 +217,7 @@ public final class DutyRoutes {
     CurrentUser user = dutyRoom(ctx);
     long id = QueryParams.pathId(ctx, "handoverId");
     JsonObject body = ctx.body().length() == 0 ? new JsonObject() : JsonInput.object(ctx);
-    org.floodready.http.Fields in = new org.floodready.http.Fields(body);
+    Fields in = new Fields(body);
     String note = in.optionalText("note", 1000);
     in.validate();
     Respond.ok(ctx, app.pool().withTransaction(tx -> handovers.find(tx, id, true).compose(found -> {

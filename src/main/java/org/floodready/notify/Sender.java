@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.floodready.config.NotifyConfig;
 import org.slf4j.Logger;
@@ -41,7 +42,8 @@ final class Sender {
   }
 
   private Future<Boolean> send(Outgoing n) {
-    return channels.send(n).transform(ar -> {
+    // half the lease: a send still hanging then is given up (and retried) well before another node may take the row
+    return channels.send(n).timeout(config.lease().toMillis() / 2, TimeUnit.MILLISECONDS).transform(ar -> {
       if (ar.succeeded()) {
         return outbox.sent(pool, n.id(), node, clock.get(), ar.result());
       }

@@ -48,6 +48,7 @@ public final class AlertRoutes {
   public void mount(Router api) {
     api.get("/alerts").handler(this::listAlerts);
     api.get("/alerts.csv").handler(this::alertsCsv);
+    api.get("/alerts/cap.atom").handler(this::capFeed);
     api.get("/alerts/:alertId").handler(this::getAlert);
     api.get("/alerts/:alertId/cap").handler(this::capDocument);
     api.post("/alerts/:alertId/acknowledge").handler(this::acknowledge);
@@ -121,6 +122,20 @@ public final class AlertRoutes {
     visibleAlert(user, id)
         .compose(alert -> app.blocking(() -> CapDocument.render(alert, app.config().zone())))
         .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/cap+xml; charset=utf-8").end(xml))
+        .onFailure(ctx::fail);
+  }
+
+  /** The Atom index of the active public alerts, newest change first. */
+  private void capFeed(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    alerts.page(filter(ctx, user), new PageRequest(1, 500, "a.updated_at DESC, a.id DESC", "-updatedAt"))
+        .map(rows -> {
+          List<Alert> list = new ArrayList<>();
+          rows.forEach(r -> list.add(Alert.from(r)));
+          return list;
+        })
+        .compose(list -> app.blocking(() -> CapFeed.render(list, app.now(), app.config().zone())))
+        .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/atom+xml; charset=utf-8").end(xml))
         .onFailure(ctx::fail);
   }
 

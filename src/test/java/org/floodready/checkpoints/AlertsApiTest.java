@@ -296,6 +296,10 @@ class AlertsApiTest {
     assertTrue(text(first, "headline").contains("橙色预警"), text(first, "headline"));
     assertTrue(text(first, "sent").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00"), text(first, "sent"));
     assertEquals("34.715200,113.783600 0.3", text(first, "circle"), "CAP puts latitude first");
+    Resp atom = admin.get("/api/alerts/cap.atom");
+    assertEquals(200, atom.status(), atom.toString());
+    assertTrue(atom.header("Content-Type").startsWith("application/atom+xml"));
+    assertTrue(atom.body().contains("/api/alerts/" + alertId + "/cap"), atom.body());
     duty.post("/api/alerts/" + alertId + "/acknowledge", new JsonObject().put("comment", "ok"));
     Document update = validCap(alertId);
     assertEquals("Update", text(update, "msgType"));

@@ -83,4 +83,18 @@ class CapDocumentTest {
         && allClear.contains("<urgency>Past</urgency>"), allClear);
     assertTrue(allClear.contains("<expires>2026-07-20T03:30:15+00:00</expires>"), allClear);
   }
+
+  @Test
+  void theAtomIndexListsActivePublicAlertsWithLinksToTheirCapMessages() throws Exception {
+    String feed = CapFeed.render(java.util.List.of(alert("level", WarningLevel.RED, "acknowledged", 2),
+        alert("silent", WarningLevel.YELLOW, "raised", 1), alert("level", WarningLevel.RED, "resolved", 3)),
+        T, ZoneOffset.UTC);
+    var doc = javax.xml.parsers.DocumentBuilderFactory.newNSInstance().newDocumentBuilder()
+        .parse(new org.xml.sax.InputSource(new StringReader(feed)));
+    var entries = doc.getElementsByTagNameNS(CapFeed.ATOM, "entry");
+    assertEquals(1, entries.getLength(), "silent and resolved alerts stay out: " + feed);
+    assertTrue(feed.contains("<id>urn:floodready:cap:" + CapDocument.identifier(7, 2) + "</id>"), feed);
+    assertTrue(feed.contains("href=\"/api/alerts/7/cap\""), feed);
+    assertTrue(feed.contains("<updated>2026-07-20T00:35:15+00:00</updated>"), feed);
+  }
 }

@@ -116,11 +116,21 @@ public final class AlertRoutes {
         .onFailure(ctx::fail);
   }
 
+  /** The alert's latest public CAP message, or {@code ?message=n} of its thread (every referenced one). */
   private void capDocument(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     long id = QueryParams.pathId(ctx, "alertId");
+    int asked = new QueryParams(ctx).integer("message", 0, 1, 10_000);
     visibleAlert(user, id)
-        .compose(alert -> app.blocking(() -> CapDocument.render(alert, app.config().zone())))
+        .compose(alert -> alerts.events(id).compose(events -> {
+          List<CapDocument.Message> thread = CapDocument.thread(events);
+          if (thread.isEmpty() || asked > thread.size()) {
+            throw ApiError.notFound("CAP message " + asked + " of alert " + id + " (it has " + thread.size() + ")",
+                asked);
+          }
+          int number = asked == 0 ? thread.size() : asked;
+          return app.blocking(() -> CapDocument.render(alert, thread, number, app.config().zone()));
+        }))
         .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/cap+xml; charset=utf-8").end(xml))
         .onFailure(ctx::fail);
   }

@@ -37,7 +37,47 @@ public final class CapDocument {
     return a.revision() == 1 ? "Alert" : "Update";
   }
 
+  /** One public CAP message of an alert's thread: its number (1 = the Alert), when it was sent, what it said. */
+  public record Message(int number, OffsetDateTime sent, WarningLevel level, String status) {
+  }
+
+  /** Transitions that are public CAP messages; acknowledgement and escalation are the duty room's own business. */
+  public static final java.util.Set<String> PUBLIC_ACTIONS = java.util.Set.of("raised", "upgraded", "resolved");
+
+  /** The alert's public messages from its transitions (action, at, level, status), oldest first. */
+  public static java.util.List<Message> thread(Iterable<io.vertx.sqlclient.Row> events) {
+    java.util.List<Message> thread = new java.util.ArrayList<>();
+    for (io.vertx.sqlclient.Row e : events) {
+      if (PUBLIC_ACTIONS.contains(e.getString("action"))) {
+        thread.add(new Message(thread.size() + 1, e.getOffsetDateTime("at"), WarningLevel.of(e.getString("level")),
+            e.getString("status")));
+      }
+    }
+    return thread;
+  }
+
+  /**
+   * Message {@code number} of the alert's public thread, its references naming every earlier message of
+   * the thread exactly (sender, identifier, sent), each of which this method renders again on request.
+   */
+  public static String render(Alert a, java.util.List<Message> thread, int number, ZoneId zone) {
+    Message m = thread.get(number - 1);
+    boolean ended = "resolved".equals(m.status());
+    Alert shown = new Alert(a.id(), a.checkpointId(), a.checkpointCode(), a.nameZh(), a.nameEn(), a.unitId(),
+        a.checkpointKind(), a.lat(), a.lon(), a.kind(), m.level(), ended ? "resolved" : "raised", a.reason(),
+        a.triggerValue(), a.triggerAt(), a.raisedAt(), a.levelRaisedAt(), null, null, null, ended ? m.sent() : null,
+        null, number, m.sent());
+    java.util.List<String> references = thread.subList(0, number - 1).stream()
+        .map(earlier -> SENDER + "," + identifier(a.id(), earlier.number()) + "," + time(earlier.sent(), zone)).toList();
+    return render(shown, references, zone);
+  }
+
   public static String render(Alert a, ZoneId zone) {
+    return render(a, a.revision() > 1 ? java.util.List.of(SENDER + "," + identifier(a.id(), 1) + ","
+        + time(a.raisedAt(), zone)) : java.util.List.of(), zone);
+  }
+
+  private static String render(Alert a, java.util.List<String> references, ZoneId zone) {
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -54,8 +94,8 @@ public final class CapDocument {
       if (silent) {
         text(x, "restriction", "监测数据中断属设备故障，仅供防汛值班室使用 Monitoring fault: for the duty room only");
       }
-      if (a.revision() > 1) {
-        text(x, "references", SENDER + "," + identifier(a.id(), 1) + "," + time(a.raisedAt(), zone));
+      if (!references.isEmpty()) {
+        text(x, "references", String.join(" ", references));
       }
       info(x, a, zone, false);
       info(x, a, zone, true);

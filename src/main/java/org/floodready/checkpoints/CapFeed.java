@@ -10,7 +10,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * An Atom (RFC 4287) index of the active public alerts for aggregators: one entry per alert, naming its
- * current CAP message and linking to it. Silent-gauge alerts are Restricted CAP messages and stay out.
+ * newest CAP message. Silent-gauge alerts are Restricted CAP messages and stay out.
  */
 public final class CapFeed {
   static final String ATOM = "http://www.w3.org/2005/Atom";
@@ -36,7 +36,8 @@ public final class CapFeed {
       link(x, "self", "application/atom+xml", "/api/alerts/cap.atom");
       for (Alert a : shown) {
         x.writeStartElement("entry");
-        text(x, "id", "urn:floodready:cap:" + CapDocument.identifier(a.id(), a.revision()));
+        // an Atom entry keeps its id across updates: the alert's, while the link follows its newest CAP message
+        text(x, "id", "urn:floodready:alert:" + a.id());
         text(x, "title", a.nameZh() + " " + a.level().nameZh() + " / " + a.nameEn() + " " + a.level().code());
         text(x, "updated", CapDocument.time(a.updatedAt(), zone));
         text(x, "summary", a.reason());

@@ -93,7 +93,7 @@ class CapDocumentTest {
         .parse(new org.xml.sax.InputSource(new StringReader(feed)));
     var entries = doc.getElementsByTagNameNS(CapFeed.ATOM, "entry");
     assertEquals(1, entries.getLength(), "silent and resolved alerts stay out: " + feed);
-    assertTrue(feed.contains("<id>urn:floodready:cap:" + CapDocument.identifier(7, 2) + "</id>"), feed);
+    assertTrue(feed.contains("<id>urn:floodready:alert:7</id>"), feed);
     assertTrue(feed.contains("href=\"/api/alerts/7/cap\""), feed);
     assertTrue(feed.contains("<updated>2026-07-20T00:35:15+00:00</updated>"), feed);
   }

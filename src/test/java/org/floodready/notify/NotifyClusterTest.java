@@ -98,6 +98,42 @@ class NotifyClusterTest {
     assertEquals(1, count("rule = 'lease' AND attempts = 2 AND claimed_by IN ('node-a', 'node-b')"));
   }
 
+  @Test
+  void eventsOnBothNodesBecomeNotificationsOnceEach() throws Exception {
+    org.floodready.support.Http adminA = a.as("admin");
+    org.floodready.support.Resp login = new org.floodready.support.Http("http://localhost:" + b.port(), null)
+        .post("/api/auth/login", new JsonObject().put("username", "duty").put("password",
+            org.floodready.demo.DemoData.PASSWORD));
+    org.floodready.support.Http dutyB = new org.floodready.support.Http("http://localhost:" + b.port(), null)
+        .as(login.json().getString("token"));
+    io.vertx.core.json.JsonArray people = new io.vertx.core.json.JsonArray();
+    for (String u : new String[] {"chief2", "chief3"}) {
+      long id = NotifyMailTest.userIdAs(adminA, u);
+      people.add(id);
+      assertEquals(200, adminA.put("/api/duty/contacts/" + id, new JsonObject().put("phone", "1370000000" + id)
+          .put("preferredChannel", "sms")).status());
+    }
+    long unit = DutyApiTest.unit(adminA, "ZZ-GC-NC");
+    assertEquals(200, adminA.put("/api/duty/units/" + unit + "/responsibles", new JsonObject().put("userIds", people))
+        .status());
+    // one level change through each node: each node's event reaches the log, and either node derives it
+    assertEquals(200, a.as("duty").put("/api/settings/response-level", new JsonObject().put("level", "III")).status());
+    assertEquals(200, dutyB.put("/api/settings/response-level", new JsonObject().put("level", "IV")).status());
+    NotifyMailTest.await("both changes told to both people", Duration.ofSeconds(60),
+        () -> count("rule = 'response_level.changed' AND state = 'sent'") == 4);
+    Thread.sleep(1_500);
+    assertEquals(4, count("rule = 'response_level.changed'"), "one row per event and person, no more");
+    Map<String, Integer> received = new HashMap<>();
+    for (HttpSink.Request r : gateway.to("/sms")) {
+      String text = new JsonObject(r.body()).getString("text");
+      if (text.contains("应急响应")) {
+        received.merge(new JsonObject(r.body()).getString("to") + " " + text, 1, Integer::sum);
+      }
+    }
+    assertEquals(4, received.size(), received.toString());
+    received.forEach((text, times) -> assertEquals(1, times, text));
+  }
+
   static int count(String where) {
     try (Connection c = jdbc(); Statement st = c.createStatement();
          ResultSet rs = st.executeQuery("SELECT count(*) FROM notifications WHERE " + where)) {

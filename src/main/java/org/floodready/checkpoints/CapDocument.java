@@ -72,11 +72,6 @@ public final class CapDocument {
     return render(shown, references, zone);
   }
 
-  public static String render(Alert a, ZoneId zone) {
-    return render(a, a.revision() > 1 ? java.util.List.of(SENDER + "," + identifier(a.id(), 1) + ","
-        + time(a.raisedAt(), zone)) : java.util.List.of(), zone);
-  }
-
   private static String render(Alert a, java.util.List<String> references, ZoneId zone) {
     StringWriter out = new StringWriter();
     try {

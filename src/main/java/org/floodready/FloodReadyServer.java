@@ -97,6 +97,7 @@ public final class FloodReadyServer implements AutoCloseable {
       if (embedded != null) {
         await(vertx.deployVerticle(new DatabaseSupervisor(embedded)));
       }
+      await(vertx.deployVerticle(new org.floodready.notify.NotifyVerticle(app)));
       String http = await(vertx.deployVerticle(() -> new HttpVerticle(app, limiter, openApi),
           new DeploymentOptions().setInstances(config.effectiveHttpInstances())));
       return new FloodReadyServer(app, embedded, url, demo, readiness, http);

@@ -50,6 +50,7 @@ public final class AlertRoutes {
     api.get("/alerts").handler(this::listAlerts);
     api.get("/alerts.csv").handler(this::alertsCsv);
     api.get("/alerts.xlsx").handler(this::alertsXlsx);
+    api.get("/alerts/cap.atom").handler(this::capFeed);
     api.get("/alerts/:alertId").handler(this::getAlert);
     api.get("/alerts/:alertId/cap").handler(this::capDocument);
     api.post("/alerts/:alertId/acknowledge").handler(this::acknowledge);
@@ -128,12 +129,36 @@ public final class AlertRoutes {
         .onFailure(ctx::fail);
   }
 
+  /** The alert's latest public CAP message, or {@code ?message=n} of its thread (every referenced one). */
   private void capDocument(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     long id = QueryParams.pathId(ctx, "alertId");
+    int asked = new QueryParams(ctx).integer("message", 0, 1, 10_000);
     visibleAlert(user, id)
-        .compose(alert -> app.blocking(() -> CapDocument.render(alert, app.config().zone())))
+        .compose(alert -> alerts.events(id).compose(events -> {
+          List<CapDocument.Message> thread = CapDocument.thread(events);
+          if (thread.isEmpty() || asked > thread.size()) {
+            throw ApiError.notFound("CAP message " + asked + " of alert " + id + " (it has " + thread.size() + ")",
+                asked);
+          }
+          int number = asked == 0 ? thread.size() : asked;
+          return app.blocking(() -> CapDocument.render(alert, thread, number, app.config().zone()));
+        }))
         .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/cap+xml; charset=utf-8").end(xml))
+        .onFailure(ctx::fail);
+  }
+
+  /** The Atom index of the active public alerts, newest change first. */
+  private void capFeed(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    alerts.page(filter(ctx, user), new PageRequest(1, 500, "a.updated_at DESC, a.id DESC", "-updatedAt"))
+        .map(rows -> {
+          List<Alert> list = new ArrayList<>();
+          rows.forEach(r -> list.add(Alert.from(r)));
+          return list;
+        })
+        .compose(list -> app.blocking(() -> CapFeed.render(list, app.now(), app.config().zone())))
+        .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/atom+xml; charset=utf-8").end(xml))
         .onFailure(ctx::fail);
   }
 

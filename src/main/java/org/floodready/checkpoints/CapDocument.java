@@ -10,8 +10,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * An alert as an OASIS CAP 1.2 message. Each transition is a new message: the first is an Alert,
- * later ones are Updates referring to it, and a resolved alert is a Cancel.
+ * An alert as an OASIS CAP 1.2 message. Each transition is a new message: the first is an Alert, later
+ * ones are Updates referring to it; a resolved alert is an Update with responseType AllClear and urgency
+ * Past (Cancel is for withdrawing a message sent in error). A silent-gauge alert is a monitoring fault, not
+ * a public warning: its scope is Restricted. Every message expires, and carries a Chinese and an English info.
  */
 public final class CapDocument {
   public static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
@@ -27,11 +29,50 @@ public final class CapDocument {
     return "floodready-alert-" + alertId + "-" + revision;
   }
 
+  /** An open alert's message holds a day unless a newer one replaces it; an all-clear one hour. */
+  static final java.time.Duration OPEN_EXPIRY = java.time.Duration.ofHours(24);
+  static final java.time.Duration ALL_CLEAR_EXPIRY = java.time.Duration.ofHours(1);
+
   public static String msgType(Alert a) {
-    return !a.open() ? "Cancel" : a.revision() == 1 ? "Alert" : "Update";
+    return a.revision() == 1 ? "Alert" : "Update";
   }
 
-  public static String render(Alert a, ZoneId zone) {
+  /** One public CAP message of an alert's thread: its number (1 = the Alert), when it was sent, what it said. */
+  public record Message(int number, OffsetDateTime sent, WarningLevel level, String status) {
+  }
+
+  /** Transitions that are public CAP messages; acknowledgement and escalation are the duty room's own business. */
+  public static final java.util.Set<String> PUBLIC_ACTIONS = java.util.Set.of("raised", "upgraded", "resolved");
+
+  /** The alert's public messages from its transitions (action, at, level, status), oldest first. */
+  public static java.util.List<Message> thread(Iterable<io.vertx.sqlclient.Row> events) {
+    java.util.List<Message> thread = new java.util.ArrayList<>();
+    for (io.vertx.sqlclient.Row e : events) {
+      if (PUBLIC_ACTIONS.contains(e.getString("action"))) {
+        thread.add(new Message(thread.size() + 1, e.getOffsetDateTime("at"), WarningLevel.of(e.getString("level")),
+            e.getString("status")));
+      }
+    }
+    return thread;
+  }
+
+  /**
+   * Message {@code number} of the alert's public thread, its references naming every earlier message of
+   * the thread exactly (sender, identifier, sent), each of which this method renders again on request.
+   */
+  public static String render(Alert a, java.util.List<Message> thread, int number, ZoneId zone) {
+    Message m = thread.get(number - 1);
+    boolean ended = "resolved".equals(m.status());
+    Alert shown = new Alert(a.id(), a.checkpointId(), a.checkpointCode(), a.nameZh(), a.nameEn(), a.unitId(),
+        a.checkpointKind(), a.lat(), a.lon(), a.kind(), m.level(), ended ? "resolved" : "raised", a.reason(),
+        a.triggerValue(), a.triggerAt(), a.raisedAt(), a.levelRaisedAt(), null, null, null, ended ? m.sent() : null,
+        null, number, m.sent());
+    java.util.List<String> references = thread.subList(0, number - 1).stream()
+        .map(earlier -> SENDER + "," + identifier(a.id(), earlier.number()) + "," + time(earlier.sent(), zone)).toList();
+    return render(shown, references, zone);
+  }
+
+  private static String render(Alert a, java.util.List<String> references, ZoneId zone) {
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -43,11 +84,16 @@ public final class CapDocument {
       text(x, "sent", time(a.updatedAt(), zone));
       text(x, "status", "Actual");
       text(x, "msgType", msgType(a));
-      text(x, "scope", "Public");
-      if (a.revision() > 1) {
-        text(x, "references", SENDER + "," + identifier(a.id(), 1) + "," + time(a.raisedAt(), zone));
+      boolean silent = "silent".equals(a.kind());
+      text(x, "scope", silent ? "Restricted" : "Public");
+      if (silent) {
+        text(x, "restriction", "监测数据中断属设备故障，仅供防汛值班室使用 Monitoring fault: for the duty room only");
       }
-      info(x, a, zone);
+      if (!references.isEmpty()) {
+        text(x, "references", String.join(" ", references));
+      }
+      info(x, a, zone, false);
+      info(x, a, zone, true);
       x.writeEndElement();
       x.writeEndDocument();
       x.close();
@@ -57,13 +103,16 @@ public final class CapDocument {
     return out.toString();
   }
 
-  private static void info(XMLStreamWriter x, Alert a, ZoneId zone) throws XMLStreamException {
+  private static void info(XMLStreamWriter x, Alert a, ZoneId zone, boolean english) throws XMLStreamException {
     boolean silent = "silent".equals(a.kind());
     boolean cancel = !a.open();
+    boolean reservoir = "reservoir".equals(a.checkpointKind());
     x.writeStartElement("info");
-    text(x, "language", "zh-CN");
+    text(x, "language", english ? "en-US" : "zh-CN");
     text(x, "category", silent ? "Infra" : "Met");
-    text(x, "event", silent ? "监测点数据中断" : "reservoir".equals(a.checkpointKind()) ? "水库水位预警" : "城市积水预警");
+    text(x, "event", english ? (silent ? "Monitoring point silent" : reservoir ? "Reservoir water level warning"
+        : "Urban waterlogging warning")
+        : silent ? "监测点数据中断" : reservoir ? "水库水位预警" : "城市积水预警");
     text(x, "responseType", cancel ? "AllClear" : silent ? "Assess" : switch (a.level()) {
       case RED -> "Execute";
       case ORANGE -> "Prepare";
@@ -77,11 +126,16 @@ public final class CapDocument {
     text(x, "severity", silent ? "Unknown" : a.level().capSeverity());
     text(x, "certainty", silent ? "Unknown" : "Observed");
     text(x, "effective", time(a.raisedAt(), zone));
-    text(x, "senderName", "FloodReady 防汛值班室");
-    text(x, "headline", a.nameZh() + " " + (silent ? "监测数据中断" : a.level().nameZh())
-        + (cancel ? "（已解除）" : ""));
+    text(x, "expires", time(cancel && a.resolvedAt() != null ? a.resolvedAt().plus(ALL_CLEAR_EXPIRY)
+        : a.updatedAt().plus(OPEN_EXPIRY), zone));
+    text(x, "senderName", english ? "FloodReady flood-control duty room" : "FloodReady 防汛值班室");
+    String levelEn = a.level().code().substring(0, 1).toUpperCase(Locale.ROOT) + a.level().code().substring(1);
+    text(x, "headline", english ? a.nameEn() + " " + (silent ? "monitoring silent" : levelEn + " warning")
+        + (cancel ? " (all clear)" : "")
+        : a.nameZh() + " " + (silent ? "监测数据中断" : a.level().nameZh()) + (cancel ? "（已解除）" : ""));
     text(x, "description", a.reason());
-    text(x, "instruction", cancel ? "预警已解除。" : silent ? "请核查监测设备与通信，安排人员现场观测。"
+    text(x, "instruction", english ? instructionEn(a, silent, cancel) : cancel ? "预警已解除。"
+        : silent ? "请核查监测设备与通信，安排人员现场观测。"
         : switch (a.level()) {
           case RED -> "立即启动应急响应，组织人员转移，封闭危险区域。";
           case ORANGE -> "值班人员到岗，抢险队伍与物资前置，必要时封闭道路。";
@@ -99,6 +153,16 @@ public final class CapDocument {
     text(x, "circle", String.format(Locale.ROOT, "%.6f,%.6f %.1f", a.lat(), a.lon(), radiusKm));
     x.writeEndElement();
     x.writeEndElement();
+  }
+
+  private static String instructionEn(Alert a, boolean silent, boolean cancel) {
+    return cancel ? "The warning has ended." : silent ? "Check the gauge and its link; observe on site."
+        : switch (a.level()) {
+          case RED -> "Start the emergency response, evacuate people and close the danger zone.";
+          case ORANGE -> "Duty staff on post, rescue teams and supplies forward, close roads if needed.";
+          case YELLOW -> "Observe more often and prepare for rescue work.";
+          default -> "Watch the water level closely.";
+        };
   }
 
   private static void parameter(XMLStreamWriter x, String name, String value) throws XMLStreamException {

@@ -32,7 +32,8 @@ public record AppConfig(
     int clusterPort,
     String nodeName,
     Duration sweepInterval,
-    boolean unsafeNoFsync) {
+    boolean unsafeNoFsync,
+    NotifyConfig notifications) {
 
   public static final List<Option> OPTIONS = List.of(
       Option.of("host", "0.0.0.0", "Address the HTTP server binds to"),
@@ -58,8 +59,12 @@ public record AppConfig(
       Option.of("sweep-interval-seconds", "60", "How often each node runs the time-driven sweeps (alert escalation, silent checkpoints, overdue hazards)"),
       Option.of("unsafe-no-fsync", "false", "Embedded PostgreSQL without fsync and with asynchronous commit: faster, but a crash can lose acknowledged writes"));
 
+  /** Every option: the node's above, then the notifications'. */
+  public static final List<Option> ALL_OPTIONS = java.util.stream.Stream.concat(OPTIONS.stream(),
+      NotifyConfig.OPTIONS.stream()).toList();
+
   public static AppConfig from(String[] args, Map<String, String> env) {
-    Settings s = Settings.parse(OPTIONS, args, env);
+    Settings s = Settings.parse(ALL_OPTIONS, args, env);
     return new AppConfig(
         s.string("host"),
         s.integer("port", 0, 65535),
@@ -82,7 +87,8 @@ public record AppConfig(
         s.integer("cluster-port", 1, 65535),
         s.string("node-name"),
         Duration.ofSeconds(s.integer("sweep-interval-seconds", 1, 86_400)),
-        s.bool("unsafe-no-fsync"));
+        s.bool("unsafe-no-fsync"),
+        NotifyConfig.from(s));
   }
 
   private static String requireText(String value, String flag) {
@@ -115,7 +121,7 @@ public record AppConfig(
 
   public static String helpText() {
     StringBuilder sb = new StringBuilder("Usage: ./scripts/start [options]\n\nOptions (flag / environment variable / default):\n");
-    for (Option o : OPTIONS) {
+    for (Option o : ALL_OPTIONS) {
       sb.append(String.format("  --%-20s %-30s %-14s %s%n", o.flag(), o.env(),
           o.defaultValue().isEmpty() ? "(empty)" : o.defaultValue(), o.description()));
     }

@@ -27,7 +27,8 @@ public final class DemoData {
       "10_foundation.sql",
       "20_inventory.sql",
       "30_checkpoints.sql",
-      "40_patrols.sql");
+      "40_patrols.sql",
+      "50_duty.sql");
 
   private DemoData() {
   }

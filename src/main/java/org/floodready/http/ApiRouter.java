@@ -38,6 +38,7 @@ public final class ApiRouter {
     new org.floodready.cluster.ClusterRoutes(app).mount(api);
     new DashboardRoutes(app).mount(api);
     new org.floodready.excel.ImportRoutes(app).mount(api);
+    new org.floodready.duty.DutyRoutes(app).mount(api);
 
     FailureHandler.install(api);
     return api;

@@ -24,7 +24,8 @@ public final class OpenApiDocument {
       "patrols",
       "readiness",
       "dashboard",
-      "excel");
+      "excel",
+      "duty");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -289,22 +289,41 @@ class AlertsApiTest {
   @Test
   void capDocumentsValidateAgainstTheCap12SchemaThroughTheLifecycle() throws Exception {
     CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(6)));
-    long alertId = pointWithAlert(26)[1];
+    long[] point = pointWithAlert(26);
+    long alertId = point[1];
     Document first = validCap(alertId);
     assertEquals("Alert", text(first, "msgType"));
     assertEquals("Severe", text(first, "severity"), "orange");
     assertTrue(text(first, "headline").contains("橙色预警"), text(first, "headline"));
     assertTrue(text(first, "sent").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00"), text(first, "sent"));
     assertEquals("34.715200,113.783600 0.3", text(first, "circle"), "CAP puts latitude first");
+    Resp atom = admin.get("/api/alerts/cap.atom");
+    assertEquals(200, atom.status(), atom.toString());
+    assertTrue(atom.header("Content-Type").startsWith("application/atom+xml"));
+    assertTrue(atom.body().contains("/api/alerts/" + alertId + "/cap"), atom.body());
     duty.post("/api/alerts/" + alertId + "/acknowledge", new JsonObject().put("comment", "ok"));
+    Document afterAck = validCap(alertId);
+    assertEquals(text(first, "identifier"), text(afterAck, "identifier"),
+        "an acknowledgement is internal: no public Update");
+    post(point[0], 45, at(5));
     Document update = validCap(alertId);
-    assertEquals("Update", text(update, "msgType"));
-    assertTrue(text(update, "references").contains(text(first, "identifier")));
+    assertEquals("Update", text(update, "msgType"), "risen to red");
+    assertEquals("Extreme", text(update, "severity"));
+    assertEquals("floodready@flood-control-hq.zhengzhou," + text(first, "identifier") + "," + text(first, "sent"),
+        text(update, "references"), "names the earlier message exactly");
     duty.post("/api/alerts/" + alertId + "/resolve", new JsonObject().put("comment", "drained"));
-    Document cancel = validCap(alertId);
-    assertEquals("Cancel", text(cancel, "msgType"));
-    assertEquals(3, List.of(text(first, "identifier"), text(update, "identifier"), text(cancel, "identifier"))
+    Document allClear = validCap(alertId);
+    assertEquals("Update", text(allClear, "msgType"), "an ended alert is an all-clear Update, not a Cancel");
+    assertEquals("AllClear", text(allClear, "responseType"));
+    assertEquals(2, text(allClear, "references").split(" ").length, text(allClear, "references"));
+    assertEquals(3, List.of(text(first, "identifier"), text(update, "identifier"), text(allClear, "identifier"))
         .stream().distinct().count(), "each message has its own identifier");
+    for (int n = 1; n <= 3; n++) {
+      Resp earlier = admin.get("/api/alerts/" + alertId + "/cap?message=" + n);
+      assertEquals(200, earlier.status(), "every referenced message can be fetched again");
+    }
+    assertEquals(text(first, "identifier"), text(validCap(alertId, "?message=1"), "identifier"));
+    assertEquals(404, admin.get("/api/alerts/" + alertId + "/cap?message=4").status());
   }
 
   @Test
@@ -322,7 +341,11 @@ class AlertsApiTest {
   }
 
   static Document validCap(long alertId) throws Exception {
-    Resp r = admin.get("/api/alerts/" + alertId + "/cap");
+    return validCap(alertId, "");
+  }
+
+  static Document validCap(long alertId, String query) throws Exception {
+    Resp r = admin.get("/api/alerts/" + alertId + "/cap" + query);
     assertEquals(200, r.status(), r.toString());
     assertTrue(r.header("Content-Type").startsWith("application/cap+xml"));
     SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);

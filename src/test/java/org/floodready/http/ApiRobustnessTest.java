@@ -80,7 +80,8 @@ class ApiRobustnessTest {
     server = TestServer.start(clock);
     // live_events is the live push log, appended asynchronously after another request's commit (so it
     // may still be growing while the next request runs); the changes it mirrors are in the domain tables
-    db = new DbFingerprint(server.server.pgUrl(), Set.of("live_events"));
+    // the notifications outbox and its cursor follow that log the same way (org.floodready.notify)
+    db = new DbFingerprint(server.server.pgUrl(), Set.of("live_events", "notify_cursor", "notifications"));
     for (String user : List.of("admin", "viewer")) {
       Resp login = server.anonymous.post("/api/auth/login",
           new JsonObject().put("username", user).put("password", DemoData.PASSWORD));

@@ -305,6 +305,20 @@
 
   // ---------- forms ----------
   /** Marks each field the server (or the phone) refused, next to the field itself. */
+  // The server's field problems are English; the phone puts the Chinese first.
+  const FIELD_ZH = [
+    [/^the lot holds (.+)$/, (m) => '该批次只有 ' + m[1]], [/is required/, () => '必填'],
+    [/must not be in the future/, () => '不能晚于现在'], [/must be within the last (\d+) days/, (m) => '须在最近 ' + m[1] + ' 天内'],
+    [/must be > 0|must be more than/, () => '须大于 0'], [/not a number|must be a number/, () => '须为数字']
+  ];
+  FR.fieldText = (problem) => {
+    for (const [re, zh] of FIELD_ZH) {
+      const m = String(problem).match(re);
+      if (m) return zh(m) + ' · ' + problem;
+    }
+    return /[\u4e00-\u9fff]/.test(problem) ? problem : '填写有误 · ' + problem;
+  };
+
   FR.markFields = (form, fields) => {
     form.querySelectorAll('.field-error').forEach((el) => el.remove());
     form.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
@@ -315,7 +329,7 @@
       input.classList.add('invalid');
       const p = document.createElement('p');
       p.className = 'field-error';
-      p.textContent = problem;
+      p.textContent = FR.fieldText(problem);
       (input.closest('label') || input).insertAdjacentElement('afterend', p);
       first = first || input;
     });

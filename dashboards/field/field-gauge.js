@@ -44,7 +44,7 @@
     const st = cp.state || {};
     view.innerHTML = FR.head(esc(cp.nameZh) + '<small>' + esc(cp.nameEn) + '</small>', '#checkpoints', cp.__keptAt)
       + '<div class="level-now" id="level-now">' + levelChip(st.level) + '<span>' + esc(st.reason || '') + '</span></div>'
-      + '<dl class="facts"><dt>最新读数 Last reading</dt><dd>' + (st.lastValue != null ? esc(st.lastValue) + ' ' + esc(unit) : '—') + ' · ' + esc(FR.ago(st.lastReadingAt)) + '</dd>'
+      + '<dl class="facts"><dt>最新读数 Last reading</dt><dd id="last-reading">' + lastReading(st, unit) + '</dd>'
       + (cp.kind === 'reservoir' && cp.thresholdsNow ? '<dt>今日汛限水位 Flood-limit today</dt><dd>' + esc(cp.thresholdsNow.floodLimitLevel) + ' m</dd>' : '')
       + '<dt>预警阈值 Thresholds (' + esc(unit) + ')</dt><dd>' + thresholdText(cp) + '</dd></dl>'
       + (FR.can.read() ? '<form id="reading-form" class="form" novalidate>'
@@ -69,6 +69,7 @@
       if (done && done.status === 'sent' && done.result.state) {
         const s = done.result.state;
         FR.$('level-now').innerHTML = levelChip(s.level) + '<span>' + esc(s.reason || '') + '</span>';
+        FR.$('last-reading').innerHTML = lastReading(s, unit);
         form.querySelector('.result').textContent = '已提交，预警等级 Posted; warning level: ' + FR.t('level', s.level)
           + (done.result.reading && done.result.reading.suspect ? ' · 疑似异常，待确认 suspect, awaits confirmation' : '');
         drawChart(cp);
@@ -76,6 +77,10 @@
       form.elements.measuredAt.value = FR.localInput(new Date());
     });
   };
+
+  function lastReading(st, unit) {
+    return (st.lastValue != null ? esc(st.lastValue) + ' ' + esc(unit) : '—') + ' · ' + esc(FR.ago(st.lastReadingAt));
+  }
 
   async function drawChart(cp) {
     const box = FR.$('chart');
@@ -98,7 +103,7 @@
         + '<polyline fill="none" stroke="#e8eef4" stroke-width="2" points="' + pts.map((p) => x(p.t).toFixed(1) + ',' + y(p.v).toFixed(1)).join(' ') + '"/>'
         + pts.slice(-1).map((p) => '<circle cx="' + x(p.t).toFixed(1) + '" cy="' + y(p.v).toFixed(1) + '" r="4" fill="#fff"/>').join('')
         + '<text x="2" y="12" fill="#93a4b5" font-size="10">' + hi.toFixed(2) + '</text><text x="2" y="' + (H - B) + '" fill="#93a4b5" font-size="10">' + lo.toFixed(2) + '</text>'
-        + '<text x="' + L + '" y="' + (H - 4) + '" fill="#93a4b5" font-size="10">-48 h</text><text x="' + (W - 30) + '" y="' + (H - 4) + '" fill="#93a4b5" font-size="10">现在 now</text>'
+        + '<text x="' + L + '" y="' + (H - 4) + '" fill="#93a4b5" font-size="10">-48 h</text><text x="' + (W - 4) + '" y="' + (H - 4) + '" fill="#93a4b5" font-size="10" text-anchor="end">现在 now</text>'
         + '</svg>';
     } catch (e) {
       box.innerHTML = '<p class="muted">曲线暂不可用 Chart not available</p>';

@@ -97,12 +97,14 @@
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     const out = form.querySelector('.result');
+    const doneText = spec.doneText;
+    delete spec.doneText;
     try {
       const entry = await FR.enqueue(spec);
       const done = await FR.settled(entry.id, 6000);
       if (done.status === 'sent') {
         out.className = 'result good';
-        out.textContent = '已完成 Done' + (spec.doneText ? ' · ' + spec.doneText(done.result) : '');
+        out.textContent = '已完成 Done' + (doneText ? ' · ' + doneText(done.result) : '');
         if (after) after(done.result);
       } else if (done.status === 'refused') {
         out.className = 'result error';

@@ -78,8 +78,11 @@
     view.hidden = false;
     view.innerHTML = '<p class="muted">加载中 Loading…</p>';
     view.dataset.view = name;
+    view.dataset.hash = location.hash;
+    view.dataset.ready = '0';
     window.scrollTo(0, 0);
-    Promise.resolve(FR.views[name](view, ...parts.slice(1))).catch((e) => {
+    Promise.resolve(FR.views[name](view, ...parts.slice(1))).then(() => { view.dataset.ready = '1'; }).catch((e) => {
+      view.dataset.ready = 'failed';
       view.innerHTML = '<p class="error">' + (e.offline ? '离线且手机上没有这页的数据 Offline, and this page was never opened online'
         : '加载失败 Could not load: ' + esc(e.message)) + '</p>';
     });

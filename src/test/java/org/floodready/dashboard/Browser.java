@@ -14,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Debian's headless Chromium driven by its chromedriver; never downloads a browser or a driver. */
-final class Browser {
+public final class Browser {
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
@@ -22,13 +22,13 @@ final class Browser {
   }
 
   /** Skips the calling test, with the reason, when the machine has no Chromium or chromedriver. */
-  static void assumeInstalled() {
+  public static void assumeInstalled() {
     Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
         "Skipping the browser test: " + CHROMIUM + " or " + CHROMEDRIVER
             + " is missing (apt-get install chromium chromium-driver; .ci/run installs them)");
   }
 
-  static ChromeDriver start(Path profile) {
+  public static ChromeDriver start(Path profile) {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     // Selenium Manager must not look for or download anything: the driver and binary are given.
     System.setProperty("SE_AVOID_STATS", "true");
@@ -45,7 +45,7 @@ final class Browser {
   }
 
   /** The whole page, not just the 1920x1080 viewport: the window grows to the page's height for the shot. */
-  static Path fullPage(ChromeDriver driver, String name) throws Exception {
+  public static Path fullPage(ChromeDriver driver, String name) throws Exception {
     org.openqa.selenium.Dimension before = driver.manage().window().getSize();
     Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
@@ -57,7 +57,7 @@ final class Browser {
     }
   }
 
-  static Path screenshot(ChromeDriver driver, String name) throws Exception {
+  public static Path screenshot(ChromeDriver driver, String name) throws Exception {
     Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);
     Path out = dir.resolve(name + ".png");

@@ -129,7 +129,7 @@
   FR.views.receive = async (view, baseId) => {
     const base = await FR.get('/api/bases/' + baseId);
     const catalogue = await FR.get('/api/items?size=500');
-    view.innerHTML = FR.head('入库 Receive<small>' + esc(base.nameZh) + '</small>', '#base/' + baseId)
+    view.innerHTML = FR.head('入库 Receive<small>' + esc(base.nameZh) + '</small>', '#base/' + baseId, catalogue.__keptAt || base.__keptAt)
       + '<form id="receive-form" class="form" novalidate>'
       + '<label>查找物资 Find item <input type="search" id="receive-q" placeholder="bzd / 编织 / woven" autocomplete="off"></label>'
       + '<label>物资 Item <select name="itemId" required><option value="">— 请选择 choose —</option>' + catalogue.items.map(itemOption).join('') + '</select></label>'

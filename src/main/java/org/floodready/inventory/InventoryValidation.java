@@ -168,7 +168,7 @@ public final class InventoryValidation {
   static final java.time.Duration OCCURRED_MAX_AGE = java.time.Duration.ofDays(7);
 
   /**
-   * When a movement happened on the phone that queued it ({@code occurredAt}, optional, default now):
+   * When a movement happened on the phone that queued it ({@code occurredAt}, optional: null = now):
    * at most {@link #CLOCK_SKEW} ahead of the server and at most {@link #OCCURRED_MAX_AGE} old.
    */
   public static OffsetDateTime occurredAt(JsonObject json, OffsetDateTime now) {
@@ -180,7 +180,7 @@ public final class InventoryValidation {
           "must be within the last " + OCCURRED_MAX_AGE.toDays() + " days");
     }
     in.validate();
-    return at == null || at.isAfter(now) ? now : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   public static TestRunInput testRun(JsonObject json, OffsetDateTime now) {

@@ -191,7 +191,7 @@ final class StockRoutes {
   /** A receipt queued offline without its own receivedOn was received on the day it was entered. */
   private InventoryValidation.ReceiptInput receivedOnOccurrence(InventoryValidation.ReceiptInput in, JsonObject body,
       OffsetDateTime occurredAt) {
-    if (body.getValue("receivedOn") != null) {
+    if (occurredAt == null || body.getValue("receivedOn") != null) {
       return in;
     }
     LocalDate day = occurredAt.atZoneSameInstant(app.config().zone()).toLocalDate();

@@ -37,7 +37,7 @@ final class StockService {
           LotRepository.Balance b = balance.orElseThrow(() -> ApiError.conflict("lot_scrapped",
               "Lot " + in.lotCode() + " of this item at this base is scrapped; receive under a new lot code"));
           Movement m = new Movement("receipt", b.lotId(), base.id(), item.id(), in.quantity(), b.quantity(),
-              occurredAt, actor).receivedAt(now).note(in.note());
+              happened(occurredAt, now), actor).receivedAt(now).note(in.note());
           return finish(tx, actor, m, base.unitId(), events);
         });
   }
@@ -47,7 +47,7 @@ final class StockService {
     OffsetDateTime now = nowInMicros();
     return withdraw(tx, lot, in.quantity(), now, "issue").compose(b -> finish(tx, actor,
         new Movement("issue", lot.id(), lot.baseId(), lot.itemId(), in.quantity().negate(), b.quantity(),
-            occurredAt, actor).receivedAt(now).recipient(in.recipientType(), in.recipient()).note(in.note()),
+            happened(occurredAt, now), actor).receivedAt(now).recipient(in.recipientType(), in.recipient()).note(in.note()),
         lot, events));
   }
 
@@ -56,7 +56,7 @@ final class StockService {
     OffsetDateTime now = nowInMicros();
     return withdraw(tx, lot, in.quantity(), now, "write off").compose(b -> finish(tx, actor,
         new Movement("write_off", lot.id(), lot.baseId(), lot.itemId(), in.quantity().negate(), b.quantity(),
-            occurredAt, actor).receivedAt(now).reason(in.reason()).note(in.note()), lot, events));
+            happened(occurredAt, now), actor).receivedAt(now).reason(in.reason()).note(in.note()), lot, events));
   }
 
   Future<Outcome> changeCondition(SqlClient tx, CurrentUser actor, Lot lot, String condition, String note,
@@ -142,6 +142,11 @@ final class StockService {
     return AuditLog.record(tx, m.at, actor, "stock." + m.kind, "stock_movement", id,
         new JsonObject().put("lotId", m.lotId).put("baseId", m.baseId).put("itemId", m.itemId)
             .put("quantity", Quantities.json(m.quantity)).put("balance", Quantities.json(m.balance)));
+  }
+
+  /** A phone's time a little ahead of the server's (within the allowed skew) counts as now. */
+  private static OffsetDateTime happened(OffsetDateTime occurredAt, OffsetDateTime now) {
+    return occurredAt == null || occurredAt.isAfter(now) ? now : occurredAt;
   }
 
   /** PostgreSQL keeps microseconds: a time built into an answer must be the one a later read returns. */

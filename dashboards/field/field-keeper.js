@@ -226,7 +226,18 @@
       view.querySelectorAll('form[data-kind]').forEach((f) => { f.hidden = f.dataset.kind !== b.dataset.form; });
     }));
     const name = lot.itemNameZh + ' ' + lot.lotCode;
-    const reload = () => setTimeout(() => FR.refresh(), 1200);
+    // Drawn again with the new figures; the answer stays under the form that was used.
+    const reload = (formId) => {
+      const text = FR.$(formId).querySelector('.result').textContent;
+      FR.afterRender = () => {
+        const button = view.querySelector('.seg button[data-form="' + FR.$(formId).dataset.kind + '"]');
+        if (button) button.click();
+        const out = FR.$(formId).querySelector('.result');
+        out.className = 'result good';
+        out.textContent = text;
+      };
+      FR.refresh();
+    };
     bind('issue-form', (v) => ({ label: '出库 Issue · ' + name + ' ×' + v.quantity + ' → ' + v.recipient, path: '/api/lots/' + lotId + '/issues',
       json: { quantity: Number(v.quantity), recipientType: v.recipientType, recipient: v.recipient, note: v.note || undefined }, stampTime: true,
       doneText: (r) => '结存 balance ' + FR.qty(r.balance, u) }));
@@ -244,7 +255,7 @@
       form.addEventListener('submit', (ev) => {
         ev.preventDefault();
         const v = FR.checkForm(form, u);
-        if (v) FR.submit(form, make(v), (r) => { if (r) reload(); else form.reset(); });
+        if (v) FR.submit(form, make(v), (r) => { if (r) reload(id); else form.reset(); });
       });
     }
     loadCard(lotId, u);

@@ -63,6 +63,7 @@
   }
 
   // ---------- routing ----------
+  let routes = 0;
   function route() {
     const user = FR.user();
     if (!user || !FR.token()) { $('login').hidden = false; $('view').hidden = true; $('tabs').hidden = true; return; }
@@ -81,7 +82,17 @@
     view.dataset.hash = location.hash;
     view.dataset.ready = '0';
     window.scrollTo(0, 0);
-    Promise.resolve(FR.views[name](view, ...parts.slice(1))).then(() => { view.dataset.ready = '1'; }).catch((e) => {
+    const token = String(++routes);
+    view.dataset.token = token;
+    Promise.resolve(FR.views[name](view, ...parts.slice(1))).then(() => {
+      // A slower page drawn after the user moved on is replaced by the current one.
+      if (view.dataset.token !== token) { route(); return; }
+      view.dataset.ready = '1';
+      const after = FR.afterRender;
+      FR.afterRender = null;
+      if (after) after();
+    }).catch((e) => {
+      if (view.dataset.token !== token) return;
       view.dataset.ready = 'failed';
       view.innerHTML = '<p class="error">' + (e.offline ? '离线且手机上没有这页的数据 Offline, and this page was never opened online'
         : '加载失败 Could not load: ' + esc(e.message)) + '</p>';

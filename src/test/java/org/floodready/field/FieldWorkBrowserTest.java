@@ -76,7 +76,14 @@ class FieldWorkBrowserTest {
   @Test
   @Order(1)
   void keeperSeesOnlyHisBasesAndFindsAnItemByPinyinInitials() throws Exception {
-    phone.login("keeper");
+    // The board's login sends a keeper to the field app, already logged in.
+    phone.driver.get(server.anonymous.base() + "/");
+    phone.$("#username").sendKeys("keeper");
+    phone.driver.findElement(By.id("password")).sendKeys("Flood@2026");
+    phone.click("#login-button");
+    phone.waitFor("the field app").until(d -> d.getCurrentUrl().endsWith("/field/"));
+    phone.ready("");
+    phone.keepAllTimings();
     Set<Long> mine = ids(keeper.get("/api/bases?mine=true").json().getJsonArray("items"), "id");
     assertEquals(Set.of(1L, 2L), mine, "demo keeper keeps 十八里河 and 南曹");
     assertEquals(mine, shown("data-base"));
@@ -183,6 +190,54 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(4)
+  void keeperWritesOffAndAFailedTestRunTakesAPumpOutOfUse() throws Exception {
+    JsonObject lot = keeper.get("/api/lots?baseId=1&itemId=1&size=1").json().getJsonArray("items").getJsonObject(0);
+    int before = lot.getInteger("quantity");
+    phone.go("#lot/" + lot.getLong("id"));
+    phone.click(".seg button[data-form=writeoff]");
+    phone.type("#writeoff-form [name=quantity]", "3");
+    phone.click("#writeoff-form button[type=submit]");
+    assertTrue(phone.$("#writeoff-form .field-error").getText().contains("必填"), "the reason is required");
+    new Select(phone.$("#writeoff-form [name=reason]")).selectByValue("damaged");
+    phone.click("#writeoff-form button[type=submit]");
+    assertTrue(phone.result("#writeoff-form").contains("已完成"), phone.result("#writeoff-form"));
+    assertEquals(before - 3, keeper.get("/api/lots/" + lot.getLong("id")).json().getInteger("quantity"));
+
+    JsonObject pump = keeper.get("/api/lots?baseId=1&category=equipment&condition=usable&size=100").json()
+        .getJsonArray("items").stream().map(o -> (JsonObject) o).filter(l -> l.containsKey("testDueOn"))
+        .findFirst().orElseThrow();
+    phone.go("#base/1");
+    phone.go("#lot/" + pump.getLong("id"));
+    phone.click(".seg button[data-form=test]");
+    new Select(phone.$("#test-form [name=result]")).selectByValue("fail");
+    phone.type("#test-form [name=note]", "无法启动 does not start");
+    phone.click("#test-form button[type=submit]");
+    assertTrue(phone.result("#test-form").contains("已完成"), phone.result("#test-form"));
+    JsonObject after = keeper.get("/api/lots/" + pump.getLong("id")).json();
+    assertEquals("needs_repair", after.getString("condition"));
+    assertEquals(false, after.getBoolean("usable"));
+  }
+
+  @Test
+  @Order(5)
+  void keeperConfirmsATrackedTransfersDepartureAndReceipt() throws Exception {
+    Http duty = server.as("duty");
+    JsonObject lot = keeper.get("/api/lots?baseId=1&itemId=1&size=1").json().getJsonArray("items").getJsonObject(0);
+    Resp ordered = duty.post("/api/transfers", new JsonObject().put("fromLotId", lot.getLong("id")).put("toBaseId", 2)
+        .put("quantity", 10).put("tracked", true), java.util.UUID.randomUUID().toString());
+    assertEquals(201, ordered.status(), ordered.toString());
+    long id = ordered.json().getLong("id");
+    phone.go("#transfers/1");
+    phone.click("button[data-act=depart][data-id='" + id + "']");
+    phone.waitFor("departed").until(d -> "in_transit".equals(keeper.get("/api/transfers/" + id).json().getString("status")));
+    phone.go("#transfers/2");
+    phone.click("button[data-act=receive][data-id='" + id + "']");
+    phone.waitFor("received").until(d -> "received".equals(keeper.get("/api/transfers/" + id).json().getString("status")));
+    phone.assertFitsScreen("transfers");
+  }
+
+  @Test
+  @Order(6)
   void riverChiefWalksAPatrolThatSurvivesAReloadAndIsCounted() throws Exception {
     Resp rules = admin.put("/api/admin/patrol-rules", new JsonObject().put("minDurationS", 5).put("minDistanceM", 30));
     assertEquals(200, rules.status(), rules.toString());
@@ -226,7 +281,7 @@ class FieldWorkBrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void riverChiefReportsAHazardWithAPhotoThatIsServedBack() throws Exception {
     Http chief = server.as("chief");
     Path photo = Files.createTempFile("hazard", ".png");
@@ -267,7 +322,33 @@ class FieldWorkBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
+  void riverChiefUploadsRectificationEvidenceForAnAssignedHazard() throws Exception {
+    Http chief = server.as("chief");
+    Http duty = server.as("duty");
+    JsonObject hazard = chief.get("/api/hazards?reachId=7&sort=-id&size=1").json().getJsonArray("items").getJsonObject(0);
+    long id = hazard.getLong("id");
+    Resp assigned = duty.post("/api/hazards/" + id + "/assign", new JsonObject().put("unitId", hazard.getLong("unitId"))
+        .put("deadline", java.time.OffsetDateTime.now().plusDays(3).toString()));
+    assertEquals(200, assigned.status(), assigned.toString());
+    phone.go("#hazards");
+    phone.go("#hazard/" + id);
+    phone.click("#start-form button[type=submit]");
+    phone.waitFor("rectifying").until(d -> d.findElements(By.id("evidence-form")).size() == 1);
+    Path photo = Files.createTempFile("evidence", ".png");
+    BufferedImage img = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+    ImageIO.write(img, "png", photo.toFile());
+    phone.driver.findElement(By.cssSelector("#evidence-form [name=photo]")).sendKeys(photo.toAbsolutePath().toString());
+    phone.type("#evidence-form [name=note]", "已回填夯实 refilled and compacted");
+    phone.click("#evidence-form button[type=submit]");
+    phone.waitFor("rectified").until(d -> "rectified".equals(chief.get("/api/hazards/" + id).json().getString("status")));
+    JsonObject after = chief.get("/api/hazards/" + id).json();
+    assertTrue(after.getJsonArray("photos").stream().anyMatch(p -> "evidence".equals(((JsonObject) p).getString("kind"))),
+        after.encode());
+  }
+
+  @Test
+  @Order(9)
   void inspectorReadingRaisesTheWarningLevelAtOnce() throws Exception {
     phone.login("inspector");
     Http inspector = server.as("inspector");

@@ -117,13 +117,15 @@ final class Phone implements AutoCloseable {
 
   /** Waits for a form's result line to be filled and returns it. */
   String result(String formCss) {
-    WebElement out = driver.findElement(By.cssSelector(formCss + " .result"));
+    By out = By.cssSelector(formCss + " .result");
     try {
-      waitFor("result of " + formCss).until(d -> !out.getText().isBlank());
+      return waitFor("result of " + formCss).until(d -> {
+        String text = d.findElement(out).getText();
+        return text.isBlank() || !"1".equals(js("return document.getElementById('view').dataset.ready;")) ? null : text;
+      });
     } catch (org.openqa.selenium.TimeoutException e) {
       throw new AssertionError("no result in " + formCss + "; page errors: " + errors(), e);
     }
-    return out.getText();
   }
 
   /** Reloads the page as a user would (pull to refresh), keeping the record of the requests made so far. */

@@ -322,7 +322,7 @@
       + ' · 可中途停止，换手机也能继续 You may stop and continue later, also on another phone</p>'
       + '<ul class="list sheet">' + sheet.lines.map((l) => '<li data-lot="' + l.lotId + '" class="' + (l.counted != null ? 'done' : '') + '">'
         + '<div><b>' + esc(l.itemNameZh) + '</b> <span class="code">' + esc(l.lotCode) + '</span></div>'
-        + '<div class="count-row"><span>账面 Book <b>' + FR.qty(l.book, l.unitOfMeasure) + '</b></span>'
+        + '<div class="count-row"><span class="book">账面 Book <b>' + FR.qty(l.book, l.unitOfMeasure) + '</b></span>'
         + '<label class="inline">实盘 Counted <input name="counted" data-quantity inputmode="' + (FR.countable(l.unitOfMeasure) ? 'numeric' : 'decimal') + '" value="' + (l.counted == null ? '' : l.counted) + '"></label>'
         + '<button type="button" class="save">保存 Save</button></div>'
         + '<p class="diff">' + (l.difference == null ? '' : '差异 Difference ' + (l.difference > 0 ? '+' : '') + FR.qty(l.difference, l.unitOfMeasure)) + '</p></li>').join('') + '</ul>'

@@ -144,6 +144,8 @@
 
   // ---------- start ----------
   function start() {
+    // Arriving from the board's login the token is only in this tab: keep it on the phone for offline starts.
+    FR.saveSession(FR.token(), FR.user());
     $('login').hidden = true;
     route();
     FR.flush();

@@ -370,4 +370,28 @@ class FieldWorkBrowserTest {
     phone.shot("field-inspector-reading");
     phone.assertNoForbidden("inspector");
   }
+
+  @Test
+  @Order(10)
+  void dutyOfficerAndViewerOpenEveryPartWithoutARefusedRequestAlsoOnADesktop() throws Exception {
+    for (String user : new String[] {"duty", "viewer"}) {
+      phone.login(user);
+      for (String page : new String[] {"#bases", "#base/3", "#reaches", "#hazards", "#checkpoints", "#checkpoint/1"}) {
+        phone.go(page);
+        phone.assertFitsScreen(user + " " + page);
+      }
+      phone.assertNoForbidden(user);
+    }
+    phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 1280, "height", 800,
+        "deviceScaleFactor", 1, "mobile", false));
+    try {
+      phone.go("#bases");
+      phone.go("#base/1");
+      assertTrue(((Number) phone.js("return document.documentElement.scrollWidth;")).intValue() <= 1280);
+      phone.shot("field-desktop-base");
+    } finally {
+      phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", Phone.WIDTH,
+          "height", Phone.HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+    }
+  }
 }

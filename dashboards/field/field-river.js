@@ -48,22 +48,26 @@
 
   /** A plain SVG map: the reach as a blue line, the track in orange, the last position as a dot. */
   function map(reachCoords, points) {
-    const all = reachCoords.map((c) => ({ lon: c[0], lat: c[1] })).concat(points);
-    if (!all.length) return '<p class="muted">等待定位 Waiting for the first position…</p>';
-    const lat0 = all.reduce((s, p) => s + p.lat, 0) / all.length;
+    const reach = reachCoords.map((c) => ({ lon: c[0], lat: c[1] }));
+    // Framed on the walk once there is one (at least ~400 m across), else on the whole reach; the SVG clips the rest.
+    const framed = points.length ? points : reach;
+    if (!framed.length) return '<p class="muted">等待定位 Waiting for the first position…</p>';
+    const lat0 = framed.reduce((s, p) => s + p.lat, 0) / framed.length;
     const k = Math.cos(lat0 * Math.PI / 180);
-    const xs = all.map((p) => p.lon * k); const ys = all.map((p) => p.lat);
-    const minX = Math.min(...xs), maxX = Math.max(...xs), minY = Math.min(...ys), maxY = Math.max(...ys);
-    const span = Math.max(maxX - minX, maxY - minY, 0.0005);
+    const xs = framed.map((p) => p.lon * k); const ys = framed.map((p) => p.lat);
+    let minX = Math.min(...xs), maxX = Math.max(...xs), minY = Math.min(...ys), maxY = Math.max(...ys);
+    const span = Math.max(maxX - minX, maxY - minY, points.length ? 0.004 : 0.0005);
+    minX = (minX + maxX - span) / 2; minY = (minY + maxY - span) / 2;
     const W = 340, H = 220, pad = 12;
-    const sc = Math.min((W - 2 * pad) / span, (H - 2 * pad) / span);
-    const xy = (p) => (pad + (p.lon * k - minX) * sc).toFixed(1) + ',' + (H - pad - (p.lat - minY) * sc).toFixed(1);
-    const reach = reachCoords.map((c) => xy({ lon: c[0], lat: c[1] })).join(' ');
+    const sc = (H - 2 * pad) / span;
+    const ox = (W - span * sc) / 2, oy = (H - span * sc) / 2;
+    const xy = (p) => (ox + (p.lon * k - minX) * sc).toFixed(1) + ',' + (H - oy - (p.lat - minY) * sc).toFixed(1);
+    const reachLine = reach.map(xy).join(' ');
     const track = points.map(xy).join(' ');
     const last = points.length ? xy(points[points.length - 1]).split(',') : null;
     return '<svg class="map" viewBox="0 0 ' + W + ' ' + H + '" role="img" aria-label="河段与轨迹 Reach and track">'
       + '<rect width="' + W + '" height="' + H + '" fill="#10202e"/>'
-      + (reach ? '<polyline points="' + reach + '" fill="none" stroke="#42a5f5" stroke-width="6" stroke-linecap="round" opacity=".7"/>' : '')
+      + (reachLine ? '<polyline points="' + reachLine + '" fill="none" stroke="#42a5f5" stroke-width="6" stroke-linecap="round" opacity=".7"/>' : '')
       + (track ? '<polyline points="' + track + '" fill="none" stroke="#ffb74d" stroke-width="3"/>' : '')
       + (last ? '<circle cx="' + last[0] + '" cy="' + last[1] + '" r="6" fill="#ff5252" stroke="#fff" stroke-width="2"/>' : '')
       + '</svg>';

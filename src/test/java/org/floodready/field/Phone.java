@@ -36,6 +36,8 @@ final class Phone implements AutoCloseable {
     driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
     driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base, "permissions", List.of("geolocation")));
     driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "zh-CN"));
+    driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Shanghai"));
   }
 
   WebDriverWait waitFor(String what) {
@@ -162,6 +164,8 @@ final class Phone implements AutoCloseable {
         if (document.documentElement.scrollWidth > w) out.push('page scrollWidth ' + document.documentElement.scrollWidth);
         document.querySelectorAll('body *').forEach((el) => {
           const r = el.getBoundingClientRect();
+          // Inside an SVG the drawing is clipped to the SVG's own box, which is checked itself.
+          if (el.ownerSVGElement) return;
           if (r.width > 0 && (r.right > w + 0.5 || r.left < -0.5) && getComputedStyle(el).position !== 'fixed') {
             out.push(el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
           }
@@ -200,7 +204,9 @@ final class Phone implements AutoCloseable {
     assertTrue(refused.isEmpty(), who + ": requests refused or failed: " + refused);
   }
 
+  /** A screenshot of the page from its top, as a user opening it sees it. */
   Path shot(String name) throws Exception {
+    js("window.scrollTo(0, 0);");
     return Browser.screenshot(driver, name);
   }
 

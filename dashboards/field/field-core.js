@@ -179,7 +179,7 @@
   const listeners = [];
   FR.onOutbox = (fn) => listeners.push(fn);
   async function changed(entry) {
-    const all = await FR.db.all('queue');
+    const all = await FR.outbox();
     const pending = all.filter((e) => e.status === 'pending').length;
     const badge = FR.$('outbox-count');
     if (badge) { badge.textContent = String(pending); badge.hidden = pending === 0; }
@@ -202,7 +202,9 @@
     return entry;
   };
 
-  FR.outbox = async () => (await FR.db.all('queue')).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  /** This user's entries, newest first (a phone may be shared; each sees and sends only his own). */
+  FR.outbox = async () => (await FR.db.all('queue')).filter((e) => e.user === (FR.user() || {}).username)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
   async function sendOne(entry) {
     const steps = [{ method: entry.method, path: entry.path, json: entry.json, blob: entry.blob, contentType: entry.contentType, key: entry.id }]

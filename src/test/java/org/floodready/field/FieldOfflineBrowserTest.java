@@ -117,7 +117,15 @@ class FieldOfflineBrowserTest {
     assertEquals(3, phone.driver.findElements(By.cssSelector(".outbox li[data-status=pending]")).size());
 
     phone.offline(false);
-    phone.waitFor("all three sent").until(d -> d.findElements(By.cssSelector(".outbox li[data-status=sent]")).size() == 3);
+    try {
+      phone.waitFor("all three sent").until(d -> d.findElements(By.cssSelector(".outbox li[data-status=sent]")).size() == 3);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      phone.shot("field-offline-failed");
+      throw new AssertionError("outbox: " + phone.js("return document.getElementById('view').innerHTML;") + " " + phone.js("return document.getElementById('view').innerText;")
+          + " online=" + phone.js("return navigator.onLine;") + " errors=" + phone.errors()
+          + " entries=" + phone.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + " FR.outbox().then((all) => done(JSON.stringify(all.map((e) => [e.user, e.status, e.attempts, e.nextAt - Date.now(), e.error]))));"), e);
+    }
 
     JsonObject received = items(admin.get("/api/lots?baseId=1&itemId=1&size=50")).stream()
         .filter(l -> l.getString("lotCode").equals("FT-OFF-1")).findFirst().orElseThrow();
@@ -161,5 +169,53 @@ class FieldOfflineBrowserTest {
     assertEquals("refused", e.get("status"));
     assertEquals(tries, ((Number) e.get("attempts")).longValue(), "a refusal is not tried again");
     phone.assertNoForbidden("admin");
+  }
+
+  @Test
+  void aPatrolAndAHazardWithItsPhotoMadeOfflineAreStoredOnceTheNetworkIsBack() throws Exception {
+    Http chief = server.as("chief");
+    int patrols = chief.get("/api/patrols?reachId=7").json().getInteger("total");
+    int hazards = chief.get("/api/hazards?reachId=7").json().getInteger("total");
+    phone.login("chief");
+    phone.position(34.7, 113.7);
+    phone.go("#patrol/7");
+    phone.go("#hazard-new/7");
+    phone.go("#reaches");
+
+    phone.offline(true);
+    phone.go("#patrol/7");
+    phone.click("#p-start");
+    for (int i = 0; i <= 4; i++) {
+      phone.position(34.7 + i * 0.0000133, 113.7 + i * 0.00004);
+      int want = i + 1;
+      phone.waitFor("fix " + want).until(d -> Integer.parseInt(d.findElement(By.id("p-fixes")).getText()) >= want);
+      Thread.sleep(600);
+    }
+    phone.click("#p-end");
+    phone.waitFor("kept on the phone").until(d -> d.findElement(By.id("p-result")).getText().contains("保存在手机上"));
+
+    java.nio.file.Path photo = java.nio.file.Files.createTempFile("offline-hazard", ".png");
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(20, 10, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        "png", photo.toFile());
+    phone.go("#hazard-new/7");
+    phone.waitFor("a position").until(d -> d.findElement(By.id("h-pos")).getText().contains("34.7"));
+    new Select(phone.$("#hazard-form [name=type]")).selectByValue("outfall");
+    phone.type("#hazard-form [name=description]", "离线上报 reported offline");
+    phone.driver.findElement(By.cssSelector("#hazard-form [name=photo]")).sendKeys(photo.toAbsolutePath().toString());
+    phone.click("#hazard-form button[type=submit]");
+    assertTrue(phone.result("#hazard-form").contains("已保存"), phone.result("#hazard-form"));
+
+    phone.go("#outbox");
+    phone.reload("#outbox");
+    assertEquals(2, phone.driver.findElements(By.cssSelector(".outbox li[data-status=pending]")).size());
+    phone.offline(false);
+    phone.waitFor("both sent").until(d -> d.findElements(By.cssSelector(".outbox li[data-status=sent]")).size() == 2);
+
+    assertEquals(patrols + 1, chief.get("/api/patrols?reachId=7").json().getInteger("total"));
+    assertEquals(hazards + 1, chief.get("/api/hazards?reachId=7").json().getInteger("total"));
+    JsonObject hazard = chief.get("/api/hazards?reachId=7&sort=-id&size=1").json().getJsonArray("items").getJsonObject(0);
+    assertEquals("outfall", hazard.getString("type"));
+    assertEquals(1, chief.get("/api/hazards/" + hazard.getLong("id")).json().getJsonArray("photos").size());
+    phone.assertNoForbidden("chief");
   }
 }

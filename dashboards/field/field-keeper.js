@@ -13,11 +13,20 @@
   }
 
   FR.views.bases = async (view) => {
-    const [bases, lv] = await Promise.all([FR.get('/api/bases?size=200' + (mineOnly() ? '&mine=true' : '')), level()]);
+    const [bases, lv, cov, unusable] = await Promise.all([FR.get('/api/bases?size=200' + (mineOnly() ? '&mine=true' : '')), level(),
+      FR.get('/api/coverage?size=500&shortOnly=true').catch(() => null), FR.get('/api/lots?size=500&usable=false').catch(() => null)]);
+    const count = (list, id) => list ? list.items.filter((x) => x.baseId === id).length : null;
+    const summary = (b) => {
+      const short = count(cov, b.id), bad = count(unusable, b.id);
+      if (short === null || bad === null) return '';
+      return '<div class="figures"><span class="' + (short ? 'bad' : 'good') + '">缺口 ' + short + ' 项 short</span>'
+        + '<span class="' + (bad ? 'warn' : 'good') + '">不可用批次 ' + bad + ' unusable lots</span></div>';
+    };
     view.innerHTML = FR.head(mineOnly() ? '我的仓库 My bases' : '仓库 Supply bases', null, bases.__keptAt)
       + '<p class="level">应急响应 Response level: <b class="lv-' + esc(lv) + '">' + esc(FR.t('responseLevel', lv)) + '</b></p>'
       + '<ul class="list">' + bases.items.map((b) => '<li><a class="card" href="#base/' + b.id + '" data-base="' + b.id + '">'
-        + '<b>' + esc(b.nameZh) + '</b><span>' + esc(b.nameEn) + '</span><small>' + esc(b.code) + ' · ' + esc(b.address || '') + '</small></a></li>').join('')
+        + '<b>' + esc(b.nameZh) + '</b><span>' + esc(b.nameEn) + '</span><small>' + esc(b.code) + ' · ' + esc(b.address || '') + '</small>'
+        + summary(b) + '</a></li>').join('')
       + '</ul>' + (bases.items.length ? '' : '<p class="muted">没有分配的仓库 No base assigned to you</p>') + FR.meBlock();
   };
 

@@ -89,6 +89,7 @@ class FieldWorkBrowserTest {
     assertEquals(mine, shown("data-base"));
     String page = phone.$("#view").getText();
     assertTrue(page.contains("十八里河") && !page.contains("紫荆山"), page);
+    assertTrue(page.contains("缺口") && page.contains("不可用批次"), "each base says its shortfall and unusable lots: " + page);
     phone.assertFitsScreen("keeper home");
     phone.assertTouchTargets("keeper home");
     phone.shot("field-keeper-home");

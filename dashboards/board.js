@@ -68,6 +68,11 @@
       const r = await api('/api/auth/login', { json: { username: $('username').value, password: $('password').value } });
       sessionStorage.setItem(TOKEN_KEY, r.token);
       sessionStorage.setItem(USER_KEY, JSON.stringify(r.user));
+      // Keepers, river chiefs and inspectors work on a phone: their home is the field app (/?board keeps the board).
+      if (['base_keeper', 'river_chief', 'inspector'].includes(r.user.role) && !new URLSearchParams(location.search).has('board')) {
+        location.assign('/field/');
+        return;
+      }
       await startBoard();
     } catch (e) {
       $('login-error').textContent = e.status === 429 ? '尝试次数过多，请稍后 Too many attempts, wait a moment'

@@ -58,8 +58,17 @@ final class CatalogueRoutes {
     Where where = new Where()
         .and("i.category = ?", q.oneOf("category", Item.CATEGORIES))
         .and("i.needs_test_run = ?", q.bool("needsTestRun"));
-    where.matching(q.text("q"), "i.code", "i.name_zh", "i.name_en");
-    items.page(where, page).onSuccess(rows -> Respond.ok(ctx, page.result(rows, r -> Item.from(r).toJson())))
+    String text = q.text("q");
+    Future<Long[]> byPinyin = PinyinMatch.isPinyinQuery(text) ? items.idsByPinyin(text)
+        : Future.succeededFuture(new Long[0]);
+    byPinyin.compose(ids -> {
+      if (text != null) {
+        String like = where.bind("%" + text + "%");
+        where.and("(i.code ILIKE " + like + " OR i.name_zh ILIKE " + like + " OR i.name_en ILIKE " + like
+            + " OR i.id = ANY(" + where.bind(ids) + "::bigint[]))");
+      }
+      return items.page(where, page);
+    }).onSuccess(rows -> Respond.ok(ctx, page.result(rows, r -> Item.from(r).toJson())))
         .onFailure(ctx::fail);
   }
 

@@ -110,7 +110,7 @@ public final class InventoryImport {
 
     /** A receipt movement in the ledger through the stock service; answers the movement. */
     public Future<JsonObject> receive(Base base, Item item, InventoryValidation.ReceiptInput in) {
-      return stock.receive(tx, admin, base, item, in, events).map(outcome -> outcome.body());
+      return stock.receive(tx, admin, base, item, in, null, events).map(outcome -> outcome.body());
     }
   }
 }

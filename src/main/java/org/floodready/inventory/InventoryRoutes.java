@@ -22,5 +22,6 @@ public final class InventoryRoutes {
     new QuotaRoutes(app, access).mount(api);
     new CoverageRoutes(app, access).mount(api);
     new StocktakeRoutes(app, access, new StocktakeService(app, lots, stock)).mount(api);
+    new LabelRoutes(app, access, lots).mount(api);
   }
 }

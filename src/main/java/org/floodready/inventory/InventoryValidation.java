@@ -162,6 +162,27 @@ public final class InventoryValidation {
     return new ConditionInput(condition, note);
   }
 
+  /** A phone's clock may run this far ahead of the server's. */
+  static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+  /** A movement queued offline is accepted this long after it happened; older ones go through the duty room. */
+  static final java.time.Duration OCCURRED_MAX_AGE = java.time.Duration.ofDays(7);
+
+  /**
+   * When a movement happened on the phone that queued it ({@code occurredAt}, optional: null = now):
+   * at most {@link #CLOCK_SKEW} ahead of the server and at most {@link #OCCURRED_MAX_AGE} old.
+   */
+  public static OffsetDateTime occurredAt(JsonObject json, OffsetDateTime now) {
+    Fields in = new Fields(json);
+    OffsetDateTime at = in.time("occurredAt", false);
+    if (at != null) {
+      in.check(!at.isAfter(now.plus(CLOCK_SKEW)), "occurredAt", "must not be in the future");
+      in.check(!at.isBefore(now.minus(OCCURRED_MAX_AGE)), "occurredAt",
+          "must be within the last " + OCCURRED_MAX_AGE.toDays() + " days");
+    }
+    in.validate();
+    return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
   public static TestRunInput testRun(JsonObject json, OffsetDateTime now) {
     Fields in = new Fields(json);
     String result = in.oneOf("result", TEST_RESULTS, true);

@@ -25,6 +25,19 @@ final class ItemRepository {
         .execute(where.tuple());
   }
 
+  /** Ids of the items whose Chinese name matches {@code query} as pinyin (initials or syllables). */
+  Future<Long[]> idsByPinyin(String query) {
+    return pool.query("SELECT id, name_zh FROM items").execute().map(rows -> {
+      java.util.List<Long> ids = new java.util.ArrayList<>();
+      rows.forEach(r -> {
+        if (PinyinMatch.matches(r.getString("name_zh"), query)) {
+          ids.add(r.getLong("id"));
+        }
+      });
+      return ids.toArray(Long[]::new);
+    });
+  }
+
   Future<Optional<Item>> find(long id) {
     return pool.preparedQuery("SELECT " + Item.COLUMNS + " FROM items i WHERE i.id = $1")
         .execute(Tuple.of(id))

@@ -23,6 +23,8 @@ final class Movement {
   String conditionTo;
   Long transferId;
   Long stocktakeId;
+  /** When the server took a movement a phone queued earlier; null = at (written the moment it happened). */
+  OffsetDateTime receivedAt;
 
   Movement(String kind, long lotId, long baseId, long itemId, BigDecimal quantity, BigDecimal balance,
       OffsetDateTime at, CurrentUser actor) {
@@ -34,6 +36,15 @@ final class Movement {
     this.balance = balance;
     this.at = at;
     this.actor = actor;
+  }
+
+  Movement receivedAt(OffsetDateTime when) {
+    this.receivedAt = when;
+    return this;
+  }
+
+  OffsetDateTime receivedAt() {
+    return receivedAt == null ? at : receivedAt;
   }
 
   Movement note(String text) {

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.floodready.AppContext;
@@ -124,13 +125,15 @@ final class StockRoutes {
     CurrentUser user = CurrentUser.of(ctx);
     long baseId = QueryParams.pathId(ctx, "baseId");
     JsonObject body = JsonInput.object(ctx);
-    InventoryValidation.ReceiptInput in = InventoryValidation.receipt(body, today());
+    OffsetDateTime occurredAt = InventoryValidation.occurredAt(body, app.now());
+    InventoryValidation.ReceiptInput in = receivedOnOccurrence(InventoryValidation.receipt(body, today()), body,
+        occurredAt);
     Idempotency.requireKey(ctx);
     PendingEvents events = new PendingEvents();
     access.requireKeeper(user, baseId)
         .compose(base -> items.find(in.itemId())
             .map(item -> item.orElseThrow(() -> ApiError.notFound("Item", in.itemId())))
-            .compose(item -> Idempotency.run(ctx, app, body, tx -> stock.receive(tx, user, base, item, in, events))))
+            .compose(item -> Idempotency.run(ctx, app, body, tx -> stock.receive(tx, user, base, item, in, occurredAt, events))))
         .onSuccess(o -> events.publish(app.events()))
         .onFailure(ctx::fail);
   }
@@ -138,13 +141,16 @@ final class StockRoutes {
   private void issue(RoutingContext ctx) {
     JsonObject body = JsonInput.object(ctx);
     InventoryValidation.IssueInput in = InventoryValidation.issue(body);
-    writeOnLot(ctx, body, (tx, lot, events) -> stock.issue(tx, CurrentUser.of(ctx), lot, in, events));
+    OffsetDateTime occurredAt = InventoryValidation.occurredAt(body, app.now());
+    writeOnLot(ctx, body, (tx, lot, events) -> stock.issue(tx, CurrentUser.of(ctx), lot, in, occurredAt, events));
   }
 
   private void writeOff(RoutingContext ctx) {
     JsonObject body = JsonInput.object(ctx);
     InventoryValidation.WriteOffInput in = InventoryValidation.writeOff(body);
-    writeOnLot(ctx, body, (tx, lot, events) -> stock.writeOff(tx, CurrentUser.of(ctx), lot, in, events));
+    OffsetDateTime occurredAt = InventoryValidation.occurredAt(body, app.now());
+    writeOnLot(ctx, body, (tx, lot, events) ->
+        stock.writeOff(tx, CurrentUser.of(ctx), lot, in, occurredAt, events));
   }
 
   private void changeCondition(RoutingContext ctx) {
@@ -180,6 +186,17 @@ final class StockRoutes {
           }
         })
         .onFailure(ctx::fail);
+  }
+
+  /** A receipt queued offline without its own receivedOn was received on the day it was entered. */
+  private InventoryValidation.ReceiptInput receivedOnOccurrence(InventoryValidation.ReceiptInput in, JsonObject body,
+      OffsetDateTime occurredAt) {
+    if (occurredAt == null || body.getValue("receivedOn") != null) {
+      return in;
+    }
+    LocalDate day = occurredAt.atZoneSameInstant(app.config().zone()).toLocalDate();
+    return new InventoryValidation.ReceiptInput(in.itemId(), in.lotCode(), in.quantity(), day, in.expiresOn(),
+        in.condition(), in.note());
   }
 
   private Future<Lot> findLot(long id) {

@@ -27,7 +27,7 @@ final class StockService {
   }
 
   Future<Outcome> receive(SqlClient tx, CurrentUser actor, Base base, Item item,
-      InventoryValidation.ReceiptInput in, PendingEvents events) {
+      InventoryValidation.ReceiptInput in, OffsetDateTime occurredAt, PendingEvents events) {
     OffsetDateTime now = app.now();
     LocalDate expires = in.expiresOn() != null || item.shelfLifeMonths() == null ? in.expiresOn()
         : in.receivedOn().plusMonths(item.shelfLifeMonths());
@@ -36,26 +36,27 @@ final class StockService {
         .compose(balance -> {
           LotRepository.Balance b = balance.orElseThrow(() -> ApiError.conflict("lot_scrapped",
               "Lot " + in.lotCode() + " of this item at this base is scrapped; receive under a new lot code"));
-          Movement m = new Movement("receipt", b.lotId(), base.id(), item.id(), in.quantity(), b.quantity(), now,
-              actor).note(in.note());
+          Movement m = new Movement("receipt", b.lotId(), base.id(), item.id(), in.quantity(), b.quantity(),
+              happened(occurredAt, now), actor).receivedAt(now).note(in.note());
           return finish(tx, actor, m, base.unitId(), events);
         });
   }
 
   Future<Outcome> issue(SqlClient tx, CurrentUser actor, Lot lot, InventoryValidation.IssueInput in,
-      PendingEvents events) {
+      OffsetDateTime occurredAt, PendingEvents events) {
     OffsetDateTime now = nowInMicros();
     return withdraw(tx, lot, in.quantity(), now, "issue").compose(b -> finish(tx, actor,
-        new Movement("issue", lot.id(), lot.baseId(), lot.itemId(), in.quantity().negate(), b.quantity(), now, actor)
-            .recipient(in.recipientType(), in.recipient()).note(in.note()), lot, events));
+        new Movement("issue", lot.id(), lot.baseId(), lot.itemId(), in.quantity().negate(), b.quantity(),
+            happened(occurredAt, now), actor).receivedAt(now).recipient(in.recipientType(), in.recipient()).note(in.note()),
+        lot, events));
   }
 
   Future<Outcome> writeOff(SqlClient tx, CurrentUser actor, Lot lot, InventoryValidation.WriteOffInput in,
-      PendingEvents events) {
+      OffsetDateTime occurredAt, PendingEvents events) {
     OffsetDateTime now = nowInMicros();
     return withdraw(tx, lot, in.quantity(), now, "write off").compose(b -> finish(tx, actor,
-        new Movement("write_off", lot.id(), lot.baseId(), lot.itemId(), in.quantity().negate(), b.quantity(), now,
-            actor).reason(in.reason()).note(in.note()), lot, events));
+        new Movement("write_off", lot.id(), lot.baseId(), lot.itemId(), in.quantity().negate(), b.quantity(),
+            happened(occurredAt, now), actor).receivedAt(now).reason(in.reason()).note(in.note()), lot, events));
   }
 
   Future<Outcome> changeCondition(SqlClient tx, CurrentUser actor, Lot lot, String condition, String note,
@@ -102,9 +103,14 @@ final class StockService {
     if (lot.condition().equals("scrapped")) {
       return Future.failedFuture(ApiError.unprocessable("lot_scrapped", "Lot " + lot.lotCode() + " is scrapped"));
     }
-    return lots.withdraw(tx, lot.id(), quantity, now).map(b -> b.orElseThrow(() -> ApiError.conflict(
-        "insufficient_stock", "Lot " + lot.lotCode() + " does not hold " + quantity.toPlainString() + " "
-            + lot.unitOfMeasure() + " to " + action)));
+    return lots.withdraw(tx, lot.id(), quantity, now).compose(b -> b.isPresent() ? Future.succeededFuture(b.get())
+        : lots.lock(tx, lot.id()).map(row -> {
+          // The answer says what the lot holds, so the keeper can correct the quantity at once.
+          String holds = Quantities.json(row.getBigDecimal("quantity")).toPlainString() + " " + lot.unitOfMeasure();
+          throw new ApiError(409, "insufficient_stock", "Lot " + lot.lotCode() + " holds only " + holds
+              + ", not " + quantity.toPlainString() + " " + lot.unitOfMeasure() + " to " + action,
+              java.util.Map.of("quantity", "the lot holds " + holds));
+        }));
   }
 
   /**
@@ -136,6 +142,11 @@ final class StockService {
     return AuditLog.record(tx, m.at, actor, "stock." + m.kind, "stock_movement", id,
         new JsonObject().put("lotId", m.lotId).put("baseId", m.baseId).put("itemId", m.itemId)
             .put("quantity", Quantities.json(m.quantity)).put("balance", Quantities.json(m.balance)));
+  }
+
+  /** A phone's time a little ahead of the server's (within the allowed skew) counts as now. */
+  private static OffsetDateTime happened(OffsetDateTime occurredAt, OffsetDateTime now) {
+    return occurredAt == null || occurredAt.isAfter(now) ? now : occurredAt;
   }
 
   /** PostgreSQL keeps microseconds: a time built into an answer must be the one a later read returns. */

@@ -138,6 +138,8 @@ class BoardBrowserTest {
   @Order(4)
   void aBaseKeeperSeesHisOwnBasesAndNotTheDutyPanels() throws Exception {
     driver.findElement(By.id("logout")).click();
+    // A keeper's login goes to the field app unless he asks for the board.
+    driver.get(server.anonymous.base() + "/?board");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("keeper");
     driver.findElement(By.id("password")).sendKeys("Flood@2026");
     driver.findElement(By.id("login-button")).click();

@@ -14,6 +14,8 @@ import org.floodready.http.ApiError;
  */
 public final class AuthHandler implements Handler<RoutingContext> {
   public static final String COOKIE = "fr_token";
+  /** The routing-context key of the token the caller was verified by (for streams that outlive the request). */
+  public static final String TOKEN = "floodready.token";
 
   private final TokenService tokens;
   private final UserRepository users;
@@ -38,12 +40,14 @@ public final class AuthHandler implements Handler<RoutingContext> {
       String token = bearerToken(ctx);
       Cookie cookie = token == null ? ctx.request().getCookie(COOKIE) : null;
       if (token != null) {
+        ctx.put(TOKEN, token);
         caller = tokens.verify(token).map(Optional::of)
             .recover(e -> Future.failedFuture(ApiError.unauthorized("Invalid or expired token; log in again")));
       } else if (cookie != null) {
         // A cookie is sent by the browser unasked: a stale one (expired, revoked) must not stop a fresh login, so
         // the request goes on anonymous and protected routes answer 401 as for no credentials at all.
         caller = tokens.verify(cookie.getValue()).map(Optional::of)
+            .onSuccess(user -> ctx.put(TOKEN, cookie.getValue()))
             .otherwise(e -> Optional.empty());
       } else {
         caller = Future.succeededFuture(Optional.empty());

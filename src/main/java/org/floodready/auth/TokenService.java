@@ -1,5 +1,9 @@
 package org.floodready.auth;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -29,6 +33,7 @@ public final class TokenService {
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
   /** Per user, the oldest token generation still valid (users never revoked are absent: generation 0). */
   private final Map<Long, Integer> validFrom = new ConcurrentHashMap<>();
+  private final List<LongConsumer> revocationListeners = new CopyOnWriteArrayList<>();
   private final Duration ttl;
 
   public TokenService(Vertx vertx, String secret, Duration ttl) {
@@ -65,7 +70,16 @@ public final class TokenService {
    * role). Called on every node: {@link TokenRevocations} carries it over the event bus and from PostgreSQL.
    */
   public void revoke(long userId, int generation) {
-    validFrom.merge(userId, generation, Math::max); // remembered tokens are checked against it on every use
+    Integer before = validFrom.get(userId);
+    // remembered tokens are checked against it on every use
+    if (!Integer.valueOf(generation).equals(before) && validFrom.merge(userId, generation, Math::max) == generation) {
+      revocationListeners.forEach(l -> l.accept(userId));
+    }
+  }
+
+  /** Told the user id each time a user's older tokens stop working on this node (to end what they opened). */
+  public void onRevoke(LongConsumer listener) {
+    revocationListeners.add(listener);
   }
 
   /**

@@ -1,5 +1,9 @@
 package org.floodready.readiness;
 
+import io.vertx.core.Future;
+import java.util.function.Supplier;
+import org.floodready.auth.CurrentUser;
+
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
@@ -19,8 +23,8 @@ import org.slf4j.LoggerFactory;
 final class LiveClient {
   private static final Logger log = LoggerFactory.getLogger(LiveClient.class);
   private static final Buffer HEARTBEAT = Buffer.buffer(": heartbeat\n\n");
-  private static final Buffer GOODBYE = Buffer.buffer(
-      "retry: 1000\nevent: reconnect\ndata: {\"reason\":\"node_stopping\"}\n\n");
+  private static final Buffer GOODBYE = goodbye("node_stopping");
+  private static final Buffer CREDENTIALS_GONE = goodbye("credentials_revoked");
   /**
    * Largest batch written as one chunk. The connection's write queue is checked between writes, so a big
    * catch-up batch goes message by message: one chunk can overshoot the queue's limit by its whole size.
@@ -36,6 +40,8 @@ final class LiveClient {
   private final Context context;
   private final Scope scope;
   private final String user;
+  private final long userId;
+  private final Supplier<Future<?>> credentials;
   private final int maxBacklog;
   private final List<LiveMessage> heldBack = new ArrayList<>();
   private final ArrayDeque<Chunk> backlog = new ArrayDeque<>();
@@ -44,13 +50,15 @@ final class LiveClient {
   private boolean started;
   private boolean closed;
 
-  LiveClient(HttpServerResponse response, HttpConnection connection, Context context, Scope scope, String user,
-      int maxBacklog) {
+  LiveClient(HttpServerResponse response, HttpConnection connection, Context context, Scope scope, CurrentUser user,
+      Supplier<Future<?>> credentials, int maxBacklog) {
     this.response = response;
     this.connection = connection;
     this.context = context;
     this.scope = scope;
-    this.user = user;
+    this.user = user.username();
+    this.userId = user.id();
+    this.credentials = credentials;
     this.maxBacklog = maxBacklog;
     response.drainHandler(v -> drain());
   }
@@ -135,11 +143,34 @@ final class LiveClient {
 
   /** The node is stopping: asks the browser to reconnect in a second (EventSource does so itself) and ends. */
   void goodbye() {
+    end(GOODBYE);
+  }
+
+  long userId() {
+    return userId;
+  }
+
+  /**
+   * Checks the caller's token again (revoked, expired) and, when it no longer holds, ends the stream: the browser
+   * reconnects and is refused, so a disabled user's open board stops. On the client's context.
+   */
+  Future<Void> recheck() {
+    return closed ? Future.succeededFuture() : credentials.get().<Void>mapEmpty().recover(gone -> {
+      end(CREDENTIALS_GONE);
+      return Future.failedFuture(gone);
+    });
+  }
+
+  private void end(Buffer last) {
     if (!closed) {
       closed = true;
       backlog.clear();
-      response.end(GOODBYE);
+      response.end(last);
     }
+  }
+
+  private static Buffer goodbye(String reason) {
+    return Buffer.buffer("retry: 1000\nevent: reconnect\ndata: {\"reason\":\"" + reason + "\"}\n\n");
   }
 
   void markClosed() {

@@ -1,5 +1,8 @@
 package org.floodready.readiness;
 
+import java.util.function.Predicate;
+import org.floodready.auth.TokenService;
+
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -26,18 +29,21 @@ public final class LiveFeed extends VerticleBase {
   static final long GAP_WAIT_MS = 2000;
   static final long POLL_MS = 1000;
   static final long HEARTBEAT_MS = 15_000;
+  static final long RECHECK_MS = 60_000;
   static final int READ_LIMIT = 500;
   private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 
   private final LiveLog liveLog;
+  private final TokenService tokens;
   private final Map<Context, Set<LiveClient>> clientsByLoop = new ConcurrentHashMap<>();
   private long cursor;
   private long gapSince;
   private boolean reading;
   private boolean again;
 
-  public LiveFeed(LiveLog liveLog) {
+  public LiveFeed(LiveLog liveLog, TokenService tokens) {
     this.liveLog = liveLog;
+    this.tokens = tokens;
   }
 
   @Override
@@ -47,6 +53,8 @@ public final class LiveFeed extends VerticleBase {
       vertx.setPeriodic(POLL_MS, id -> poll());
       vertx.setPeriodic(HEARTBEAT_MS, id -> clientsByLoop.forEach((loop, clients) ->
           loop.runOnContext(v -> clients.forEach(LiveClient::heartbeat))));
+      vertx.setPeriodic(RECHECK_MS, id -> recheck(client -> true)); // tokens that expired while streaming
+      tokens.onRevoke(userId -> recheck(client -> client.userId() == userId));
       return vertx.eventBus().<Long>consumer(NUDGE_ADDRESS, m -> {
         if (m.body() == null || m.body() > cursor) {
           poll();
@@ -63,6 +71,12 @@ public final class LiveFeed extends VerticleBase {
       p.complete(cursor);
     });
     return p.future();
+  }
+
+  /** Ends, each on its own loop, the chosen streams whose caller's token no longer holds. */
+  private void recheck(Predicate<LiveClient> which) {
+    clientsByLoop.forEach((loop, clients) -> loop.runOnContext(v -> clients.stream().filter(which).toList()
+        .forEach(client -> client.recheck().onFailure(gone -> unregister(client)))));
   }
 
   void unregister(LiveClient client) {

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.floodready.AppContext;
+import org.floodready.auth.AuthHandler;
 import org.floodready.auth.CurrentUser;
 import org.floodready.http.ApiError;
 
@@ -54,8 +55,9 @@ public final class LiveRoutes {
           .putHeader("X-Accel-Buffering", "no")
           .setChunked(true);
       response.setWriteQueueMaxSize(256 * 1024);
-      LiveClient client = new LiveClient(response, ctx.request().connection(), context, scope, user.username(),
-          MAX_BACKLOG);
+      String token = ctx.get(AuthHandler.TOKEN);
+      LiveClient client = new LiveClient(response, ctx.request().connection(), context, scope, user,
+          () -> token == null ? Future.succeededFuture() : app.tokens().verify(token), MAX_BACKLOG);
       response.closeHandler(v -> node.feed().unregister(client));
       ctx.request().connection().shutdownHandler(v -> {
         client.goodbye(); // the node is stopping: the browser reconnects, to another node behind the balancer

@@ -38,7 +38,7 @@ public final class ReadinessNode {
     this.appender = new LiveAppender(liveLog, app.events().node(), app::now, this::written);
     this.service = new ReadinessService(app, store, liveLog,
         ReadinessSources.of(app), appender);
-    this.feed = new LiveFeed(liveLog);
+    this.feed = new LiveFeed(liveLog, app.tokens());
     this.scopes = new ScopeResolver(app);
   }
 

@@ -49,6 +49,25 @@ class LiveApiTest {
   }
 
   @Test
+  void aDisabledUsersOpenStreamEndsAtOnceAndCannotReconnect() throws Exception {
+    Resp created = admin.post("/api/admin/users", new JsonObject().put("username", "stream-off")
+        .put("displayName", "值班 流").put("password", "Heron-Sluice-Lamp-8").put("role", "viewer"));
+    assertEquals(201, created.status(), created.toString());
+    String token = token(server.as("stream-off", "Heron-Sluice-Lamp-8"));
+    try (SseClient live = SseClient.open(server.anonymous.base(), token, null)) {
+      assertNotNull(live.await(m -> "snapshot".equals(m.event()), Duration.ofSeconds(10)), "stream opened");
+      assertEquals(200, admin.patch("/api/admin/users/" + created.json().getLong("id"),
+          new JsonObject().put("active", false)).status());
+      SseClient.Message bye = live.await(m -> "reconnect".equals(m.event()), Duration.ofSeconds(5));
+      assertNotNull(bye, "the open stream is ended: " + SseClient.brief(live.seen()));
+      assertEquals("credentials_revoked", bye.json().getString("reason"));
+    }
+    try (SseClient again = SseClient.open(server.anonymous.base(), token, null)) {
+      assertEquals(401, again.status(), "the browser's reconnect is refused");
+    }
+  }
+
+  @Test
   void firstMessageIsTheSnapshotThenEventsWithIncreasingIds() throws Exception {
     try (SseClient live = SseClient.open(server.anonymous.base(), token(admin), null)) {
       SseClient.Message first = live.next(Duration.ofSeconds(10));

@@ -32,16 +32,17 @@ public final class HttpVerticle extends VerticleBase {
     new HealthRoutes(app).mount(router);
     router.get("/openapi.yaml").handler(this::openApi);
     router.route("/api/*").subRouter(ApiRouter.create(app, limiter));
-    // The duty-room board: static files from ./dashboards, else from the jar.
-    router.get().handler(StaticHandler.create("dashboards").setIndexPage("index.html").setMaxAgeSeconds(60));
-
-    FailureHandler.install(router);
-
-    server = vertx.createHttpServer(new HttpServerOptions()
-        .setHost(app.config().httpHost())
-        .setPort(app.config().httpPort())
-        .setCompressionSupported(true));
-    return server.requestHandler(router).invalidRequestHandler(new InvalidRequests()).listen();
+    return VersionedPages.load(vertx).compose(pages -> {
+      // The browser UIs: pages with versioned asset names, then static files from ./dashboards, else from the jar.
+      pages.mount(router);
+      router.get().handler(StaticHandler.create(VersionedPages.ROOT).setIndexPage("index.html").setMaxAgeSeconds(60));
+      FailureHandler.install(router);
+      server = vertx.createHttpServer(new HttpServerOptions()
+          .setHost(app.config().httpHost())
+          .setPort(app.config().httpPort())
+          .setCompressionSupported(true));
+      return server.requestHandler(router).invalidRequestHandler(new InvalidRequests()).listen();
+    });
   }
 
   /** On undeploy: the listener closes at once; requests in flight get this long to finish. */

@@ -73,7 +73,7 @@ class BoardDutyBrowserTest {
   }
 
   static void logIn(String user) {
-    driver.get(server.anonymous.base() + "/");
+    driver.get(server.anonymous.base() + "/?board"); // keepers, chiefs and inspectors would be sent to the field app
     driver.executeScript("sessionStorage.clear();");
     driver.navigate().refresh();
     waitFor("the login form").until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);

@@ -278,12 +278,17 @@
   }
 
   // ---------- ages ----------
-  function ageText(ms) {
+  function ageParts(ms) {
     const s = Math.max(0, Math.round(ms / 1000));
-    if (s < 60) return s + ' 秒前 s ago';
-    if (s < 3600) return Math.floor(s / 60) + ' 分钟前 min ago';
-    if (s < 86400) return Math.floor(s / 3600) + ' 小时前 h ago';
-    return Math.floor(s / 86400) + ' 天前 d ago';
+    if (s < 60) return [s + ' 秒前', s + ' s ago'];
+    if (s < 3600) return [Math.floor(s / 60) + ' 分钟前', Math.floor(s / 60) + ' min ago'];
+    if (s < 86400) return [Math.floor(s / 3600) + ' 小时前', Math.floor(s / 3600) + ' h ago'];
+    return [Math.floor(s / 86400) + ' 天前', Math.floor(s / 86400) + ' d ago'];
+  }
+
+  function ageText(ms) {
+    const [zhAge, enAge] = ageParts(ms);
+    return zhAge + ' · ' + enAge;
   }
 
   function tick() {
@@ -293,7 +298,8 @@
       const age = p.el.querySelector('[data-role=age]');
       if (!age || !p.updatedAt) return;
       const ms = now - p.updatedAt;
-      age.textContent = '更新于 updated ' + ageText(ms);
+      const [zhAge, enAge] = ageParts(ms);
+      age.textContent = '更新于 ' + zhAge + ' · updated ' + enAge;
       age.classList.toggle('stale', ms > 3 * pollSeconds(p) * 1000 + 5000);
     });
     document.querySelectorAll('[data-at]').forEach((el) => {

@@ -41,7 +41,9 @@ public final class HealthRoutes {
       notReady(ctx, state == DatabaseSupervisor.State.RECOVERING ? "database_recovering" : "database_down");
       return;
     }
-    app.pool().query("SELECT max(version) AS version, bool_and(success) AS ok FROM flyway_schema_history")
+    // versions are text ('12' < '8'): the newest is the one installed last
+    app.pool().query("SELECT (SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
+            + " ORDER BY installed_rank DESC LIMIT 1) AS version, bool_and(success) AS ok FROM flyway_schema_history")
         .execute()
         .onSuccess(rows -> {
           Row r = rows.iterator().next();

@@ -29,6 +29,9 @@ class DemoDataOnceTest {
       Http http = new Http("http://localhost:" + first.port(), null);
       assertEquals(200, http.get("/ready").status());
       assertEquals("ready", http.get("/ready").json().getString("status"));
+      String newest = java.util.Arrays.stream(new java.io.File("src/main/resources/db/migration").list())
+          .map(f -> f.replaceAll("^V(\\d+)__.*", "$1")).map(Integer::valueOf).max(Integer::compare).orElseThrow().toString();
+      assertEquals(newest, http.get("/ready").json().getString("schemaVersion"), "the newest migration, not the text max");
     }
     long users = count(db, "SELECT count(*) FROM users");
     long units = count(db, "SELECT count(*) FROM units");

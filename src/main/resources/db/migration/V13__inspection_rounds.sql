@@ -60,3 +60,13 @@ CREATE TABLE inspection_answers (
   hazard_id           BIGINT REFERENCES hazards (id),
   PRIMARY KEY (round_id, position)
 );
+
+-- The photo of a receipt's delivery note (送货单), one per movement; the ledger row itself stays untouched.
+CREATE TABLE movement_photos (
+  movement_id   BIGINT PRIMARY KEY REFERENCES stock_movements (id),
+  content_type  TEXT NOT NULL CHECK (content_type IN ('image/jpeg', 'image/png', 'image/webp')),
+  size_bytes    INT NOT NULL,
+  data          BYTEA NOT NULL,
+  uploaded_by   BIGINT NOT NULL REFERENCES users (id),
+  uploaded_at   TIMESTAMPTZ NOT NULL
+);

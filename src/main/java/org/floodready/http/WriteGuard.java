@@ -34,6 +34,7 @@ final class WriteGuard implements Handler<RoutingContext> {
       rule("/bases/[^/]+/(receipts|stocktakes)", KEEPERS),
       rule("/bases(/.*)?", ADMIN),
       rule("/lots/.*", KEEPERS),
+      rule("/movements/[^/]+/photo", KEEPERS),
       rule("/stocktakes/.*", KEEPERS),
       rule("/transfers(/.*)?", EnumSet.of(Role.ADMIN, Role.DUTY_OFFICER, Role.BASE_KEEPER)),
       rule("/settings/.*", DUTY_ROOM),

@@ -63,7 +63,9 @@
       + '<a class="button" id="labels" target="_blank" rel="noopener" href="/api/bases/' + base.id + '/labels.pdf?access_token=' + encodeURIComponent(FR.token()) + '">标签 Labels</a>'
       + '</div>'
       + '<label class="search">搜索物资 Find an item <input id="item-q" type="search" name="q" placeholder="编织袋 / woven / M-WB / bzd" autocomplete="off"></label>'
-      + '<ul class="list items" id="items">' + list.map(itemCard).join('') + '</ul>';
+      + '<ul class="list items" id="items">' + list.map(itemCard).join('') + '</ul>'
+      + '<div id="site-rounds"></div>';
+    FR.siteRounds('base', base.id, FR.$('site-rounds'));
     const q = FR.$('item-q');
     let timer = null;
     q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => filterItems(q.value.trim(), list), 250); });

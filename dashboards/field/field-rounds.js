@@ -41,6 +41,19 @@
     view.querySelectorAll('[data-kind]').forEach((b) => b.addEventListener('click', () => FR.go('#rounds/' + b.dataset.kind)));
   };
 
+  /** The site's last rounds and what they found, drawn into `into` when they arrive (the page does not wait). */
+  FR.siteRounds = async (kind, siteId, into) => {
+    try {
+      const list = await FR.get('/api/inspection-rounds?siteKind=' + kind + '&siteId=' + siteId);
+      into.innerHTML = '<h2>检查记录 Inspection rounds</h2>'
+        + (FR.can.inspect() ? '<a class="button" href="#round/' + kind + '/' + siteId + '">开始检查 Start round</a>' : '')
+        + (list.items.length ? '<ul class="list">' + list.items.slice(0, 5).map((r) => '<li class="card" data-round="' + r.id + '">'
+          + '<div class="item-head"><b>' + esc(FR.time(r.closedAt || r.openedAt)) + '</b> <span class="chip ' + (r.problems ? 'no' : 'ok') + '">'
+          + (r.status === 'open' ? '进行中 open' : r.problems ? '问题 ' + r.problems + ' problems' : '全部正常 all ok') + '</span></div>'
+          + '<small>' + esc(r.openerName) + '</small></li>').join('') + '</ul>' : '<p class="muted">还没有检查 No rounds yet</p>');
+    } catch (e) { /* the rounds are extra; the site itself is shown */ }
+  };
+
   FR.views.round = async (view, kind, siteId) => {
     let round = await FR.db.get('patrol', KEY);
     if (round && (round.siteKind !== kind || String(round.siteId) !== String(siteId))) {

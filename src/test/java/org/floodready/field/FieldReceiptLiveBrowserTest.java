@@ -85,6 +85,8 @@ class FieldReceiptLiveBrowserTest {
     board.executeScript("window.__notReloaded = true;");
 
     phone.login("keeper");
+    phone.go("#base/" + baseId);
+    phone.$("#site-rounds h2");
     phone.go("#receive/" + baseId);
     phone.js("const s = document.querySelector('#receive-form [name=itemId]'); s.value = arguments[0];"
         + " s.dispatchEvent(new Event('change'));", String.valueOf(itemId));

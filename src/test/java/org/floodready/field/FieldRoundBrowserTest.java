@@ -100,4 +100,37 @@ class FieldRoundBrowserTest {
     assertArrayEquals(Files.readAllBytes(photo), served.bytes(), "the camera photo is the hazard's photo");
     phone.assertNoForbidden("inspector");
   }
+
+  @Test
+  void aRoundClosedOfflineIsSentOnceWhenTheNetworkIsBack() {
+    Http inspector = server.as("inspector");
+    phone.login("inspector");
+    long pointId = inspector.get("/api/inspection-sites?siteKind=reservoir").json().getJsonArray("items")
+        .getJsonObject(0).getLong("siteId");
+    phone.go("#rounds/reservoir");
+    phone.go("#round/reservoir/" + pointId);
+    phone.offline(true);
+    try {
+      phone.click("[data-item='1'] button[data-answer=ok]");
+      phone.click("[data-item='2'] button[data-answer=ok]");
+      phone.click("[data-item='3'] button[data-answer=ok]");
+      phone.click("#round-form button[type=submit]");
+      String result = phone.result("#round-form");
+      assertTrue(result.contains("已保存在手机上"), result);
+      assertEquals(0, inspector.get("/api/inspection-rounds?siteKind=reservoir&siteId=" + pointId).json()
+          .getJsonArray("items").size(), "nothing reached the server while offline");
+    } finally {
+      phone.offline(false);
+    }
+    phone.js("window.dispatchEvent(new Event('online'));");
+    phone.waitFor("the queued round reaches the server").until(d -> inspector.get(
+        "/api/inspection-rounds?siteKind=reservoir&siteId=" + pointId + "&status=closed").json()
+        .getJsonArray("items").size() == 1);
+    phone.go("#outbox");
+    phone.waitFor("the outbox shows it sent").until(d -> Boolean.TRUE.equals(phone.js(
+        "return [...document.querySelectorAll('.outbox li')].some((li) => li.dataset.status === 'sent'"
+        + " && li.textContent.includes('检查 Round'));")));
+    assertEquals(1, inspector.get("/api/inspection-rounds?siteKind=reservoir&siteId=" + pointId).json()
+        .getJsonArray("items").size(), "the round is on the server once");
+  }
 }

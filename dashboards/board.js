@@ -104,7 +104,7 @@
     high: '高 high', medium: '中 medium', low: '低 low',
     water_body: '水体 water body', water_surface: '水面 water surface', channel: '河道 channel', bank: '岸线 bank',
     water_activity: '涉水活动 activity on the water', outfall: '排污口 outfall', signboard: '公示牌 signboard', structure: '建筑物 structure',
-    seepage_piping: '渗漏管涌 seepage/piping', bank_collapse: '岸坡坍塌 bank collapse', blocked_culvert: '涵洞淤堵 blocked culvert',
+    seepage_piping: '渗漏管涌 seepage/piping', bank_collapse: '岸坡坍塌 bank collapse', blocked_culvert: '涵洞淤堵 blocked culvert', inspection: '检查发现 inspection finding',
     dispatched: '已下达 dispatched', in_transit: '已出库在途 departed', received: '已接收 received',
     city: '市 city', district: '区 district', street: '街道/乡镇 street', community: '社区/村 community',
     materials: '防御材料 materials', life_saving: '救生器材 life-saving', equipment: '抢险机具 equipment',

@@ -63,7 +63,9 @@
       + '<a class="button" id="labels" target="_blank" rel="noopener" href="/api/bases/' + base.id + '/labels.pdf?access_token=' + encodeURIComponent(FR.token()) + '">标签 Labels</a>'
       + '</div>'
       + '<label class="search">搜索物资 Find an item <input id="item-q" type="search" name="q" placeholder="编织袋 / woven / M-WB / bzd" autocomplete="off"></label>'
-      + '<ul class="list items" id="items">' + list.map(itemCard).join('') + '</ul>';
+      + '<ul class="list items" id="items">' + list.map(itemCard).join('') + '</ul>'
+      + '<div id="site-rounds"></div>';
+    FR.siteRounds('base', base.id, FR.$('site-rounds'));
     const q = FR.$('item-q');
     let timer = null;
     q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => filterItems(q.value.trim(), list), 250); });
@@ -147,6 +149,7 @@
       + '<label>有效期至 Expires on <input name="expiresOn" type="date"></label>'
       + '<label>状态 Condition <select name="condition">' + options('condition', ['usable', 'needs_repair']) + '</select></label>'
       + '<label>备注 Note (送货单号 delivery note no.) <textarea name="note" rows="2" maxlength="500"></textarea></label>'
+      + '<label>送货单照片 Delivery note photo <input type="file" name="photo" accept="image/*" capture="environment"></label>'
       + '<button type="submit" class="primary">入库 Receive</button><p class="result" role="status"></p></form>';
     const form = FR.$('receive-form');
     const select = form.elements.itemId;
@@ -179,9 +182,11 @@
       if (v.lotCode) json.lotCode = v.lotCode.trim();
       if (v.expiresOn) json.expiresOn = v.expiresOn;
       if (v.note) json.note = v.note;
+      const photo = form.elements.photo.files[0];
       FR.submit(form, {
         label: '入库 Receipt · ' + item.nameZh + ' ×' + v.quantity + ' ' + item.unitOfMeasure + ' → ' + base.nameZh,
         path: '/api/bases/' + baseId + '/receipts', json, stampTime: true,
+        then: photo ? [{ path: '/api/movements/{id}/photo', blob: photo, contentType: photo.type || 'image/jpeg' }] : [],
         doneText: (r) => '批次 lot ' + r.lotCode + ' 结存 balance ' + FR.qty(r.balance, r.unitOfMeasure)
       }, () => form.reset());
     });
@@ -275,7 +280,10 @@
       const card = await FR.get('/api/lots/' + lotId + '/movements?size=20&sort=-id');
       const KIND = { receipt: '入库 receipt', issue: '出库 issue', transfer: '调拨 transfer', adjustment: '盘点 count', write_off: '报废 write-off', condition_change: '状态 condition' };
       FR.$('stock-card').innerHTML = card.items.map((m) => '<li><span>' + esc(FR.time(m.at)) + '</span><span>' + esc(KIND[m.kind] || m.kind)
-        + '</span><span class="num">' + (m.quantity > 0 ? '+' : '') + FR.qty(m.quantity, u) + '</span><span class="num">' + FR.qty(m.balance, u) + '</span></li>').join('');
+        + '</span><span class="num">' + (m.quantity > 0 ? '+' : '') + FR.qty(m.quantity, u) + '</span><span class="num">' + FR.qty(m.balance, u) + '</span>'
+        + (m.photoUrl ? '<a class="note-photo" href="' + esc(m.photoUrl + '?access_token=' + encodeURIComponent(FR.token())) + '" target="_blank" rel="noopener">'
+          + '<img src="' + esc(m.photoUrl + '?access_token=' + encodeURIComponent(FR.token())) + '" alt="送货单照片 Delivery note photo" loading="lazy"><span>送货单 Delivery note</span></a>' : '')
+        + '</li>').join('');
     } catch (e) { /* the card is extra; the lot itself is shown */ }
   }
 

@@ -10,21 +10,22 @@
   // server that the role would be refused.
   const ROLES = {
     base_keeper: { home: 'bases', tabs: ['bases', 'outbox'] },
-    river_chief: { home: 'reaches', tabs: ['reaches', 'hazards', 'outbox'] },
-    inspector: { home: 'checkpoints', tabs: ['checkpoints', 'outbox'] },
-    duty_officer: { home: 'choose', tabs: ['bases', 'reaches', 'checkpoints', 'outbox'] },
-    admin: { home: 'choose', tabs: ['bases', 'reaches', 'checkpoints', 'outbox'] },
+    river_chief: { home: 'reaches', tabs: ['reaches', 'hazards', 'rounds', 'outbox'] },
+    inspector: { home: 'checkpoints', tabs: ['checkpoints', 'rounds', 'outbox'] },
+    duty_officer: { home: 'choose', tabs: ['bases', 'reaches', 'checkpoints', 'rounds', 'outbox'] },
+    admin: { home: 'choose', tabs: ['bases', 'reaches', 'checkpoints', 'rounds', 'outbox'] },
     viewer: { home: 'choose', tabs: ['bases', 'reaches', 'checkpoints'] }
   };
   const TAB_NAMES = { bases: '仓库 Bases', reaches: '河段 Reaches', hazards: '隐患 Hazards',
-    checkpoints: '监测点 Points', outbox: '发件 Outbox' };
+    checkpoints: '监测点 Points', rounds: '检查 Rounds', outbox: '发件 Outbox' };
 
   FR.role = () => (FR.user() || {}).role;
   FR.can = {
     keep: () => ['base_keeper', 'admin'].includes(FR.role()),
     patrol: () => ['river_chief', 'admin'].includes(FR.role()),
     read: () => ['inspector', 'admin', 'duty_officer'].includes(FR.role()),
-    duty: () => ['duty_officer', 'admin'].includes(FR.role())
+    duty: () => ['duty_officer', 'admin'].includes(FR.role()),
+    inspect: () => ['duty_officer', 'admin', 'inspector', 'river_chief'].includes(FR.role())
   };
 
   // ---------- login ----------
@@ -71,8 +72,9 @@
     const parts = (location.hash.replace(/^#/, '') || 'home').split('/').map(decodeURIComponent);
     let name = parts[0] === 'home' ? role.home : parts[0];
     if (!FR.views[name]) name = role.home;
+    const tab = name === 'round' ? 'rounds' : name;
     const tabs = $('tabs');
-    tabs.innerHTML = role.tabs.map((t) => '<a href="#' + t + '" class="' + (t === name ? 'on' : '') + '">'
+    tabs.innerHTML = role.tabs.map((t) => '<a href="#' + t + '" class="' + (t === tab ? 'on' : '') + '">'
       + esc(TAB_NAMES[t]) + '</a>').join('');
     tabs.hidden = false;
     const view = $('view');
@@ -113,6 +115,7 @@
       + '<a class="card big" href="#bases"><b>仓库物资</b><span>Supply bases</span></a>'
       + '<a class="card big" href="#reaches"><b>河段巡河</b><span>River reaches</span></a>'
       + '<a class="card big" href="#checkpoints"><b>监测点</b><span>Checkpoints</span></a>'
+      + (FR.can.inspect() ? '<a class="card big" href="#rounds"><b>检查</b><span>Inspection rounds</span></a>' : '')
       + '</div>' + meBlock();
   };
 

@@ -21,7 +21,8 @@ final class ReportWords {
       Map.entry("water_activity", "涉水活动 activity on the water"), Map.entry("outfall", "排污口 outfall"),
       Map.entry("signboard", "公示牌 signboard"), Map.entry("structure", "建筑物 structure"),
       Map.entry("seepage_piping", "渗漏管涌 seepage/piping"), Map.entry("bank_collapse", "岸坡坍塌 bank collapse"),
-      Map.entry("blocked_culvert", "涵洞淤堵 blocked culvert"));
+      Map.entry("blocked_culvert", "涵洞淤堵 blocked culvert"), Map.entry("inspection", "检查发现 inspection finding"),
+      Map.entry("ok", "正常 ok"), Map.entry("problem", "有问题 problem"), Map.entry("open", "进行中 open"));
 
   private ReportWords() {
   }

@@ -39,6 +39,7 @@ public final class ApiRouter {
     new DashboardRoutes(app).mount(api);
     new org.floodready.excel.ImportRoutes(app).mount(api);
     new org.floodready.duty.DutyRoutes(app).mount(api);
+    new org.floodready.inspections.InspectionRoutes(app).mount(api);
 
     FailureHandler.install(api);
     return api;

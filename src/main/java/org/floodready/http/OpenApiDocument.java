@@ -25,7 +25,8 @@ public final class OpenApiDocument {
       "readiness",
       "dashboard",
       "excel",
-      "duty");
+      "duty",
+      "inspections");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

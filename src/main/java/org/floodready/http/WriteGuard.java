@@ -34,6 +34,7 @@ final class WriteGuard implements Handler<RoutingContext> {
       rule("/bases/[^/]+/(receipts|stocktakes)", KEEPERS),
       rule("/bases(/.*)?", ADMIN),
       rule("/lots/.*", KEEPERS),
+      rule("/movements/[^/]+/photo", KEEPERS),
       rule("/stocktakes/.*", KEEPERS),
       rule("/transfers(/.*)?", EnumSet.of(Role.ADMIN, Role.DUTY_OFFICER, Role.BASE_KEEPER)),
       rule("/settings/.*", DUTY_ROOM),
@@ -43,7 +44,9 @@ final class WriteGuard implements Handler<RoutingContext> {
       rule("/rivers(/.*)?|/reaches(/.*)?", ADMIN),
       rule("/patrols(/.*)?", EnumSet.of(Role.ADMIN, Role.RIVER_CHIEF)),
       rule("/hazards/[^/]+/(assign|verify|reopen)|/hazards/sweep-overdue", DUTY_ROOM),
-      rule("/hazards(/.*)?", CHIEFS));
+      rule("/hazards(/.*)?", CHIEFS),
+      rule("/inspection-checklists/.*", ADMIN),
+      rule("/inspection-rounds(/.*)?", EnumSet.of(Role.ADMIN, Role.DUTY_OFFICER, Role.INSPECTOR, Role.RIVER_CHIEF)));
 
   private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
       HttpMethod.DELETE);

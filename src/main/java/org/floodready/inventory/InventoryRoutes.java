@@ -18,6 +18,7 @@ public final class InventoryRoutes {
     new CatalogueRoutes(app).mount(api);
     new StockRoutes(app, access, stock).mount(api);
     new LedgerRoutes(app, access).mount(api);
+    new MovementPhotoRoutes(app, access).mount(api);
     new TransferRoutes(app, access, new TransferService(app, lots, stock)).mount(api);
     new QuotaRoutes(app, access).mount(api);
     new CoverageRoutes(app, access).mount(api);

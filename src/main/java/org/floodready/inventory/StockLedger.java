@@ -19,7 +19,8 @@ final class StockLedger {
   static final String COLUMNS = "m.id, m.lot_id, l.lot_code, m.base_id, b.name_zh AS base_name_zh, m.item_id,"
       + " i.code AS item_code, i.name_zh AS item_name_zh, i.unit_of_measure, m.kind, m.quantity, m.balance, m.at,"
       + " m.actor_id, m.actor_name, m.note, m.recipient_type, m.recipient, m.reason, m.counted_quantity,"
-      + " m.condition_from, m.condition_to, m.transfer_id, m.stocktake_id, m.received_at";
+      + " m.condition_from, m.condition_to, m.transfer_id, m.stocktake_id, m.received_at,"
+      + " EXISTS (SELECT 1 FROM movement_photos p WHERE p.movement_id = m.id) AS has_photo";
   private static final String FROM = " FROM stock_movements m JOIN lots l ON l.id = m.lot_id"
       + " JOIN items i ON i.id = m.item_id JOIN bases b ON b.id = m.base_id";
 
@@ -78,7 +79,8 @@ final class StockLedger {
         .put("conditionFrom", r.getString("condition_from")).put("conditionTo", r.getString("condition_to"))
         .put("transferId", r.getLong("transfer_id")).put("stocktakeId", r.getLong("stocktake_id"))
         .put("receivedAt", iso.apply(r.getOffsetDateTime("received_at") == null ? r.getOffsetDateTime("at")
-            : r.getOffsetDateTime("received_at")));
+            : r.getOffsetDateTime("received_at")))
+        .put("photoUrl", r.getBoolean("has_photo") ? MovementPhotoRoutes.url(r.getLong("id")) : null);
   }
 
   /** The JSON {@link #toJson(Row, Function)} gives for this movement of this lot once it is stored as {@code id}. */
@@ -97,7 +99,8 @@ final class StockLedger {
         .put("countedQuantity", Quantities.json(m.countedQuantity))
         .put("conditionFrom", m.conditionFrom).put("conditionTo", m.conditionTo)
         .put("transferId", m.transferId).put("stocktakeId", m.stocktakeId)
-        .put("receivedAt", iso.apply(m.receivedAt()));
+        .put("receivedAt", iso.apply(m.receivedAt()))
+        .put("photoUrl", null);
   }
 
   /** One movement by id, as JSON, read inside the writing transaction. */

@@ -20,7 +20,8 @@ public final class HazardWorkflow {
   public static final List<String> RUNNING = List.of(ASSIGNED, RECTIFYING);
 
   public static final List<String> TYPES = List.of("water_body", "water_surface", "channel", "bank",
-      "water_activity", "outfall", "signboard", "structure", "seepage_piping", "bank_collapse", "blocked_culvert");
+      "water_activity", "outfall", "signboard", "structure", "seepage_piping", "bank_collapse", "blocked_culvert",
+      "inspection");
   public static final List<String> SEVERITIES = List.of("low", "medium", "high");
 
   /** action → (statuses it may start from, status it leads to). */

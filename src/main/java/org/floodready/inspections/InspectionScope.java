@@ -1,0 +1,39 @@
+package org.floodready.inspections;
+
+import org.floodready.auth.CurrentUser;
+import org.floodready.auth.Role;
+import org.floodready.db.Where;
+import org.floodready.http.ApiError;
+
+/** Which rounds ({@code r}) a user reads: the sites he sees. Gauges read none. */
+final class InspectionScope {
+  private InspectionScope() {
+  }
+
+  static CurrentUser reader(CurrentUser user) {
+    if (user.isGauge()) {
+      throw ApiError.forbidden("A gauge reads no inspection rounds");
+    }
+    return user;
+  }
+
+  static Where scope(Where where, CurrentUser user) {
+    if (user.is(Role.INSPECTOR)) {
+      where.and("(r.site_kind = 'base' OR r.site_id IN (SELECT checkpoint_id FROM checkpoint_inspectors"
+          + " WHERE user_id = ?) AND r.site_kind IN ('reservoir', 'waterlogging'))", user.id());
+    } else if (user.is(Role.RIVER_CHIEF)) {
+      where.and("r.site_kind = 'reach' AND r.site_id IN (SELECT id FROM reaches WHERE chief_user_id = ?)", user.id());
+    } else if (user.is(Role.BASE_KEEPER)) {
+      where.and("r.site_kind = 'base' AND r.site_id IN (SELECT base_id FROM base_keepers WHERE user_id = ?)",
+          user.id());
+    }
+    return where;
+  }
+
+  /** The opener and the duty room change a round; others only read it. */
+  static void requireWriter(CurrentUser user, long openedBy) {
+    if (user.id() != openedBy && !user.is(Role.ADMIN) && !user.is(Role.DUTY_OFFICER)) {
+      throw ApiError.forbidden("Only the inspector who opened this round or the duty room may change it");
+    }
+  }
+}

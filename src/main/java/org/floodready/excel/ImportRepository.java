@@ -29,6 +29,29 @@ final class ImportRepository {
     this.pool = pool;
   }
 
+  /**
+   * Every account (active or not: a username is never reused), for the users sheet: username, name, role,
+   * unit code, phone, e-mail; never the password hash.
+   */
+  Future<List<Map<String, Object>>> users() {
+    return pool.query("SELECT u.username, u.display_name, u.role, un.code AS unit, u.phone, u.email FROM users u"
+            + " LEFT JOIN units un ON un.id = u.unit_id ORDER BY u.id").execute()
+        .map(rows -> {
+          List<Map<String, Object>> out = new ArrayList<>();
+          rows.forEach(r -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("username", r.getString("username"));
+            row.put("displayName", r.getString("display_name"));
+            row.put("role", r.getString("role"));
+            row.put("unit", r.getString("unit"));
+            row.put("phone", r.getString("phone"));
+            row.put("email", r.getString("email"));
+            out.add(row);
+          });
+          return out;
+        });
+  }
+
   /** Active users of a role, for names in a sheet (keepers of a base). */
   Future<List<Person>> activeUsers(String role) {
     return pool.preparedQuery("SELECT id, username, display_name FROM users WHERE role = $1 AND active"

@@ -30,7 +30,8 @@ final class ImportService {
       "quotas", new QuotasKind(),
       "reaches", new ReachesKind(),
       "checkpoints", new CheckpointsKind(),
-      "units", new UnitsKind());
+      "units", new UnitsKind(),
+      "users", new UsersKind());
 
   /** Thrown as the answer to a sheet with problems: 422 with every problem and the marked copy. */
   static final class Rejected extends ApiError {
@@ -92,7 +93,8 @@ final class ImportService {
     RiverImport rivers = new RiverImport(app);
     CheckpointImport checkpoints = new CheckpointImport(app);
     List<ImportTx> opened = new ArrayList<>();
-    return app.pool().<List<String>>withTransaction(tx -> {
+    return Future.all(writes.stream().map(ImportKind.Write::prepare).toList())
+        .compose(prepared -> app.pool().<List<String>>withTransaction(tx -> {
       ImportTx t = new ImportTx(tx, admin, inventory.writer(tx, admin), rivers.writer(tx, admin),
           checkpoints.writer(tx, admin), new ArrayList<>());
       opened.add(t);
@@ -106,7 +108,7 @@ final class ImportService {
       return done.compose(list -> AuditLog.record(tx, app.now(), admin, "import." + kind.id(), "import",
           read.contentHash(), ImportKind.summary(list.size(), list).put("sheet", read.parsed().sheet().getSheetName()))
           .map(list));
-    }).onSuccess(list -> opened.forEach(t -> {
+    })).onSuccess(list -> opened.forEach(t -> {
       t.inventory().publish();
       t.checkpoints().publish();
       t.afterCommit().forEach(Runnable::run);

@@ -59,7 +59,8 @@ class ImportXlsxTest {
 
   @Test
   void templatesHaveNotesDropDownsAnExampleAndAFrozenHeader() throws Exception {
-    for (String kind : List.of("items", "bases", "opening-balances", "quotas", "reaches", "checkpoints", "units")) {
+    for (String kind : List.of("items", "bases", "opening-balances", "quotas", "reaches", "checkpoints", "units",
+        "users")) {
       try (XSSFWorkbook wb = Sheets.template(admin, kind)) {
         Sheet sheet = wb.getSheetAt(0);
         assertTrue(sheet.getSheetName().codePoints().allMatch(c -> c > 0x2E80), sheet.getSheetName());
@@ -412,6 +413,69 @@ class ImportXlsxTest {
     assertEquals("street", st.getString("level"));
     assertEquals("community", c.getString("level"));
     assertEquals(st.getLong("id"), c.getLong("parentId"));
+  }
+
+  /**
+   * Accounts from a sheet: the API's rules (username, role, password policy) cell by cell, an existing username
+   * refused, nothing written until every row passes; then the new users log in with their initial passwords.
+   */
+  @Test
+  void usersWithTheApiRulesAndThePasswordPolicy() throws Exception {
+    Map<String, Object> keeper = row("用户名", "x.keeper", "姓名", "导入保管员", "角色", "仓库管理员 base_keeper",
+        "所属单位", "十八里河街道", "电话", "13800000099", "电子邮箱", "x.keeper@example.cn",
+        "初始密码", "Cangku-Xinmima-7");
+    Map<String, Object> chief = row("用户名", "x.chief", "姓名", "导入河长", "角色", "河长", "初始密码",
+        "Hezhang-Xinmima-8");
+    try (XSSFWorkbook wb = Sheets.template(admin, "users")) {
+      byte[] file = Sheets.fill(wb, 1, List.of(keeper, chief,
+          row("用户名", "admin", "姓名", "重名", "角色", "viewer", "初始密码", "Zhongming-2026-x"),
+          row("用户名", "x.short", "姓名", "短密码", "角色", "viewer", "初始密码", "short"),
+          row("用户名", "x.same", "姓名", "含用户名", "角色", "viewer", "初始密码", "x.same-2026-abc"),
+          row("用户名", "x.role", "姓名", "错角色", "角色", "gauge", "初始密码", "Cuojuese-2026-x"),
+          row("用户名", "x.unit", "姓名", "错单位", "角色", "viewer", "所属单位", "没有这个单位", "初始密码",
+              "Cuodanwei-2026-x"),
+          row("用户名", "x.mail", "姓名", "错邮箱", "角色", "viewer", "电子邮箱", "not-an-address", "初始密码",
+              "Cuoyouxiang-2026"),
+          row("用户名", "X.Keeper", "姓名", "重复", "角色", "viewer", "初始密码", "Chongfu-2026-xx")));
+      Resp r = Sheets.upload(admin, "users", file, null);
+      assertEquals(422, r.status(), r.toString());
+      List<String> got = r.json().getJsonArray("problems").stream().map(JsonObject.class::cast)
+          .map(p -> p.getInteger("row") + ":" + p.getString("field")).toList();
+      assertEquals(List.of("4:username", "5:password", "6:password", "7:role", "8:unit", "9:email", "10:username"),
+          got, r.json().getJsonArray("problems").encodePrettily());
+    }
+    assertEquals(401, server.anonymous.post("/api/auth/login",
+        new JsonObject().put("username", "x.keeper").put("password", "Cangku-Xinmima-7")).status(), "nothing written");
+    try (XSSFWorkbook wb = Sheets.template(admin, "users")) {
+      Resp r = Sheets.upload(admin, "users", Sheets.fill(wb, 1, List.of(keeper, chief)), null);
+      assertEquals(200, r.status(), r.toString());
+      assertEquals(2, r.json().getJsonObject("outcomes").getInteger("created"));
+    }
+    JsonObject created = admin.get("/api/admin/users?q=x.keeper").json().getJsonArray("items").getJsonObject(0);
+    assertEquals("base_keeper", created.getString("role"));
+    assertNotNull(created.getLong("unitId"));
+    server.as("x.chief", "Hezhang-Xinmima-8");
+    Http keeperLogin = server.as("x.keeper", "Cangku-Xinmima-7");
+    assertEquals(403, keeperLogin.get("/api/import/templates/users.xlsx").status());
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+        admin.get("/api/import/templates/users.xlsx?filled=true").bytes()))) {
+      Sheet sheet = wb.getSheetAt(0);
+      int passwordColumn = -1;
+      for (Cell c : sheet.getRow(0)) {
+        passwordColumn = c.getStringCellValue().startsWith("初始密码") ? c.getColumnIndex() : passwordColumn;
+      }
+      boolean found = false;
+      for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+        org.apache.poi.ss.usermodel.Row row = sheet.getRow(i);
+        assertTrue(row.getCell(passwordColumn) == null || row.getCell(passwordColumn).toString().isEmpty(),
+            "no password or hash exported");
+        found |= "x.keeper".equals(row.getCell(0).getStringCellValue());
+        if ("x.keeper".equals(row.getCell(0).getStringCellValue())) {
+          assertEquals("仓库管理员 base_keeper", row.getCell(2).getStringCellValue());
+        }
+      }
+      assertTrue(found, "the filled template lists the imported user");
+    }
   }
 
   private static long ledgerSize() {

@@ -52,6 +52,31 @@ final class ImportRepository {
         });
   }
 
+  /**
+   * The lots with stock that can be booked as opening balances (usable or awaiting repair), base and item by
+   * code: the ledger's history behind them is not a template's business.
+   */
+  Future<List<Map<String, Object>>> openingBalances() {
+    return pool.query("SELECT b.code AS base, i.code AS item, l.lot_code, l.quantity, l.received_on, l.expires_on,"
+            + " l.condition FROM lots l JOIN bases b ON b.id = l.base_id JOIN items i ON i.id = l.item_id"
+            + " WHERE l.quantity > 0 AND l.condition IN ('usable', 'needs_repair') ORDER BY l.id").execute()
+        .map(rows -> {
+          List<Map<String, Object>> out = new ArrayList<>();
+          rows.forEach(r -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("base", r.getString("base"));
+            row.put("item", r.getString("item"));
+            row.put("lotCode", r.getString("lot_code"));
+            row.put("quantity", r.getBigDecimal("quantity"));
+            row.put("receivedOn", r.getLocalDate("received_on"));
+            row.put("expiresOn", r.getLocalDate("expires_on"));
+            row.put("condition", r.getString("condition"));
+            out.add(row);
+          });
+          return out;
+        });
+  }
+
   /** Active users of a role, for names in a sheet (keepers of a base). */
   Future<List<Person>> activeUsers(String role) {
     return pool.preparedQuery("SELECT id, username, display_name FROM users WHERE role = $1 AND active"

@@ -66,14 +66,16 @@ final class ImportService {
   private record Read(SheetReader.Parsed parsed, Problems problems, String contentHash) {
   }
 
-  Future<JsonObject> run(CurrentUser admin, ImportKind kind, byte[] file, boolean dryRun) {
+  Future<JsonObject> run(CurrentUser admin, ImportKind kind, byte[] file, boolean dryRun, ImportJobs.Job job) {
     return app.blocking(() -> {
       Problems problems = new Problems();
       SheetReader.Parsed parsed = SheetReader.read(file, kind, problems);
       return new Read(parsed, problems, contentHash(kind, parsed));
     }).compose(read -> {
+      job.read(read.parsed().rows().size());
       RowChecks checks = new RowChecks(app, kind, read.parsed(), read.problems(), read.contentHash());
       return kind.check(checks).compose(writes -> {
+        job.checked();
         if (!read.problems().isEmpty()) {
           return reject(kind, read);
         }
@@ -82,13 +84,14 @@ final class ImportService {
           return Future.succeededFuture(ImportKind.summary(rows, List.of()).put("kind", kind.id())
               .put("dryRun", true).put("valid", true).put("expected", checks.expected));
         }
-        return write(admin, kind, read, writes)
+        return write(admin, kind, read, writes, job)
             .map(outcomes -> ImportKind.summary(rows, outcomes).put("kind", kind.id()).put("dryRun", false));
       });
     });
   }
 
-  private Future<List<String>> write(CurrentUser admin, ImportKind kind, Read read, List<ImportKind.Write> writes) {
+  private Future<List<String>> write(CurrentUser admin, ImportKind kind, Read read, List<ImportKind.Write> writes,
+      ImportJobs.Job job) {
     InventoryImport inventory = new InventoryImport(app);
     RiverImport rivers = new RiverImport(app);
     CheckpointImport checkpoints = new CheckpointImport(app);
@@ -102,6 +105,7 @@ final class ImportService {
       for (ImportKind.Write write : writes) {
         done = done.compose(list -> write.apply(t).map(outcome -> {
           list.add(outcome);
+          job.wrote();
           return list;
         }));
       }

@@ -478,6 +478,53 @@ class ImportXlsxTest {
     }
   }
 
+  /** {@code ?async=true}: 202 with a job at once, then the job's phase, and the same answer as the synchronous form. */
+  @Test
+  void anAsyncImportIsAJobToPoll() throws Exception {
+    byte[] bad;
+    byte[] good;
+    try (XSSFWorkbook wb = Sheets.template(admin, "items")) {
+      bad = Sheets.fill(wb, 1, List.of(row("物资编码", "J-1", "英文名称", "No name", "类别", "materials", "计量单位", "个")));
+    }
+    try (XSSFWorkbook wb = Sheets.template(admin, "items")) {
+      good = Sheets.fill(wb, 1, List.of(row("物资编码", "J-2", "物资名称", "异步导入", "英文名称", "Async",
+          "类别", "materials", "计量单位", "个")));
+    }
+    JsonObject rejected = finished(Sheets.upload(admin, "items", bad, "async=true"));
+    assertEquals("rejected", rejected.getString("phase"), rejected.encodePrettily());
+    assertEquals(422, rejected.getInteger("status"));
+    assertEquals("物资名称", rejected.getJsonObject("problem").getJsonArray("problems").getJsonObject(0)
+        .getString("header"));
+    assertTrue(rejected.getJsonObject("problem").getJsonObject("markedWorkbook").getString("base64").length() > 100);
+    assertEquals(0, admin.get("/api/items?q=J-1").json().getJsonArray("items").size());
+
+    JsonObject done = finished(Sheets.upload(admin, "items", good, "async=true"));
+    assertEquals("done", done.getString("phase"), done.encodePrettily());
+    assertEquals(1, done.getInteger("total"));
+    assertEquals(1, done.getInteger("writtenRows"));
+    assertEquals(1, done.getJsonObject("result").getJsonObject("outcomes").getInteger("created"));
+    assertEquals(1, admin.get("/api/items?q=J-2").json().getJsonArray("items").size());
+
+    assertEquals(404, admin.get("/api/import/jobs/no-such-job").status());
+    assertEquals(403, server.as("keeper").get("/api/import/jobs/" + done.getString("id")).status());
+  }
+
+  /** Polls an import job (answered 202) until it has ended. */
+  private static JsonObject finished(Resp started) throws Exception {
+    assertEquals(202, started.status(), started.toString());
+    String id = started.json().getString("id");
+    assertEquals("/api/import/jobs/" + id, started.header("Location"));
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      JsonObject job = admin.get("/api/import/jobs/" + id).json();
+      if (Set.of("done", "rejected", "failed").contains(job.getString("phase"))) {
+        return job;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("import job " + id + " did not end");
+  }
+
   private static long ledgerSize() {
     return admin.get("/api/movements?size=1").json().getLong("total");
   }

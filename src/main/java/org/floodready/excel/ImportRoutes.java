@@ -45,7 +45,7 @@ public final class ImportRoutes {
     boolean filled = Boolean.TRUE.equals(new QueryParams(ctx).bool("filled"));
     Future<List<Map<String, Object>>> rows = filled ? kind.current(app) : Future.succeededFuture(null);
     if (rows == null) {
-      throw ApiError.invalid("filled", "filled templates exist for items, bases, quotas, units and users");
+      throw ApiError.invalid("filled", "filled templates exist for every kind");
     }
     rows.compose(current -> app.blocking(() -> TemplateWriter.write(kind, current)))
         .compose(bytes -> Xlsx.sendBytes(ctx, (filled ? "data-" : "template-") + kind.id() + ".xlsx", bytes))

@@ -37,6 +37,10 @@ import org.junit.jupiter.api.Test;
  * <p>An empty database has no account and no root unit (no bootstrap admin exists: the demo data brings the
  * accounts), so the set-up creates the city and one admin, {@code setup.admin}, directly through the
  * repositories, as an installer would. Everything else comes from the sheets.
+ *
+ * <p>Not compared: the ledger (the demo's movement history becomes one opening receipt per lot with stock; lots
+ * empty, expired or scrapped are not carried over), checkpoints' pumps/bases and inspectors (no sheet yet),
+ * and what happens during a season (readings, alerts, patrols, hazards, duty).
  */
 class EmptyDatabaseRoundTripTest {
   private static final String SETUP_ADMIN = "setup.admin";
@@ -68,7 +72,8 @@ class EmptyDatabaseRoundTripTest {
     Http source = demo.as("admin");
     Http target = empty.as(SETUP_ADMIN, SETUP_PASSWORD);
     assertEquals(0, target.get("/api/items").json().getJsonArray("items").size(), "the database starts empty");
-    for (String kind : List.of("units", "users", "items", "bases", "quotas", "opening-balances")) {
+    for (String kind : List.of("units", "users", "items", "bases", "quotas", "opening-balances",
+        "checkpoints", "reaches")) {
       Resp filled = source.get("/api/import/templates/" + kind + ".xlsx?filled=true");
       assertEquals(200, filled.status(), kind + ": " + filled);
       byte[] file = kind.equals("users") ? withPasswords(filled.bytes()) : filled.bytes();
@@ -98,7 +103,10 @@ class EmptyDatabaseRoundTripTest {
         "items", Set.of("created_at"),
         "bases", Set.of("created_at"),
         "quotas", Set.of("updated_at", "updatedBy"),
-        "lots with stock", Set.of("created_at", "updated_at", "last_test_at", "last_test_result", "lastTestBy")),
+        "lots with stock", Set.of("created_at", "updated_at", "last_test_at", "last_test_result", "lastTestBy"),
+        "checkpoints", Set.of("created_at", "updated_at"),
+        "rivers", Set.of("created_at"),
+        "reaches", Set.of("created_at")),
         differing, "columns that differ after the round trip");
   }
 
@@ -145,6 +153,15 @@ class EmptyDatabaseRoundTripTest {
         + " AS row FROM lots l JOIN bases b ON b.id = l.base_id JOIN items i ON i.id = l.item_id"
         + " LEFT JOIN users u ON u.id = l.last_test_by"
         + " WHERE l.quantity > 0 AND l.condition IN ('usable', 'needs_repair')");
+    TABLES.put("checkpoints", "SELECT c.code AS key, to_jsonb(c) - 'id' - 'unit_id' || jsonb_build_object('unit',"
+        + " un.code, 'floodLimits', (SELECT jsonb_agg(to_jsonb(p) - 'id' - 'checkpoint_id' ORDER BY p.start_md)"
+        + " FROM flood_limit_periods p WHERE p.checkpoint_id = c.id)) AS row"
+        + " FROM checkpoints c JOIN units un ON un.id = c.unit_id");
+    TABLES.put("rivers", "SELECT code AS key, to_jsonb(r) - 'id' AS row FROM rivers r");
+    TABLES.put("reaches", "SELECT r.code AS key, to_jsonb(r) - 'id' - 'river_id' - 'unit_id' - 'chief_user_id'"
+        + " || jsonb_build_object('river', rv.code, 'unit', un.code, 'chief', u.username) AS row FROM reaches r"
+        + " JOIN rivers rv ON rv.id = r.river_id JOIN units un ON un.id = r.unit_id"
+        + " LEFT JOIN users u ON u.id = r.chief_user_id");
   }
 
   private static Map<String, JsonObject> rows(TestServer server, String sql) throws Exception {

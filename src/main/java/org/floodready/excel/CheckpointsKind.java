@@ -27,7 +27,7 @@ final class CheckpointsKind implements ImportKind {
   static final List<String> LEVELS = List.of("bedLevel", "deadLevel", "normalPoolLevel", "floodHighLevel",
       "designFloodLevel", "checkFloodLevel", "crestLevel");
   static final List<String> DEPTHS = List.of("watchCm", "attentionCm", "closeRoadCm", "severeCm");
-  /** "主汛期 06-01~08-31 158.5": a name (spaces allowed: "主汛期 main flood season"), a month-day range, the level. */
+  /** "主汛期 06-01~08-31 158.5": a name (may hold spaces: "主汛期 main flood season"), a month-day range, a level. */
   private static final Pattern PERIOD = Pattern.compile(
       "\\s*(.+?)\\s+(\\d{2}-\\d{2})\\s*(?:~|～|至|到)\\s*(\\d{2}-\\d{2})\\s+(-?\\d+(?:\\.\\d+)?)\\s*");
   private static final String RESERVOIR_ONLY = "水库填写 reservoirs only";

@@ -54,9 +54,10 @@ final class ImportJobs {
       phase = "checking";
     }
 
-    void checked() {
+    /** Every row checked; the writing follows only when all passed and this is no dry run. */
+    void checked(boolean writing) {
       checked = total;
-      if (!dryRun) {
+      if (writing) {
         phase = "writing";
       }
     }

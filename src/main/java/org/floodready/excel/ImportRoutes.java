@@ -65,7 +65,8 @@ public final class ImportRoutes {
     }
     Buffer body = ctx.body() == null || ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
     if (!async) {
-      Respond.ok(ctx, service.run(admin, kind, body.getBytes(), dryRun, new ImportJobs.Job(kind.id(), admin.id(), dryRun)));
+      ImportJobs.Job unlisted = new ImportJobs.Job(kind.id(), admin.id(), dryRun);
+      Respond.ok(ctx, service.run(admin, kind, body.getBytes(), dryRun, unlisted));
       return;
     }
     ImportJobs.Job job = jobs.start(kind.id(), admin.id(), dryRun);

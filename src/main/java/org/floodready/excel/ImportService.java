@@ -75,7 +75,7 @@ final class ImportService {
       job.read(read.parsed().rows().size());
       RowChecks checks = new RowChecks(app, kind, read.parsed(), read.problems(), read.contentHash());
       return kind.check(checks).compose(writes -> {
-        job.checked();
+        job.checked(read.problems().isEmpty() && !dryRun);
         if (!read.problems().isEmpty()) {
           return reject(kind, read);
         }

@@ -2,6 +2,7 @@ package org.floodready.excel;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import org.floodready.auth.Role;
 import org.floodready.auth.UserRepository;
 import org.floodready.auth.UserValidation;
 import org.floodready.excel.SheetReader.SheetRow;
+import org.floodready.http.ApiError;
 import org.floodready.units.Unit;
 
 /**
@@ -108,6 +110,9 @@ final class UsersKind implements ImportKind {
     @Override
     public Future<String> apply(ImportTx t) {
       return new UserRepository(app.pool()).insert(t.tx(), user, hash)
+          .recover(e -> Future.failedFuture(e instanceof PgException pg && "23505".equals(pg.getSqlState())
+              ? ApiError.conflict("username_taken", "用户名 " + user.username() + " 刚被占用，未导入任何数据 / Username "
+                  + user.username() + " was taken meanwhile: nothing was imported") : e))
           .compose(id -> AuditLog.record(t.tx(), app.now(), t.admin(), "user.create", "user", id,
               new JsonObject().put("username", user.username()).put("role", user.role().code())
                   .put("source", "xlsx")))

@@ -86,7 +86,7 @@
   function upload(file, dryRun) {
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', '/api/import/' + $('kind').value + (dryRun ? '?dryRun=true' : ''));
+      xhr.open('POST', '/api/import/' + $('kind').value + '?async=true' + (dryRun ? '&dryRun=true' : ''));
       xhr.setRequestHeader('Authorization', 'Bearer ' + token());
       xhr.setRequestHeader('Content-Type', XLSX);
       xhr.upload.onprogress = (e) => {
@@ -101,6 +101,39 @@
       xhr.onerror = () => reject(new Error('network'));
       xhr.send(file);
     });
+  }
+
+  const PHASES = {
+    reading: '正在读取表格… Reading the sheet…',
+    checking: '正在逐行检查… Checking every row…'
+  };
+
+  /** Shows how far the job got: the phase, and while writing the rows written of all. */
+  function showJob(job) {
+    if (job.phase === 'writing') {
+      $('progress').max = Math.max(job.total, 1);
+      $('progress').value = job.writtenRows;
+      status('正在写入 ' + job.writtenRows + ' / ' + job.total + ' 行（同一事务，全部成功才生效） Writing '
+        + job.writtenRows + ' of ' + job.total + ' rows (one transaction: all or nothing)');
+    } else if (PHASES[job.phase]) {
+      $('progress').removeAttribute('value');
+      status(PHASES[job.phase] + (job.total ? '（' + job.total + ' 行 rows）' : ''));
+    }
+  }
+
+  const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** Polls the import job until it ends; resolves {status, body} as the synchronous answer would be. */
+  async function follow(job) {
+    for (;;) {
+      showJob(job);
+      if (job.phase === 'done') { return { status: 200, body: job.result }; }
+      if (job.phase === 'rejected' || job.phase === 'failed') { return { status: job.status, body: job.problem }; }
+      await wait(300);
+      const res = await fetch('/api/import/jobs/' + job.id, { headers: { Authorization: 'Bearer ' + token() } });
+      if (!res.ok) { return { status: res.status, body: await res.json().catch(() => null) }; }
+      job = await res.json();
+    }
   }
 
   function outcomes(body) {
@@ -141,11 +174,13 @@
     if (!file) { status('请先选择文件 Choose a file first', 'error'); return; }
     ['check', 'import'].forEach((id) => { $(id).disabled = true; });
     $('progress').hidden = false;
+    $('progress').max = 100;
     $('progress').value = 0;
     $('result').hidden = true;
     status('正在上传… Uploading…');
     try {
-      const r = await upload(file, dryRun);
+      let r = await upload(file, dryRun);
+      if (r.status === 202) { r = await follow(r.body); }
       if (r.status === 401) { logout('登录已过期，请重新登录 Session expired, log in again'); return; }
       $('result').hidden = false;
       $('problems').textContent = '';

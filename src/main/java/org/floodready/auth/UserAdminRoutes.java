@@ -51,29 +51,17 @@ public final class UserAdminRoutes {
 
   private void createUser(RoutingContext ctx) {
     CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
-    Fields in = new Fields(JsonInput.object(ctx));
-    String username = in.requiredText("username", 64);
-    if (username != null) {
-      in.check(username.matches("[A-Za-z0-9_.-]{3,64}"), "username",
-          "use 3 to 64 letters, digits, '.', '_' or '-'");
-    }
-    String displayName = in.requiredText("displayName", 100);
-    String password = PasswordPolicy.newPassword(in, "password", username);
-    String role = in.oneOf("role", Role.userRoleCodes(), true);
-    Long unitId = in.id("unitId", false);
-    String phone = in.optionalText("phone", 32);
-    in.validate();
-    app.blocking(() -> PasswordHasher.hash(password))
-        .compose(hash -> app.pool().withTransaction(tx ->
-            users.insert(tx, username, displayName, hash, Role.fromCode(role), unitId, phone)
-                .compose(id -> AuditLog.record(tx, app.now(), admin, "user.create", "user", id,
-                        new JsonObject().put("username", username).put("role", role))
-                    .map(id))))
+    UserValidation.UserInput u = UserValidation.newUser(JsonInput.object(ctx));
+    app.blocking(() -> PasswordHasher.hash(u.password()))
+        .compose(hash -> app.pool().withTransaction(tx -> users.insert(tx, u, hash)
+            .compose(id -> AuditLog.record(tx, app.now(), admin, "user.create", "user", id,
+                    new JsonObject().put("username", u.username()).put("role", u.role().code()))
+                .map(id))))
         .onSuccess(id -> Respond.created(ctx, new JsonObject()
-            .put("id", id).put("username", username).put("displayName", displayName)
-            .put("role", role).put("unitId", unitId)))
+            .put("id", id).put("username", u.username()).put("displayName", u.displayName())
+            .put("role", u.role().code()).put("unitId", u.unitId())))
         .onFailure(failure -> ctx.fail(isDuplicate(failure)
-            ? ApiError.conflict("username_taken", "Username " + username + " is already taken") : failure));
+            ? ApiError.conflict("username_taken", "Username " + u.username() + " is already taken") : failure));
   }
 
   private void listApiKeys(RoutingContext ctx) {

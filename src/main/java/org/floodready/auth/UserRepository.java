@@ -56,11 +56,11 @@ public final class UserRepository {
         });
   }
 
-  public Future<Long> insert(SqlClient tx, String username, String displayName, String passwordHash, Role role,
-      Long unitId, String phone) {
-    return tx.preparedQuery("INSERT INTO users (username, display_name, password_hash, role, unit_id, phone)"
-            + " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
-        .execute(Tuple.of(username, displayName, passwordHash, role.code(), unitId, phone))
+  public Future<Long> insert(SqlClient tx, UserValidation.UserInput u, String passwordHash) {
+    return tx.preparedQuery("INSERT INTO users (username, display_name, password_hash, role, unit_id, phone, email)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
+        .execute(Tuple.wrap(java.util.Arrays.asList(u.username(), u.displayName(), passwordHash, u.role().code(),
+            u.unitId(), u.phone(), u.email())))
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 

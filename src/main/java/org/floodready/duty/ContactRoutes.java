@@ -20,7 +20,6 @@ import org.floodready.http.Respond;
 
 /** Contacts of people (phone, e-mail, preferred channel) and the responsible persons of units. */
 final class ContactRoutes {
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{4,28}");
 
   private final AppContext app;
@@ -56,7 +55,7 @@ final class ContactRoutes {
     String email = in.optionalText("email", 200);
     String channel = in.oneOf("preferredChannel", ContactRepository.CHANNELS, false);
     in.check(phone == null || PHONE.matcher(phone).matches(), "phone", "must be a phone number like 13800000001");
-    in.check(email == null || EMAIL.matcher(email).matches(), "email", "must be an e-mail address");
+    in.check(email == null || org.floodready.auth.UserValidation.isEmail(email), "email", "must be an e-mail address");
     in.check(!"email".equals(channel) || email != null, "preferredChannel", "e-mail needs an e-mail address");
     in.check(!"sms".equals(channel) || phone != null, "preferredChannel", "SMS needs a phone number");
     in.validate();

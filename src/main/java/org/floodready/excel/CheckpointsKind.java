@@ -27,9 +27,9 @@ final class CheckpointsKind implements ImportKind {
   static final List<String> LEVELS = List.of("bedLevel", "deadLevel", "normalPoolLevel", "floodHighLevel",
       "designFloodLevel", "checkFloodLevel", "crestLevel");
   static final List<String> DEPTHS = List.of("watchCm", "attentionCm", "closeRoadCm", "severeCm");
-  /** "主汛期 06-01~08-31 158.5": a name, a month-day range and the flood-limit level. */
+  /** "主汛期 06-01~08-31 158.5": a name (may hold spaces: "主汛期 main flood season"), a month-day range, a level. */
   private static final Pattern PERIOD = Pattern.compile(
-      "\\s*(\\S+)\\s+(\\d{2}-\\d{2})\\s*(?:~|～|至|到)\\s*(\\d{2}-\\d{2})\\s+(-?\\d+(?:\\.\\d+)?)\\s*");
+      "\\s*(.+?)\\s+(\\d{2}-\\d{2})\\s*(?:~|～|至|到)\\s*(\\d{2}-\\d{2})\\s+(-?\\d+(?:\\.\\d+)?)\\s*");
   private static final String RESERVOIR_ONLY = "水库填写 reservoirs only";
 
   private static final List<Column> COLUMNS = List.of(
@@ -57,6 +57,11 @@ final class CheckpointsKind implements ImportKind {
       Column.of("attentionCm", "警戒水深（厘米）", "Attention depth (cm)", Type.DECIMAL, false, null, null),
       Column.of("closeRoadCm", "封路水深（厘米）", "Close-road depth (cm)", Type.DECIMAL, false, null, null),
       Column.of("severeCm", "严重水深（厘米）", "Severe depth (cm)", Type.DECIMAL, false, null, null));
+
+  @Override
+  public Future<List<java.util.Map<String, Object>>> current(org.floodready.AppContext app) {
+    return new ImportRepository(app.pool()).checkpoints();
+  }
 
   @Override
   public String id() {

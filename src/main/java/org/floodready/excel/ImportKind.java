@@ -33,6 +33,10 @@ interface ImportKind {
 
   /** One row's write inside the import transaction; answers what it did ("created", "updated", "booked"...). */
   interface Write extends Function<ImportTx, Future<String>> {
+    /** Slow work done before the transaction opens, off the event loop (e.g. hashing a password). */
+    default Future<Void> prepare() {
+      return Future.succeededFuture();
+    }
   }
 
   /** The summary of an import: rows, and per outcome how many. */

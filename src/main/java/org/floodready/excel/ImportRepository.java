@@ -29,6 +29,116 @@ final class ImportRepository {
     this.pool = pool;
   }
 
+  /**
+   * Every account (active or not: a username is never reused), for the users sheet: username, name, role,
+   * unit code, phone, e-mail; never the password hash.
+   */
+  Future<List<Map<String, Object>>> users() {
+    return pool.query("SELECT u.username, u.display_name, u.role, un.code AS unit, u.phone, u.email FROM users u"
+            + " LEFT JOIN units un ON un.id = u.unit_id ORDER BY u.id").execute()
+        .map(rows -> {
+          List<Map<String, Object>> out = new ArrayList<>();
+          rows.forEach(r -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("username", r.getString("username"));
+            row.put("displayName", r.getString("display_name"));
+            row.put("role", r.getString("role"));
+            row.put("unit", r.getString("unit"));
+            row.put("phone", r.getString("phone"));
+            row.put("email", r.getString("email"));
+            out.add(row);
+          });
+          return out;
+        });
+  }
+
+  /**
+   * The lots with stock that can be booked as opening balances (usable or awaiting repair), base and item by
+   * code: the ledger's history behind them is not a template's business.
+   */
+  Future<List<Map<String, Object>>> openingBalances() {
+    return pool.query("SELECT b.code AS base, i.code AS item, l.lot_code, l.quantity, l.received_on, l.expires_on,"
+            + " l.condition FROM lots l JOIN bases b ON b.id = l.base_id JOIN items i ON i.id = l.item_id"
+            + " WHERE l.quantity > 0 AND l.condition IN ('usable', 'needs_repair') ORDER BY l.id").execute()
+        .map(rows -> {
+          List<Map<String, Object>> out = new ArrayList<>();
+          rows.forEach(r -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("base", r.getString("base"));
+            row.put("item", r.getString("item"));
+            row.put("lotCode", r.getString("lot_code"));
+            row.put("quantity", r.getBigDecimal("quantity"));
+            row.put("receivedOn", r.getLocalDate("received_on"));
+            row.put("expiresOn", r.getLocalDate("expires_on"));
+            row.put("condition", r.getString("condition"));
+            out.add(row);
+          });
+          return out;
+        });
+  }
+
+  /** Every reach with its river and river chief, the course as a GeoJSON cell, for the reaches sheet. */
+  Future<List<Map<String, Object>>> reaches() {
+    return pool.query("SELECT rv.code AS river_code, rv.name_zh AS river_zh, rv.name_en AS river_en, r.code,"
+            + " r.name_zh, r.name_en, un.code AS unit, r.geometry::text AS geometry, u.username AS chief,"
+            + " r.chief_level FROM reaches r JOIN rivers rv ON rv.id = r.river_id JOIN units un ON un.id = r.unit_id"
+            + " LEFT JOIN users u ON u.id = r.chief_user_id ORDER BY r.id").execute()
+        .map(rows -> {
+          List<Map<String, Object>> out = new ArrayList<>();
+          rows.forEach(r -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("riverCode", r.getString("river_code"));
+            row.put("riverNameZh", r.getString("river_zh"));
+            row.put("riverNameEn", r.getString("river_en"));
+            row.put("code", r.getString("code"));
+            row.put("nameZh", r.getString("name_zh"));
+            row.put("nameEn", r.getString("name_en"));
+            row.put("unit", r.getString("unit"));
+            row.put("coordinates", r.getString("geometry"));
+            row.put("chief", r.getString("chief"));
+            row.put("chiefLevel", r.getString("chief_level"));
+            out.add(row);
+          });
+          return out;
+        });
+  }
+
+  /**
+   * Every checkpoint with its levels or depth thresholds and its flood-limit periods written as the sheet reads
+   * them ("主汛期 06-01~08-31 153.00; ...").
+   */
+  Future<List<Map<String, Object>>> checkpoints() {
+    return pool.query("SELECT c.*, un.code AS unit, (SELECT string_agg(p.name || ' ' || p.start_md || '~' || p.end_md"
+            + " || ' ' || p.level, '; ' ORDER BY p.id) FROM flood_limit_periods p WHERE p.checkpoint_id = c.id)"
+            + " AS flood_limits FROM checkpoints c JOIN units un ON un.id = c.unit_id ORDER BY c.id").execute()
+        .map(rows -> {
+          List<Map<String, Object>> out = new ArrayList<>();
+          rows.forEach(r -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("code", r.getString("code"));
+            row.put("kind", r.getString("kind"));
+            row.put("nameZh", r.getString("name_zh"));
+            row.put("nameEn", r.getString("name_en"));
+            row.put("unit", r.getString("unit"));
+            row.put("lat", r.getDouble("lat"));
+            row.put("lon", r.getDouble("lon"));
+            for (String[] c : CHECKPOINT_NUMBERS) {
+              row.put(c[0], r.getBigDecimal(c[1]));
+            }
+            row.put("floodLimits", r.getString("flood_limits"));
+            row.put("pointKind", r.getString("point_kind"));
+            out.add(row);
+          });
+          return out;
+        });
+  }
+
+  private static final String[][] CHECKPOINT_NUMBERS = {
+      {"bedLevel", "bed_level"}, {"deadLevel", "dead_level"}, {"normalPoolLevel", "normal_pool_level"},
+      {"floodHighLevel", "flood_high_level"}, {"designFloodLevel", "design_flood_level"},
+      {"checkFloodLevel", "check_flood_level"}, {"crestLevel", "crest_level"}, {"watchCm", "watch_cm"},
+      {"attentionCm", "attention_cm"}, {"closeRoadCm", "close_road_cm"}, {"severeCm", "severe_cm"}};
+
   /** Active users of a role, for names in a sheet (keepers of a base). */
   Future<List<Person>> activeUsers(String role) {
     return pool.preparedQuery("SELECT id, username, display_name FROM users WHERE role = $1 AND active"

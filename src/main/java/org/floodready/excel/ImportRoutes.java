@@ -21,15 +21,18 @@ import org.floodready.http.Respond;
 public final class ImportRoutes {
   private final AppContext app;
   private final ImportService service;
+  private final ImportJobs jobs;
 
   public ImportRoutes(AppContext app) {
     this.app = app;
     this.service = new ImportService(app);
+    this.jobs = new ImportJobs(app.vertx());
   }
 
   public void mount(Router api) {
     api.get("/import/templates/:file").handler(this::template);
     api.post("/import/:kind").handler(this::importSheet);
+    api.get("/import/jobs/:jobId").handler(this::job);
   }
 
   private void template(RoutingContext ctx) {
@@ -42,7 +45,7 @@ public final class ImportRoutes {
     boolean filled = Boolean.TRUE.equals(new QueryParams(ctx).bool("filled"));
     Future<List<Map<String, Object>>> rows = filled ? kind.current(app) : Future.succeededFuture(null);
     if (rows == null) {
-      throw ApiError.invalid("filled", "filled templates exist for items, bases and quotas");
+      throw ApiError.invalid("filled", "filled templates exist for every kind");
     }
     rows.compose(current -> app.blocking(() -> TemplateWriter.write(kind, current)))
         .compose(bytes -> Xlsx.sendBytes(ctx, (filled ? "data-" : "template-") + kind.id() + ".xlsx", bytes))
@@ -52,13 +55,29 @@ public final class ImportRoutes {
   private void importSheet(RoutingContext ctx) {
     CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
     ImportKind kind = ImportService.kind(ctx.pathParam("kind"));
-    Boolean dryRun = new QueryParams(ctx).bool("dryRun");
+    QueryParams q = new QueryParams(ctx);
+    boolean dryRun = Boolean.TRUE.equals(q.bool("dryRun"));
+    boolean async = Boolean.TRUE.equals(q.bool("async"));
     String type = ctx.request().getHeader("Content-Type");
     if (type != null && type.toLowerCase().startsWith("multipart/")) {
       throw new ApiError(415, "raw_body_expected", "请把 .xlsx 文件作为请求体直接上传（不是表单）"
           + " / Send the .xlsx file itself as the request body, not as a form", null);
     }
     Buffer body = ctx.body() == null || ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
-    Respond.ok(ctx, service.run(admin, kind, body.getBytes(), Boolean.TRUE.equals(dryRun)));
+    if (!async) {
+      ImportJobs.Job unlisted = new ImportJobs.Job(kind.id(), admin.id(), dryRun);
+      Respond.ok(ctx, service.run(admin, kind, body.getBytes(), dryRun, unlisted));
+      return;
+    }
+    ImportJobs.Job job = jobs.start(kind.id(), admin.id(), dryRun);
+    service.run(admin, kind, body.getBytes(), dryRun, job).onComplete(job::finish);
+    ctx.response().putHeader("Location", "/api/import/jobs/" + job.id);
+    Respond.json(ctx, 202, job.toJson());
+  }
+
+  /** An import run with {@code ?async=true}: its phase and rows, then its answer (or its problems). */
+  private void job(RoutingContext ctx) {
+    CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
+    Respond.ok(ctx, jobs.find(ctx.pathParam("jobId"), admin.id()).toJson());
   }
 }

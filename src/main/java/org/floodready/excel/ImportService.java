@@ -30,7 +30,8 @@ final class ImportService {
       "quotas", new QuotasKind(),
       "reaches", new ReachesKind(),
       "checkpoints", new CheckpointsKind(),
-      "units", new UnitsKind());
+      "units", new UnitsKind(),
+      "users", new UsersKind());
 
   /** Thrown as the answer to a sheet with problems: 422 with every problem and the marked copy. */
   static final class Rejected extends ApiError {
@@ -65,14 +66,16 @@ final class ImportService {
   private record Read(SheetReader.Parsed parsed, Problems problems, String contentHash) {
   }
 
-  Future<JsonObject> run(CurrentUser admin, ImportKind kind, byte[] file, boolean dryRun) {
+  Future<JsonObject> run(CurrentUser admin, ImportKind kind, byte[] file, boolean dryRun, ImportJobs.Job job) {
     return app.blocking(() -> {
       Problems problems = new Problems();
       SheetReader.Parsed parsed = SheetReader.read(file, kind, problems);
       return new Read(parsed, problems, contentHash(kind, parsed));
     }).compose(read -> {
+      job.read(read.parsed().rows().size());
       RowChecks checks = new RowChecks(app, kind, read.parsed(), read.problems(), read.contentHash());
       return kind.check(checks).compose(writes -> {
+        job.checked(read.problems().isEmpty() && !dryRun);
         if (!read.problems().isEmpty()) {
           return reject(kind, read);
         }
@@ -81,18 +84,20 @@ final class ImportService {
           return Future.succeededFuture(ImportKind.summary(rows, List.of()).put("kind", kind.id())
               .put("dryRun", true).put("valid", true).put("expected", checks.expected));
         }
-        return write(admin, kind, read, writes)
+        return write(admin, kind, read, writes, job)
             .map(outcomes -> ImportKind.summary(rows, outcomes).put("kind", kind.id()).put("dryRun", false));
       });
     });
   }
 
-  private Future<List<String>> write(CurrentUser admin, ImportKind kind, Read read, List<ImportKind.Write> writes) {
+  private Future<List<String>> write(CurrentUser admin, ImportKind kind, Read read, List<ImportKind.Write> writes,
+      ImportJobs.Job job) {
     InventoryImport inventory = new InventoryImport(app);
     RiverImport rivers = new RiverImport(app);
     CheckpointImport checkpoints = new CheckpointImport(app);
     List<ImportTx> opened = new ArrayList<>();
-    return app.pool().<List<String>>withTransaction(tx -> {
+    return Future.all(writes.stream().map(ImportKind.Write::prepare).toList())
+        .compose(prepared -> app.pool().<List<String>>withTransaction(tx -> {
       ImportTx t = new ImportTx(tx, admin, inventory.writer(tx, admin), rivers.writer(tx, admin),
           checkpoints.writer(tx, admin), new ArrayList<>());
       opened.add(t);
@@ -100,13 +105,14 @@ final class ImportService {
       for (ImportKind.Write write : writes) {
         done = done.compose(list -> write.apply(t).map(outcome -> {
           list.add(outcome);
+          job.wrote();
           return list;
         }));
       }
       return done.compose(list -> AuditLog.record(tx, app.now(), admin, "import." + kind.id(), "import",
           read.contentHash(), ImportKind.summary(list.size(), list).put("sheet", read.parsed().sheet().getSheetName()))
           .map(list));
-    }).onSuccess(list -> opened.forEach(t -> {
+    })).onSuccess(list -> opened.forEach(t -> {
       t.inventory().publish();
       t.checkpoints().publish();
       t.afterCommit().forEach(Runnable::run);

@@ -32,6 +32,11 @@ final class OpeningBalancesKind implements ImportKind {
       Column.text("note", "备注", "Note", false, "期初结转 opening balance", null));
 
   @Override
+  public Future<List<java.util.Map<String, Object>>> current(org.floodready.AppContext app) {
+    return new ImportRepository(app.pool()).openingBalances();
+  }
+
+  @Override
   public String id() {
     return "opening-balances";
   }

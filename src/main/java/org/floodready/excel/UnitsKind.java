@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.db.Where;
 import org.floodready.excel.SheetReader.SheetRow;
@@ -42,6 +43,28 @@ final class UnitsKind implements ImportKind {
   @Override
   public List<Column> columns() {
     return COLUMNS;
+  }
+
+  /**
+   * Every unit but the root (a city has no parent, so it is set up with the database, not from a sheet),
+   * parents before children, the parent by code.
+   */
+  @Override
+  public Future<List<Map<String, Object>>> current(AppContext app) {
+    return new UnitRepository(app.pool()).list(new Where()).map(units -> {
+      Map<Long, Unit> byId = new HashMap<>();
+      units.forEach(u -> byId.put(u.id(), u));
+      return units.stream().filter(u -> u.parentId() != null)
+          .sorted(java.util.Comparator.comparing((Unit u) -> Unit.LEVELS.indexOf(u.level())).thenComparing(Unit::id))
+          .map(u -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("code", u.code());
+            row.put("nameZh", u.nameZh());
+            row.put("nameEn", u.nameEn());
+            row.put("parent", byId.get(u.parentId()).code());
+            return row;
+          }).toList();
+    });
   }
 
   @Override

@@ -128,6 +128,56 @@ class ImportPageBrowserTest {
     assertEquals(0, admin.get("/api/items?q=P-3").json().getJsonArray("items").size());
   }
 
+  /**
+   * 10,000 opening balances on a phone: the page polls the import job and shows the rows written move
+   * towards the total (one transaction), then the result.
+   */
+  @Test
+  void aLargeImportShowsItsProgressThenItsResult() throws Exception {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    login("admin");
+    new Select(driver.findElement(By.id("kind"))).selectByValue("opening-balances");
+    List<Map<String, Object>> rows = new java.util.ArrayList<>();
+    for (int i = 1; i <= 10_000; i++) {
+      rows.add(Map.of("基地", "B-GC-ZJS", "物资", "M-SK", "批次号", "PAGE-" + i, "数量", i % 89 + 1));
+    }
+    byte[] big;
+    try (XSSFWorkbook wb = Sheets.template(admin, "opening-balances")) {
+      big = Sheets.fill(wb, 1, rows);
+    }
+    long before = admin.get("/api/movements?size=1").json().getLong("total");
+    driver.findElement(By.id("file")).sendKeys(file("big.xlsx", big).toString());
+    driver.findElement(By.id("import")).click();
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    boolean shot = false;
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    java.util.regex.Pattern writing = java.util.regex.Pattern.compile("正在写入 (\\d+) / 10000 行.*");
+    while (!driver.findElement(By.id("summary")).getText().contains("已导入 10000 行")) {
+      assertTrue(System.nanoTime() < deadline, "the import ends; seen " + seen);
+      String text = driver.findElement(By.id("status")).getText();
+      seen.add(text);
+      var m = writing.matcher(text);
+      if (!shot && m.matches() && Integer.parseInt(m.group(1)) > 0) {
+        driver.executeScript("document.getElementById('status').scrollIntoView({block: 'center'});");
+        Browser.screenshot(driver, "excel-import-progress-phone");
+        assertTrue(wider().isEmpty(), "wider than the phone: " + wider());
+        shot = true;
+      }
+      Thread.sleep(50);
+    }
+    List<Integer> written = seen.stream().map(writing::matcher).filter(java.util.regex.Matcher::matches)
+        .map(m -> Integer.parseInt(m.group(1))).toList();
+    assertTrue(written.stream().anyMatch(n -> n > 0 && n < 10_000),
+        "the rows written were seen moving: " + seen);
+    assertTrue(driver.findElement(By.id("summary")).getText().contains("入账 booked 10000"),
+        driver.findElement(By.id("summary")).getText());
+    assertFalse(driver.findElement(By.id("marked")).isDisplayed(), "no marked sheet after a clean import");
+    assertEquals(before + 10_000, admin.get("/api/movements?size=1").json().getLong("total"));
+    driver.executeScript("document.getElementById('summary').scrollIntoView({block: 'center'});");
+    Browser.screenshot(driver, "excel-import-progress-phone-done");
+    assertTrue(wider().isEmpty(), "wider than the phone: " + wider());
+  }
+
   @Test
   void aKeeperIsToldOnlyAdminsImport() throws Exception {
     driver.manage().window().setSize(new Dimension(390, 844));

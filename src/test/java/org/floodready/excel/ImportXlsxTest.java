@@ -59,7 +59,8 @@ class ImportXlsxTest {
 
   @Test
   void templatesHaveNotesDropDownsAnExampleAndAFrozenHeader() throws Exception {
-    for (String kind : List.of("items", "bases", "opening-balances", "quotas", "reaches", "checkpoints", "units")) {
+    for (String kind : List.of("items", "bases", "opening-balances", "quotas", "reaches", "checkpoints", "units",
+        "users")) {
       try (XSSFWorkbook wb = Sheets.template(admin, kind)) {
         Sheet sheet = wb.getSheetAt(0);
         assertTrue(sheet.getSheetName().codePoints().allMatch(c -> c > 0x2E80), sheet.getSheetName());
@@ -382,7 +383,7 @@ class ImportXlsxTest {
     JsonObject depot = admin.get("/api/bases?q=B-GC-SBLH").json().getJsonArray("items").getJsonObject(0);
     assertEquals("keeper", admin.get("/api/bases/" + depot.getLong("id")).json().getJsonArray("keepers")
         .getJsonObject(0).getString("username"), "keepers kept");
-    assertEquals(400, admin.get("/api/import/templates/reaches.xlsx?filled=true").status());
+    assertEquals(200, admin.get("/api/import/templates/reaches.xlsx?filled=true").status());
   }
 
   /** A street under a district by name and a community under that new street, from one sheet. */
@@ -412,6 +413,116 @@ class ImportXlsxTest {
     assertEquals("street", st.getString("level"));
     assertEquals("community", c.getString("level"));
     assertEquals(st.getLong("id"), c.getLong("parentId"));
+  }
+
+  /**
+   * Accounts from a sheet: the API's rules (username, role, password policy) cell by cell, an existing username
+   * refused, nothing written until every row passes; then the new users log in with their initial passwords.
+   */
+  @Test
+  void usersWithTheApiRulesAndThePasswordPolicy() throws Exception {
+    Map<String, Object> keeper = row("用户名", "x.keeper", "姓名", "导入保管员", "角色", "仓库管理员 base_keeper",
+        "所属单位", "十八里河街道", "电话", "13800000099", "电子邮箱", "x.keeper@example.cn",
+        "初始密码", "Cangku-Xinmima-7");
+    Map<String, Object> chief = row("用户名", "x.chief", "姓名", "导入河长", "角色", "河长", "初始密码",
+        "Hezhang-Xinmima-8");
+    try (XSSFWorkbook wb = Sheets.template(admin, "users")) {
+      byte[] file = Sheets.fill(wb, 1, List.of(keeper, chief,
+          row("用户名", "admin", "姓名", "重名", "角色", "viewer", "初始密码", "Zhongming-2026-x"),
+          row("用户名", "x.short", "姓名", "短密码", "角色", "viewer", "初始密码", "short"),
+          row("用户名", "x.same", "姓名", "含用户名", "角色", "viewer", "初始密码", "x.same-2026-abc"),
+          row("用户名", "x.role", "姓名", "错角色", "角色", "gauge", "初始密码", "Cuojuese-2026-x"),
+          row("用户名", "x.unit", "姓名", "错单位", "角色", "viewer", "所属单位", "没有这个单位", "初始密码",
+              "Cuodanwei-2026-x"),
+          row("用户名", "x.mail", "姓名", "错邮箱", "角色", "viewer", "电子邮箱", "not-an-address", "初始密码",
+              "Cuoyouxiang-2026"),
+          row("用户名", "X.Keeper", "姓名", "重复", "角色", "viewer", "初始密码", "Chongfu-2026-xx")));
+      Resp r = Sheets.upload(admin, "users", file, null);
+      assertEquals(422, r.status(), r.toString());
+      List<String> got = r.json().getJsonArray("problems").stream().map(JsonObject.class::cast)
+          .map(p -> p.getInteger("row") + ":" + p.getString("field")).toList();
+      assertEquals(List.of("4:username", "5:password", "6:password", "7:role", "8:unit", "9:email", "10:username"),
+          got, r.json().getJsonArray("problems").encodePrettily());
+    }
+    assertEquals(401, server.anonymous.post("/api/auth/login",
+        new JsonObject().put("username", "x.keeper").put("password", "Cangku-Xinmima-7")).status(), "nothing written");
+    try (XSSFWorkbook wb = Sheets.template(admin, "users")) {
+      Resp r = Sheets.upload(admin, "users", Sheets.fill(wb, 1, List.of(keeper, chief)), null);
+      assertEquals(200, r.status(), r.toString());
+      assertEquals(2, r.json().getJsonObject("outcomes").getInteger("created"));
+    }
+    JsonObject created = admin.get("/api/admin/users?q=x.keeper").json().getJsonArray("items").getJsonObject(0);
+    assertEquals("base_keeper", created.getString("role"));
+    assertNotNull(created.getLong("unitId"));
+    server.as("x.chief", "Hezhang-Xinmima-8");
+    Http keeperLogin = server.as("x.keeper", "Cangku-Xinmima-7");
+    assertEquals(403, keeperLogin.get("/api/import/templates/users.xlsx").status());
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+        admin.get("/api/import/templates/users.xlsx?filled=true").bytes()))) {
+      Sheet sheet = wb.getSheetAt(0);
+      int passwordColumn = -1;
+      for (Cell c : sheet.getRow(0)) {
+        passwordColumn = c.getStringCellValue().startsWith("初始密码") ? c.getColumnIndex() : passwordColumn;
+      }
+      boolean found = false;
+      for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+        org.apache.poi.ss.usermodel.Row row = sheet.getRow(i);
+        assertTrue(row.getCell(passwordColumn) == null || row.getCell(passwordColumn).toString().isEmpty(),
+            "no password or hash exported");
+        found |= "x.keeper".equals(row.getCell(0).getStringCellValue());
+        if ("x.keeper".equals(row.getCell(0).getStringCellValue())) {
+          assertEquals("仓库管理员 base_keeper", row.getCell(2).getStringCellValue());
+        }
+      }
+      assertTrue(found, "the filled template lists the imported user");
+    }
+  }
+
+  /** {@code ?async=true}: 202 with a job at once, then the job's phase, and the same answer as the synchronous form. */
+  @Test
+  void anAsyncImportIsAJobToPoll() throws Exception {
+    byte[] bad;
+    byte[] good;
+    try (XSSFWorkbook wb = Sheets.template(admin, "items")) {
+      bad = Sheets.fill(wb, 1, List.of(row("物资编码", "J-1", "英文名称", "No name", "类别", "materials", "计量单位", "个")));
+    }
+    try (XSSFWorkbook wb = Sheets.template(admin, "items")) {
+      good = Sheets.fill(wb, 1, List.of(row("物资编码", "J-2", "物资名称", "异步导入", "英文名称", "Async",
+          "类别", "materials", "计量单位", "个")));
+    }
+    JsonObject rejected = finished(Sheets.upload(admin, "items", bad, "async=true"));
+    assertEquals("rejected", rejected.getString("phase"), rejected.encodePrettily());
+    assertEquals(422, rejected.getInteger("status"));
+    assertEquals("物资名称", rejected.getJsonObject("problem").getJsonArray("problems").getJsonObject(0)
+        .getString("header"));
+    assertTrue(rejected.getJsonObject("problem").getJsonObject("markedWorkbook").getString("base64").length() > 100);
+    assertEquals(0, admin.get("/api/items?q=J-1").json().getJsonArray("items").size());
+
+    JsonObject done = finished(Sheets.upload(admin, "items", good, "async=true"));
+    assertEquals("done", done.getString("phase"), done.encodePrettily());
+    assertEquals(1, done.getInteger("total"));
+    assertEquals(1, done.getInteger("writtenRows"));
+    assertEquals(1, done.getJsonObject("result").getJsonObject("outcomes").getInteger("created"));
+    assertEquals(1, admin.get("/api/items?q=J-2").json().getJsonArray("items").size());
+
+    assertEquals(404, admin.get("/api/import/jobs/no-such-job").status());
+    assertEquals(403, server.as("keeper").get("/api/import/jobs/" + done.getString("id")).status());
+  }
+
+  /** Polls an import job (answered 202) until it has ended. */
+  private static JsonObject finished(Resp started) throws Exception {
+    assertEquals(202, started.status(), started.toString());
+    String id = started.json().getString("id");
+    assertEquals("/api/import/jobs/" + id, started.header("Location"));
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      JsonObject job = admin.get("/api/import/jobs/" + id).json();
+      if (Set.of("done", "rejected", "failed").contains(job.getString("phase"))) {
+        return job;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("import job " + id + " did not end");
   }
 
   private static long ledgerSize() {

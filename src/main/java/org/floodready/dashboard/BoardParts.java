@@ -9,6 +9,7 @@ final class BoardParts {
   }
 
   static List<BoardPart> all(AppContext app) {
-    return List.of(new ReadinessBoard(app), new CheckpointBoard(app), new InventoryBoard(app), new PatrolBoard(app), new AuditBoard(app));
+    return List.of(new ReadinessBoard(app), new CheckpointBoard(app), new InventoryBoard(app), new PatrolBoard(app), new DutyBoard(app),
+        new AuditBoard(app));
   }
 }

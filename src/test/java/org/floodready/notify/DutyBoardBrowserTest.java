@@ -202,4 +202,109 @@ class DutyBoardBrowserTest {
             .anyMatch(td -> inspectorName.equals(td.getText())));
     Browser.screenshot(driver, "duty-delivery-acknowledged");
   }
+
+  static void openRoster(String user) {
+    logIn("/", user);
+    waitFor("the board").until(ExpectedConditions.visibilityOfElementLocated(By.id("panels")));
+    driver.get(server.anonymous.base() + "/duty/");
+    waitFor("the roster page").until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("unit")))
+        .selectByValue(Long.toString(DutyApiTest.unit(admin, "ZZ-JK")));
+  }
+
+  static void setValue(By by, String value) {
+    driver.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))",
+        driver.findElement(by), value);
+  }
+
+  @Test
+  @Order(4)
+  void theRosterPageAddsAShiftCopiesLastWeekAndKeepsTheHandoverLog() throws Exception {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    openRoster("duty");
+    java.time.LocalDate week = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toLocalDate()
+        .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).plusDays(21);
+    setValue(By.id("from"), week.toString());
+    waitFor("an empty week").until(d -> d.findElement(By.id("range")).getText().startsWith(week.toString()));
+    waitFor("no shifts").until(d -> !d.findElements(By.id("no-shifts")).isEmpty());
+
+    // bad input first: no date and no officer, the server's errors at their fields
+    driver.findElement(By.id("add-shift")).click();
+    setValue(By.cssSelector("#shift-form [name=date]"), "");
+    driver.findElement(By.id("shift-save")).click();
+    waitFor("the date's error at the date").until(d -> !text(By.cssSelector("[data-error=date]")).isEmpty());
+    assertTrue(!text(By.cssSelector("[data-error=officerIds]")).isEmpty(), "the officers' error at the officers");
+    assertTrue(driver.findElement(By.cssSelector("#shift-form [name=date]")).getAttribute("class").contains("invalid"));
+    assertEquals(List.of(), Browser.tooWide(driver));
+    Browser.screenshot(driver, "duty-roster-field-errors");
+
+    setValue(By.cssSelector("#shift-form [name=date]"), week.toString());
+    setValue(By.cssSelector("#shift-form [name=start]"), "20:00");
+    setValue(By.cssSelector("#shift-form [name=end]"), "08:00");
+    driver.findElement(By.cssSelector("#officers input[value='" + userId("duty") + "']")).click();
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#shift-form [name=leaderUserId]")))
+        .selectByValue(Long.toString(userId("admin")));
+    driver.findElement(By.id("shift-save")).click();
+    waitFor("the shift listed").until(d -> d.findElements(By.cssSelector("#shifts li.shift")).size() == 1);
+    String listed = text(By.cssSelector("#shifts li.shift"));
+    assertTrue(listed.contains("20:00–08:00") && listed.contains("跨夜 overnight"), listed);
+    JsonArray stored = duty.get("/api/duty/shifts?unitId=" + DutyApiTest.unit(admin, "ZZ-JK") + "&from=" + week
+        + "&to=" + week.plusDays(6)).json().getJsonArray("items");
+    assertEquals(1, stored.size(), stored.encode());
+    assertEquals(userId("duty"), stored.getJsonObject(0).getJsonArray("officerIds").getLong(0));
+
+    // the next week, copied from this one
+    driver.findElement(By.id("next")).click();
+    waitFor("the next week").until(d -> d.findElement(By.id("range")).getText().startsWith(week.plusDays(7).toString()));
+    driver.findElement(By.id("copy-week")).click();
+    waitFor("last week copied").until(d -> text(By.id("status")).contains("Copied 1 shifts"));
+    waitFor("the copy listed").until(d -> text(By.id("shifts")).contains(week.plusDays(7).toString()));
+    driver.findElement(By.id("copy-week")).click();
+    waitFor("a second copy refused in words").until(d -> text(By.id("status")).contains("本周已有排班"));
+    assertEquals(List.of(), Browser.tooWide(driver));
+    Browser.fullPage(driver, "duty-roster-phone");
+
+    // the outgoing officer writes the handover; the error of an empty one at its field
+    driver.findElement(By.id("handover-save")).click();
+    waitFor("the open items' error").until(d -> !text(By.cssSelector("[data-error=openItems]")).isEmpty());
+    driver.findElement(By.cssSelector("#handover-form [name=openItems]")).sendKeys("泵站2号机组检修未完，明早8点复查");
+    driver.findElement(By.id("handover-save")).click();
+    waitFor("the handover listed").until(d -> text(By.id("handovers")).contains("泵站2号机组检修未完"));
+    assertTrue(text(By.id("handovers")).contains("待接班人确认"), "the writer cannot confirm his own");
+
+    // the incoming one (another duty-room user) confirms, on a desktop
+    driver.manage().window().setSize(new Dimension(1400, 1000));
+    openRoster("admin");
+    waitFor("the handover to confirm").until(d -> !d.findElements(By.cssSelector("#handovers button.confirm")).isEmpty());
+    driver.findElement(By.cssSelector("#handovers .confirm-note")).sendKeys("已接班");
+    driver.findElement(By.cssSelector("#handovers button.confirm")).click();
+    String adminName = admin.get("/api/auth/me").json().getString("displayName");
+    waitFor("confirmed").until(d -> text(By.id("handovers")).contains("已接班确认 Confirmed by " + adminName));
+    Browser.fullPage(driver, "duty-roster-desktop");
+    JsonObject handover = duty.get("/api/duty/handovers?unitId=" + DutyApiTest.unit(admin, "ZZ-JK")).json()
+        .getJsonArray("items").getJsonObject(0);
+    assertTrue(handover.getBoolean("confirmed"), handover.encode());
+  }
+
+  @Test
+  @Order(5)
+  void theDailyReportKeepsTheDaysHandoverAndWhoConfirmedIt() throws Exception {
+    String adminName = admin.get("/api/auth/me").json().getString("displayName");
+    Resp html = duty.get("/api/dashboard/reports/daily");
+    assertEquals(200, html.status(), html.toString());
+    assertTrue(html.body().contains("交接班记录 Handovers") && html.body().contains("泵站2号机组检修未完"), html.body());
+    assertTrue(html.body().contains(adminName + " ") && html.body().contains("已接班"), "confirmed by whom and when");
+    assertTrue(html.body().contains("值班安排 Shifts of the day"), "the day's shifts");
+    Resp pdf = duty.get("/api/dashboard/reports/daily.pdf");
+    assertEquals(200, pdf.status(), pdf.toString());
+    com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.bytes());
+    StringBuilder all = new StringBuilder();
+    for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+      all.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(page));
+    }
+    reader.close();
+    String text = all.toString();
+    assertTrue(text.contains("交接班记录") && text.contains("泵站2号机组检修未完") && text.contains(adminName), text);
+    assertTrue(text.contains("值班安排"), text);
+  }
 }

@@ -73,7 +73,8 @@ class BoardDutyBrowserTest {
   }
 
   static void logIn(String user) {
-    driver.get(server.anonymous.base() + "/");
+    // ?board: keepers, river chiefs and inspectors are sent to the field app otherwise
+    driver.get(server.anonymous.base() + "/?board");
     driver.executeScript("sessionStorage.clear();");
     driver.navigate().refresh();
     waitFor("the login form").until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);

@@ -69,7 +69,8 @@
       sessionStorage.setItem(TOKEN_KEY, r.token);
       sessionStorage.setItem(USER_KEY, JSON.stringify(r.user));
       // Keepers, river chiefs and inspectors work on a phone: their home is the field app (/?board keeps the board).
-      if (['base_keeper', 'river_chief', 'inspector'].includes(r.user.role) && !new URLSearchParams(location.search).has('board')) {
+      const query = new URLSearchParams(location.search);
+      if (['base_keeper', 'river_chief', 'inspector'].includes(r.user.role) && !query.has('board') && !query.has('ack')) {
         location.assign('/field/');
         return;
       }
@@ -87,6 +88,7 @@
     stopLive();
     state.panels.forEach((p) => clearTimeout(p.timer));
     state.panels.clear();
+    clearTimeout(state.onDutyTimer);
     $('board').hidden = true;
     $('username').value = '';
     $('password').value = '';
@@ -114,6 +116,8 @@
     true: '是 yes', false: '否 no'
   };
   const RESPONSE = { none: '未启动 No response', IV: 'Ⅳ级 Level IV', III: 'Ⅲ级 Level III', II: 'Ⅱ级 Level II', I: 'Ⅰ级 Level I' };
+  const CHANNELS = { email: '邮件 e-mail', sms: '短信 SMS', wecom: '企业微信 WeCom', dingtalk: '钉钉 DingTalk', feishu: '飞书 Feishu', none: '无联系方式 no channel' };
+  const DELIVERY = { pending: '待发送 pending', sending: '发送中 sending', sent: '已送达 delivered', failed: '发送失败 failed', cancelled: '已取消 cancelled' };
   const zh = (v) => (v == null || v === '' ? '—' : (ZH[v] || String(v)));
 
   function zone() { return (state.definition && state.definition.timeZone) || 'Asia/Shanghai'; }
@@ -165,6 +169,7 @@
     $('report-link').hidden = !reportAllowed;
     $('report-link').href = '/api/dashboard/reports/daily';
     if ($('admin-link')) $('admin-link').hidden = me.role !== 'admin';
+    $('duty-link').hidden = !isDutyRoom();
     $('response-level').disabled = !isDutyRoom();
     $('response-level').classList.toggle('settable', isDutyRoom());
     const container = $('panels');
@@ -178,7 +183,33 @@
     });
     // Panels are sized by the grid before the first chart asks for its width.
     state.panels.forEach((p) => refresh(p));
+    loadOnDuty();
     startLive();
+    openAckFromLink();
+  }
+
+  // ---------- who is on duty now (header) ----------
+  async function loadOnDuty() {
+    clearTimeout(state.onDutyTimer);
+    const el = $('on-duty');
+    try {
+      const r = await api('/api/duty/now');
+      const officers = new Map(), leaders = new Map();
+      (r.items || []).forEach((s) => {
+        (s.officers || []).forEach((p) => { if (p) officers.set(p.id, p); });
+        if (s.leader) leaders.set(s.leader.id, s.leader);
+      });
+      const person = (p) => '<span class="person" data-user="' + esc(p.id) + '">' + esc(p.displayName || p.username)
+        + (p.phone ? ' <a href="tel:' + esc(p.phone) + '">' + esc(p.phone) + '</a>' : '') + '</span>';
+      el.innerHTML = officers.size
+        ? '<span class="label">值班 On duty</span> ' + [...officers.values()].map(person).join('、')
+          + (leaders.size ? ' <span class="label">带班领导 Leader on call</span> ' + [...leaders.values()].map(person).join('、') : '')
+        : '<span class="label">值班 On duty</span> <span class="muted">无排班 No shift now</span>';
+      el.hidden = false;
+    } catch (e) {
+      if (e.status === 403) { el.hidden = true; return; }
+    }
+    if (token()) state.onDutyTimer = setTimeout(loadOnDuty, 60000);
   }
 
   function panelElement(def, index) {
@@ -207,7 +238,8 @@
 
   function pollSeconds(panel) {
     const base = panel.def.refreshSeconds || state.definition.refreshSeconds || 30;
-    return state.live === 'ok' ? Math.max(base, 60) : base;
+    // a panel fed by no event (the delivery log: a send changes no domain state) keeps polling
+    return state.live === 'ok' && !panel.def.poll ? Math.max(base, 60) : base;
   }
 
   function schedule(panel) {
@@ -348,7 +380,7 @@
         setLive('lost', '连接中断，正在重连 Connection lost, reconnecting…');
       }
     };
-    const names = new Set(['snapshot', 'readiness', 'alert']);
+    const names = new Set(['snapshot', 'readiness', 'alert', 'duty.changed']);
     state.definition.panels.forEach((p) => (p.events || []).forEach((e) => names.add(e)));
     names.forEach((name) => es.addEventListener(name, () => onLiveEvent(name)));
   }
@@ -361,6 +393,7 @@
   const pending = new Set();
   let pendingTimer = null;
   function onLiveEvent(name) {
+    if (name === 'duty.changed') { loadOnDuty(); return; }
     if (name === 'snapshot' && state.skipSnapshot) { state.skipSnapshot = false; return; }
     state.panels.forEach((p) => {
       if (name === 'snapshot' || (p.def.events || []).includes(name)) pending.add(p);
@@ -422,6 +455,9 @@
       case 'flag':
         return value === 'red' ? '<span class="flag-red">红旗 ▲</span>' : value === 'black' ? '<span class="flag-black">黑旗 ▼</span>' : '';
       case 'bool': return value ? '是 yes' : '';
+      case 'channel': return esc(CHANNELS[value] || value || '—');
+      case 'delivery': return '<span class="badge delivery-' + esc(value) + '">' + esc(DELIVERY[value] || value) + '</span>'
+        + (row.answer ? '<small class="answer" title="' + esc(row.answer) + '">' + esc(row.answer) + '</small>' : '');
       default: return esc(value == null ? '' : value);
     }
   }
@@ -639,8 +675,45 @@
     $('ack-dialog').showModal();
   }
 
+  /** A message's link {@code /?ack=<token>#alert-<id>}: the recipient, logged in, acknowledges with a comment. */
+  function openAckFromLink() {
+    const ackToken = new URLSearchParams(location.search).get('ack');
+    if (!ackToken) return;
+    const id = (location.hash.match(/^#alert-(\d+)$/) || [])[1];
+    state.ackAlert = { link: ackToken, alertId: id };
+    $('ack-what').textContent = '通知中的预警 The alert of your message' + (id ? ' #' + id : '');
+    $('ack-comment').value = '';
+    $('ack-error').textContent = '';
+    $('ack-dialog').showModal();
+  }
+
+  async function submitAckFromLink(comment) {
+    try {
+      const a = await api('/api/notifications/acknowledge', { json: { token: state.ackAlert.link, comment } });
+      state.ackAlert = null;
+      $('ack-dialog').close();
+      history.replaceState(null, '', '/' + location.hash);
+      const done = $('ack-done');
+      done.textContent = '已确认预警 Alert acknowledged: ' + (a.checkpointNameZh || ('#' + a.id)) + ' — ' + zh(a.status);
+      done.hidden = false;
+      refreshPanels('alerts', 'checkpoints');
+    } catch (e) {
+      $('ack-error').textContent = e.offline ? '服务器无法连接 Server unreachable'
+        : e.body && e.body.error === 'ack_link_expired' ? '链接已过期，请在预警列表中确认 The link has expired; acknowledge in the alert list'
+        : e.status === 403 ? '此链接发给了其他人，请用收件人账号登录 This link was sent to someone else; log in as its recipient'
+        : e.status === 409 ? '该预警已确认或已解除 The alert is already acknowledged or resolved'
+        : e.message;
+    }
+  }
+
   async function submitAck(ev) {
     ev.preventDefault();
+    if (state.ackAlert && state.ackAlert.link) {
+      const comment = $('ack-comment').value.trim();
+      if (!comment) { $('ack-error').textContent = '请填写说明 Please add a comment'; return; }
+      await submitAckFromLink(comment);
+      return;
+    }
     const { alert, def } = state.ackAlert || {};
     if (!alert) return;
     const comment = $('ack-comment').value.trim();
@@ -1049,7 +1122,22 @@
     $('detail').hidden = false;
   }
 
-  const RENDERERS = { table, alerts, map, responseLevel, ranking, hazards, transfers };
+  /** The delivery log: the last messages sent, and the whole log as CSV. */
+  function deliveries(data, def) {
+    const wrap = document.createElement('div');
+    wrap.className = 'deliveries';
+    const csv = document.createElement('a');
+    csv.className = 'csv button';
+    csv.id = 'deliveries-csv';
+    csv.textContent = '导出全部 CSV Download all (CSV)';
+    csv.href = '/api/notifications?format=csv&access_token=' + encodeURIComponent(token());
+    csv.setAttribute('download', 'notifications.csv');
+    wrap.appendChild(csv);
+    wrap.appendChild(table(data, def));
+    return wrap;
+  }
+
+  const RENDERERS = { table, alerts, map, responseLevel, ranking, hazards, transfers, deliveries };
 
   // ---------- start ----------
   state.online = true;

@@ -81,6 +81,7 @@ public final class DutyRoutes {
             .compose(id -> AuditLog.record(tx, app.now(), user, "duty.shift.create", "duty_shift", id, body)
                 .compose(v -> shifts.find(tx, id)))
             .map(s -> new Idempotency.Outcome(201, s.orElseThrow().toJson(roster.zone())))))
+        .onSuccess(v -> changed(in.unitId()))
         .onFailure(ctx::fail);
   }
 
@@ -98,19 +99,22 @@ public final class DutyRoutes {
           return AuditLog.record(tx, app.now(), user, "duty.shift.update", "duty_shift", id, body);
         })
         .compose(v -> shifts.find(tx, id))
-        .map(s -> s.orElseThrow().toJson(roster.zone())))));
+        .map(s -> s.orElseThrow().toJson(roster.zone()))).onSuccess(v -> changed(in.unitId()))));
   }
 
   private void deleteShift(RoutingContext ctx) {
     CurrentUser user = dutyRoom(ctx);
     long id = QueryParams.pathId(ctx, "shiftId");
-    app.pool().withTransaction(tx -> shifts.delete(tx, id).compose(found -> {
-          if (!found) {
-            throw ApiError.notFound("Shift", id);
-          }
-          return AuditLog.record(tx, app.now(), user, "duty.shift.delete", "duty_shift", id, null);
+    app.pool().withTransaction(tx -> shifts.find(tx, id).compose(found -> {
+          Shift shift = found.orElseThrow(() -> ApiError.notFound("Shift", id));
+          return shifts.delete(tx, id)
+              .compose(v -> AuditLog.record(tx, app.now(), user, "duty.shift.delete", "duty_shift", id, null))
+              .map(shift.unitId());
         }))
-        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onSuccess(unitId -> {
+          changed(unitId);
+          ctx.response().setStatusCode(204).end();
+        })
         .onFailure(ctx::fail);
   }
 
@@ -153,6 +157,7 @@ public final class DutyRoutes {
                 .compose(v -> shifts.onDays(tx, unitId, weekStart, weekStart.plusDays(6))))
             .map(list -> new Idempotency.Outcome(201, new JsonObject().put("copied", list.size())
                 .put("items", new JsonArray(list.stream().map(s -> s.toJson(roster.zone())).toList()))))))
+        .onSuccess(v -> changed(unitId))
         .onFailure(ctx::fail);
   }
 
@@ -210,6 +215,7 @@ public final class DutyRoutes {
             .compose(id -> AuditLog.record(tx, app.now(), user, "duty.handover.write", "duty_handover", id, body)
                 .compose(v -> handovers.find(tx, id, false)))
             .map(r -> new Idempotency.Outcome(201, HandoverRepository.toJson(r.orElseThrow(), app::iso)))))
+        .onSuccess(v -> changed(unitId))
         .onFailure(ctx::fail);
   }
 
@@ -232,7 +238,12 @@ public final class DutyRoutes {
           .compose(v -> AuditLog.record(tx, app.now(), user, "duty.handover.confirm", "duty_handover", id, body))
           .compose(v -> handovers.find(tx, id, false))
           .map(r -> HandoverRepository.toJson(r.orElseThrow(), app::iso));
-    })));
+    }).onSuccess(h -> changed(h.getLong("unitId")))));
+  }
+
+  /** The boards refresh who is on duty (a unit's event: it also refreshes that unit's readiness, cheaply). */
+  private void changed(long unitId) {
+    app.events().publish("duty.changed", new JsonObject().put("unitId", unitId));
   }
 
   private Future<Void> checkReferences(ShiftInput in) {

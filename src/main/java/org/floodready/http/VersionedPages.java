@@ -28,7 +28,9 @@ public final class VersionedPages {
       "/index.html", "index.html",
       "/admin/", "admin/index.html",
       "/admin/index.html", "admin/index.html",
-      "/admin/import.html", "admin/import.html");
+      "/admin/import.html", "admin/import.html",
+      "/duty/", "duty/index.html",
+      "/duty/index.html", "duty/index.html");
   private static final Pattern ASSET = Pattern.compile("(href|src)=\"(/[A-Za-z0-9_/.-]+\\.(?:css|js))\"");
 
   private final Map<String, Buffer> pages = new ConcurrentHashMap<>();

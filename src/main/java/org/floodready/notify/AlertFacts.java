@@ -39,6 +39,6 @@ record AlertFacts(long id, long checkpointId, String nameZh, String checkpointKi
 
   /** The board's page of the alert, with the recipient's acknowledgement token. */
   String link(String publicUrl, String ackToken) {
-    return publicUrl + "/board.html?ack=" + ackToken + "#alert-" + id;
+    return publicUrl + "/?ack=" + ackToken + "#alert-" + id;
   }
 }

@@ -110,7 +110,7 @@ final class EventRules {
               + h.getString("unit_name");
           String what = "隐患 #" + h.getLong("id") + "（" + h.getString("type") + "，" + severity(h.getString("severity"))
               + "）：" + shorten(h.getString("description"), 60);
-          String link = publicUrl + "/board.html#hazard-" + h.getLong("id");
+          String link = publicUrl + "/#hazard-" + h.getLong("id");
           if (open && h.getOffsetDateTime("escalated_at") != null) {
             OffsetDateTime at = h.getOffsetDateTime("escalated_at");
             List<Long> ids = new ArrayList<>();
@@ -155,7 +155,7 @@ final class EventRules {
           return recipients.keepers(db, t.getLong("to_base_id")).compose(ids -> recipients.people(db, ids))
               .map(people -> people.stream().map(p -> new Draft(p, "transfer.dispatched",
                   "【物资调拨】" + t.getString("to_base") + " 待接收", message,
-                  publicUrl + "/board.html#transfer-" + t.getLong("id"), "transfer", t.getLong("id"), eventId,
+                  publicUrl + "/#transfer-" + t.getLong("id"), "transfer", t.getLong("id"), eventId,
                   "transfer:" + t.getLong("id") + ":dispatched")).toList());
         });
   }
@@ -167,7 +167,7 @@ final class EventRules {
     List<Draft> drafts = new ArrayList<>();
     return recipients.allResponsibles(db).compose(ids -> recipients.people(db, ids))
         .map(people -> people.stream().map(p -> new Draft(p, "response_level.changed",
-            "【应急响应】" + Texts.responseLevel(level), message, publicUrl + "/board.html", "settings", 0, eventId,
+            "【应急响应】" + Texts.responseLevel(level), message, publicUrl + "/", "settings", 0, eventId,
             "response_level:" + eventId)).toList())
         .compose(told -> {
           drafts.addAll(told);
@@ -196,7 +196,7 @@ final class EventRules {
         + r.required().subtract(r.usable()).stripTrailingZeros().toPlainString()).collect(Collectors.joining("，"));
     String message = "应急响应" + Texts.responseLevel(level) + "：" + first.baseNameZh() + " 有 " + lines.size()
         + " 项物资低于储备定额（" + items + (lines.size() > 3 ? "…" : "") + "），请补足或申请调拨。";
-    return new Draft(keeper, "quota.short", "【储备不足】" + first.baseNameZh(), message, publicUrl + "/board.html",
+    return new Draft(keeper, "quota.short", "【储备不足】" + first.baseNameZh(), message, publicUrl + "/",
         "base", first.baseId(), eventId, "quota_short:" + eventId + ":" + first.baseId());
   }
 

@@ -20,6 +20,10 @@ final class NotificationRepository {
       + " entity_type, entity_id, source_event_id, state, attempts, next_attempt_at, claimed_by, last_error,"
       + " created_at, sent_at";
 
+  /** Who acknowledged the alert a message was about (the delivery log closes the loop). */
+  private static final String ACKNOWLEDGED_BY = "(SELECT u.display_name FROM alerts a JOIN users u ON u.id = a.acknowledged_by"
+      + " WHERE notifications.entity_type = 'alert' AND a.id = notifications.entity_id) AS acknowledged_by";
+
   /** Inserts the drafts; a fact already notified to that person on that channel is skipped. Answers rows made. */
   Future<Integer> insert(SqlClient tx, List<Draft> drafts, OffsetDateTime now) {
     if (drafts.isEmpty()) {
@@ -100,7 +104,8 @@ final class NotificationRepository {
   }
 
   Future<RowSet<Row>> page(Pool pool, Where where, PageRequest page) {
-    return pool.preparedQuery(page.select(COLUMNS, " FROM notifications", where)).execute(where.tuple());
+    return pool.preparedQuery(page.select(COLUMNS + ", " + ACKNOWLEDGED_BY, " FROM notifications", where))
+        .execute(where.tuple());
   }
 
   Future<RowSet<Row>> all(Pool pool, Where where, int limit) {

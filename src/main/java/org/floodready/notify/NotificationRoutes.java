@@ -127,6 +127,7 @@ public final class NotificationRoutes {
         .put("sourceEventId", r.getLong("source_event_id")).put("state", r.getString("state"))
         .put("attempts", r.getInteger("attempts")).put("nextAttemptAt", app.iso(r.getOffsetDateTime("next_attempt_at")))
         .put("claimedBy", r.getString("claimed_by")).put("answer", r.getString("last_error"))
-        .put("createdAt", app.iso(r.getOffsetDateTime("created_at"))).put("sentAt", app.iso(r.getOffsetDateTime("sent_at")));
+        .put("createdAt", app.iso(r.getOffsetDateTime("created_at"))).put("sentAt", app.iso(r.getOffsetDateTime("sent_at")))
+        .put("acknowledgedBy", r.getString("acknowledged_by"));
   }
 }

@@ -127,7 +127,7 @@ class NotifyMailTest {
     assertEquals(4, raised.size(), "one mail each");
     SmtpSink.Mail first = raised.get(0);
     assertTrue(first.subject().contains("红色预警") && first.subject().contains("航海路机场高速北涵洞"), first.subject());
-    assertTrue(first.text().contains("http://board.example/board.html?ack="), first.text());
+    assertTrue(first.text().contains("http://board.example/?ack="), first.text());
 
     await("call-down step 1 to the leader on call", Duration.ofSeconds(60),
         () -> !mailsAbout(alertId, "逐级呼叫").isEmpty());

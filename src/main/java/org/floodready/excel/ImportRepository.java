@@ -2,6 +2,8 @@ package org.floodready.excel;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
@@ -11,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** What imports look up besides the domains' own repositories, and the per-row keys of opening balances. */
 final class ImportRepository {
@@ -34,21 +38,16 @@ final class ImportRepository {
    * unit code, phone, e-mail; never the password hash.
    */
   Future<List<Map<String, Object>>> users() {
-    return pool.query("SELECT u.username, u.display_name, u.role, un.code AS unit, u.phone, u.email FROM users u"
-            + " LEFT JOIN units un ON un.id = u.unit_id ORDER BY u.id").execute()
-        .map(rows -> {
-          List<Map<String, Object>> out = new ArrayList<>();
-          rows.forEach(r -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("username", r.getString("username"));
-            row.put("displayName", r.getString("display_name"));
-            row.put("role", r.getString("role"));
-            row.put("unit", r.getString("unit"));
-            row.put("phone", r.getString("phone"));
-            row.put("email", r.getString("email"));
-            out.add(row);
-          });
-          return out;
+    return sheetRows("SELECT u.username, u.display_name, u.role, un.code AS unit, u.phone, u.email FROM users u"
+            + " LEFT JOIN units un ON un.id = u.unit_id ORDER BY u.id", r -> {
+          Map<String, Object> row = new HashMap<>();
+          row.put("username", r.getString("username"));
+          row.put("displayName", r.getString("display_name"));
+          row.put("role", r.getString("role"));
+          row.put("unit", r.getString("unit"));
+          row.put("phone", r.getString("phone"));
+          row.put("email", r.getString("email"));
+          return row;
         });
   }
 
@@ -57,49 +56,39 @@ final class ImportRepository {
    * code: the ledger's history behind them is not a template's business.
    */
   Future<List<Map<String, Object>>> openingBalances() {
-    return pool.query("SELECT b.code AS base, i.code AS item, l.lot_code, l.quantity, l.received_on, l.expires_on,"
+    return sheetRows("SELECT b.code AS base, i.code AS item, l.lot_code, l.quantity, l.received_on, l.expires_on,"
             + " l.condition FROM lots l JOIN bases b ON b.id = l.base_id JOIN items i ON i.id = l.item_id"
-            + " WHERE l.quantity > 0 AND l.condition IN ('usable', 'needs_repair') ORDER BY l.id").execute()
-        .map(rows -> {
-          List<Map<String, Object>> out = new ArrayList<>();
-          rows.forEach(r -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("base", r.getString("base"));
-            row.put("item", r.getString("item"));
-            row.put("lotCode", r.getString("lot_code"));
-            row.put("quantity", r.getBigDecimal("quantity"));
-            row.put("receivedOn", r.getLocalDate("received_on"));
-            row.put("expiresOn", r.getLocalDate("expires_on"));
-            row.put("condition", r.getString("condition"));
-            out.add(row);
-          });
-          return out;
+            + " WHERE l.quantity > 0 AND l.condition IN ('usable', 'needs_repair') ORDER BY l.id", r -> {
+          Map<String, Object> row = new HashMap<>();
+          row.put("base", r.getString("base"));
+          row.put("item", r.getString("item"));
+          row.put("lotCode", r.getString("lot_code"));
+          row.put("quantity", r.getBigDecimal("quantity"));
+          row.put("receivedOn", r.getLocalDate("received_on"));
+          row.put("expiresOn", r.getLocalDate("expires_on"));
+          row.put("condition", r.getString("condition"));
+          return row;
         });
   }
 
   /** Every reach with its river and river chief, the course as a GeoJSON cell, for the reaches sheet. */
   Future<List<Map<String, Object>>> reaches() {
-    return pool.query("SELECT rv.code AS river_code, rv.name_zh AS river_zh, rv.name_en AS river_en, r.code,"
+    return sheetRows("SELECT rv.code AS river_code, rv.name_zh AS river_zh, rv.name_en AS river_en, r.code,"
             + " r.name_zh, r.name_en, un.code AS unit, r.geometry::text AS geometry, u.username AS chief,"
             + " r.chief_level FROM reaches r JOIN rivers rv ON rv.id = r.river_id JOIN units un ON un.id = r.unit_id"
-            + " LEFT JOIN users u ON u.id = r.chief_user_id ORDER BY r.id").execute()
-        .map(rows -> {
-          List<Map<String, Object>> out = new ArrayList<>();
-          rows.forEach(r -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("riverCode", r.getString("river_code"));
-            row.put("riverNameZh", r.getString("river_zh"));
-            row.put("riverNameEn", r.getString("river_en"));
-            row.put("code", r.getString("code"));
-            row.put("nameZh", r.getString("name_zh"));
-            row.put("nameEn", r.getString("name_en"));
-            row.put("unit", r.getString("unit"));
-            row.put("coordinates", r.getString("geometry"));
-            row.put("chief", r.getString("chief"));
-            row.put("chiefLevel", r.getString("chief_level"));
-            out.add(row);
-          });
-          return out;
+            + " LEFT JOIN users u ON u.id = r.chief_user_id ORDER BY r.id", r -> {
+          Map<String, Object> row = new HashMap<>();
+          row.put("riverCode", r.getString("river_code"));
+          row.put("riverNameZh", r.getString("river_zh"));
+          row.put("riverNameEn", r.getString("river_en"));
+          row.put("code", r.getString("code"));
+          row.put("nameZh", r.getString("name_zh"));
+          row.put("nameEn", r.getString("name_en"));
+          row.put("unit", r.getString("unit"));
+          row.put("coordinates", r.getString("geometry"));
+          row.put("chief", r.getString("chief"));
+          row.put("chiefLevel", r.getString("chief_level"));
+          return row;
         });
   }
 
@@ -108,29 +97,29 @@ final class ImportRepository {
    * them ("主汛期 06-01~08-31 153.00; ...").
    */
   Future<List<Map<String, Object>>> checkpoints() {
-    return pool.query("SELECT c.*, un.code AS unit, (SELECT string_agg(p.name || ' ' || p.start_md || '~' || p.end_md"
+    return sheetRows("SELECT c.*, un.code AS unit, (SELECT string_agg(p.name || ' ' || p.start_md || '~' || p.end_md"
             + " || ' ' || p.level, '; ' ORDER BY p.id) FROM flood_limit_periods p WHERE p.checkpoint_id = c.id)"
-            + " AS flood_limits FROM checkpoints c JOIN units un ON un.id = c.unit_id ORDER BY c.id").execute()
-        .map(rows -> {
-          List<Map<String, Object>> out = new ArrayList<>();
-          rows.forEach(r -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("code", r.getString("code"));
-            row.put("kind", r.getString("kind"));
-            row.put("nameZh", r.getString("name_zh"));
-            row.put("nameEn", r.getString("name_en"));
-            row.put("unit", r.getString("unit"));
-            row.put("lat", r.getDouble("lat"));
-            row.put("lon", r.getDouble("lon"));
-            for (String[] c : CHECKPOINT_NUMBERS) {
-              row.put(c[0], r.getBigDecimal(c[1]));
-            }
-            row.put("floodLimits", r.getString("flood_limits"));
-            row.put("pointKind", r.getString("point_kind"));
-            out.add(row);
-          });
-          return out;
+            + " AS flood_limits FROM checkpoints c JOIN units un ON un.id = c.unit_id ORDER BY c.id", r -> {
+          Map<String, Object> row = new HashMap<>();
+          row.put("code", r.getString("code"));
+          row.put("kind", r.getString("kind"));
+          row.put("nameZh", r.getString("name_zh"));
+          row.put("nameEn", r.getString("name_en"));
+          row.put("unit", r.getString("unit"));
+          row.put("lat", r.getDouble("lat"));
+          row.put("lon", r.getDouble("lon"));
+          for (String[] c : CHECKPOINT_NUMBERS) {
+            row.put(c[0], r.getBigDecimal(c[1]));
+          }
+          row.put("floodLimits", r.getString("flood_limits"));
+          row.put("pointKind", r.getString("point_kind"));
+          return row;
         });
+  }
+
+  /** Each row of the query as a sheet row (column key → value). */
+  private Future<List<Map<String, Object>>> sheetRows(String sql, Function<Row, Map<String, Object>> toRow) {
+    return pool.query(sql).collecting(Collectors.mapping(toRow, Collectors.toList())).execute().map(SqlResult::value);
   }
 
   private static final String[][] CHECKPOINT_NUMBERS = {

@@ -61,15 +61,7 @@ class AdminBrowserTest {
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (driver != null) {
-        driver.quit();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
+    Browser.quit(driver, server);
   }
 
   static WebDriverWait waitFor(String what) {

@@ -53,15 +53,7 @@ class BoardDutyBrowserTest {
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (driver != null) {
-        driver.quit();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
+    Browser.quit(driver, server);
   }
 
   /** A wait that names what it waited for and looks again when a live update replaced the element. */

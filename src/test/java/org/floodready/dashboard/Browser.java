@@ -109,6 +109,19 @@ public final class Browser {
     return wide;
   }
 
+  /** Ends a browser test class: the browser first, then its server, also when one of them fails. */
+  public static void quit(ChromeDriver driver, AutoCloseable server) throws Exception {
+    try {
+      if (driver != null) {
+        driver.quit();
+      }
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
   public static Path screenshot(ChromeDriver driver, String name) throws Exception {
     Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);

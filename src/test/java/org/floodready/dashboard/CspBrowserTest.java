@@ -39,15 +39,7 @@ class CspBrowserTest {
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (driver != null) {
-        driver.quit();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
+    Browser.quit(driver, server);
   }
 
   @Test

@@ -40,15 +40,7 @@ class ImportPageBrowserTest {
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (driver != null) {
-        driver.quit();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
+    Browser.quit(driver, server);
   }
 
   static WebDriverWait waitFor(String what) {

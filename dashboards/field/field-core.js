@@ -50,10 +50,10 @@
   FR.ago = (iso) => {
     if (!iso) return '—';
     const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
-    if (s < 60) return s + ' 秒前 s ago';
-    if (s < 3600) return Math.floor(s / 60) + ' 分钟前 min ago';
-    if (s < 86400) return Math.floor(s / 3600) + ' 小时前 h ago';
-    return Math.floor(s / 86400) + ' 天前 d ago';
+    if (s < 60) return s + ' 秒前 · ' + s + ' s ago';
+    if (s < 3600) return Math.floor(s / 60) + ' 分钟前 · ' + Math.floor(s / 60) + ' min ago';
+    if (s < 86400) return Math.floor(s / 3600) + ' 小时前 · ' + Math.floor(s / 3600) + ' h ago';
+    return Math.floor(s / 86400) + ' 天前 · ' + Math.floor(s / 86400) + ' d ago';
   };
   FR.time = (iso) => iso ? new Date(iso).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '—';
   FR.date = (iso) => iso ? String(iso).slice(0, 10) : '—';

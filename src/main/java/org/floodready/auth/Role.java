@@ -11,6 +11,8 @@ public enum Role {
   RIVER_CHIEF("river_chief", "河长"),
   INSPECTOR("inspector", "巡查员"),
   VIEWER("viewer", "只读用户"),
+  /** A street or community account: files supply requests for its own unit and confirms what arrives. */
+  REQUESTER("requester", "街道/社区申请人"),
   /** A gauge posting readings with an API key; never a login. */
   GAUGE("gauge", "自动监测站");
 

@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.floodready.inventory.Base;
 import org.floodready.inventory.CoverageRow;
+import org.floodready.inventory.Sourcing;
 
 /** Shortfalls, "where to get it from" and coverage percentages from the inventory's coverage rows. */
 final class CoverageFigures {
@@ -19,36 +21,51 @@ final class CoverageFigures {
   private CoverageFigures() {
   }
 
-  /** Rows below quota, worst first, each with the other bases that hold a surplus of the item. */
-  static JsonArray shortfalls(List<CoverageRow> rows, int maxSources) {
+  /**
+   * Rows below quota, worst first, each with the bases that can give without falling below their own quota,
+   * ranked by inventory's one "where to get it from" ({@link Sourcing}: nearest first) from every base's
+   * stock of the item ({@code stockByItem}, as {@link Sourcing#stockAtEveryBase} reads it).
+   */
+  static JsonArray shortfalls(List<CoverageRow> rows, Map<Long, List<Sourcing.Stock>> stockByItem, int maxSources) {
     List<CoverageRow> shortRows = rows.stream().filter(r -> r.usable().compareTo(r.required()) < 0)
         .sorted(Comparator.comparingDouble(CoverageFigures::percent).thenComparing(CoverageRow::baseNameZh))
         .toList();
     JsonArray out = new JsonArray();
     for (CoverageRow r : shortRows) {
-      List<CoverageRow> givers = rows.stream()
-          .filter(o -> o.itemId() == r.itemId() && o.baseId() != r.baseId() && surplus(o).signum() > 0)
-          .sorted(Comparator.comparing(CoverageFigures::surplus).reversed())
-          .limit(maxSources)
-          .toList();
-      List<String> sources = givers.stream().map(o -> o.baseNameZh() + " (+" + plain(surplus(o)) + ")").toList();
       BigDecimal shortfall = r.required().subtract(r.usable());
+      List<Sourcing.Stock> stock = stockByItem.getOrDefault(r.itemId(), List.of());
+      Base at = stock.stream().map(Sourcing.Stock::base).filter(b -> b.id() == r.baseId()).findFirst().orElse(null);
+      double lat = at == null || at.lat() == null ? Double.NaN : at.lat();
+      double lon = at == null || at.lon() == null ? Double.NaN : at.lon();
+      List<Sourcing.Source> givers = Sourcing.rank(stock, r.baseId(), lat, lon, shortfall).sources().stream()
+          .limit(maxSources).toList();
+      List<String> sources = givers.stream().map(o -> o.stock().base().nameZh() + " (+" + plain(o.spare()) + ")")
+          .toList();
       JsonArray from = new JsonArray();
-      givers.forEach(o -> from.add(new JsonObject().put("baseId", o.baseId()).put("baseNameZh", o.baseNameZh())
-          .put("surplus", surplus(o).doubleValue()).put("suggested", surplus(o).min(shortfall).doubleValue())));
+      givers.forEach(o -> from.add(new JsonObject().put("baseId", o.stock().base().id())
+          .put("baseNameZh", o.stock().base().nameZh()).put("surplus", o.spare().doubleValue())
+          .put("distanceKm", o.km() == null ? null : Math.round(o.km() * 10) / 10.0)
+          .put("suggested", o.spare().min(shortfall).doubleValue())));
       out.add(new JsonObject()
           .put("key", r.baseId() + "-" + r.itemId())
           .put("baseId", r.baseId()).put("baseNameZh", r.baseNameZh()).put("unitId", r.unitId())
           .put("itemId", r.itemId()).put("itemCode", r.itemCode())
           .put("itemNameZh", r.itemNameZh()).put("itemNameEn", r.itemNameEn()).put("category", r.category())
           .put("required", r.required().doubleValue()).put("usable", r.usable().doubleValue())
-          .put("shortfall", r.required().subtract(r.usable()).doubleValue())
+          .put("shortfall", shortfall.doubleValue())
           .put("coveragePct", Math.floor(percent(r) * 10) / 10)
           .put("short", true)
           .put("sources", from)
           .put("getFrom", sources.isEmpty() ? "无富余 no surplus elsewhere" : String.join("、", sources)));
     }
     return out;
+  }
+
+  /** The items of the rows below quota: what {@link #shortfalls} needs every base's stock of. */
+  static java.util.Set<Long> shortItems(List<CoverageRow> rows) {
+    java.util.Set<Long> ids = new java.util.TreeSet<>();
+    rows.stream().filter(r -> r.usable().compareTo(r.required()) < 0).forEach(r -> ids.add(r.itemId()));
+    return ids;
   }
 
   /**
@@ -95,10 +112,6 @@ final class CoverageFigures {
 
   static double percent(CoverageRow r) {
     return r.required().signum() == 0 ? 100 : r.usable().doubleValue() * 100 / r.required().doubleValue();
-  }
-
-  private static BigDecimal surplus(CoverageRow r) {
-    return r.usable().subtract(r.required());
   }
 
   private static String plain(BigDecimal d) {

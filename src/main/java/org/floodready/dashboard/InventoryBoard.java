@@ -19,6 +19,7 @@ import org.floodready.http.ApiError;
 import org.floodready.http.QueryParams;
 import org.floodready.inventory.CoverageRow;
 import org.floodready.inventory.CoverageService;
+import org.floodready.inventory.Sourcing;
 
 /** Stock on the board: shortfalls with where to get it from, the coverage chart, bases on the map. */
 final class InventoryBoard implements BoardPart {
@@ -29,6 +30,7 @@ final class InventoryBoard implements BoardPart {
   private final InventoryData data;
   private final ChartCache chartCache;
   private final CoverageRows coverageRows;
+  private final Sourcing sourcing;
 
   InventoryBoard(AppContext app) {
     this.app = app;
@@ -36,14 +38,15 @@ final class InventoryBoard implements BoardPart {
     this.coverageRows = CoverageRows.of(app);
     this.coverage = new CoverageService(app);
     this.data = new InventoryData(app.pool());
+    this.sourcing = new Sourcing(app);
   }
 
   @Override
   public void addPanels(Map<String, PanelSources.Source> panels) {
     panels.put("coverage", (user, now) -> rows(user, now)
-        .map(rows -> new JsonObject().put("items", CoverageFigures.shortfalls(rows, 2))
+        .compose(rows -> shortfalls(rows, now).map(items -> new JsonObject().put("items", items)
             .put("pairs", rows.size())
-            .put("pairsShort", rows.stream().filter(r -> r.usable().compareTo(r.required()) < 0).count())));
+            .put("pairsShort", rows.stream().filter(r -> r.usable().compareTo(r.required()) < 0).count()))));
   }
 
   @Override
@@ -104,8 +107,7 @@ final class InventoryBoard implements BoardPart {
       }
       report.table(new ReportTable("movements", "物资出入库 Stock movements", List.of("时间 Time", "基地 Base",
           "物资 Item", "类型 Kind", "数量 Qty", "经办 By", "备注 Note"), lines, ReportDraft.limitNote(moves.size())));
-      return coverage.coverage(report.asOf()).map(rows -> {
-        JsonArray shortRows = CoverageFigures.shortfalls(rows, 2);
+      return coverage.coverage(report.asOf()).compose(rows -> shortfalls(rows, report.asOf()).map(shortRows -> {
         List<List<Object>> gaps = new ArrayList<>();
         for (Object o : shortRows) {
           JsonObject r = (JsonObject) o;
@@ -119,8 +121,15 @@ final class InventoryBoard implements BoardPart {
         report.chart(new DailyReport.Chart("各基地物资满足率 Coverage by base",
             "/api/charts/coverage.png?by=base&width=1000&height=420", coverageSpec(rows, "base", 80)));
         return null;
-      });
+      }));
     });
+  }
+
+  /** The rows below quota with where to get each from (inventory's one {@link Sourcing}). */
+  private Future<JsonArray> shortfalls(List<CoverageRow> rows, OffsetDateTime now) {
+    java.util.Set<Long> items = CoverageFigures.shortItems(rows);
+    return (items.isEmpty() ? Future.succeededFuture(Map.<Long, List<Sourcing.Stock>>of())
+        : sourcing.stockAtEveryBase(items, now)).map(stock -> CoverageFigures.shortfalls(rows, stock, 2));
   }
 
   /** Like {@link #rows} from the node's incrementally kept rows (see {@link CoverageRows}). */

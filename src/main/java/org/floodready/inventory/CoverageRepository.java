@@ -11,10 +11,6 @@ import java.util.List;
 
 /** Usable stock per base and item: condition usable, not expired, test run passed and not overdue. */
 final class CoverageRepository {
-  /** One base's usable stock of an item and its own requirement (null without a quota). */
-  record BaseStock(Base base, BigDecimal usable, BigDecimal required) {
-  }
-
   private static final String USABLE = InventorySql.notUsableReason("$1::date", "$2::text") + " IS NULL";
 
   private final Pool pool;
@@ -64,19 +60,24 @@ final class CoverageRepository {
         });
   }
 
-  /** Every base's usable stock of one item and its own quota at the level, for "where to get it from". */
-  Future<List<BaseStock>> stockAtEveryBase(long itemId, LocalDate today, String zone, ResponseLevel level) {
-    return pool.preparedQuery("SELECT " + Base.COLUMNS + ","
+  /**
+   * Every base's usable stock of each given item and its own quota at the level (null without one), for
+   * "where to get it from" ({@link Sourcing}); keyed by item id, bases in id order.
+   */
+  Future<java.util.Map<Long, List<Sourcing.Stock>>> stockAtEveryBase(Long[] itemIds, LocalDate today, String zone,
+      ResponseLevel level) {
+    return pool.preparedQuery("SELECT " + Base.COLUMNS + ", i.id AS item_id,"
             + " COALESCE(sum(l.quantity) FILTER (WHERE l.id IS NOT NULL AND " + USABLE + "), 0) AS usable,"
             + " " + level.requiredSql("q", "i") + " AS required"
             + " FROM bases b JOIN units un ON un.id = b.unit_id CROSS JOIN items i"
             + " LEFT JOIN lots l ON l.base_id = b.id AND l.item_id = i.id"
             + " LEFT JOIN quotas q ON q.base_id = b.id AND q.item_id = i.id"
-            + " WHERE i.id = $3 GROUP BY b.id, un.id, i.id, q.id ORDER BY b.id")
-        .execute(Tuple.of(today, zone, itemId))
+            + " WHERE i.id = ANY($3::bigint[]) GROUP BY b.id, un.id, i.id, q.id ORDER BY i.id, b.id")
+        .execute(Tuple.of(today, zone, itemIds))
         .map(rows -> {
-          List<BaseStock> out = new ArrayList<>();
-          rows.forEach(r -> out.add(new BaseStock(Base.from(r), r.getBigDecimal("usable"), r.getBigDecimal("required"))));
+          java.util.Map<Long, List<Sourcing.Stock>> out = new java.util.HashMap<>();
+          rows.forEach(r -> out.computeIfAbsent(r.getLong("item_id"), k -> new ArrayList<>())
+              .add(new Sourcing.Stock(Base.from(r), r.getBigDecimal("usable"), r.getBigDecimal("required"))));
           return out;
         });
   }

@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,7 @@ final class CoverageRoutes {
   private final UnitRepository units;
   private final LotRepository lots;
   private final BaseRepository bases;
+  private final Sourcing sourcing;
 
   CoverageRoutes(AppContext app, BaseAccess access) {
     this.app = app;
@@ -46,6 +46,7 @@ final class CoverageRoutes {
     this.units = new UnitRepository(app.pool());
     this.lots = new LotRepository(app.pool());
     this.bases = new BaseRepository(app.pool());
+    this.sourcing = new Sourcing(app);
   }
 
   void mount(Router api) {
@@ -214,9 +215,10 @@ final class CoverageRoutes {
     new ItemRepository(app.pool()).find(itemId)
         .map(item -> item.orElseThrow(() -> ApiError.notFound("Item", itemId)))
         .compose(item -> (asked == null ? levels.current() : Future.succeededFuture(asked))
-            .compose(level -> coverage.stockAtEveryBase(itemId, app.now(), level).map(stock -> {
-              CoverageRepository.BaseStock target = null;
-              for (CoverageRepository.BaseStock s : stock) {
+            .compose(level -> sourcing.stockAtEveryBase(List.of(itemId), app.now(), level).map(byItem -> {
+              List<Sourcing.Stock> stock = byItem.getOrDefault(itemId, List.of());
+              Sourcing.Stock target = null;
+              for (Sourcing.Stock s : stock) {
                 if (baseId != null && s.base().id() == baseId) {
                   target = s;
                 }
@@ -227,42 +229,13 @@ final class CoverageRoutes {
               BigDecimal need = quantity != null ? quantity : Quantities.shortfall(target.usable(), target.required());
               double fromLat = lat != null ? lat : orNaN(target.base().lat());
               double fromLon = lon != null ? lon : orNaN(target.base().lon());
-              return rank(item, level, stock, baseId, need, fromLat, fromLon);
+              Sourcing.Plan plan = Sourcing.rank(stock, baseId, fromLat, fromLon, need);
+              return new JsonObject().put("responseLevel", level.code()).put("item", item.toJson())
+                  .put("need", Quantities.json(need)).put("coverable", Quantities.json(plan.coverable()))
+                  .put("uncovered", Quantities.json(plan.uncovered())).put("sources", plan.sourcesJson());
             })))
         .onSuccess(json -> Respond.ok(ctx, json))
         .onFailure(ctx::fail);
-  }
-
-  private JsonObject rank(Item item, ResponseLevel level, List<CoverageRepository.BaseStock> stock, Long baseId,
-      BigDecimal need, double lat, double lon) {
-    record Candidate(CoverageRepository.BaseStock stock, BigDecimal spare, Double km) {
-    }
-    List<Candidate> candidates = new ArrayList<>();
-    for (CoverageRepository.BaseStock s : stock) {
-      if (baseId != null && s.base().id() == baseId) {
-        continue;
-      }
-      BigDecimal spare = Quantities.orZero(s.usable()).subtract(Quantities.orZero(s.required()));
-      if (spare.signum() > 0) {
-        Double km = s.base().lat() == null || Double.isNaN(lat) ? null
-            : Geo.kilometres(lat, lon, s.base().lat(), s.base().lon());
-        candidates.add(new Candidate(s, spare, km));
-      }
-    }
-    candidates.sort(Comparator.comparing(Candidate::km, Comparator.nullsLast(Comparator.naturalOrder())));
-    JsonArray out = new JsonArray();
-    BigDecimal remaining = need;
-    for (Candidate c : candidates) {
-      BigDecimal take = remaining.min(c.spare()).max(BigDecimal.ZERO);
-      remaining = remaining.subtract(take);
-      out.add(c.stock().base().toJson().put("distanceKm", c.km() == null ? null : Math.round(c.km() * 100) / 100.0)
-          .put("usable", Quantities.json(c.stock().usable()))
-          .put("ownRequired", Quantities.json(c.stock().required()))
-          .put("spare", Quantities.json(c.spare())).put("suggested", Quantities.json(take)));
-    }
-    return new JsonObject().put("responseLevel", level.code()).put("item", item.toJson())
-        .put("need", Quantities.json(need)).put("coverable", Quantities.json(need.subtract(remaining.max(BigDecimal.ZERO))))
-        .put("uncovered", Quantities.json(remaining.max(BigDecimal.ZERO))).put("sources", out);
   }
 
   private Future<List<Long>> keptBases(CurrentUser user) {

@@ -51,8 +51,14 @@ public final class CoverageService {
     return coverage.lines(today(now), zone.getId(), level);
   }
 
-  Future<List<CoverageRepository.BaseStock>> stockAtEveryBase(long itemId, OffsetDateTime now, ResponseLevel level) {
-    return coverage.stockAtEveryBase(itemId, today(now), zone.getId(), level);
+  Future<java.util.Map<Long, List<Sourcing.Stock>>> stockAtEveryBase(Collection<Long> itemIds, OffsetDateTime now,
+      ResponseLevel level) {
+    return coverage.stockAtEveryBase(itemIds.toArray(new Long[0]), today(now), zone.getId(), level);
+  }
+
+  /** Like {@link #stockAtEveryBase(Collection, OffsetDateTime, ResponseLevel)} at the current level. */
+  Future<java.util.Map<Long, List<Sourcing.Stock>>> stockAtEveryBase(Collection<Long> itemIds, OffsetDateTime now) {
+    return levels.current().compose(level -> stockAtEveryBase(itemIds, now, level));
   }
 
   LocalDate today(OffsetDateTime now) {

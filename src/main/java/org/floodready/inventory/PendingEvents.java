@@ -6,13 +6,13 @@ import java.util.List;
 import org.floodready.cluster.DomainEvents;
 
 /** Events gathered inside a transaction and published only after it committed. */
-final class PendingEvents {
+public final class PendingEvents {
   private record Pending(String type, JsonObject payload) {
   }
 
   private final List<Pending> pending = new ArrayList<>();
 
-  synchronized void add(String type, JsonObject payload) {
+  public synchronized void add(String type, JsonObject payload) {
     pending.add(new Pending(type, payload));
   }
 
@@ -21,7 +21,7 @@ final class PendingEvents {
         .put("lotId", lotId).put("movementId", movementId));
   }
 
-  synchronized void publish(DomainEvents events) {
+  public synchronized void publish(DomainEvents events) {
     pending.forEach(p -> events.publish(p.type(), p.payload()));
     pending.clear();
   }

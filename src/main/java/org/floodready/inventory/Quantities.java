@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Quantities are NUMERIC(14,3); in JSON they are plain numbers without trailing zeros. */
-final class Quantities {
+public final class Quantities {
   private Quantities() {
   }
 
-  static BigDecimal json(BigDecimal q) {
+  public static BigDecimal json(BigDecimal q) {
     if (q == null) {
       return null;
     }

@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.List;
+import org.floodready.inventory.Base;
 import org.floodready.inventory.CoverageRow;
+import org.floodready.inventory.Sourcing;
 import org.junit.jupiter.api.Test;
 
 class CoverageFiguresTest {
@@ -23,9 +25,34 @@ class CoverageFiguresTest {
       row(1, "十八里河仓库", 2, "equipment", 3, 10, 10),
       row(2, "南曹储备点", 2, "equipment", 3, 4, 1));
 
+  /** Every base's stock per item as inventory's Sourcing reads it; no positions, so bases rank by id. */
+  static java.util.Map<Long, List<Sourcing.Stock>> stock(List<CoverageRow> rows) {
+    java.util.Map<Long, List<Sourcing.Stock>> out = new java.util.HashMap<>();
+    for (CoverageRow r : rows) {
+      out.computeIfAbsent(r.itemId(), k -> new java.util.ArrayList<>()).add(new Sourcing.Stock(
+          new Base(r.baseId(), "B" + r.baseId(), r.baseNameZh(), "Base " + r.baseId(), r.unitId(), "区", null, null,
+              null, null), r.usable(), r.required()));
+    }
+    return out;
+  }
+
+  @Test
+  void aNearerBaseIsProposedBeforeOneWithMoreSurplus() {
+    java.util.Map<Long, List<Sourcing.Stock>> stock = new java.util.HashMap<>();
+    stock.put(1L, List.of(
+        new Sourcing.Stock(new Base(1, "B1", "十八里河仓库", "A", 5, "区", null, 34.70, 113.70, null),
+            BigDecimal.valueOf(600), BigDecimal.valueOf(1000)),
+        new Sourcing.Stock(new Base(2, "B2", "南曹储备点", "B", 5, "区", null, 35.50, 113.70, null),
+            BigDecimal.valueOf(900), BigDecimal.valueOf(500)),
+        new Sourcing.Stock(new Base(3, "B3", "明湖仓库", "C", 5, "区", null, 34.71, 113.70, null),
+            BigDecimal.valueOf(450), BigDecimal.valueOf(300))));
+    JsonObject bags = CoverageFigures.shortfalls(ROWS.subList(0, 3), stock, 2).getJsonObject(0);
+    assertEquals("明湖仓库 (+150)、南曹储备点 (+400)", bags.getString("getFrom"), "nearest first, as the API ranks");
+  }
+
   @Test
   void shortfallsComeWorstFirstWithTheBasesThatHaveASurplus() {
-    JsonArray shortRows = CoverageFigures.shortfalls(ROWS, 2);
+    JsonArray shortRows = CoverageFigures.shortfalls(ROWS, stock(ROWS), 2);
     assertEquals(2, shortRows.size());
     JsonObject worst = shortRows.getJsonObject(0);
     assertEquals("2-2", worst.getString("key"));

@@ -84,14 +84,14 @@ public final class LotLabelSheet {
     return out.toByteArray();
   }
 
-  static BitMatrix qr(String content) throws WriterException {
+  public static BitMatrix qr(String content) throws WriterException {
     return new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, QR_PIXELS, QR_PIXELS,
         Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1,
             EncodeHintType.CHARACTER_SET, "UTF-8"));
   }
 
   /** Black modules on white, one pixel each (the PDF scales it without smoothing). */
-  static java.awt.image.BufferedImage image(BitMatrix m) {
+  public static java.awt.image.BufferedImage image(BitMatrix m) {
     java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(m.getWidth(), m.getHeight(),
         java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
     for (int y = 0; y < m.getHeight(); y++) {
@@ -108,7 +108,7 @@ public final class LotLabelSheet {
     return p;
   }
 
-  private static BaseFont font(String file) {
+  public static BaseFont font(String file) {
     try {
       return file.equals(BaseFont.HELVETICA) ? BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED)
           : BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);

@@ -46,7 +46,11 @@ final class WriteGuard implements Handler<RoutingContext> {
       rule("/hazards/[^/]+/(assign|verify|reopen)|/hazards/sweep-overdue", DUTY_ROOM),
       rule("/hazards(/.*)?", CHIEFS),
       rule("/inspection-checklists/.*", ADMIN),
-      rule("/inspection-rounds(/.*)?", EnumSet.of(Role.ADMIN, Role.DUTY_OFFICER, Role.INSPECTOR, Role.RIVER_CHIEF)));
+      rule("/inspection-rounds(/.*)?", EnumSet.of(Role.ADMIN, Role.DUTY_OFFICER, Role.INSPECTOR, Role.RIVER_CHIEF)),
+      rule("/requests", EnumSet.of(Role.ADMIN, Role.DUTY_OFFICER, Role.REQUESTER, Role.RIVER_CHIEF, Role.INSPECTOR)),
+      rule("/requests/.*", DUTY_ROOM),
+      rule("/dispatches/[^/]+/receipt", EnumSet.of(Role.ADMIN, Role.DUTY_OFFICER, Role.BASE_KEEPER, Role.REQUESTER,
+          Role.RIVER_CHIEF, Role.INSPECTOR)));
 
   private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
       HttpMethod.DELETE);

@@ -82,8 +82,7 @@ public final class Sourcing {
       if (excludeBaseId != null && s.base().id() == excludeBaseId || s.spare().signum() <= 0) {
         continue;
       }
-      Double km = s.base().lat() == null || s.base().lon() == null || Double.isNaN(lat) || Double.isNaN(lon) ? null
-          : Geo.kilometres(lat, lon, s.base().lat(), s.base().lon());
+      Double km = distanceKm(s.base(), lat, lon);
       candidates.add(new Candidate(s, s.spare(), km));
     }
     candidates.sort(Comparator.comparing(Candidate::km, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -98,11 +97,17 @@ public final class Sourcing {
     return new Plan(need, out, remaining.max(BigDecimal.ZERO));
   }
 
+  /** Straight-line kilometres from (lat, lon) to a base; null when either has no position. */
+  public static Double distanceKm(Base base, Double lat, Double lon) {
+    return base.lat() == null || base.lon() == null || lat == null || lon == null || lat.isNaN() || lon.isNaN() ? null
+        : Geo.kilometres(lat, lon, base.lat(), base.lon());
+  }
+
   /**
-   * The usable lots of an item at a base in the order they should leave: equipment whose last test run
+   * The usable lots of an item at a base (every base when {@code baseId} is null) in the order they should leave: equipment whose last test run
    * passed first, then earliest expiry (lots that never expire last), then oldest receipt.
    */
-  public Future<List<Lot>> usableLots(long baseId, long itemId, OffsetDateTime now) {
+  public Future<List<Lot>> usableLots(Long baseId, long itemId, OffsetDateTime now) {
     LocalDate today = coverage.today(now);
     return lots.list(LotRepository.where(today, zone).and("l.base_id = ?", baseId).and("l.item_id = ?", itemId)
             .and("l.quantity > 0").and(InventorySql.notUsableReason("$1::date", "$2::text") + " IS NULL"),

@@ -139,6 +139,8 @@ class RequestApiTest {
       Resp pdf = f.duty.get("/api/dispatches/" + dispatchId + "/note.pdf?size=" + size);
       assertEquals(200, pdf.status(), pdf.toString());
       assertEquals("application/pdf", pdf.header("Content-Type"));
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+      java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/dispatch-note-" + size + ".pdf"), pdf.bytes());
       PdfReader reader = new PdfReader(pdf.bytes());
       String text = new PdfTextExtractor(reader).getTextFromPage(1);
       assertTrue(text.contains(fromNear.getString("code")), text);

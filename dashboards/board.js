@@ -70,7 +70,7 @@
       sessionStorage.setItem(USER_KEY, JSON.stringify(r.user));
       // Keepers, river chiefs and inspectors work on a phone: their home is the field app (/?board keeps the board).
       const query = new URLSearchParams(location.search);
-      if (['base_keeper', 'river_chief', 'inspector'].includes(r.user.role) && !query.has('board') && !query.has('ack')) {
+      if (['base_keeper', 'river_chief', 'inspector', 'requester'].includes(r.user.role) && !query.has('board') && !query.has('ack')) {
         location.assign('/field/');
         return;
       }
@@ -1138,6 +1138,9 @@
   }
 
   const RENDERERS = { table, alerts, map, responseLevel, ranking, hazards, transfers, deliveries };
+  // Panels written in their own file (board-requests.js) register their renderer through this.
+  window.FloodBoard = { api, esc, zh, fmtTime, fmtNum, actionButton, afterWrite, emptyNote, isDutyRoom, user,
+    register: (name, renderer) => { RENDERERS[name] = renderer; } };
 
   // ---------- start ----------
   state.online = true;

@@ -14,10 +14,11 @@
     inspector: { home: 'checkpoints', tabs: ['checkpoints', 'rounds', 'outbox'] },
     duty_officer: { home: 'choose', tabs: ['bases', 'reaches', 'checkpoints', 'rounds', 'outbox'] },
     admin: { home: 'choose', tabs: ['bases', 'reaches', 'checkpoints', 'rounds', 'outbox'] },
-    viewer: { home: 'choose', tabs: ['bases', 'reaches', 'checkpoints'] }
+    viewer: { home: 'choose', tabs: ['bases', 'reaches', 'checkpoints'] },
+    requester: { home: 'requests', tabs: ['requests', 'outbox'] }
   };
   const TAB_NAMES = { bases: '仓库 Bases', reaches: '河段 Reaches', hazards: '隐患 Hazards',
-    checkpoints: '监测点 Points', rounds: '检查 Rounds', outbox: '发件 Outbox' };
+    checkpoints: '监测点 Points', rounds: '检查 Rounds', outbox: '发件 Outbox', requests: '申请 Requests' };
 
   FR.role = () => (FR.user() || {}).role;
   FR.can = {

@@ -54,6 +54,7 @@
   }
 
   function show(r) {
+    $('request-error').textContent = '';
     state.request = r;
     state.proposal = null;
     state.key = newKey();
@@ -133,10 +134,27 @@
     }
   }
 
+  const ERRORS = { below_quota: '会低于该基地自身定额，须填写超定额理由 Below the base\'s own quota: give a reason',
+    insufficient_stock: '超出可用库存 More than is usable', over_approved: '超出批准数量 More than approved',
+    request_changed: '申请已被他人修改，请重新打开 Changed by someone else: open it again',
+    request_already_decided: '已被其他值班员审批 Already decided by another officer',
+    nothing_allocated: '没有待发出的调配 Nothing allocated to send', request_not_approved: '申请尚未批准 Not approved',
+    validation_failed: '填写有误 Please check', forbidden: '无权操作 Not allowed' };
+  const FIELDS = { reason: '理由 reason', approvedQuantity: '批准数量 approved quantity', lotId: '批次 lot', quantity: '数量 quantity',
+    lineId: '物资 item', overrides: '超定额理由 override reason', picks: '调配 allocation', lines: '物资 items', version: '版本 version' };
+  /** "lines[0].reason" as "第1项 理由 reason". */
+  function fieldName(k) {
+    const m = k.match(/^(?:lines|picks|overrides)\[(\d+)\]\.(\w+)$/);
+    return m ? '第' + (Number(m[1]) + 1) + '项 ' + (FIELDS[m[2]] || m[2]) : (FIELDS[k] || k);
+  }
+
   function fail(e) {
     const b = e.body || {};
-    let text = e.offline ? '服务器无法连接 Server unreachable' : (b.message || e.message);
-    if (b.fields && b.error === 'validation_failed') text = Object.entries(b.fields).map(([k, v]) => k + ': ' + v).join('; ');
+    let text = e.offline ? '服务器无法连接 Server unreachable'
+      : (ERRORS[b.error] ? ERRORS[b.error] + ' · ' : '') + (b.message || e.message);
+    if (b.fields && b.error === 'validation_failed') {
+      text = ERRORS.validation_failed + '：' + Object.entries(b.fields).map(([k, v]) => fieldName(k) + ' ' + v).join('；');
+    }
     if (b.available) {
       text += ' — 可用 Available: ' + b.available.map((a) => a.baseNameZh + ' 可用 usable ' + fmtNum(a.usable)
         + ' / 可调 spare ' + fmtNum(a.spare) + (a.asked != null ? ' (要 asked ' + fmtNum(a.asked) + ')' : '')).join('；');

@@ -102,7 +102,7 @@
   }
 
   function dispatchItem(d) {
-    const pdf = (size) => d.noteUrl + '?size=' + size + '&access_token=' + encodeURIComponent(sessionStorage.getItem('floodready.token'));
+    const pdf = (size) => d.noteUrl + '?paper=' + size + '&access_token=' + encodeURIComponent(sessionStorage.getItem('floodready.token'));
     return '<li data-dispatch="' + d.id + '"><strong>' + esc(d.code) + '</strong> ' + esc(d.fromBaseNameZh) + ' → ' + esc(d.destination)
       + ' · ' + esc(d.status === 'received' ? '已签收 received ' + fmtTime(d.receivedAt) : '在途 on the way') + '<br>'
       + '<a class="button small print-a4" target="_blank" rel="noopener" href="' + esc(pdf('a4')) + '">打印 A4 Print</a> '

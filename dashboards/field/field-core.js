@@ -356,4 +356,21 @@
   };
 
   FR.needLogin = () => { if (FR.onNeedLogin) FR.onNeedLogin(); };
+
+  /** Reads QR codes with the phone's camera into {@code video} until one is found; {@code onCode} gets its text. */
+  FR.scanQr = async (video, onCode, resultEl) => {
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+      video.srcObject = stream; video.hidden = false; await video.play();
+      const detector = new window.BarcodeDetector({ formats: ['qr_code'] });
+      const tick = async () => {
+        if (!document.body.contains(video)) { stream.getTracks().forEach((t) => t.stop()); return; }
+        const codes = await detector.detect(video).catch(() => []);
+        if (codes.length) { stream.getTracks().forEach((t) => t.stop()); onCode(codes[0].rawValue); } else { requestAnimationFrame(tick); }
+      };
+      tick();
+    } catch (e) {
+      resultEl.textContent = '无法打开相机 Camera not available: ' + e.message;
+    }
+  };
 })();

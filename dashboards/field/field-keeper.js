@@ -402,21 +402,6 @@
     }
     form.addEventListener('submit', (ev) => { ev.preventDefault(); const v = FR.checkForm(form); if (v) open(v.lotCode); });
     const camera = FR.$('camera');
-    if (camera) camera.addEventListener('click', async () => {
-      const video = FR.$('video');
-      try {
-        const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
-        video.srcObject = stream; video.hidden = false; await video.play();
-        const detector = new window.BarcodeDetector({ formats: ['qr_code'] });
-        const tick = async () => {
-          if (!document.body.contains(video)) { stream.getTracks().forEach((t) => t.stop()); return; }
-          const codes = await detector.detect(video).catch(() => []);
-          if (codes.length) { stream.getTracks().forEach((t) => t.stop()); open(codes[0].rawValue); } else { requestAnimationFrame(tick); }
-        };
-        tick();
-      } catch (e) {
-        form.querySelector('.result').textContent = '无法打开相机 Camera not available: ' + e.message;
-      }
-    });
+    if (camera) camera.addEventListener('click', () => FR.scanQr(FR.$('video'), open, form.querySelector('.result')));
   };
 })();

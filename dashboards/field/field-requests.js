@@ -51,7 +51,7 @@
     };
     scan.addEventListener('submit', (ev) => { ev.preventDefault(); const v = FR.checkForm(scan); if (v) openCode(v.code); });
     const camera = FR.$('dispatch-camera');
-    if (camera) camera.addEventListener('click', () => scanWithCamera(FR.$('dispatch-video'), openCode, scan));
+    if (camera) camera.addEventListener('click', () => FR.scanQr(FR.$('dispatch-video'), openCode, scan.querySelector('.result')));
 
     const form = FR.$('request-form');
     FR.$('add-line').addEventListener('click', () => {
@@ -89,22 +89,6 @@
       + '<option value="">— 请选择 choose —</option>' + catalogue.items.map((it) => '<option value="' + it.id + '">' + esc(it.nameZh)
         + ' ' + esc(it.nameEn) + ' (' + esc(it.unitOfMeasure) + ')</option>').join('') + '</select></label>'
       + '<label>数量 Qty <input name="lines[' + i + '].quantity" inputmode="decimal"' + (i === 0 ? ' required' : '') + '></label></div>';
-  }
-
-  async function scanWithCamera(video, onCode, form) {
-    try {
-      const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
-      video.srcObject = stream; video.hidden = false; await video.play();
-      const detector = new window.BarcodeDetector({ formats: ['qr_code'] });
-      const tick = async () => {
-        if (!document.body.contains(video)) { stream.getTracks().forEach((t) => t.stop()); return; }
-        const codes = await detector.detect(video).catch(() => []);
-        if (codes.length) { stream.getTracks().forEach((t) => t.stop()); onCode(codes[0].rawValue); } else { requestAnimationFrame(tick); }
-      };
-      tick();
-    } catch (e) {
-      form.querySelector('.result').textContent = '无法打开相机 Camera not available: ' + e.message;
-    }
   }
 
   FR.views.request = async (view, id) => {

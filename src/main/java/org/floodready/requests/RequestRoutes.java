@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.net.URI;
 import java.util.List;
@@ -150,14 +151,24 @@ public final class RequestRoutes {
   }
 
   private void decide(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
-    long id = QueryParams.pathId(ctx, "requestId");
     JsonObject body = JsonInput.object(ctx);
     RequestInput.Decision in = RequestInput.decision(body);
+    dutyWrite(ctx, body, (tx, user, id, events) -> service.decide(tx, user, id, in, events));
+  }
+
+  /** One step of the duty room on a request: the body is checked first, then the step runs once per key. */
+  @FunctionalInterface
+  private interface Step {
+    Future<Idempotency.Outcome> run(SqlConnection tx, CurrentUser user, long requestId, PendingEvents events);
+  }
+
+  private void dutyWrite(RoutingContext ctx, JsonObject body, Step step) {
+    CurrentUser user = CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
+    long id = QueryParams.pathId(ctx, "requestId");
     Idempotency.requireKey(ctx);
     PendingEvents events = new PendingEvents();
     access.requireRead(user, id)
-        .compose(v -> Idempotency.run(ctx, app, body, tx -> service.decide(tx, user, id, in, events)))
+        .compose(v -> Idempotency.run(ctx, app, body, tx -> step.run(tx, user, id, events)))
         .onSuccess(o -> publish(o, events))
         .onFailure(ctx::fail);
   }
@@ -180,28 +191,14 @@ public final class RequestRoutes {
   }
 
   private void allocate(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
-    long id = QueryParams.pathId(ctx, "requestId");
     JsonObject body = JsonInput.object(ctx);
     RequestInput.Allocation in = RequestInput.allocation(body);
-    Idempotency.requireKey(ctx);
-    PendingEvents events = new PendingEvents();
-    access.requireRead(user, id)
-        .compose(v -> Idempotency.run(ctx, app, body, tx -> service.allocate(tx, user, id, in, events)))
-        .onSuccess(o -> publish(o, events))
-        .onFailure(ctx::fail);
+    dutyWrite(ctx, body, (tx, user, id, events) -> service.allocate(tx, user, id, in, events));
   }
 
   private void dispatch(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
-    long id = QueryParams.pathId(ctx, "requestId");
     JsonObject body = ctx.body().length() == 0 ? new JsonObject() : JsonInput.object(ctx);
-    Idempotency.requireKey(ctx);
-    PendingEvents events = new PendingEvents();
-    access.requireRead(user, id)
-        .compose(v -> Idempotency.run(ctx, app, body, tx -> service.dispatch(tx, user, id, events)))
-        .onSuccess(o -> publish(o, events))
-        .onFailure(ctx::fail);
+    dutyWrite(ctx, body, service::dispatch);
   }
 
   private void getDispatch(RoutingContext ctx) {
@@ -215,14 +212,14 @@ public final class RequestRoutes {
   private void dispatchNote(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     long id = QueryParams.pathId(ctx, "dispatchId");
-    String size = new QueryParams(ctx).oneOf("size", List.of("a4", "receipt"));
+    String paper = new QueryParams(ctx).oneOf("paper", List.of("a4", "receipt"));
     URI self = URI.create(ctx.request().absoluteURI());
     String link = self.getScheme() + "://" + self.getRawAuthority() + "/field/#dispatch/" + id;
     findDispatch(id).compose(d -> access.requireReadDispatch(user, d))
         .compose(v -> service.dispatchJson(app.pool(), id))
         .compose(d -> service.detail(app.pool(), d.getLong("requestId"))
             .compose(request -> app.blocking(() -> DispatchNote.render(d, request, link,
-                "receipt".equals(size) ? DispatchNote.Size.RECEIPT : DispatchNote.Size.A4))))
+                "receipt".equals(paper) ? DispatchNote.Size.RECEIPT : DispatchNote.Size.A4))))
         .onSuccess(pdf -> ctx.response().putHeader("Content-Type", "application/pdf")
             .putHeader("Content-Disposition", "inline; filename=\"" + DispatchNote.code(id) + ".pdf\"")
             .end(Buffer.buffer(pdf)))

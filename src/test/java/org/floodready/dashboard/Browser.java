@@ -122,6 +122,27 @@ public final class Browser {
     }
   }
 
+  /** A wait that names what it waited for and looks again when a live update replaced the element. */
+  public static org.openqa.selenium.support.ui.WebDriverWait waitFor(ChromeDriver driver, String what) {
+    org.openqa.selenium.support.ui.WebDriverWait w = new org.openqa.selenium.support.ui.WebDriverWait(driver,
+        Duration.ofSeconds(60));
+    w.withMessage(what);
+    w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return w;
+  }
+
+  /** Finds and clicks in one step, again if the page re-rendered the element in between. */
+  public static void click(ChromeDriver driver, String what, org.openqa.selenium.By by) {
+    waitFor(driver, what).until(d -> {
+      org.openqa.selenium.WebElement e = d.findElement(by);
+      if (!e.isDisplayed() || !e.isEnabled()) {
+        return false;
+      }
+      e.click();
+      return true;
+    });
+  }
+
   public static Path screenshot(ChromeDriver driver, String name) throws Exception {
     Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);

@@ -136,7 +136,7 @@ class RequestApiTest {
         .filter(d -> d.getLong("fromBaseId") == f.near).findFirst().orElseThrow();
     long dispatchId = fromNear.getLong("id");
     for (String size : List.of("a4", "receipt")) {
-      Resp pdf = f.duty.get("/api/dispatches/" + dispatchId + "/note.pdf?size=" + size);
+      Resp pdf = f.duty.get("/api/dispatches/" + dispatchId + "/note.pdf?paper=" + size);
       assertEquals(200, pdf.status(), pdf.toString());
       assertEquals("application/pdf", pdf.header("Content-Type"));
       java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));

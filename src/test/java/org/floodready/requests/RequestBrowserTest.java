@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.floodready.dashboard.Browser;
@@ -45,21 +44,21 @@ class RequestBrowserTest {
   }
 
   static WebDriverWait waitFor(String what) {
-    WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(60));
-    w.withMessage(what);
-    w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    return w;
+    return Browser.waitFor(driver, what);
   }
 
   static void click(String what, By by) {
-    waitFor(what).until(d -> {
-      WebElement e = d.findElement(by);
-      if (!e.isDisplayed() || !e.isEnabled()) {
-        return false;
-      }
-      e.click();
-      return true;
-    });
+    Browser.click(driver, what, by);
+  }
+
+  /** The board as the duty officer, from a clean session. */
+  static void boardAsDuty() {
+    driver.get(server.anonymous.base() + "/?board");
+    js("sessionStorage.clear(); localStorage.clear();");
+    driver.navigate().refresh();
+    waitFor("login form").until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("duty");
+    driver.findElement(By.id("password")).sendKeys("Flood@2026");
+    driver.findElement(By.id("login-button")).click();
   }
 
   static Object js(String script, Object... args) {
@@ -74,12 +73,7 @@ class RequestBrowserTest {
 
     // ---- desktop board: the duty officer ----
     driver.manage().window().setSize(new Dimension(1600, 1000));
-    driver.get(server.anonymous.base() + "/?board");
-    js("sessionStorage.clear(); localStorage.clear();");
-    driver.navigate().refresh();
-    waitFor("login form").until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("duty");
-    driver.findElement(By.id("password")).sendKeys("Flood@2026");
-    driver.findElement(By.id("login-button")).click();
+    boardAsDuty();
     By row = By.cssSelector("#panel-requests li[data-id='" + id + "'] button.open-request");
     click("the request in the requests panel", row);
     waitFor("the decision form").until(ExpectedConditions.visibilityOfElementLocated(
@@ -120,7 +114,7 @@ class RequestBrowserTest {
     assertEquals("", driver.findElement(By.id("request-error")).getText(), "no stale error after a good step");
     Browser.fullPage(driver, "requests-board-dispatched");
     String a4 = driver.findElement(By.cssSelector("#request-body .dispatches li a.print-a4")).getAttribute("href");
-    assertTrue(a4.contains("/note.pdf?size=a4"), a4);
+    assertTrue(a4.contains("/note.pdf?paper=a4"), a4);
     String bodyText = driver.findElement(By.id("request-dialog")).getText();
     assertFalse(bodyText.contains("undefined") || bodyText.contains("null"), bodyText);
 
@@ -168,12 +162,7 @@ class RequestBrowserTest {
         .getValue("shortage")))), after.encodePrettily());
 
     // The board on the phone: the requests panel fits.
-    driver.get(server.anonymous.base() + "/?board");
-    js("sessionStorage.clear(); localStorage.clear();");
-    driver.navigate().refresh();
-    waitFor("login form").until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("duty");
-    driver.findElement(By.id("password")).sendKeys("Flood@2026");
-    driver.findElement(By.id("login-button")).click();
+    boardAsDuty();
     waitFor("the requests panel").until(d -> !d.findElements(By.cssSelector("#panel-requests li[data-id]")).isEmpty());
     js("document.getElementById('panel-requests').scrollIntoView();");
     Browser.screenshot(driver, "requests-board-phone");

@@ -13,7 +13,8 @@
   // ---------- words: Chinese first, English second ----------
   const T = {
     role: { admin: '系统管理员 Admin', duty_officer: '防汛值班员 Duty officer', base_keeper: '仓库管理员 Base keeper',
-      river_chief: '河长 River chief', inspector: '巡查员 Inspector', viewer: '只读用户 Viewer' },
+      river_chief: '河长 River chief', inspector: '巡查员 Inspector', viewer: '只读用户 Viewer',
+      requester: '街道/社区申请人 Street/community requester' },
     category: { materials: '防御材料 Materials', life_saving: '救生器材 Life-saving', equipment: '抢险机具 Equipment' },
     unitLevel: { city: '市 City', district: '区 District', street: '街道/乡镇 Street/township',
       community: '社区/村 Community/village' },

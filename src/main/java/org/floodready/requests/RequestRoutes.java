@@ -88,7 +88,8 @@ public final class RequestRoutes {
     Idempotency.requireKey(ctx);
     PendingEvents events = new PendingEvents();
     where(user, in).compose(place -> Idempotency.run(ctx, app, body,
-            tx -> service.create(tx, user, in, place.unitId(), place.lat(), place.lon(), events)))
+            tx -> service.create(tx, user, in, place.unitId(), place.lat(), place.lon(), events)
+            .map(json -> new Idempotency.Outcome(201, json))))
         .onSuccess(o -> publish(o, events))
         .onFailure(ctx::fail);
   }
@@ -153,22 +154,23 @@ public final class RequestRoutes {
   private void decide(RoutingContext ctx) {
     JsonObject body = JsonInput.object(ctx);
     RequestInput.Decision in = RequestInput.decision(body);
-    dutyWrite(ctx, body, (tx, user, id, events) -> service.decide(tx, user, id, in, events));
+    dutyWrite(ctx, body, 200, (tx, user, id, events) -> service.decide(tx, user, id, in, events));
   }
 
   /** One step of the duty room on a request: the body is checked first, then the step runs once per key. */
   @FunctionalInterface
   private interface Step {
-    Future<Idempotency.Outcome> run(SqlConnection tx, CurrentUser user, long requestId, PendingEvents events);
+    Future<JsonObject> run(SqlConnection tx, CurrentUser user, long requestId, PendingEvents events);
   }
 
-  private void dutyWrite(RoutingContext ctx, JsonObject body, Step step) {
+  private void dutyWrite(RoutingContext ctx, JsonObject body, int status, Step step) {
     CurrentUser user = CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
     long id = QueryParams.pathId(ctx, "requestId");
     Idempotency.requireKey(ctx);
     PendingEvents events = new PendingEvents();
     access.requireRead(user, id)
-        .compose(v -> Idempotency.run(ctx, app, body, tx -> step.run(tx, user, id, events)))
+        .compose(v -> Idempotency.run(ctx, app, body, tx -> step.run(tx, user, id, events)
+            .map(json -> new Idempotency.Outcome(status, json))))
         .onSuccess(o -> publish(o, events))
         .onFailure(ctx::fail);
   }
@@ -193,12 +195,12 @@ public final class RequestRoutes {
   private void allocate(RoutingContext ctx) {
     JsonObject body = JsonInput.object(ctx);
     RequestInput.Allocation in = RequestInput.allocation(body);
-    dutyWrite(ctx, body, (tx, user, id, events) -> service.allocate(tx, user, id, in, events));
+    dutyWrite(ctx, body, 200, (tx, user, id, events) -> service.allocate(tx, user, id, in, events));
   }
 
   private void dispatch(RoutingContext ctx) {
     JsonObject body = ctx.body().length() == 0 ? new JsonObject() : JsonInput.object(ctx);
-    dutyWrite(ctx, body, service::dispatch);
+    dutyWrite(ctx, body, 201, service::dispatch);
   }
 
   private void getDispatch(RoutingContext ctx) {
@@ -234,7 +236,8 @@ public final class RequestRoutes {
     Idempotency.requireKey(ctx);
     PendingEvents events = new PendingEvents();
     findDispatch(id).compose(d -> access.requireReceiver(user, d))
-        .compose(v -> Idempotency.run(ctx, app, body, tx -> service.receive(tx, user, id, in, events)))
+        .compose(v -> Idempotency.run(ctx, app, body, tx -> service.receive(tx, user, id, in, events)
+            .map(json -> new Idempotency.Outcome(200, json))))
         .onSuccess(o -> publish(o, events))
         .onFailure(ctx::fail);
   }

@@ -16,7 +16,6 @@ import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.http.ApiError;
-import org.floodready.http.Idempotency.Outcome;
 import org.floodready.inventory.PendingEvents;
 import org.floodready.inventory.Quantities;
 import org.floodready.inventory.StockMoves;
@@ -38,7 +37,7 @@ final class RequestService {
     this.moves = moves;
   }
 
-  Future<Outcome> create(SqlClient tx, CurrentUser actor, RequestInput.NewRequest in, long unitId, Double lat,
+  Future<JsonObject> create(SqlClient tx, CurrentUser actor, RequestInput.NewRequest in, long unitId, Double lat,
       Double lon, PendingEvents events) {
     OffsetDateTime now = app.now();
     return RequestRepository.insert(tx, in, unitId, lat, lon, actor.id(), now)
@@ -48,12 +47,12 @@ final class RequestService {
             .compose(v -> detail(tx, id))
             .map(json -> {
               RequestEvents.requestChanged(events, id, unitId, "pending", "created");
-              return new Outcome(201, json);
+              return json;
             }));
   }
 
   /** Approves each line whole, partly or not at all; a decision on a request someone else changed is 409. */
-  Future<Outcome> decide(SqlClient tx, CurrentUser actor, long id, RequestInput.Decision d, PendingEvents events) {
+  Future<JsonObject> decide(SqlClient tx, CurrentUser actor, long id, RequestInput.Decision d, PendingEvents events) {
     OffsetDateTime now = app.now();
     return RequestRepository.lines(tx, id).compose(rows -> {
       Map<Long, Row> lines = new LinkedHashMap<>();
@@ -105,14 +104,14 @@ final class RequestService {
             .compose(v -> detail(tx, id))
             .map(json -> {
               RequestEvents.requestChanged(events, id, json.getLong("unitId"), status, "decided");
-              return new Outcome(200, json);
+              return json;
             });
       });
     });
   }
 
   /** Stores the officer's allocation (replacing what is not yet dispatched) once it passes the check. */
-  Future<Outcome> allocate(SqlClient tx, CurrentUser actor, long id, RequestInput.Allocation in,
+  Future<JsonObject> allocate(SqlClient tx, CurrentUser actor, long id, RequestInput.Allocation in,
       PendingEvents events) {
     OffsetDateTime now = app.now();
     return lockAllocatable(tx, id).compose(request -> needs(tx, id)
@@ -123,7 +122,7 @@ final class RequestService {
             .compose(v -> detail(tx, id))
             .map(json -> {
               RequestEvents.requestChanged(events, id, request.getLong("unit_id"), json.getString("status"), "allocated");
-              return new Outcome(200, json);
+              return json;
             })));
   }
 
@@ -131,7 +130,7 @@ final class RequestService {
    * Sends what is allocated: per source base one dispatch, each lot's part as an issue to the incident or
    * place, or as a tracked transfer to the receiving base; all in this one transaction.
    */
-  Future<Outcome> dispatch(SqlClient tx, CurrentUser actor, long id, PendingEvents events) {
+  Future<JsonObject> dispatch(SqlClient tx, CurrentUser actor, long id, PendingEvents events) {
     OffsetDateTime now = app.now();
     return lockAllocatable(tx, id).compose(request -> RequestRepository.allocations(tx,
             "a.request_id = $1 AND a.dispatch_id IS NULL", id)
@@ -172,8 +171,7 @@ final class RequestService {
                   sent.add(o);
                 }
               });
-              return new Outcome(201, new JsonObject().put("requestId", id).put("dispatches", sent)
-                  .put("request", json));
+              return new JsonObject().put("requestId", id).put("dispatches", sent).put("request", json);
             })));
   }
 
@@ -205,7 +203,7 @@ final class RequestService {
    * Confirms what arrived (each line in full unless a received quantity says less; the difference is the
    * shortage). A dispatch is received once: a second scan is 409 and books nothing.
    */
-  Future<Outcome> receive(SqlClient tx, CurrentUser actor, long dispatchId, RequestInput.Receipt in,
+  Future<JsonObject> receive(SqlClient tx, CurrentUser actor, long dispatchId, RequestInput.Receipt in,
       PendingEvents events) {
     OffsetDateTime now = app.now();
     return RequestRepository.lockDispatch(tx, dispatchId).compose(status -> {
@@ -224,7 +222,7 @@ final class RequestService {
     });
   }
 
-  private Future<Outcome> book(SqlClient tx, CurrentUser actor, Row d, Iterable<Row> rows, RequestInput.Receipt in,
+  private Future<JsonObject> book(SqlClient tx, CurrentUser actor, Row d, Iterable<Row> rows, RequestInput.Receipt in,
       OffsetDateTime now, PendingEvents events) {
     long dispatchId = d.getLong("id");
     long requestId = d.getLong("request_id");
@@ -272,7 +270,7 @@ final class RequestService {
                   "received");
               RequestEvents.requestChanged(events, requestId, d.getLong("unit_id"), done ? "received" : "dispatched",
                   "received");
-              return new Outcome(200, json.put("shortages", shortages));
+              return json.put("shortages", shortages);
             }));
   }
 

@@ -214,6 +214,25 @@ class RequestApiTest {
   }
 
   @Test
+  void twoOfficersDispatchingAtOnceSendTheAllocationOnce() {
+    JsonObject request = f.fileRequest(50, 1);
+    long id = request.getLong("id");
+    long bagLine = lineOf(request, f.bags);
+    assertEquals(200, f.duty.post("/api/requests/" + id + "/decision",
+        RequestFixture.decision(request, bagLine, 50, null, lineOf(request, f.pumps), 1), key()).status());
+    JsonObject body = new JsonObject().put("picks", new JsonArray()
+        .add(new JsonObject().put("lineId", bagLine).put("lotId", f.farLot).put("quantity", 50)));
+    assertEquals(200, put(f.duty, "/api/requests/" + id + "/allocation", body, key()).status());
+    List<CompletableFuture<Resp>> both = List.of(
+        f.duty.postAsync("/api/requests/" + id + "/dispatch", new JsonObject(), key()),
+        f.admin.postAsync("/api/requests/" + id + "/dispatch", new JsonObject(), key()));
+    List<Integer> statuses = both.stream().map(CompletableFuture::join).map(Resp::status).sorted().toList();
+    assertEquals(List.of(201, 409), statuses);
+    assertQty("450", f.onHand(f.farLot));
+    assertEquals(1, f.duty.get("/api/requests/" + id).json().getJsonArray("dispatches").size());
+  }
+
+  @Test
   void allocatingMoreThanIsUsableIs409WithWhatEachBaseHas() {
     JsonObject request = f.fileRequest(5, 4);
     long id = request.getLong("id");

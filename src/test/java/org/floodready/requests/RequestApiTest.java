@@ -200,11 +200,7 @@ class RequestApiTest {
     JsonObject request = f.fileRequest(10, 1);
     long id = request.getLong("id");
     JsonObject body = RequestFixture.decision(request, lineOf(request, f.bags), 10, null, lineOf(request, f.pumps), 1);
-    List<CompletableFuture<Resp>> both = new ArrayList<>();
-    both.add(f.duty.postAsync("/api/requests/" + id + "/decision", body, key()));
-    both.add(f.admin.postAsync("/api/requests/" + id + "/decision", body, key()));
-    List<Integer> statuses = both.stream().map(CompletableFuture::join).map(Resp::status).sorted().toList();
-    assertEquals(List.of(200, 409), statuses);
+    assertEquals(List.of(200, 409), atOnce("/api/requests/" + id + "/decision", body));
     JsonObject after = f.duty.get("/api/requests/" + id).json();
     assertEquals(1, after.getJsonArray("history").stream()
         .filter(h -> ((JsonObject) h).getString("action").equals("request.decide")).count());
@@ -223,11 +219,7 @@ class RequestApiTest {
     JsonObject body = new JsonObject().put("picks", new JsonArray()
         .add(new JsonObject().put("lineId", bagLine).put("lotId", f.farLot).put("quantity", 50)));
     assertEquals(200, put(f.duty, "/api/requests/" + id + "/allocation", body, key()).status());
-    List<CompletableFuture<Resp>> both = List.of(
-        f.duty.postAsync("/api/requests/" + id + "/dispatch", new JsonObject(), key()),
-        f.admin.postAsync("/api/requests/" + id + "/dispatch", new JsonObject(), key()));
-    List<Integer> statuses = both.stream().map(CompletableFuture::join).map(Resp::status).sorted().toList();
-    assertEquals(List.of(201, 409), statuses);
+    assertEquals(List.of(201, 409), atOnce("/api/requests/" + id + "/dispatch", new JsonObject()));
     assertQty("450", f.onHand(f.farLot));
     assertEquals(1, f.duty.get("/api/requests/" + id).json().getJsonArray("dispatches").size());
   }
@@ -403,6 +395,12 @@ class RequestApiTest {
         return rs.getLong(1);
       }
     }
+  }
+
+  /** The statuses, sorted, of the same write sent at once by two officers (each with his own key). */
+  private List<Integer> atOnce(String path, JsonObject body) {
+    List<CompletableFuture<Resp>> both = List.of(f.duty.postAsync(path, body, key()), f.admin.postAsync(path, body, key()));
+    return both.stream().map(CompletableFuture::join).map(Resp::status).sorted().toList();
   }
 
   private static JsonObject pick(JsonObject p) {

@@ -167,5 +167,9 @@ class RequestBrowserTest {
     js("document.getElementById('panel-requests').scrollIntoView();");
     Browser.screenshot(driver, "requests-board-phone");
     assertEquals(List.of(), Browser.tooWide(driver), "nothing wider than the phone on the board");
+    click("the request on the phone", By.cssSelector("#panel-requests li[data-id='" + id + "'] button.open-request"));
+    waitFor("its dispatch notes on the phone").until(d -> d.findElements(By.cssSelector("#request-body .dispatches li")).size() == 3);
+    Browser.screenshot(driver, "requests-board-phone-dialog");
+    assertEquals(List.of(), Browser.tooWide(driver), "nothing wider than the phone in the request dialog");
   }
 }

@@ -1,6 +1,7 @@
 package org.floodready.excel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -16,16 +17,11 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.floodready.AppContext;
-import org.floodready.auth.PasswordHasher;
-import org.floodready.auth.Role;
-import org.floodready.auth.UserRepository;
-import org.floodready.auth.UserValidation;
+import org.floodready.auth.BootstrapAdmin;
 import org.floodready.support.Http;
 import org.floodready.support.Resp;
 import org.floodready.support.TestDatabase;
 import org.floodready.support.TestServer;
-import org.floodready.units.UnitRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,9 +30,9 @@ import org.junit.jupiter.api.Test;
  * The demo district exported as filled templates and imported, in dependency order, into a node started on an
  * empty database with {@code --demo-data false}; then the tables compared, ids aside.
  *
- * <p>An empty database has no account and no root unit (no bootstrap admin exists: the demo data brings the
- * accounts), so the set-up creates the city and one admin, {@code setup.admin}, directly through the
- * repositories, as an installer would. Everything else comes from the sheets.
+ * <p>An empty database has no account and no unit: the node is started with {@code --bootstrap-admin}, which
+ * creates the one admin {@code setup.admin}; the units sheet then creates the city (its row without a parent)
+ * and everything else comes from the sheets too.
  *
  * <p>Not compared: the ledger (the demo's movement history becomes one opening receipt per lot with stock; lots
  * empty, expired or scrapped are not carried over), checkpoints' pumps/bases and inspectors (no sheet yet),
@@ -52,13 +48,8 @@ class EmptyDatabaseRoundTripTest {
   static void start() throws Exception {
     demo = TestServer.start();
     empty = TestServer.start(TestServer.config(TestDatabase.emptyDatabase(), TestServer.freePort(),
-        Files.createTempDirectory("fr-empty"), "--demo-data", "false"));
-    AppContext app = empty.server.app();
-    String hash = PasswordHasher.hash(SETUP_PASSWORD);
-    app.pool().withTransaction(tx -> new UnitRepository(app.pool()).insert(tx, "ZZ", "郑州市", "Zhengzhou", "city", null)
-            .compose(city -> new UserRepository(app.pool()).insert(tx, new UserValidation.UserInput(SETUP_ADMIN,
-                "安装管理员", null, Role.ADMIN, null, null, null), hash)))
-        .toCompletionStage().toCompletableFuture().get();
+        Files.createTempDirectory("fr-empty"), "--demo-data", "false", "--bootstrap-admin", SETUP_ADMIN,
+        "--bootstrap-admin-password", SETUP_PASSWORD));
   }
 
   @AfterAll
@@ -72,6 +63,7 @@ class EmptyDatabaseRoundTripTest {
     Http source = demo.as("admin");
     Http target = empty.as(SETUP_ADMIN, SETUP_PASSWORD);
     assertEquals(0, target.get("/api/items").json().getJsonArray("items").size(), "the database starts empty");
+    assertEquals(0, target.get("/api/units").json().getJsonArray("items").size(), "not even a root unit");
     for (String kind : List.of("units", "users", "items", "bases", "quotas", "opening-balances",
         "checkpoints", "reaches")) {
       Resp filled = source.get("/api/import/templates/" + kind + ".xlsx?filled=true");
@@ -81,6 +73,8 @@ class EmptyDatabaseRoundTripTest {
       assertEquals(200, done.status(), kind + ": " + done);
     }
     empty.as("keeper", password(3));
+    assertFalse(BootstrapAdmin.ensure(empty.server.app()).toCompletionStage().toCompletableFuture().get(),
+        "the bootstrap flag does nothing once an admin exists");
 
     Map<String, Set<String>> differing = new TreeMap<>();
     for (Map.Entry<String, String> table : TABLES.entrySet()) {

@@ -78,7 +78,7 @@ final class UnitsKind implements ImportKind {
       Map<String, Long> created = new HashMap<>();
       List<Write> writes = new ArrayList<>();
       boolean rootSeen = false;
-      for (SheetRow row : checks.rows) {
+      for (SheetRow row : checks.each()) {
         String code = RowChecks.text(row, "code");
         if (code != null && units.stream().anyMatch(u -> u.code().equalsIgnoreCase(code))) {
           checks.problem(row, "code", "单位编码已存在", "a unit with this code exists already");

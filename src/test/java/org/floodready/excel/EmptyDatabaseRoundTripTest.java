@@ -34,9 +34,11 @@ import org.junit.jupiter.api.Test;
  * creates the one admin {@code setup.admin}; the units sheet then creates the city (its row without a parent)
  * and everything else comes from the sheets too.
  *
- * <p>Not compared: the ledger (the demo's movement history becomes one opening receipt per lot with stock; lots
- * empty, expired or scrapped are not carried over), checkpoints' pumps/bases and inspectors (no sheet yet),
- * and what happens during a season (readings, alerts, patrols, hazards, duty).
+ * <p>Compared: every table of the set-up the demo holds (units, users, items, bases with keepers, quotas, lots
+ * with stock, checkpoints with flood-limit periods, their pumps/bases and inspectors, rivers, reaches with their
+ * chiefs). Not compared: the ledger (the demo's movement history becomes one opening receipt per lot with
+ * stock; lots empty, expired or scrapped are not carried over) and what happens during a season (readings and
+ * the checkpoint state they make, alerts, patrols, hazards, the duty roster).
  */
 class EmptyDatabaseRoundTripTest {
   private static final String SETUP_ADMIN = "setup.admin";
@@ -65,7 +67,7 @@ class EmptyDatabaseRoundTripTest {
     assertEquals(0, target.get("/api/items").json().getJsonArray("items").size(), "the database starts empty");
     assertEquals(0, target.get("/api/units").json().getJsonArray("items").size(), "not even a root unit");
     for (String kind : List.of("units", "users", "items", "bases", "quotas", "opening-balances",
-        "checkpoints", "reaches")) {
+        "checkpoints", "checkpoint-services", "checkpoint-inspectors", "reaches")) {
       Resp filled = source.get("/api/import/templates/" + kind + ".xlsx?filled=true");
       assertEquals(200, filled.status(), kind + ": " + filled);
       byte[] file = kind.equals("users") ? withPasswords(filled.bytes()) : filled.bytes();
@@ -91,16 +93,18 @@ class EmptyDatabaseRoundTripTest {
     }
     // What a sheet does not carry, on purpose: when a row was written, the passwords (set anew, never
     // exported), who changed a quota last, and a lot's last test run (history, not an opening balance).
-    assertEquals(Map.of(
-        "units", Set.of("created_at"),
-        "users", Set.of("created_at", "password_hash"),
-        "items", Set.of("created_at"),
-        "bases", Set.of("created_at"),
-        "quotas", Set.of("updated_at", "updatedBy"),
-        "lots with stock", Set.of("created_at", "updated_at", "last_test_at", "last_test_result", "lastTestBy"),
-        "checkpoints", Set.of("created_at", "updated_at"),
-        "rivers", Set.of("created_at"),
-        "reaches", Set.of("created_at")),
+    assertEquals(Map.ofEntries(
+        Map.entry("units", Set.of("created_at")),
+        Map.entry("users", Set.of("created_at", "password_hash")),
+        Map.entry("items", Set.of("created_at")),
+        Map.entry("bases", Set.of("created_at")),
+        Map.entry("quotas", Set.of("updated_at", "updatedBy")),
+        Map.entry("lots with stock", Set.of("created_at", "updated_at", "last_test_at", "last_test_result", "lastTestBy")),
+        Map.entry("checkpoints", Set.of("created_at", "updated_at")),
+        Map.entry("checkpoint services", Set.of()),
+        Map.entry("checkpoint inspectors", Set.of()),
+        Map.entry("rivers", Set.of("created_at")),
+        Map.entry("reaches", Set.of("created_at"))),
         differing, "columns that differ after the round trip");
   }
 
@@ -151,6 +155,12 @@ class EmptyDatabaseRoundTripTest {
         + " un.code, 'floodLimits', (SELECT jsonb_agg(to_jsonb(p) - 'id' - 'checkpoint_id' ORDER BY p.start_md)"
         + " FROM flood_limit_periods p WHERE p.checkpoint_id = c.id)) AS row"
         + " FROM checkpoints c JOIN units un ON un.id = c.unit_id");
+    TABLES.put("checkpoint services", "SELECT c.code || '/' || s.kind || '/' || s.name AS key,"
+        + " to_jsonb(s) - 'id' - 'checkpoint_id' - 'base_id' || jsonb_build_object('base', b.code) AS row"
+        + " FROM checkpoint_services s JOIN checkpoints c ON c.id = s.checkpoint_id"
+        + " LEFT JOIN bases b ON b.id = s.base_id");
+    TABLES.put("checkpoint inspectors", "SELECT c.code || '/' || u.username AS key, '{}'::jsonb AS row"
+        + " FROM checkpoint_inspectors i JOIN checkpoints c ON c.id = i.checkpoint_id JOIN users u ON u.id = i.user_id");
     TABLES.put("rivers", "SELECT code AS key, to_jsonb(r) - 'id' AS row FROM rivers r");
     TABLES.put("reaches", "SELECT r.code AS key, to_jsonb(r) - 'id' - 'river_id' - 'unit_id' - 'chief_user_id'"
         + " || jsonb_build_object('river', rv.code, 'unit', un.code, 'chief', u.username) AS row FROM reaches r"

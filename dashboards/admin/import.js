@@ -105,34 +105,46 @@
 
   const PHASES = {
     reading: '正在读取表格… Reading the sheet…',
-    checking: '正在逐行检查… Checking every row…'
+    checking: '正在逐行检查… Checking every row…',
+    writing: '正在写入（同一事务，全部成功才生效） Writing (one transaction: all or nothing)'
   };
+  const ENDED = ['done', 'rejected', 'failed', 'interrupted'];
+  const JOB_KEY = 'floodready.import-job';
+  const number = (n) => Number(n).toLocaleString('en-US');
 
-  /** Shows how far the job got: the phase, and while writing the rows written of all. */
+  /** Shows how far the job got: the phase, and the rows checked (then written) of all, on the bar and in words. */
   function showJob(job) {
-    if (job.phase === 'writing') {
-      $('progress').max = Math.max(job.total, 1);
-      $('progress').value = job.writtenRows;
-      status('正在写入 ' + job.writtenRows + ' / ' + job.total + ' 行（同一事务，全部成功才生效） Writing '
-        + job.writtenRows + ' of ' + job.total + ' rows (one transaction: all or nothing)');
-    } else if (PHASES[job.phase]) {
+    const done = job.phase === 'writing' ? job.writtenRows : job.checkedRows;
+    if ((job.phase === 'checking' || job.phase === 'writing') && job.total) {
+      $('progress').max = job.total;
+      $('progress').value = done;
+      $('rows').hidden = false;
+      $('rows').textContent = (job.phase === 'writing' ? '已写入 ' : '已检查 ') + number(done) + ' / '
+        + number(job.total) + ' 行 · ' + (job.phase === 'writing' ? 'written ' : 'checked ') + number(done)
+        + ' of ' + number(job.total) + ' rows';
+    } else if (job.phase === 'reading') {
       $('progress').removeAttribute('value');
-      status(PHASES[job.phase] + (job.total ? '（' + job.total + ' 行 rows）' : ''));
     }
+    if (PHASES[job.phase]) { status(PHASES[job.phase]); }
   }
 
   const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  /** Polls the import job until it ends; resolves {status, body} as the synchronous answer would be. */
+  /** Polls the import job (any node answers) until it ends; resolves {status, body} as the synchronous answer. */
   async function follow(job) {
-    for (;;) {
-      showJob(job);
-      if (job.phase === 'done') { return { status: 200, body: job.result }; }
-      if (job.phase === 'rejected' || job.phase === 'failed') { return { status: job.status, body: job.problem }; }
-      await wait(300);
-      const res = await fetch('/api/import/jobs/' + job.id, { headers: { Authorization: 'Bearer ' + token() } });
-      if (!res.ok) { return { status: res.status, body: await res.json().catch(() => null) }; }
-      job = await res.json();
+    sessionStorage.setItem(JOB_KEY, job.id);
+    try {
+      for (;;) {
+        showJob(job);
+        if (job.phase === 'done') { return { status: 200, body: job.result }; }
+        if (ENDED.includes(job.phase)) { return { status: job.status, body: job.problem }; }
+        await wait(300);
+        const res = await fetch('/api/import/jobs/' + job.id, { headers: { Authorization: 'Bearer ' + token() } });
+        if (!res.ok) { return { status: res.status, body: await res.json().catch(() => null) }; }
+        job = await res.json();
+      }
+    } finally {
+      sessionStorage.removeItem(JOB_KEY);
     }
   }
 
@@ -172,15 +184,34 @@
   async function send(dryRun) {
     const file = $('file').files[0];
     if (!file) { status('请先选择文件 Choose a file first', 'error'); return; }
+    status('正在上传… Uploading…');
+    await run(dryRun, async () => {
+      const r = await upload(file, dryRun);
+      return r.status === 202 ? follow(r.body) : r;
+    });
+  }
+
+  /** After a reload: follows the job this tab started, which goes on on the server (on whichever node took it). */
+  async function resume() {
+    const id = sessionStorage.getItem(JOB_KEY);
+    if (!id || !token()) { return; }
+    const res = await fetch('/api/import/jobs/' + id, { headers: { Authorization: 'Bearer ' + token() } });
+    if (!res.ok) { sessionStorage.removeItem(JOB_KEY); return; }
+    const job = await res.json();
+    $('kind').value = job.kind;
+    await run(job.dryRun, () => follow(job));
+  }
+
+  /** Runs an import (its upload or its job), the bar showing, then shows its answer. */
+  async function run(dryRun, work) {
     ['check', 'import'].forEach((id) => { $(id).disabled = true; });
     $('progress').hidden = false;
     $('progress').max = 100;
     $('progress').value = 0;
+    $('rows').hidden = true;
     $('result').hidden = true;
-    status('正在上传… Uploading…');
     try {
-      let r = await upload(file, dryRun);
-      if (r.status === 202) { r = await follow(r.body); }
+      let r = await work();
       if (r.status === 401) { logout('登录已过期，请重新登录 Session expired, log in again'); return; }
       $('result').hidden = false;
       $('problems').textContent = '';
@@ -196,12 +227,14 @@
         $('summary').className = 'error';
         $('summary').textContent = (r.body && r.body.message) || ('HTTP ' + r.status);
         showProblems(r.body || {});
-        status(r.status === 422 ? '有问题，未写入任何数据 Problems found, nothing written' : '未导入 Not imported', 'error');
+        status(r.status === 422 ? '有问题，未写入任何数据 Problems found, nothing written'
+          : '未导入，未写入任何数据 Not imported, nothing written', 'error');
       }
     } catch (e) {
       status('无法连接服务器 Cannot reach the server', 'error');
     } finally {
       $('progress').hidden = true;
+      $('rows').hidden = true;
       ['check', 'import'].forEach((id) => { $(id).disabled = false; });
     }
   }
@@ -216,4 +249,5 @@
   $('check').addEventListener('click', () => send(true));
   $('import').addEventListener('click', () => send(false));
   show(!!token());
+  resume().catch(() => status('无法连接服务器 Cannot reach the server', 'error'));
 }());

@@ -37,9 +37,13 @@ public final class App {
           log.warn("Shutdown: {}", e.getMessage());
         }
       }, "floodready-shutdown"));
-      log.info("FloodReady is serving http://localhost:{} (started in {} ms) - demo logins {} with password {}",
-          config.httpPort(), (System.nanoTime() - started) / 1_000_000,
-          String.join(", ", DemoData.USERS), DemoData.PASSWORD);
+      long ms = (System.nanoTime() - started) / 1_000_000;
+      if (config.demoData()) {
+        log.info("FloodReady is serving http://localhost:{} (started in {} ms) - demo logins {} with password {}",
+            config.httpPort(), ms, String.join(", ", DemoData.USERS), DemoData.PASSWORD);
+      } else {
+        log.info("FloodReady is serving http://localhost:{} (started in {} ms)", config.httpPort(), ms);
+      }
     } catch (Exception e) {
       log.error("FloodReady could not start: {}", e.getMessage(), e);
       System.exit(1);

@@ -88,6 +88,7 @@ public final class FloodReadyServer implements AutoCloseable {
       AppContext app = new AppContext(vertx, config, pool, new TokenService(vertx, secret, config.tokenTtl()),
           clock, new DomainEvents(vertx, config.effectiveNodeName()));
       boolean demo = config.demoData() ? await(DemoData.loadIfEmpty(app)) : false;
+      await(org.floodready.auth.BootstrapAdmin.ensure(app));
       readiness = await(ReadinessNode.start(app, cluster));
       await(TokenRevocations.watch(app));
       LoginLimiter limiter = LoginLimiter.clustered(vertx, cluster.hazelcast(), clock, config.loginMaxFailures(),

@@ -53,6 +53,24 @@ public final class CheckpointImport {
               }));
     }
 
+    /** Sets a checkpoint's pumps, pump trucks, pump stations and bases to the sheet's rows for it. */
+    public Future<Void> replaceServices(long id, long unitId, List<CheckpointDraft.Service> services) {
+      return checkpoints.replaceServices(tx, id, services)
+          .compose(x -> AuditLog.record(tx, app.now(), admin, "checkpoint.services", "checkpoint", id,
+              new JsonObject().put("services", new io.vertx.core.json.JsonArray(
+                  services.stream().map(CheckpointDraft.Service::toJson).toList())).put("source", "xlsx")))
+          .onSuccess(x -> changed.add(new JsonObject().put("unitId", unitId).put("checkpointId", id)));
+    }
+
+    /** Sets a checkpoint's inspectors (accounts with the inspector role, checked by the repository). */
+    public Future<Void> setInspectors(long id, long unitId, List<Long> userIds) {
+      return checkpoints.setInspectors(tx, id, userIds)
+          .compose(ok -> ok ? AuditLog.record(tx, app.now(), admin, "checkpoint.inspectors", "checkpoint", id,
+                  new JsonObject().put("userIds", new io.vertx.core.json.JsonArray(userIds)).put("source", "xlsx"))
+              : Future.<Void>failedFuture(new IllegalStateException("not all inspectors: " + userIds)))
+          .onSuccess(x -> changed.add(new JsonObject().put("unitId", unitId).put("checkpointId", id)));
+    }
+
     /** Sends the change events gathered; call after the commit only. */
     public void publish() {
       changed.forEach(e -> app.events().publish("checkpoint.changed", e));

@@ -149,7 +149,6 @@ public final class CheckpointRepository {
   public Future<Void> replaceDetails(SqlClient tx, long id, CheckpointDraft d) {
     Future<Void> chain = tx.preparedQuery("DELETE FROM flood_limit_periods WHERE checkpoint_id = $1")
         .execute(Tuple.of(id))
-        .compose(v -> tx.preparedQuery("DELETE FROM checkpoint_services WHERE checkpoint_id = $1").execute(Tuple.of(id)))
         .mapEmpty();
     for (FloodLimitPeriod p : d.floodLimits()) {
       chain = chain.compose(v -> tx.preparedQuery("INSERT INTO flood_limit_periods (checkpoint_id, name, start_md,"
@@ -158,7 +157,18 @@ public final class CheckpointRepository {
               Checkpoint.decimal(p.level())))
           .mapEmpty());
     }
-    for (CheckpointDraft.Service s : d.services()) {
+    return chain.compose(v -> replaceServices(tx, id, d.services()));
+  }
+
+  /** Replaces the services of a checkpoint (pumps, pump trucks, pump stations, bases serving it). */
+  public Future<Void> replaceServices(SqlClient tx, long id, List<CheckpointDraft.Service> services) {
+    return tx.preparedQuery("DELETE FROM checkpoint_services WHERE checkpoint_id = $1").execute(Tuple.of(id))
+        .compose(v -> insertServices(tx, id, services));
+  }
+
+  private Future<Void> insertServices(SqlClient tx, long id, List<CheckpointDraft.Service> services) {
+    Future<Void> chain = Future.succeededFuture();
+    for (CheckpointDraft.Service s : services) {
       chain = chain.compose(v -> tx.preparedQuery("INSERT INTO checkpoint_services (checkpoint_id, kind, name,"
               + " base_id, quantity) VALUES ($1, $2, $3, $4, $5)")
           .execute(Tuple.of(id, s.kind(), s.name(), s.baseId(), s.quantity()))

@@ -165,14 +165,25 @@ public final class CheckpointValidation {
         in.error(path, "must be an object");
         continue;
       }
-      Fields f = in.nested(o, path);
-      String kind = f.oneOf("kind", CheckpointDraft.Service.KINDS, true);
-      String name = f.requiredText("name", 100);
-      Long baseId = f.id("baseId", false);
-      Integer quantity = f.integer("quantity", 1, 100_000, false);
-      out.add(new CheckpointDraft.Service(kind, name, baseId, quantity));
+      out.add(service(in.nested(o, path)));
     }
     return out;
+  }
+
+  /** One service alone (a spreadsheet row), by the same rules as in a draft's list. */
+  public static CheckpointDraft.Service service(JsonObject body) {
+    Fields in = new Fields(body);
+    CheckpointDraft.Service service = service(in);
+    in.validate();
+    return service;
+  }
+
+  private static CheckpointDraft.Service service(Fields f) {
+    String kind = f.oneOf("kind", CheckpointDraft.Service.KINDS, true);
+    String name = f.requiredText("name", 100);
+    Long baseId = f.id("baseId", false);
+    Integer quantity = f.integer("quantity", 1, 100_000, false);
+    return new CheckpointDraft.Service(kind, name, baseId, quantity);
   }
 
   private static Double positive(Fields f, String name) {

@@ -33,7 +33,9 @@ public record AppConfig(
     String nodeName,
     Duration sweepInterval,
     boolean unsafeNoFsync,
-    NotifyConfig notifications) {
+    NotifyConfig notifications,
+    String bootstrapAdmin,
+    String bootstrapAdminPassword) {
 
   public static final List<Option> OPTIONS = List.of(
       Option.of("host", "0.0.0.0", "Address the HTTP server binds to"),
@@ -57,7 +59,9 @@ public record AppConfig(
       Option.of("cluster-port", "5701", "Hazelcast port of this node (the next free one is tried when taken)"),
       Option.of("node-name", "", "Name of this node in /api/cluster and the logs; empty = host:port"),
       Option.of("sweep-interval-seconds", "60", "How often each node runs the time-driven sweeps (alert escalation, silent checkpoints, overdue hazards)"),
-      Option.of("unsafe-no-fsync", "false", "Embedded PostgreSQL without fsync and with asynchronous commit: faster, but a crash can lose acknowledged writes"));
+      Option.of("unsafe-no-fsync", "false", "Embedded PostgreSQL without fsync and with asynchronous commit: faster, but a crash can lose acknowledged writes"),
+      Option.of("bootstrap-admin", "", "First-run set-up: the username of an admin created on start while the database has no admin at all (ignored once one exists)"),
+      Option.of("bootstrap-admin-password", "", "That admin's initial password (prefer the environment variable); empty = a random one printed once to the log"));
 
   /** Every option: the node's above, then the notifications'. */
   public static final List<Option> ALL_OPTIONS = java.util.stream.Stream.concat(OPTIONS.stream(),
@@ -88,7 +92,9 @@ public record AppConfig(
         s.string("node-name"),
         Duration.ofSeconds(s.integer("sweep-interval-seconds", 1, 86_400)),
         s.bool("unsafe-no-fsync"),
-        NotifyConfig.from(s));
+        NotifyConfig.from(s),
+        s.string("bootstrap-admin"),
+        s.string("bootstrap-admin-password"));
   }
 
   private static String requireText(String value, String flag) {

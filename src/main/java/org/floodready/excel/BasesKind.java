@@ -56,7 +56,7 @@ final class BasesKind implements ImportKind {
       var keeperRefs = new RowChecks.Refs<>("保管员", "base keeper", keepers.result(), Person::username,
           Person::displayName);
       List<Write> writes = new ArrayList<>();
-      for (SheetReader.SheetRow row : checks.rows) {
+      for (SheetReader.SheetRow row : checks.each()) {
         Unit unit = unitRefs.resolve(checks, row, "unit");
         List<Long> keeperIds = new ArrayList<>();
         boolean keepersOk = true;

@@ -86,7 +86,7 @@ final class CheckpointsKind implements ImportKind {
     return Future.all(units, existing).map(all -> {
       var unitRefs = units.result();
       List<Write> writes = new ArrayList<>();
-      for (SheetRow row : checks.rows) {
+      for (SheetRow row : checks.each()) {
         String code = RowChecks.text(row, "code");
         if (code != null && existing.result().contains(code.toLowerCase())) {
           checks.problem(row, "code", "测点编码已存在", "a checkpoint with this code exists already");

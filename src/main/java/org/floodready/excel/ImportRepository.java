@@ -117,6 +117,44 @@ final class ImportRepository {
         });
   }
 
+  /** A checkpoint a sheet names by code or Chinese name. */
+  record CheckpointRef(long id, String code, String nameZh, long unitId) {
+  }
+
+  Future<List<CheckpointRef>> checkpointRefs() {
+    return pool.query("SELECT id, code, name_zh, unit_id FROM checkpoints ORDER BY id")
+        .collecting(Collectors.mapping(r -> new CheckpointRef(r.getLong("id"), r.getString("code"),
+            r.getString("name_zh"), r.getLong("unit_id")), Collectors.toList()))
+        .execute().map(SqlResult::value);
+  }
+
+  /** The pumps, pump trucks, pump stations and bases serving each checkpoint, for the services sheet. */
+  Future<List<Map<String, Object>>> checkpointServices() {
+    return sheetRows("SELECT c.code AS checkpoint, s.kind, s.name, b.code AS base, s.quantity"
+            + " FROM checkpoint_services s JOIN checkpoints c ON c.id = s.checkpoint_id"
+            + " LEFT JOIN bases b ON b.id = s.base_id ORDER BY c.id, s.id", r -> {
+          Map<String, Object> row = new HashMap<>();
+          row.put("checkpoint", r.getString("checkpoint"));
+          row.put("kind", r.getString("kind"));
+          row.put("name", r.getString("name"));
+          row.put("base", r.getString("base"));
+          row.put("quantity", r.getInteger("quantity"));
+          return row;
+        });
+  }
+
+  /** Each checkpoint's inspectors by username, for the inspectors sheet. */
+  Future<List<Map<String, Object>>> checkpointInspectors() {
+    return sheetRows("SELECT c.code AS checkpoint, u.username FROM checkpoint_inspectors i"
+            + " JOIN checkpoints c ON c.id = i.checkpoint_id JOIN users u ON u.id = i.user_id"
+            + " ORDER BY c.id, u.username", r -> {
+          Map<String, Object> row = new HashMap<>();
+          row.put("checkpoint", r.getString("checkpoint"));
+          row.put("inspector", r.getString("username"));
+          return row;
+        });
+  }
+
   /** Each row of the query as a sheet row (column key → value). */
   private Future<List<Map<String, Object>>> sheetRows(String sql, Function<Row, Map<String, Object>> toRow) {
     return pool.query(sql).collecting(Collectors.mapping(toRow, Collectors.toList())).execute().map(SqlResult::value);

@@ -26,7 +26,7 @@ public final class ImportRoutes {
   public ImportRoutes(AppContext app) {
     this.app = app;
     this.service = new ImportService(app);
-    this.jobs = new ImportJobs(app.vertx());
+    this.jobs = new ImportJobs(app);
   }
 
   public void mount(Router api) {
@@ -65,19 +65,19 @@ public final class ImportRoutes {
     }
     Buffer body = ctx.body() == null || ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
     if (!async) {
-      ImportJobs.Job unlisted = new ImportJobs.Job(kind.id(), admin.id(), dryRun);
-      Respond.ok(ctx, service.run(admin, kind, body.getBytes(), dryRun, unlisted));
+      Respond.ok(ctx, service.run(admin, kind, body.getBytes(), dryRun, new ImportProgress()));
       return;
     }
-    ImportJobs.Job job = jobs.start(kind.id(), admin.id(), dryRun);
-    service.run(admin, kind, body.getBytes(), dryRun, job).onComplete(job::finish);
-    ctx.response().putHeader("Location", "/api/import/jobs/" + job.id);
-    Respond.json(ctx, 202, job.toJson());
+    jobs.start(kind.id(), admin.id(), dryRun).onSuccess(job -> {
+      service.run(admin, kind, body.getBytes(), dryRun, job).onComplete(job::finish);
+      ctx.response().putHeader("Location", "/api/import/jobs/" + job.id);
+      Respond.json(ctx, 202, job.started);
+    }).onFailure(ctx::fail);
   }
 
   /** An import run with {@code ?async=true}: its phase and rows, then its answer (or its problems). */
   private void job(RoutingContext ctx) {
     CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
-    Respond.ok(ctx, jobs.find(ctx.pathParam("jobId"), admin.id()).toJson());
+    Respond.ok(ctx, jobs.find(ctx.pathParam("jobId"), admin.id()));
   }
 }

@@ -31,7 +31,9 @@ final class ImportService {
       "reaches", new ReachesKind(),
       "checkpoints", new CheckpointsKind(),
       "units", new UnitsKind(),
-      "users", new UsersKind());
+      "users", new UsersKind(),
+      "checkpoint-services", new CheckpointServicesKind(),
+      "checkpoint-inspectors", new CheckpointInspectorsKind());
 
   /** Thrown as the answer to a sheet with problems: 422 with every problem and the marked copy. */
   static final class Rejected extends ApiError {
@@ -66,14 +68,14 @@ final class ImportService {
   private record Read(SheetReader.Parsed parsed, Problems problems, String contentHash) {
   }
 
-  Future<JsonObject> run(CurrentUser admin, ImportKind kind, byte[] file, boolean dryRun, ImportJobs.Job job) {
+  Future<JsonObject> run(CurrentUser admin, ImportKind kind, byte[] file, boolean dryRun, ImportProgress job) {
     return app.blocking(() -> {
       Problems problems = new Problems();
       SheetReader.Parsed parsed = SheetReader.read(file, kind, problems);
       return new Read(parsed, problems, contentHash(kind, parsed));
     }).compose(read -> {
       job.read(read.parsed().rows().size());
-      RowChecks checks = new RowChecks(app, kind, read.parsed(), read.problems(), read.contentHash());
+      RowChecks checks = new RowChecks(app, kind, read.parsed(), read.problems(), read.contentHash(), job);
       return kind.check(checks).compose(writes -> {
         job.checked(read.problems().isEmpty() && !dryRun);
         if (!read.problems().isEmpty()) {
@@ -84,20 +86,20 @@ final class ImportService {
           return Future.succeededFuture(ImportKind.summary(rows, List.of()).put("kind", kind.id())
               .put("dryRun", true).put("valid", true).put("expected", checks.expected));
         }
-        return write(admin, kind, read, writes, job)
-            .map(outcomes -> ImportKind.summary(rows, outcomes).put("kind", kind.id()).put("dryRun", false));
+        return write(admin, kind, read, writes, job);
       });
     });
   }
 
-  private Future<List<String>> write(CurrentUser admin, ImportKind kind, Read read, List<ImportKind.Write> writes,
-      ImportJobs.Job job) {
+  /** All rows in one transaction, which also ends a stored job "done" with the answer it commits. */
+  private Future<JsonObject> write(CurrentUser admin, ImportKind kind, Read read, List<ImportKind.Write> writes,
+      ImportProgress job) {
     InventoryImport inventory = new InventoryImport(app);
     RiverImport rivers = new RiverImport(app);
     CheckpointImport checkpoints = new CheckpointImport(app);
     List<ImportTx> opened = new ArrayList<>();
     return Future.all(writes.stream().map(ImportKind.Write::prepare).toList())
-        .compose(prepared -> app.pool().<List<String>>withTransaction(tx -> {
+        .compose(prepared -> app.pool().<JsonObject>withTransaction(tx -> {
       ImportTx t = new ImportTx(tx, admin, inventory.writer(tx, admin), rivers.writer(tx, admin),
           checkpoints.writer(tx, admin), new ArrayList<>());
       opened.add(t);
@@ -109,10 +111,15 @@ final class ImportService {
           return list;
         }));
       }
-      return done.compose(list -> AuditLog.record(tx, app.now(), admin, "import." + kind.id(), "import",
-          read.contentHash(), ImportKind.summary(list.size(), list).put("sheet", read.parsed().sheet().getSheetName()))
-          .map(list));
-    })).onSuccess(list -> opened.forEach(t -> {
+      return done.compose(list -> {
+        JsonObject answer = ImportKind.summary(read.parsed().rows().size(), list).put("kind", kind.id())
+            .put("dryRun", false);
+        return AuditLog.record(tx, app.now(), admin, "import." + kind.id(), "import", read.contentHash(),
+                ImportKind.summary(list.size(), list).put("sheet", read.parsed().sheet().getSheetName()))
+            .compose(v -> job.doneIn(tx, answer))
+            .map(answer);
+      });
+    })).onSuccess(answer -> opened.forEach(t -> {
       t.inventory().publish();
       t.checkpoints().publish();
       t.afterCommit().forEach(Runnable::run);

@@ -49,7 +49,7 @@ final class ItemsKind implements ImportKind {
     checks.unique(r -> lower(RowChecks.text(r, "code")), "code", "物资编码 Item code ");
     return checks.inventory.items().map(items -> {
       List<Write> writes = new ArrayList<>();
-      for (SheetReader.SheetRow row : checks.rows) {
+      for (SheetReader.SheetRow row : checks.each()) {
         var json = RowChecks.json(row, COLUMNS.stream().map(Column::key).toArray(String[]::new));
         InventoryValidation.ItemInput in = checks.validate(row, () -> InventoryValidation.item(json), f -> f);
         if (in != null) {

@@ -63,7 +63,7 @@ final class OpeningBalancesKind implements ImportKind {
       var baseRefs = catalogue.bases();
       List<Write> writes = new ArrayList<>();
       Claims claims = new Claims(keys, checks);
-      for (SheetReader.SheetRow row : checks.rows) {
+      for (SheetReader.SheetRow row : checks.each()) {
         Base base = baseRefs.resolve(checks, row, "base");
         Item item = itemRefs.resolve(checks, row, "item");
         var json = RowChecks.json(row, "lotCode", "quantity", "receivedOn", "expiresOn", "condition", "note");

@@ -67,7 +67,7 @@ final class QuotasKind implements ImportKind {
       var baseRefs = catalogue.bases();
       List<Write> writes = new ArrayList<>();
       List<String> seen = new ArrayList<>();
-      for (SheetReader.SheetRow row : checks.rows) {
+      for (SheetReader.SheetRow row : checks.each()) {
         Base base = baseRefs.resolve(checks, row, "base");
         Item item = itemRefs.resolve(checks, row, "item");
         JsonObject json = RowChecks.json(row, "required", "note");

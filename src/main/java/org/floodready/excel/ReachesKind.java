@@ -73,7 +73,7 @@ final class ReachesKind implements ImportKind {
       Map<String, RiverValidation.RiverInput> newRivers = new HashMap<>();
       Map<String, Long> created = new HashMap<>();
       List<Write> writes = new ArrayList<>();
-      for (SheetRow row : checks.rows) {
+      for (SheetRow row : checks.each()) {
         String code = RowChecks.text(row, "code");
         if (code != null && reaches.result().stream().anyMatch(r -> r.code().equalsIgnoreCase(code))) {
           checks.problem(row, "code", "河段编码已存在", "a reach with this code exists already");

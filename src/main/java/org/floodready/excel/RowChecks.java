@@ -35,8 +35,10 @@ final class RowChecks {
   private final ImportKind kind;
   private final SheetReader.Parsed parsed;
   private final Problems problems;
+  private final ImportProgress progress;
 
-  RowChecks(AppContext app, ImportKind kind, SheetReader.Parsed parsed, Problems problems, String contentHash) {
+  RowChecks(AppContext app, ImportKind kind, SheetReader.Parsed parsed, Problems problems, String contentHash,
+      ImportProgress progress) {
     this.app = app;
     this.inventory = new InventoryImport(app);
     this.rivers = new RiverImport(app);
@@ -46,6 +48,12 @@ final class RowChecks {
     this.rows = parsed.rows();
     this.problems = problems;
     this.contentHash = contentHash;
+    this.progress = progress;
+  }
+
+  /** The rows for a kind's checking loop, each reported to the progress as the loop reaches it. */
+  Iterable<SheetRow> each() {
+    return () -> rows.stream().peek(row -> progress.checkedRow()).iterator();
   }
 
   /** What a write would do, counted while checking, for a dry run's answer (e.g. rows booked before). */

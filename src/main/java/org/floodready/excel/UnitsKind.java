@@ -23,12 +23,17 @@ final class UnitsKind implements ImportKind {
       Column.text("code", "单位编码", "Unit code", true, "ZZ-GC-NEW", null),
       Column.text("nameZh", "单位名称", "Name (Chinese)", true, "示例社区", null),
       Column.text("nameEn", "英文名称", "Name (English)", true, "Example community", null),
-      Column.text("parent", "上级单位", "Parent unit", true, "十八里河街道",
-          "已有单位或本表前面行的单位，编码或中文名称 an existing unit or one from an earlier row, code or name"));
+      Column.text("parent", "上级单位", "Parent unit", false, "十八里河街道",
+          "必填：已有单位或本表前面行的单位，编码或中文名称 required: an existing unit or one from an earlier row,"
+              + " code or name\n空着 = 市（根单位），仅限数据库还没有任何单位时 empty = the city (root unit),"
+              + " only while the database has no unit yet"));
 
   /** A parent: an existing unit (id) or a row of this sheet (code), with the level its children get. */
   private record Parent(Long id, String code, String childLevel) {
   }
+
+  /** No parent: the row is the city, the root of an empty database (its "children" are cities: level city). */
+  private static final Parent ROOT = new Parent(null, null, "city");
 
   @Override
   public String id() {
@@ -45,23 +50,20 @@ final class UnitsKind implements ImportKind {
     return COLUMNS;
   }
 
-  /**
-   * Every unit but the root (a city has no parent, so it is set up with the database, not from a sheet),
-   * parents before children, the parent by code.
-   */
+  /** Every unit, parents before children (the city first, its parent empty), the parent by code. */
   @Override
   public Future<List<Map<String, Object>>> current(AppContext app) {
     return new UnitRepository(app.pool()).list(new Where()).map(units -> {
       Map<Long, Unit> byId = new HashMap<>();
       units.forEach(u -> byId.put(u.id(), u));
-      return units.stream().filter(u -> u.parentId() != null)
+      return units.stream()
           .sorted(java.util.Comparator.comparing((Unit u) -> Unit.LEVELS.indexOf(u.level())).thenComparing(Unit::id))
           .map(u -> {
             Map<String, Object> row = new HashMap<>();
             row.put("code", u.code());
             row.put("nameZh", u.nameZh());
             row.put("nameEn", u.nameEn());
-            row.put("parent", byId.get(u.parentId()).code());
+            row.put("parent", u.parentId() == null ? null : byId.get(u.parentId()).code());
             return row;
           }).toList();
     });
@@ -75,12 +77,15 @@ final class UnitsKind implements ImportKind {
       Map<String, Parent> sheetUnits = new HashMap<>();
       Map<String, Long> created = new HashMap<>();
       List<Write> writes = new ArrayList<>();
-      for (SheetRow row : checks.rows) {
+      boolean rootSeen = false;
+      for (SheetRow row : checks.each()) {
         String code = RowChecks.text(row, "code");
         if (code != null && units.stream().anyMatch(u -> u.code().equalsIgnoreCase(code))) {
           checks.problem(row, "code", "单位编码已存在", "a unit with this code exists already");
         }
-        Parent parent = parent(checks, row, existing, sheetUnits);
+        Parent parent = RowChecks.text(row, "parent") == null && units.isEmpty() && !rootSeen
+            ? ROOT : parent(checks, row, existing, sheetUnits);
+        rootSeen |= parent == ROOT;
         JsonObject json = RowChecks.json(row, "code", "nameZh", "nameEn")
             .put("parentId", parent != null && parent.id() != null ? parent.id() : 1L); // else reported / later
         UnitValidation.UnitInput in = checks.validate(row, () -> UnitValidation.unit(json),
@@ -93,7 +98,8 @@ final class UnitsKind implements ImportKind {
           sheetUnits.put(in.code().toLowerCase(), new Parent(null, in.code(), UnitValidation.childLevel(level)));
           sheetUnits.put(in.nameZh(), new Parent(null, in.code(), UnitValidation.childLevel(level)));
           writes.add(t -> {
-            Long parentId = parent.id() != null ? parent.id() : created.get(parent.code().toLowerCase());
+            Long parentId = parent == ROOT ? null
+                : parent.id() != null ? parent.id() : created.get(parent.code().toLowerCase());
             return new UnitRepository(checks.app.pool()).insert(t.tx(), in.code(), in.nameZh(), in.nameEn(), level,
                     parentId)
                 .compose(id -> AuditLog.record(t.tx(), checks.app.now(), t.admin(), "unit.create", "unit", id,

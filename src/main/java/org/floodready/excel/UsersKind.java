@@ -68,7 +68,7 @@ final class UsersKind implements ImportKind {
       Set<String> taken = new HashSet<>();
       users.result().forEach(u -> taken.add(u.get("username").toString().toLowerCase()));
       List<Write> writes = new ArrayList<>();
-      for (SheetRow row : checks.rows) {
+      for (SheetRow row : checks.each()) {
         String username = RowChecks.text(row, "username");
         if (username != null && taken.contains(username.toLowerCase())) {
           checks.problem(row, "username", "用户名已存在", "this username exists already");

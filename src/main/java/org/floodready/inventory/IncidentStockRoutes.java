@@ -34,6 +34,27 @@ final class IncidentStockRoutes {
   void mount(Router api) {
     api.post("/bases/:baseId/issues").handler(this::issueItem);
     api.post("/incidents/:incidentId/returns").handler(this::returnEquipment);
+    api.put("/items/:itemId/reusable").handler(this::setReusable);
+  }
+
+  /** Admins mark an item as equipment expected back from incidents (or not); audited. */
+  private void setReusable(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx).require(org.floodready.auth.Role.ADMIN);
+    long itemId = QueryParams.pathId(ctx, "itemId");
+    org.floodready.http.Fields in = new org.floodready.http.Fields(JsonInput.object(ctx));
+    Boolean reusable = in.bool("reusable", true);
+    in.validate();
+    JsonObject answer = new JsonObject().put("itemId", itemId).put("reusable", reusable);
+    app.pool().withTransaction(tx -> tx.preparedQuery("UPDATE items SET reusable = $2 WHERE id = $1")
+            .execute(io.vertx.sqlclient.Tuple.of(itemId, reusable))
+            .compose(rows -> {
+              if (rows.rowCount() == 0) {
+                throw ApiError.notFound("Item", itemId);
+              }
+              return org.floodready.audit.AuditLog.record(tx, app.now(), user, "item.reusable", "item", itemId, answer);
+            }))
+        .onSuccess(v -> org.floodready.http.Respond.ok(ctx, answer))
+        .onFailure(ctx::fail);
   }
 
   private void issueItem(RoutingContext ctx) {

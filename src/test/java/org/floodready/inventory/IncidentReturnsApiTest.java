@@ -241,6 +241,30 @@ class IncidentReturnsApiTest {
     assertQty("1", f.onHand(lot));
   }
 
+  @Test
+  void onlyItemsMarkedReusableAreExpectedBack() throws Exception {
+    long base = f.base(34.73, 113.73, f.keeperId);
+    long lights = f.item("equipment", null, null);
+    long lot = f.receive(base, lights, "4", null);
+    long incident = incident("夜间抢险照明 test " + key().substring(0, 6));
+    assertEquals(201, f.keeper.post("/api/bases/" + base + "/issues", new JsonObject().put("itemId", lights)
+        .put("quantity", 2).put("incidentId", incident), key()).status());
+    assertTrue(f.duty.get("/api/incidents/" + incident + "/outstanding").json().getJsonArray("items").isEmpty(),
+        "a consumable is not expected back");
+    assertQty("2", f.duty.get("/api/incidents/" + incident + "/summary").json().getJsonArray("lines")
+        .getJsonObject(0).getValue("used"));
+    assertEquals(403, f.keeper.put("/api/items/" + lights + "/reusable", new JsonObject().put("reusable", true))
+        .status());
+    assertEquals(400, f.admin.put("/api/items/" + lights + "/reusable", new JsonObject().put("reusable", "yes"))
+        .status());
+    assertEquals(404, f.admin.put("/api/items/99999999/reusable", new JsonObject().put("reusable", true)).status());
+    Resp marked = f.admin.put("/api/items/" + lights + "/reusable", new JsonObject().put("reusable", true));
+    assertEquals(200, marked.status(), marked.toString());
+    JsonObject line = only(f.duty.get("/api/incidents/" + incident + "/outstanding"));
+    assertEquals(lot, line.getLong("lotId"));
+    assertQty("2", line.getValue("out"));
+  }
+
   private static JsonObject dated(LocalDate received, LocalDate expires) {
     return new JsonObject().put("receivedOn", received.toString()).put("expiresOn", expires.toString());
   }

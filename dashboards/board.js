@@ -1137,7 +1137,45 @@
     return wrap;
   }
 
-  const RENDERERS = { table, alerts, map, responseLevel, ranking, hazards, transfers, deliveries };
+  /** Equipment still out at closed incidents; keepers (and admins) book a return from the row. */
+  function returns(data, def) {
+    const mayReturn = ['admin', 'base_keeper'].includes(user().role);
+    const d = Object.assign({}, def, {
+      rowActions: (row) => {
+        if (!mayReturn) return [];
+        const form = document.createElement('span');
+        form.className = 'return-form';
+        const qty = document.createElement('input');
+        qty.type = 'number';
+        qty.min = '1';
+        qty.max = String(row.out);
+        qty.value = String(row.out);
+        qty.setAttribute('aria-label', '数量 Quantity');
+        const cond = document.createElement('select');
+        cond.setAttribute('aria-label', '状况 Condition');
+        cond.innerHTML = '<option value="good">完好 Good</option><option value="needs_repair">待修 Needs repair</option>'
+          + '<option value="lost">丢失 Lost</option>';
+        // one key per shown row and answer: a retry of the same return books it once
+        const shown = row.key + '-' + Date.now() + '-' + Math.random().toString(36).slice(2);
+        form.append(qty, cond, actionButton('归还 Return', () => bookReturn(row, Number(qty.value), cond.value,
+          'return-' + shown + '-' + qty.value + '-' + cond.value), 'return'));
+        return [form];
+      }
+    });
+    return table(data, d);
+  }
+
+  async function bookReturn(row, quantity, condition, key) {
+    try {
+      await api('/api/incidents/' + row.incidentId + '/returns', { json: { lotId: row.lotId, quantity, condition }, idempotent: key });
+      afterWrite('returns-out', 'coverage');
+    } catch (e) {
+      const panel = state.panels.get('returns-out');
+      if (!e.offline && panel) panel.el.querySelector('[data-role=body]').insertAdjacentHTML('afterbegin', '<p class="error">' + esc(e.message) + '</p>');
+    }
+  }
+
+  const RENDERERS = { table, alerts, map, responseLevel, ranking, hazards, transfers, deliveries, returns };
   // Panels written in their own file (board-requests.js) register their renderer through this.
   window.FloodBoard = { api, esc, zh, fmtTime, fmtNum, actionButton, afterWrite, emptyNote, isDutyRoom, user,
     register: (name, renderer) => { RENDERERS[name] = renderer; } };

@@ -3,7 +3,7 @@ package org.floodready.dashboard;
 import java.util.List;
 
 /** The daily report as a printable HTML page (A4 print styles, no external assets). */
-final class DailyReportHtml {
+public final class DailyReportHtml {
   private DailyReportHtml() {
   }
 
@@ -53,7 +53,7 @@ final class DailyReportHtml {
     return h.append("</body></html>").toString();
   }
 
-  static String esc(String s) {
+  public static String esc(String s) {
     if (s == null) {
       return "";
     }

@@ -13,7 +13,6 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.util.List;
 
 /** The daily report as PDF (OpenPDF), with the CJK font embedded so it reads the same everywhere. */
 final class DailyReportPdf {
@@ -22,7 +21,7 @@ final class DailyReportPdf {
 
   /** Blocking: run via app.blocking. */
   static byte[] render(DailyReport r) throws Exception {
-    BaseFont base = baseFont();
+    BaseFont base = PdfTables.baseFont();
     Font title = new Font(base, 18, Font.BOLD);
     Font heading = new Font(base, 13, Font.BOLD);
     Font text = new Font(base, 9);
@@ -56,19 +55,7 @@ final class DailyReportPdf {
         doc.add(new Paragraph("无记录 None", text));
         continue;
       }
-      PdfPTable table = new PdfPTable(t.columns().size());
-      table.setWidthPercentage(100);
-      table.setHeaderRows(1);
-      for (String c : t.columns()) {
-        PdfPCell cell = new PdfPCell(new Phrase(c, new Font(base, 9, Font.BOLD)));
-        cell.setBackgroundColor(new Color(0xE3, 0xEA, 0xF2));
-        table.addCell(cell);
-      }
-      for (List<Object> row : t.rows()) {
-        for (Object c : row) {
-          table.addCell(new PdfPCell(new Phrase(ReportTable.text(c), text)));
-        }
-      }
+      PdfPTable table = PdfTables.table(base, t.columns(), t.rows());
       doc.add(table);
     }
     for (DailyReport.Chart c : r.charts()) {
@@ -92,11 +79,4 @@ final class DailyReportPdf {
     return out.toByteArray();
   }
 
-  private static BaseFont baseFont() throws Exception {
-    String file = CjkFonts.pdfFontFile().orElse(null);
-    if (file == null) {
-      return BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
-    }
-    return BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-  }
 }

@@ -26,6 +26,7 @@ public final class DemoData {
   static final List<String> SCRIPTS = List.of(
       "10_foundation.sql",
       "20_inventory.sql",
+      "21_reusable_items.sql",
       "30_checkpoints.sql",
       "40_patrols.sql",
       "50_duty.sql",

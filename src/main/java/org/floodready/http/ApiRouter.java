@@ -41,6 +41,8 @@ public final class ApiRouter {
     new org.floodready.duty.DutyRoutes(app).mount(api);
     new org.floodready.inspections.InspectionRoutes(app).mount(api);
     new org.floodready.requests.RequestRoutes(app).mount(api);
+    new org.floodready.incidents.summary.SummaryRoutes(app,
+        org.floodready.incidents.summary.RequestedLines.NONE).mount(api);
 
     FailureHandler.install(api);
     return api;

@@ -24,5 +24,7 @@ public final class InventoryRoutes {
     new CoverageRoutes(app, access).mount(api);
     new StocktakeRoutes(app, access, new StocktakeService(app, lots, stock)).mount(api);
     new LabelRoutes(app, access, lots).mount(api);
+    new IncidentStockRoutes(app, access, lots, new ItemIssueService(app, lots, stock),
+        new ReturnService(lots, stock)).mount(api);
   }
 }

@@ -30,8 +30,19 @@ public final class InventoryValidation {
       LocalDate expiresOn, String condition, String note) {
   }
 
-  public record IssueInput(BigDecimal quantity, String recipientType, String recipient, String note) {
+  /** An issue; with an incidentId the recipient is that incident (type and name may then be left out). */
+  public record IssueInput(BigDecimal quantity, String recipientType, String recipient, String note,
+      Long incidentId) {
   }
+
+  public record ItemIssueInput(long itemId, IssueInput issue) {
+  }
+
+  /** Equipment back from an incident: which issued lot, how many, in what condition, into which base. */
+  public record ReturnInput(long lotId, BigDecimal quantity, String condition, Long baseId, String note) {
+  }
+
+  public static final List<String> RETURN_CONDITIONS = List.of("good", "needs_repair", "lost");
 
   public record WriteOffInput(BigDecimal quantity, String reason, String note) {
   }
@@ -137,12 +148,44 @@ public final class InventoryValidation {
 
   public static IssueInput issue(JsonObject json) {
     Fields in = new Fields(json);
+    IssueInput issue = issue(in);
+    in.validate();
+    return issue;
+  }
+
+  /** An issue of an item from a base: the server picks the lots (FEFO). */
+  public static ItemIssueInput itemIssue(JsonObject json) {
+    Fields in = new Fields(json);
+    Long itemId = in.id("itemId", true);
+    IssueInput issue = issue(in);
+    in.validate();
+    return new ItemIssueInput(itemId == null ? 0 : itemId, issue);
+  }
+
+  private static IssueInput issue(Fields in) {
     BigDecimal quantity = in.quantity("quantity");
-    String type = in.oneOf("recipientType", RECIPIENT_TYPES, true);
-    String recipient = in.requiredText("recipient", 200);
+    Long incidentId = in.id("incidentId", false);
+    String type = in.oneOf("recipientType", RECIPIENT_TYPES, incidentId == null);
+    if (incidentId != null && type != null) {
+      in.check(type.equals("incident"), "recipientType", "must be incident (or left out) when incidentId is given");
+    }
+    String recipient = incidentId == null ? in.requiredText("recipient", 200) : in.optionalText("recipient", 200);
+    String note = in.optionalText("note", NOTE_LENGTH);
+    return new IssueInput(quantity, incidentId == null ? type : "incident", recipient, note, incidentId);
+  }
+
+  public static ReturnInput returned(JsonObject json) {
+    Fields in = new Fields(json);
+    Long lotId = in.id("lotId", true);
+    BigDecimal quantity = in.quantity("quantity");
+    String condition = in.oneOf("condition", RETURN_CONDITIONS, true);
+    Long baseId = in.id("baseId", false);
+    if ("lost".equals(condition)) {
+      in.check(baseId == null, "baseId", "must be left out for lost equipment (nothing comes back)");
+    }
     String note = in.optionalText("note", NOTE_LENGTH);
     in.validate();
-    return new IssueInput(quantity, type, recipient, note);
+    return new ReturnInput(lotId, quantity, condition, baseId, note);
   }
 
   public static WriteOffInput writeOff(JsonObject json) {

@@ -71,6 +71,23 @@ final class LotRepository {
   }
 
   /**
+   * The usable lots of an item at a base, locked, in the order they are issued: first to expire first
+   * (FEFO; lots that never expire last), then equipment that passed its last test run, then oldest first.
+   */
+  Future<List<Lot>> lockUsable(SqlClient tx, long baseId, long itemId, LocalDate today, String zone) {
+    return tx.preparedQuery("SELECT " + columns() + FROM + " WHERE l.base_id = $3 AND l.item_id = $4"
+            + " AND l.quantity > 0 AND " + InventorySql.notUsableReason("$1::date", "$2::text") + " IS NULL"
+            + " ORDER BY l.expires_on NULLS LAST, CASE WHEN l.last_test_result = 'pass' THEN 0 ELSE 1 END,"
+            + " l.received_on, l.id FOR UPDATE OF l")
+        .execute(Tuple.of(today, zone, baseId, itemId))
+        .map(rows -> {
+          List<Lot> lots = new ArrayList<>();
+          rows.forEach(r -> lots.add(Lot.from(r)));
+          return lots;
+        });
+  }
+
+  /**
    * Creates the lot or adds to the lot with the same code at the base; empty when that lot is
    * scrapped (stock is never put back into a scrapped lot).
    */
@@ -108,6 +125,28 @@ final class LotRepository {
             WHERE lots.condition <> 'scrapped'
             RETURNING id, lot_code, quantity""")
         .execute(Tuple.of(sourceLotId, toBaseId, quantity, now))
+        .map(LotRepository::balance);
+  }
+
+  /**
+   * Puts equipment back from an incident at {@code baseId}, carrying the issued lot's dates and last test:
+   * into the lot with the issued lot's code (condition usable when it is new), or with {@code split} into a
+   * new lot of its own (code {@code <issued code>-R<n>}) in {@code condition}, so a pump needing repair is not
+   * mixed with usable ones. Empty when the receiving lot is scrapped.
+   */
+  Future<Optional<Balance>> returnInto(SqlClient tx, long issuedLotId, long baseId, BigDecimal quantity,
+      boolean split, String condition, OffsetDateTime now) {
+    return tx.preparedQuery("""
+            INSERT INTO lots (base_id, item_id, lot_code, quantity, received_on, expires_on, condition,
+                              last_test_at, last_test_result, last_test_by, created_at, updated_at)
+            SELECT $2, s.item_id, CASE WHEN $4 THEN s.lot_code || '-R' || nextval('lot_code_seq') ELSE s.lot_code END,
+                   $3, s.received_on, s.expires_on, $5, s.last_test_at, s.last_test_result, s.last_test_by, $6, $6
+            FROM lots s WHERE s.id = $1
+            ON CONFLICT (base_id, item_id, lot_code)
+            DO UPDATE SET quantity = lots.quantity + EXCLUDED.quantity, updated_at = EXCLUDED.updated_at
+            WHERE lots.condition <> 'scrapped'
+            RETURNING id, lot_code, quantity""")
+        .execute(Tuple.of(issuedLotId, baseId, quantity, split, condition, now))
         .map(LotRepository::balance);
   }
 

@@ -23,6 +23,8 @@ final class Movement {
   String conditionTo;
   Long transferId;
   Long stocktakeId;
+  /** The incident (险情) an issue served or a return came back from; null for other movements. */
+  Long incidentId;
   /** When the server took a movement a phone queued earlier; null = at (written the moment it happened). */
   OffsetDateTime receivedAt;
 
@@ -76,6 +78,11 @@ final class Movement {
 
   Movement transfer(long id) {
     this.transferId = id;
+    return this;
+  }
+
+  Movement incident(Long id) {
+    this.incidentId = id;
     return this;
   }
 

@@ -21,6 +21,11 @@ public final class PendingEvents {
         .put("lotId", lotId).put("movementId", movementId));
   }
 
+  /** Supplies were issued to an incident or came back from it ({@code action}: issued | returned). */
+  void incidentSupplies(long incidentId, String action) {
+    add("incident.supplies", new JsonObject().put("incidentId", incidentId).put("action", action));
+  }
+
   public synchronized void publish(DomainEvents events) {
     pending.forEach(p -> events.publish(p.type(), p.payload()));
     pending.clear();

@@ -19,7 +19,7 @@ final class StockLedger {
   static final String COLUMNS = "m.id, m.lot_id, l.lot_code, m.base_id, b.name_zh AS base_name_zh, m.item_id,"
       + " i.code AS item_code, i.name_zh AS item_name_zh, i.unit_of_measure, m.kind, m.quantity, m.balance, m.at,"
       + " m.actor_id, m.actor_name, m.note, m.recipient_type, m.recipient, m.reason, m.counted_quantity,"
-      + " m.condition_from, m.condition_to, m.transfer_id, m.stocktake_id, m.received_at,"
+      + " m.condition_from, m.condition_to, m.transfer_id, m.stocktake_id, m.received_at, m.incident_id,"
       + " EXISTS (SELECT 1 FROM movement_photos p WHERE p.movement_id = m.id) AS has_photo";
   private static final String FROM = " FROM stock_movements m JOIN lots l ON l.id = m.lot_id"
       + " JOIN items i ON i.id = m.item_id JOIN bases b ON b.id = m.base_id";
@@ -34,12 +34,13 @@ final class StockLedger {
     return tx.preparedQuery("""
             INSERT INTO stock_movements (lot_id, base_id, item_id, kind, quantity, balance, at, actor_id, actor_name,
               note, recipient_type, recipient, reason, counted_quantity, condition_from, condition_to,
-              transfer_id, stocktake_id, received_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+              transfer_id, stocktake_id, received_at, incident_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
             RETURNING id""")
         .execute(Tuple.wrap(new ArrayList<>(Arrays.asList(m.lotId, m.baseId, m.itemId, m.kind, m.quantity,
             m.balance, m.at, m.actor.id(), m.actor.username(), m.note, m.recipientType, m.recipient, m.reason,
-            m.countedQuantity, m.conditionFrom, m.conditionTo, m.transferId, m.stocktakeId, m.receivedAt()))))
+            m.countedQuantity, m.conditionFrom, m.conditionTo, m.transferId, m.stocktakeId, m.receivedAt(),
+            m.incidentId))))
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 
@@ -78,6 +79,7 @@ final class StockLedger {
         .put("countedQuantity", Quantities.json(r.getBigDecimal("counted_quantity")))
         .put("conditionFrom", r.getString("condition_from")).put("conditionTo", r.getString("condition_to"))
         .put("transferId", r.getLong("transfer_id")).put("stocktakeId", r.getLong("stocktake_id"))
+        .put("incidentId", r.getLong("incident_id"))
         .put("receivedAt", iso.apply(r.getOffsetDateTime("received_at") == null ? r.getOffsetDateTime("at")
             : r.getOffsetDateTime("received_at")))
         .put("photoUrl", r.getBoolean("has_photo") ? MovementPhotoRoutes.url(r.getLong("id")) : null);
@@ -99,6 +101,7 @@ final class StockLedger {
         .put("countedQuantity", Quantities.json(m.countedQuantity))
         .put("conditionFrom", m.conditionFrom).put("conditionTo", m.conditionTo)
         .put("transferId", m.transferId).put("stocktakeId", m.stocktakeId)
+        .put("incidentId", m.incidentId)
         .put("receivedAt", iso.apply(m.receivedAt()))
         .put("photoUrl", null);
   }

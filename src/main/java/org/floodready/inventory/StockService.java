@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
@@ -45,10 +46,38 @@ final class StockService {
   Future<Outcome> issue(SqlClient tx, CurrentUser actor, Lot lot, InventoryValidation.IssueInput in,
       OffsetDateTime occurredAt, PendingEvents events) {
     OffsetDateTime now = nowInMicros();
-    return withdraw(tx, lot, in.quantity(), now, "issue").compose(b -> finish(tx, actor,
-        new Movement("issue", lot.id(), lot.baseId(), lot.itemId(), in.quantity().negate(), b.quantity(),
-            happened(occurredAt, now), actor).receivedAt(now).recipient(in.recipientType(), in.recipient()).note(in.note()),
-        lot, events));
+    return IncidentRefs.forIssue(tx, in.incidentId()).compose(incident ->
+        issueFrom(tx, actor, lot, in.quantity(), in, incident, happened(occurredAt, now), now, events)
+            .compose(o -> logIssue(tx, actor, incident, now, List.of(o.body()), events).map(o)));
+  }
+
+  /** Takes {@code quantity} out of one lot as an issue to the input's recipient, or to the incident. */
+  Future<Outcome> issueFrom(SqlClient tx, CurrentUser actor, Lot lot, BigDecimal quantity,
+      InventoryValidation.IssueInput in, IncidentRefs.IncidentRef incident, OffsetDateTime at, OffsetDateTime now,
+      PendingEvents events) {
+    String recipient = in.recipient() != null ? in.recipient() : incident.label();
+    return withdraw(tx, lot, quantity, now, "issue").compose(b -> finish(tx, actor,
+        new Movement("issue", lot.id(), lot.baseId(), lot.itemId(), quantity.negate(), b.quantity(), at, actor)
+            .receivedAt(now).recipient(in.recipientType(), recipient).note(in.note())
+            .incident(incident == null ? null : incident.id()), lot, events));
+  }
+
+  /** An issue to an incident goes on the incident's log too, one line for all the lots it took. */
+  Future<Void> logIssue(SqlClient tx, CurrentUser actor, IncidentRefs.IncidentRef incident, OffsetDateTime now,
+      List<JsonObject> movements, PendingEvents events) {
+    if (incident == null) {
+      return Future.succeededFuture();
+    }
+    JsonObject first = movements.get(0);
+    BigDecimal total = movements.stream().map(m -> new BigDecimal(m.getValue("quantity").toString()).negate())
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    String note = "发出 Sent " + first.getString("itemNameZh") + " " + Quantities.json(total).toPlainString()
+        + " " + first.getString("unitOfMeasure") + " · " + first.getString("baseNameZh");
+    JsonObject detail = new JsonObject().put("movementIds",
+        new io.vertx.core.json.JsonArray(movements.stream().map(m -> m.getLong("id")).toList()))
+        .put("itemId", first.getLong("itemId")).put("quantity", Quantities.json(total));
+    events.incidentSupplies(incident.id(), "issued");
+    return IncidentRefs.log(tx, incident.id(), now, actor, "supplies_issued", note, detail);
   }
 
   Future<Outcome> writeOff(SqlClient tx, CurrentUser actor, Lot lot, InventoryValidation.WriteOffInput in,
@@ -145,12 +174,12 @@ final class StockService {
   }
 
   /** A phone's time a little ahead of the server's (within the allowed skew) counts as now. */
-  private static OffsetDateTime happened(OffsetDateTime occurredAt, OffsetDateTime now) {
+  static OffsetDateTime happened(OffsetDateTime occurredAt, OffsetDateTime now) {
     return occurredAt == null || occurredAt.isAfter(now) ? now : occurredAt;
   }
 
   /** PostgreSQL keeps microseconds: a time built into an answer must be the one a later read returns. */
-  private OffsetDateTime nowInMicros() {
+  OffsetDateTime nowInMicros() {
     return app.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -1,0 +1,33 @@
+package org.floodready.dashboard;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import org.floodready.AppContext;
+import org.floodready.incidents.summary.IncidentSummaries;
+import org.floodready.incidents.summary.RequestedLines;
+
+/** The daily report's section on incidents (险情) of the day and the supplies each was sent and gave back. */
+final class IncidentSuppliesBoard implements BoardPart {
+  private final IncidentSummaries summaries;
+
+  IncidentSuppliesBoard(AppContext app) {
+    this.summaries = new IncidentSummaries(app, RequestedLines.NONE);
+  }
+
+  @Override
+  public Future<Void> addToReport(ReportDraft report) {
+    return summaries.totalsBetween(report.from, report.to).map(all -> {
+      List<List<Object>> rows = new ArrayList<>();
+      for (IncidentSummaries.Totals t : all) {
+        rows.add(List.of(t.incident().label(), t.incident().statusZh(), report.dateTime(t.incident().reportedAt()),
+            report.dateTime(t.incident().closedAt()), t.sent(), t.used(), t.returned(), t.needsRepair(), t.lost(),
+            t.stillOut()));
+      }
+      report.table(new ReportTable("incidents", "险情物资 Incidents and their supplies", List.of("险情 Incident",
+          "状态 Status", "报告 Reported", "结束 Closed", "发出 Sent", "消耗 Used", "归还 Returned",
+          "其中待修 Needs repair", "丢失 Lost", "未归还 Still out"), rows, ReportDraft.limitNote(rows.size())));
+      return null;
+    });
+  }
+}

@@ -1,0 +1,113 @@
+package org.floodready.inventory;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.OffsetDateTime;
+import org.floodready.AppContext;
+import org.floodready.auth.CurrentUser;
+import org.floodready.http.ApiError;
+import org.floodready.http.Idempotency;
+import org.floodready.http.Idempotency.Outcome;
+import org.floodready.http.JsonInput;
+import org.floodready.http.QueryParams;
+
+/** Issue of an item by FEFO (often to an incident) and the return of equipment from an incident. */
+final class IncidentStockRoutes {
+  private final AppContext app;
+  private final BaseAccess access;
+  private final LotRepository lots;
+  private final ItemRepository items;
+  private final ItemIssueService itemIssues;
+  private final ReturnService returns;
+
+  IncidentStockRoutes(AppContext app, BaseAccess access, LotRepository lots, ItemIssueService itemIssues,
+      ReturnService returns) {
+    this.app = app;
+    this.access = access;
+    this.lots = lots;
+    this.items = new ItemRepository(app.pool());
+    this.itemIssues = itemIssues;
+    this.returns = returns;
+  }
+
+  void mount(Router api) {
+    api.post("/bases/:baseId/issues").handler(this::issueItem);
+    api.post("/incidents/:incidentId/returns").handler(this::returnEquipment);
+    api.put("/items/:itemId/reusable").handler(this::setReusable);
+  }
+
+  /** Admins mark an item as equipment expected back from incidents (or not); audited. */
+  private void setReusable(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx).require(org.floodready.auth.Role.ADMIN);
+    long itemId = QueryParams.pathId(ctx, "itemId");
+    org.floodready.http.Fields in = new org.floodready.http.Fields(JsonInput.object(ctx));
+    Boolean reusable = in.bool("reusable", true);
+    in.validate();
+    JsonObject answer = new JsonObject().put("itemId", itemId).put("reusable", reusable);
+    app.pool().withTransaction(tx -> tx.preparedQuery("UPDATE items SET reusable = $2 WHERE id = $1")
+            .execute(io.vertx.sqlclient.Tuple.of(itemId, reusable))
+            .compose(rows -> {
+              if (rows.rowCount() == 0) {
+                throw ApiError.notFound("Item", itemId);
+              }
+              return org.floodready.audit.AuditLog.record(tx, app.now(), user, "item.reusable", "item", itemId, answer);
+            }))
+        .onSuccess(v -> org.floodready.http.Respond.ok(ctx, answer))
+        .onFailure(ctx::fail);
+  }
+
+  private void issueItem(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    long baseId = QueryParams.pathId(ctx, "baseId");
+    JsonObject body = JsonInput.object(ctx);
+    InventoryValidation.ItemIssueInput in = InventoryValidation.itemIssue(body);
+    OffsetDateTime occurredAt = InventoryValidation.occurredAt(body, app.now());
+    Idempotency.requireKey(ctx);
+    PendingEvents events = new PendingEvents();
+    access.requireKeeper(user, baseId)
+        .compose(base -> items.find(in.itemId())
+            .map(item -> item.orElseThrow(() -> new ApiError(422, "unknown_item", "Item " + in.itemId()
+                + " does not exist", java.util.Map.of("itemId", "no such item"))))
+            .compose(item -> Idempotency.run(ctx, app, body,
+                tx -> itemIssues.issue(tx, user, base, item, in, occurredAt, events))))
+        .onSuccess(o -> publish(o, events))
+        .onFailure(ctx::fail);
+  }
+
+  /** Keepers of the base the pieces come back to (for lost pieces: of the base they left) book a return. */
+  private void returnEquipment(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    long incidentId = QueryParams.pathId(ctx, "incidentId");
+    JsonObject body = JsonInput.object(ctx);
+    InventoryValidation.ReturnInput in = InventoryValidation.returned(body);
+    Idempotency.requireKey(ctx);
+    PendingEvents events = new PendingEvents();
+    LocalDates today = new LocalDates(app);
+    lots.find(in.lotId(), today.date(), today.zone())
+        .map(lot -> lot.orElseThrow(() -> new ApiError(422, "unknown_lot", "Lot " + in.lotId() + " does not exist",
+            java.util.Map.of("lotId", "no such lot"))))
+        .compose(issued -> access.requireKeeper(user, in.baseId() == null ? issued.baseId() : in.baseId())
+            .compose(base -> Idempotency.run(ctx, app, body,
+                tx -> returns.book(tx, user, incidentId, issued, base.id(), base.unitId(), in, events))))
+        .onSuccess(o -> publish(o, events))
+        .onFailure(ctx::fail);
+  }
+
+  private void publish(Outcome o, PendingEvents events) {
+    if (!o.replayed()) {
+      events.publish(app.events());
+    }
+  }
+
+  /** Today's date and the zone id in the district, as the lot queries take them. */
+  private record LocalDates(AppContext app) {
+    java.time.LocalDate date() {
+      return app.now().atZoneSameInstant(app.config().zone()).toLocalDate();
+    }
+
+    String zone() {
+      return app.config().zone().getId();
+    }
+  }
+}

@@ -128,7 +128,7 @@ class EmptyDatabaseRoundTripTest {
         "hazard_events", "hazard_photos", "duty_shifts", "duty_shift_officers", "duty_handovers", "incidents",
         "incident_log", "incident_photos", "inspection_rounds", "inspection_answers", "notifications",
         "notify_cursor", "live_events", "audit_log", "idempotency_keys", "settings", "import_jobs",
-        "supply_requests", "supply_request_lines", "dispatches", "request_allocations",
+        "supply_requests", "supply_request_lines", "dispatches", "request_allocations", "incident_returns",
         "flyway_schema_history", "demo_scale", "demo_typical");
     Map<String, Integer> counts = new TreeMap<>();
     demo.server.app().pool().query("SELECT table_name::text AS t, (xpath('/row/n/text()', query_to_xml("

@@ -36,7 +36,7 @@ public record NotifyConfig(
       Option.of("notify-max-attempts", "5", "Send attempts of one notification before it ends as failed"),
       Option.of("notify-retry-seconds", "30", "First retry delay; doubled after each failed attempt"),
       Option.of("notify-lease-seconds", "120", "How long a node's claim on a notification holds before another node may take it over"),
-      Option.of("notify-calldown-minutes", "red=10,orange=15,yellow=30,blue=60", "Minutes an alert may stay unacknowledged before the next call-down step, per level (decimals allowed)"),
+      Option.of("notify-calldown-minutes", "", "Overrides the admin's call-down minutes per level (red=0.2,orange=15; decimals allowed; a level left out never calls down); empty = the rules stored in PostgreSQL. For tests"),
       Option.of("notify-calldown-repeats", "6", "Call-down steps of one alert level at most (leader on call, district head, then both again)"),
       Option.of("notify-smtp-host", "", "SMTP server for e-mail; empty = e-mail off"),
       Option.of("notify-smtp-port", "25", "SMTP port"),

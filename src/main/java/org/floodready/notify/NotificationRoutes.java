@@ -43,6 +43,7 @@ public final class NotificationRoutes {
   public void mount(Router api) {
     api.get("/notifications").handler(this::list);
     api.post("/notifications/acknowledge").handler(this::acknowledgeByLink);
+    new NotifyRulesRoutes(app).mount(api);
   }
 
   /**

@@ -213,9 +213,7 @@ public final class AlertRoutes {
           applied.set(a);
           return new Idempotency.Outcome(200, a.toJson(app::iso));
         });
-    Future<Idempotency.Outcome> done = ctx.request().getHeader(Idempotency.HEADER) != null
-        ? Idempotency.run(ctx, app, body, write)
-        : app.pool().withTransaction(write::apply).compose(o -> Idempotency.respond(ctx, o).map(o));
+    Future<Idempotency.Outcome> done = Idempotency.runIfKeyed(ctx, app, body, write);
     done.onSuccess(o -> {
       Alert a = applied.get();
       if (a != null) {

@@ -72,9 +72,7 @@ final class CapWithdrawRoutes {
           return AuditLog.record(tx, now, actor, "alert.cap_withdraw", "alert", id, answer.copy())
               .map(new Idempotency.Outcome(201, answer));
         });
-    Future<Idempotency.Outcome> done = ctx.request().getHeader(Idempotency.HEADER) != null
-        ? Idempotency.run(ctx, app, body, write)
-        : app.pool().withTransaction(write::apply).compose(o -> Idempotency.respond(ctx, o).map(o));
+    Future<Idempotency.Outcome> done = Idempotency.runIfKeyed(ctx, app, body, write);
     done.onSuccess(o -> {
       if (!o.replayed() && withdrawn.get() != null) {
         published(withdrawn.get(), now);

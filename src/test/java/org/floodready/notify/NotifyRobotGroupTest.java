@@ -8,12 +8,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.floodready.support.Http;
 import org.floodready.support.Resp;
@@ -58,24 +55,8 @@ class NotifyRobotGroupTest {
     }
     assertEquals(200, admin.put("/api/duty/units/" + DutyApiTest.unit(admin, "ZZ-JK-MH-HH") + "/responsibles",
         new JsonObject().put("userIds", new JsonArray())).status());
-    String today = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
-    Resp shift = admin.post("/api/duty/shifts", new JsonObject().put("unitId", DutyApiTest.unit(admin, "ZZ-JK"))
-        .put("date", today).put("start", "00:00").put("end", "00:00")
-        .put("officerIds", new JsonArray().add(NotifyMailTest.userIdAs(admin, "duty")))
-        .put("leaderUserId", NotifyMailTest.userIdAs(admin, "chief")), UUID.randomUUID().toString());
-    assertEquals(201, shift.status(), shift.toString());
-
-    Http inspector = server.as("inspector");
-    long culvert = inspector.get("/api/checkpoints?q=WL-HHL").json().getJsonArray("items").getJsonObject(0)
-        .getLong("id");
-    OffsetDateTime now = OffsetDateTime.now();
-    for (int i = 0; i < 2; i++) {
-      Resp r = inspector.post("/api/checkpoints/" + culvert + "/readings", new JsonObject().put("value", 45 + i)
-          .put("measuredAt", now.minusSeconds(2 - i).toString()));
-      assertTrue(r.status() == 201 || r.status() == 200, r.toString());
-    }
-    long alertId = admin.get("/api/alerts?checkpointId=" + culvert).json().getJsonArray("items").getJsonObject(0)
-        .getLong("id");
+    NotifyMailTest.dayShift(admin, "duty", "chief");
+    long alertId = NotifyMailTest.redAlertAtTheCulvert(server, admin);
 
     NotifyMailTest.await("the group message", Duration.ofSeconds(60), () -> !sink.to("/dingtalk").isEmpty());
     Thread.sleep(1_500);

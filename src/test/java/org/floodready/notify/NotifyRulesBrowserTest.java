@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.floodready.dashboard.Browser;
 import org.floodready.support.Http;
@@ -132,17 +131,7 @@ class NotifyRulesBrowserTest {
   @Test
   @Order(3)
   void aDutyOfficerWithdrawsAnAlertsCapMessagesFromTheBoard() throws Exception {
-    Http inspector = server.as("inspector");
-    long culvert = inspector.get("/api/checkpoints?q=WL-HHL").json().getJsonArray("items").getJsonObject(0)
-        .getLong("id");
-    OffsetDateTime now = OffsetDateTime.now();
-    for (int i = 0; i < 2; i++) {
-      Resp r = inspector.post("/api/checkpoints/" + culvert + "/readings", new JsonObject().put("value", 45 + i)
-          .put("measuredAt", now.minusSeconds(2 - i).toString()));
-      assertTrue(r.status() == 201 || r.status() == 200, r.toString());
-    }
-    long alertId = admin.get("/api/alerts?checkpointId=" + culvert).json().getJsonArray("items").getJsonObject(0)
-        .getLong("id");
+    long alertId = NotifyMailTest.redAlertAtTheCulvert(server, admin);
 
     driver.manage().window().setSize(new Dimension(390, 844));
     logIn("/", "duty");

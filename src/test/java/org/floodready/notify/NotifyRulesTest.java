@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -132,13 +131,7 @@ class NotifyRulesTest {
           new JsonObject().put("email", u + "@rules.test").put("preferredChannel", "email"));
       assertEquals(200, r.status(), r.toString());
     }
-    long district = DutyApiTest.unit(admin, "ZZ-JK");
-    String today = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
-    Resp shift = admin.post("/api/duty/shifts", new JsonObject().put("unitId", district).put("date", today)
-        .put("start", "00:00").put("end", "00:00")
-        .put("officerIds", new JsonArray().add(NotifyMailTest.userIdAs(admin, "duty")))
-        .put("leaderUserId", NotifyMailTest.userIdAs(admin, "admin")), UUID.randomUUID().toString());
-    assertEquals(201, shift.status(), shift.toString());
+    NotifyMailTest.dayShift(admin, "duty", "admin");
 
     JsonObject rules = admin.get("/api/admin/notify-rules").json();
     JsonObject change = editable(rules);
@@ -158,18 +151,8 @@ class NotifyRulesTest {
     assertEquals("admin", audit.getString("actorName"), audit.encode());
     assertTrue(audit.encode().contains("\"minutes\":0.1"), audit.encode());
 
-    long culvert = server.as("inspector").get("/api/checkpoints?q=WL-HHL").json().getJsonArray("items")
-        .getJsonObject(0).getLong("id");
-    Http inspector = server.as("inspector");
-    OffsetDateTime now = OffsetDateTime.now();
-    for (int i = 0; i < 2; i++) {
-      Resp r = inspector.post("/api/checkpoints/" + culvert + "/readings", new JsonObject().put("value", 45 + i)
-          .put("measuredAt", now.minusSeconds(2 - i).toString()));
-      assertTrue(r.status() == 201 || r.status() == 200, r.toString());
-    }
-    JsonObject alert = admin.get("/api/alerts?checkpointId=" + culvert).json().getJsonArray("items").getJsonObject(0);
-    assertEquals("red", alert.getString("level"));
-    long alertId = alert.getLong("id");
+    long alertId = NotifyMailTest.redAlertAtTheCulvert(server, admin);
+    JsonObject alert = admin.get("/api/alerts/" + alertId).json();
     OffsetDateTime raisedAt = OffsetDateTime.parse(alert.getString("levelRaisedAt"));
 
     NotifyMailTest.await("the call-down mail to the leader on call", Duration.ofSeconds(60),

@@ -50,19 +50,11 @@ class NotifyRulesBrowserTest {
   }
 
   static WebDriverWait waitFor(String what) {
-    WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(45));
-    w.withMessage(what);
-    w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    return w;
+    return DutyBoardBrowserTest.waitFor(driver, what);
   }
 
   static void logIn(String path, String user) {
-    driver.get(server.anonymous.base() + "/");
-    driver.executeScript("sessionStorage.clear();");
-    driver.get(server.anonymous.base() + path);
-    waitFor("the login form").until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-    driver.findElement(By.id("password")).sendKeys("Flood@2026");
-    driver.findElement(By.id("login-button")).click();
+    DutyBoardBrowserTest.logIn(driver, server, path, user);
   }
 
   static void type(String id, String value) {

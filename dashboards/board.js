@@ -661,7 +661,11 @@
       } else if (a.acknowledgedAt) {
         li.insertAdjacentHTML('beforeend', '<span class="acked" aria-label="已确认 acknowledged">✔</span>');
       }
-      if (isDutyRoom()) li.appendChild(actionButton('撤回发布 Withdraw', () => openWithdraw(a), 'withdraw'));
+      if (a.capWithdrawnAt) {
+        li.insertAdjacentHTML('beforeend', '<small class="withdrawn">已撤回发布 Withdrawn ' + esc(fmtTime(a.capWithdrawnAt)) + '</small>');
+      } else if (isDutyRoom()) {
+        li.appendChild(actionButton('撤回发布 Withdraw', () => openWithdraw(a), 'withdraw'));
+      }
       ul.appendChild(li);
     }
     wrap.appendChild(ul);

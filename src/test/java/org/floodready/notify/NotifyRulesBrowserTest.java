@@ -141,11 +141,13 @@ class NotifyRulesBrowserTest {
     Resp cap = admin.get("/api/alerts/" + alertId + "/cap");
     assertTrue(cap.body().contains("<msgType>Cancel</msgType>"), cap.body());
 
-    WebElement again = waitFor("the button again").until(ExpectedConditions.presenceOfElementLocated(button));
-    driver.executeScript("arguments[0].click();", again);
-    waitFor("the dialog").until(ExpectedConditions.visibilityOfElementLocated(By.id("withdraw-reason")))
-        .sendKeys("再次 again");
-    driver.findElement(By.id("withdraw-submit")).click();
-    waitFor("already withdrawn").until(d -> d.findElement(By.id("withdraw-error")).getText().contains("已撤回"));
+    By item = By.cssSelector("#panel-alerts li[data-id='" + alertId + "']");
+    waitFor("the alert marked withdrawn").until(d -> d.findElement(item).getText().contains("已撤回发布 Withdrawn"));
+    assertTrue(driver.findElements(button).isEmpty(), "no second withdrawal offered");
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", driver.findElement(item));
+    Browser.screenshot(driver, "board-alert-withdrawn-390");
+    Resp again = server.as("duty").post("/api/alerts/" + alertId + "/cap/withdraw",
+        new JsonObject().put("reason", "again"));
+    assertEquals(409, again.status(), "the API refuses a second withdrawal, whatever a stale board offers");
   }
 }

@@ -28,7 +28,8 @@ public record NotifyConfig(
     String dingtalkSecret,
     String feishuWebhook,
     String smsUrl,
-    String smsBody) {
+    String smsBody,
+    Duration rulesTtl) {
 
   public static final List<Option> OPTIONS = List.of(
       Option.of("notify-public-url", "http://localhost:8080", "Address of the board used in the links of messages"),
@@ -49,7 +50,8 @@ public record NotifyConfig(
       Option.of("notify-dingtalk-secret", "", "DingTalk robot signing secret (SEC...); empty = unsigned"),
       Option.of("notify-feishu-webhook", "", "Feishu (飞书) group robot webhook URL; empty = off"),
       Option.of("notify-sms-url", "", "SMS gateway URL template ({phone}, {message} URL-encoded); empty = SMS off"),
-      Option.of("notify-sms-body", "{\"phone\":\"{phone}\",\"message\":\"{message}\"}", "JSON body template of the SMS gateway ({phone}, {message}, {subject} JSON-escaped)"));
+      Option.of("notify-sms-body", "{\"phone\":\"{phone}\",\"message\":\"{message}\"}", "JSON body template of the SMS gateway ({phone}, {message}, {subject} JSON-escaped)"),
+      Option.of("notify-rules-ttl-seconds", "15", "How long a node uses the notification rules it read before reading them again (a change is also announced to every node at once)"));
 
   static NotifyConfig from(Settings s) {
     String starttls = s.string("notify-smtp-starttls").toLowerCase();
@@ -75,7 +77,8 @@ public record NotifyConfig(
         s.string("notify-dingtalk-secret"),
         s.string("notify-feishu-webhook"),
         s.string("notify-sms-url"),
-        s.string("notify-sms-body"));
+        s.string("notify-sms-body"),
+        Duration.ofSeconds(s.integer("notify-rules-ttl-seconds", 1, 86_400)));
   }
 
   /** {@code red=10,orange=15}: minutes per warning level; levels left out never call down. */

@@ -33,7 +33,7 @@ public final class NotifyVerticle extends VerticleBase {
     NotificationRepository outbox = new NotificationRepository();
     Texts texts = new Texts(app.config().zone());
     Recipients recipients = new Recipients(new DutyRoster(app.config().zone()));
-    RulesCache rules = new RulesCache(app.pool(), System::currentTimeMillis);
+    RulesCache rules = new RulesCache(app.pool(), System::currentTimeMillis, config.rulesTtl());
     vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(org.floodready.cluster.DomainEvents.ADDRESS, m -> {
       if (RulesCache.CHANGED.equals(m.body().getString("type"))) {
         rules.invalidate();

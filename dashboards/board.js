@@ -661,6 +661,11 @@
       } else if (a.acknowledgedAt) {
         li.insertAdjacentHTML('beforeend', '<span class="acked" aria-label="已确认 acknowledged">✔</span>');
       }
+      if (a.capWithdrawnAt) {
+        li.insertAdjacentHTML('beforeend', '<small class="withdrawn">已撤回发布 Withdrawn ' + esc(fmtTime(a.capWithdrawnAt)) + '</small>');
+      } else if (isDutyRoom()) {
+        li.appendChild(actionButton('撤回发布 Withdraw', () => openWithdraw(a), 'withdraw'));
+      }
       ul.appendChild(li);
     }
     wrap.appendChild(ul);
@@ -724,6 +729,33 @@
       afterWrite(def.id);
     } catch (e) {
       $('ack-error').textContent = e.offline ? '服务器无法连接 Server unreachable' : e.message;
+    }
+  }
+
+  /** Withdraws the alert's public CAP messages sent in error (a CAP Cancel), with the reason. */
+  function openWithdraw(alert) {
+    state.withdrawAlert = alert;
+    state.withdrawKey = 'withdraw-' + alert.id + '-' + Date.now();
+    $('withdraw-what').textContent = (alert.checkpointNameZh || '') + ' — ' + (alert.message || zh(alert.level));
+    $('withdraw-reason').value = '';
+    $('withdraw-error').textContent = '';
+    $('withdraw-dialog').showModal();
+  }
+
+  async function submitWithdraw(ev) {
+    ev.preventDefault();
+    const alert = state.withdrawAlert;
+    const reason = $('withdraw-reason').value.trim();
+    if (!alert) return;
+    if (!reason) { $('withdraw-error').textContent = '请填写撤回原因 A reason is required'; return; }
+    try {
+      await api('/api/alerts/' + alert.id + '/cap/withdraw', { json: { reason }, idempotent: state.withdrawKey });
+      $('withdraw-dialog').close();
+      afterWrite('alerts');
+    } catch (e) {
+      $('withdraw-error').textContent = e.offline ? '服务器无法连接 Server unreachable'
+        : e.status === 409 ? '此预警的发布已撤回 This warning was already withdrawn'
+        : e.message;
     }
   }
 
@@ -1187,6 +1219,8 @@
   $('ack-form').addEventListener('submit', submitAck);
   $('ack-cancel').addEventListener('click', () => $('ack-dialog').close());
   $('response-level').addEventListener('click', openLevel);
+  $('withdraw-form').addEventListener('submit', submitWithdraw);
+  $('withdraw-cancel').addEventListener('click', () => $('withdraw-dialog').close());
   $('level-form').addEventListener('submit', submitLevel);
   $('level-cancel').addEventListener('click', () => $('level-dialog').close());
   $('transfer-form').addEventListener('submit', submitTransfer);

@@ -58,8 +58,7 @@ public final class AlertRepository {
   }
 
   public Future<RowSet<Row>> events(long alertId) {
-    return pool.preparedQuery("SELECT id, " + EVENT_COLUMNS + " FROM alert_events WHERE alert_id = $1 ORDER BY id")
-        .execute(Tuple.of(alertId));
+    return events(pool, alertId);
   }
 
   /** Raises a level alert; the unique index on open alerts makes a concurrent second raise a no-op. */
@@ -115,6 +114,33 @@ public final class AlertRepository {
             + " SELECT id, $2, '" + action + "', status, level, $3, $4, $5 FROM up RETURNING alert_id")
         .execute(Tuple.of(id, now, actor.id(), actor.username(), comment))
         .compose(rows -> rows.size() == 0 ? Future.succeededFuture(Optional.<Alert>empty()) : find(tx, id));
+  }
+
+  /**
+   * Withdraws the alert's public messages (CAP Cancel) with the reason; false when they were withdrawn
+   * already (a unique index allows one withdrawal per alert, so of two at once one is refused).
+   */
+  public Future<Boolean> withdraw(SqlClient tx, long id, CurrentUser actor, String reason, OffsetDateTime now) {
+    return tx.preparedQuery("WITH up AS (UPDATE alerts SET revision = revision + 1, updated_at = $2 WHERE id = $1"
+            + " RETURNING id, level, status) INSERT INTO alert_events (" + EVENT_COLUMNS + ")"
+            + " SELECT id, $2, '" + CapDocument.WITHDRAWN + "', status, level, $3, $4, $5 FROM up"
+            + " ON CONFLICT (alert_id) WHERE action = '" + CapDocument.WITHDRAWN + "' DO NOTHING RETURNING alert_id")
+        .execute(Tuple.of(id, now, actor.id(), actor.username(), reason))
+        .map(rows -> rows.size() > 0);
+  }
+
+  /** The alerts withdrawn since {@code since} with when and why, for the Atom index's Cancel entries. */
+  public Future<RowSet<Row>> withdrawnSince(Where where, OffsetDateTime since) {
+    where.and("w.at >= ?", since);
+    return pool.preparedQuery("SELECT " + Alert.COLUMNS + ", w.at AS withdrawn_at, w.comment AS withdraw_reason"
+            + Alert.FROM + " JOIN alert_events w ON w.alert_id = a.id AND w.action = '" + CapDocument.WITHDRAWN + "'"
+            + where.sql() + " ORDER BY w.at DESC LIMIT 500")
+        .execute(where.tuple());
+  }
+
+  public Future<RowSet<Row>> events(SqlClient client, long alertId) {
+    return client.preparedQuery("SELECT id, " + EVENT_COLUMNS + " FROM alert_events WHERE alert_id = $1 ORDER BY id")
+        .execute(Tuple.of(alertId));
   }
 
   /** Resolves the open silent alert of a checkpoint that sent a reading again. */

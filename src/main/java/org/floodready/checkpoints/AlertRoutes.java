@@ -56,6 +56,7 @@ public final class AlertRoutes {
     api.post("/alerts/:alertId/acknowledge").handler(this::acknowledge);
     api.post("/alerts/:alertId/resolve").handler(this::resolve);
     api.post("/admin/checkpoints/sweep").handler(this::sweep);
+    new CapWithdrawRoutes(app, alerts).mount(api);
   }
 
   private void listAlerts(RoutingContext ctx) {
@@ -148,16 +149,25 @@ public final class AlertRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** The Atom index of the active public alerts, newest change first. */
+  /** The Atom index of the active public alerts, newest change first, and the Cancel messages still holding. */
   private void capFeed(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    alerts.page(filter(ctx, user), new PageRequest(1, 500, "a.updated_at DESC, a.id DESC", "-updatedAt"))
-        .map(rows -> {
-          List<Alert> list = new ArrayList<>();
-          rows.forEach(r -> list.add(Alert.from(r)));
-          return list;
+    OffsetDateTime now = app.now();
+    List<Alert> active = new ArrayList<>();
+    List<CapFeed.Cancel> cancels = new ArrayList<>();
+    alerts.page(filter(ctx, user).and("NOT EXISTS (SELECT 1 FROM alert_events w WHERE w.alert_id = a.id"
+            + " AND w.action = '" + CapDocument.WITHDRAWN + "')"),
+            new PageRequest(1, 500, "a.updated_at DESC, a.id DESC", "-updatedAt"))
+        .compose(rows -> {
+          rows.forEach(r -> active.add(Alert.from(r)));
+          return alerts.withdrawnSince(CheckpointRepository.scope(new Where(), user),
+              now.minus(CapDocument.ALL_CLEAR_EXPIRY));
         })
-        .compose(list -> app.blocking(() -> CapFeed.render(list, app.now(), app.config().zone())))
+        .compose(rows -> {
+          rows.forEach(r -> cancels.add(new CapFeed.Cancel(Alert.from(r), r.getOffsetDateTime("withdrawn_at"),
+              r.getString("withdraw_reason"))));
+          return app.blocking(() -> CapFeed.render(active, cancels, now, app.config().zone()));
+        })
         .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/atom+xml; charset=utf-8").end(xml))
         .onFailure(ctx::fail);
   }
@@ -203,9 +213,7 @@ public final class AlertRoutes {
           applied.set(a);
           return new Idempotency.Outcome(200, a.toJson(app::iso));
         });
-    Future<Idempotency.Outcome> done = ctx.request().getHeader(Idempotency.HEADER) != null
-        ? Idempotency.run(ctx, app, body, write)
-        : app.pool().withTransaction(write::apply).compose(o -> Idempotency.respond(ctx, o).map(o));
+    Future<Idempotency.Outcome> done = Idempotency.runIfKeyed(ctx, app, body, write);
     done.onSuccess(o -> {
       Alert a = applied.get();
       if (a != null) {

@@ -12,7 +12,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * An alert as an OASIS CAP 1.2 message. Each transition is a new message: the first is an Alert, later
  * ones are Updates referring to it; a resolved alert is an Update with responseType AllClear and urgency
- * Past (Cancel is for withdrawing a message sent in error). A silent-gauge alert is a monitoring fault, not
+ * Past. Cancel withdraws the messages sent in error: it references every earlier message of the thread and
+ * ends it (later transitions publish nothing). A silent-gauge alert is a monitoring fault, not
  * a public warning: its scope is Restricted. Every message expires, and carries a Chinese and an English info.
  */
 public final class CapDocument {
@@ -37,20 +38,39 @@ public final class CapDocument {
     return a.revision() == 1 ? "Alert" : "Update";
   }
 
-  /** One public CAP message of an alert's thread: its number (1 = the Alert), when it was sent, what it said. */
-  public record Message(int number, OffsetDateTime sent, WarningLevel level, String status) {
+  /**
+   * One public CAP message of an alert's thread: its number (1 = the Alert), when it was sent, what it said;
+   * status {@code withdrawn} is the Cancel, with the reason given in {@code note}.
+   */
+  public record Message(int number, OffsetDateTime sent, WarningLevel level, String status, String note) {
+    public Message(int number, OffsetDateTime sent, WarningLevel level, String status) {
+      this(number, sent, level, status, null);
+    }
+
+    public boolean cancel() {
+      return WITHDRAWN.equals(status);
+    }
   }
 
+  /** The transition that withdraws the alert's public messages (CAP Cancel). */
+  public static final String WITHDRAWN = "withdrawn";
+
   /** Transitions that are public CAP messages; acknowledgement and escalation are the duty room's own business. */
-  public static final java.util.Set<String> PUBLIC_ACTIONS = java.util.Set.of("raised", "upgraded", "resolved");
+  public static final java.util.Set<String> PUBLIC_ACTIONS = java.util.Set.of("raised", "upgraded", "resolved",
+      WITHDRAWN);
 
   /** The alert's public messages from its transitions (action, at, level, status), oldest first. */
   public static java.util.List<Message> thread(Iterable<io.vertx.sqlclient.Row> events) {
     java.util.List<Message> thread = new java.util.ArrayList<>();
     for (io.vertx.sqlclient.Row e : events) {
-      if (PUBLIC_ACTIONS.contains(e.getString("action"))) {
+      String action = e.getString("action");
+      if (PUBLIC_ACTIONS.contains(action)) {
+        boolean cancel = WITHDRAWN.equals(action);
         thread.add(new Message(thread.size() + 1, e.getOffsetDateTime("at"), WarningLevel.of(e.getString("level")),
-            e.getString("status")));
+            cancel ? WITHDRAWN : e.getString("status"), cancel ? e.getString("comment") : null));
+        if (cancel) {
+          break;
+        }
       }
     }
     return thread;
@@ -69,10 +89,13 @@ public final class CapDocument {
         null, number, m.sent());
     java.util.List<String> references = thread.subList(0, number - 1).stream()
         .map(earlier -> SENDER + "," + identifier(a.id(), earlier.number()) + "," + time(earlier.sent(), zone)).toList();
-    return render(shown, references, zone);
+    String msgType = number == 1 ? "Alert" : m.cancel() ? "Cancel" : "Update";
+    return render(shown, references, zone, msgType, m.cancel() ? java.util.Objects.toString(m.note(), "") : null);
   }
 
-  private static String render(Alert a, java.util.List<String> references, ZoneId zone) {
+  /** {@code withdrawal}: the reason of a Cancel, null for the other messages. */
+  private static String render(Alert a, java.util.List<String> references, ZoneId zone, String msgType,
+      String withdrawal) {
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -83,7 +106,7 @@ public final class CapDocument {
       text(x, "sender", SENDER);
       text(x, "sent", time(a.updatedAt(), zone));
       text(x, "status", "Actual");
-      text(x, "msgType", msgType(a));
+      text(x, "msgType", msgType);
       boolean silent = "silent".equals(a.kind());
       text(x, "scope", silent ? "Restricted" : "Public");
       if (silent) {
@@ -92,8 +115,8 @@ public final class CapDocument {
       if (!references.isEmpty()) {
         text(x, "references", String.join(" ", references));
       }
-      info(x, a, zone, false);
-      info(x, a, zone, true);
+      info(x, a, zone, false, withdrawal);
+      info(x, a, zone, true, withdrawal);
       x.writeEndElement();
       x.writeEndDocument();
       x.close();
@@ -103,9 +126,11 @@ public final class CapDocument {
     return out.toString();
   }
 
-  private static void info(XMLStreamWriter x, Alert a, ZoneId zone, boolean english) throws XMLStreamException {
+  private static void info(XMLStreamWriter x, Alert a, ZoneId zone, boolean english, String withdrawal)
+      throws XMLStreamException {
     boolean silent = "silent".equals(a.kind());
-    boolean cancel = !a.open();
+    boolean withdrawn = withdrawal != null;
+    boolean cancel = !a.open() || withdrawn;
     boolean reservoir = "reservoir".equals(a.checkpointKind());
     x.writeStartElement("info");
     text(x, "language", english ? "en-US" : "zh-CN");
@@ -113,7 +138,7 @@ public final class CapDocument {
     text(x, "event", english ? (silent ? "Monitoring point silent" : reservoir ? "Reservoir water level warning"
         : "Urban waterlogging warning")
         : silent ? "监测点数据中断" : reservoir ? "水库水位预警" : "城市积水预警");
-    text(x, "responseType", cancel ? "AllClear" : silent ? "Assess" : switch (a.level()) {
+    text(x, "responseType", withdrawn ? "None" : cancel ? "AllClear" : silent ? "Assess" : switch (a.level()) {
       case RED -> "Execute";
       case ORANGE -> "Prepare";
       default -> "Monitor";
@@ -126,15 +151,19 @@ public final class CapDocument {
     text(x, "severity", silent ? "Unknown" : a.level().capSeverity());
     text(x, "certainty", silent ? "Unknown" : "Observed");
     text(x, "effective", time(a.raisedAt(), zone));
-    text(x, "expires", time(cancel && a.resolvedAt() != null ? a.resolvedAt().plus(ALL_CLEAR_EXPIRY)
+    text(x, "expires", time(withdrawn ? a.updatedAt().plus(ALL_CLEAR_EXPIRY)
+        : cancel && a.resolvedAt() != null ? a.resolvedAt().plus(ALL_CLEAR_EXPIRY)
         : a.updatedAt().plus(OPEN_EXPIRY), zone));
     text(x, "senderName", english ? "FloodReady flood-control duty room" : "FloodReady 防汛值班室");
     String levelEn = a.level().code().substring(0, 1).toUpperCase(Locale.ROOT) + a.level().code().substring(1);
     text(x, "headline", english ? a.nameEn() + " " + (silent ? "monitoring silent" : levelEn + " warning")
-        + (cancel ? " (all clear)" : "")
-        : a.nameZh() + " " + (silent ? "监测数据中断" : a.level().nameZh()) + (cancel ? "（已解除）" : ""));
-    text(x, "description", a.reason());
-    text(x, "instruction", english ? instructionEn(a, silent, cancel) : cancel ? "预警已解除。"
+        + (withdrawn ? " (withdrawn: sent in error)" : cancel ? " (all clear)" : "")
+        : a.nameZh() + " " + (silent ? "监测数据中断" : a.level().nameZh())
+        + (withdrawn ? "（误发，已撤销）" : cancel ? "（已解除）" : ""));
+    text(x, "description", withdrawn ? withdrawal : a.reason());
+    text(x, "instruction", withdrawn ? (english ? "The earlier message was sent in error and is withdrawn; disregard it."
+        : "此前发布的预警系误发，现予撤销，请勿采信。")
+        : english ? instructionEn(a, silent, cancel) : cancel ? "预警已解除。"
         : silent ? "请核查监测设备与通信，安排人员现场观测。"
         : switch (a.level()) {
           case RED -> "立即启动应急响应，组织人员转移，封闭危险区域。";

@@ -10,7 +10,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * An Atom (RFC 4287) index of the active public alerts for aggregators: one entry per alert, naming its
- * newest CAP message. Silent-gauge alerts are Restricted CAP messages and stay out.
+ * newest CAP message. Silent-gauge alerts are Restricted CAP messages and stay out. A withdrawn alert is no
+ * longer active: while its Cancel message holds, the Cancel is listed as an entry of its own instead.
  */
 public final class CapFeed {
   static final String ATOM = "http://www.w3.org/2005/Atom";
@@ -18,9 +19,19 @@ public final class CapFeed {
   private CapFeed() {
   }
 
+  /** A withdrawn alert's Cancel message: when it was sent and why. */
+  public record Cancel(Alert alert, OffsetDateTime at, String reason) {
+  }
+
   public static String render(List<Alert> alerts, OffsetDateTime now, ZoneId zone) {
+    return render(alerts, List.of(), now, zone);
+  }
+
+  public static String render(List<Alert> alerts, List<Cancel> cancels, OffsetDateTime now, ZoneId zone) {
     List<Alert> shown = alerts.stream().filter(a -> a.open() && !"silent".equals(a.kind())).toList();
-    OffsetDateTime updated = shown.stream().map(Alert::updatedAt).max(OffsetDateTime::compareTo).orElse(now);
+    List<Cancel> cancelled = cancels.stream().filter(c -> !"silent".equals(c.alert().kind())).toList();
+    OffsetDateTime updated = java.util.stream.Stream.concat(shown.stream().map(Alert::updatedAt),
+        cancelled.stream().map(Cancel::at)).max(OffsetDateTime::compareTo).orElse(now);
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -41,6 +52,17 @@ public final class CapFeed {
         text(x, "title", a.nameZh() + " " + a.level().nameZh() + " / " + a.nameEn() + " " + a.level().code());
         text(x, "updated", CapDocument.time(a.updatedAt(), zone));
         text(x, "summary", a.reason());
+        link(x, "alternate", "application/cap+xml", "/api/alerts/" + a.id() + "/cap");
+        x.writeEndElement();
+      }
+      for (Cancel c : cancelled) {
+        Alert a = c.alert();
+        x.writeStartElement("entry");
+        text(x, "id", "urn:floodready:alert:" + a.id() + ":cancel");
+        text(x, "title", "撤销 " + a.nameZh() + " " + a.level().nameZh() + " / Cancel: " + a.nameEn() + " "
+            + a.level().code());
+        text(x, "updated", CapDocument.time(c.at(), zone));
+        text(x, "summary", c.reason());
         link(x, "alternate", "application/cap+xml", "/api/alerts/" + a.id() + "/cap");
         x.writeEndElement();
       }

@@ -28,7 +28,8 @@ public record NotifyConfig(
     String dingtalkSecret,
     String feishuWebhook,
     String smsUrl,
-    String smsBody) {
+    String smsBody,
+    Duration rulesTtl) {
 
   public static final List<Option> OPTIONS = List.of(
       Option.of("notify-public-url", "http://localhost:8080", "Address of the board used in the links of messages"),
@@ -36,7 +37,7 @@ public record NotifyConfig(
       Option.of("notify-max-attempts", "5", "Send attempts of one notification before it ends as failed"),
       Option.of("notify-retry-seconds", "30", "First retry delay; doubled after each failed attempt"),
       Option.of("notify-lease-seconds", "120", "How long a node's claim on a notification holds before another node may take it over"),
-      Option.of("notify-calldown-minutes", "red=10,orange=15,yellow=30,blue=60", "Minutes an alert may stay unacknowledged before the next call-down step, per level (decimals allowed)"),
+      Option.of("notify-calldown-minutes", "", "Overrides the admin's call-down minutes per level (red=0.2,orange=15; decimals allowed; a level left out never calls down); empty = the rules stored in PostgreSQL. For tests"),
       Option.of("notify-calldown-repeats", "6", "Call-down steps of one alert level at most (leader on call, district head, then both again)"),
       Option.of("notify-smtp-host", "", "SMTP server for e-mail; empty = e-mail off"),
       Option.of("notify-smtp-port", "25", "SMTP port"),
@@ -49,7 +50,8 @@ public record NotifyConfig(
       Option.of("notify-dingtalk-secret", "", "DingTalk robot signing secret (SEC...); empty = unsigned"),
       Option.of("notify-feishu-webhook", "", "Feishu (飞书) group robot webhook URL; empty = off"),
       Option.of("notify-sms-url", "", "SMS gateway URL template ({phone}, {message} URL-encoded); empty = SMS off"),
-      Option.of("notify-sms-body", "{\"phone\":\"{phone}\",\"message\":\"{message}\"}", "JSON body template of the SMS gateway ({phone}, {message}, {subject} JSON-escaped)"));
+      Option.of("notify-sms-body", "{\"phone\":\"{phone}\",\"message\":\"{message}\"}", "JSON body template of the SMS gateway ({phone}, {message}, {subject} JSON-escaped)"),
+      Option.of("notify-rules-ttl-seconds", "15", "How long a node uses the notification rules it read before reading them again (a change is also announced to every node at once)"));
 
   static NotifyConfig from(Settings s) {
     String starttls = s.string("notify-smtp-starttls").toLowerCase();
@@ -75,7 +77,8 @@ public record NotifyConfig(
         s.string("notify-dingtalk-secret"),
         s.string("notify-feishu-webhook"),
         s.string("notify-sms-url"),
-        s.string("notify-sms-body"));
+        s.string("notify-sms-body"),
+        Duration.ofSeconds(s.integer("notify-rules-ttl-seconds", 1, 86_400)));
   }
 
   /** {@code red=10,orange=15}: minutes per warning level; levels left out never call down. */

@@ -67,7 +67,7 @@ final class CheckpointBoard implements BoardPart {
         .put("unitId", a.unitId()).put("kind", a.kind()).put("level", a.level()).put("status", a.status())
         .put("message", a.reason()).put("raisedAt", app.iso(a.raisedAt()))
         .put("levelRaisedAt", rose ? app.iso(a.levelRaisedAt()) : null)
-        .put("canAcknowledge", mayAck && open);
+        .put("canAcknowledge", mayAck && open).put("capWithdrawnAt", app.iso(a.capWithdrawnAt()));
     JsonObject ack = a.acknowledgedAt() == null ? null : new JsonObject().put("at", app.iso(a.acknowledgedAt()))
         .put("by", a.acknowledgedBy()).put("comment", a.acknowledgementComment());
     if (open) {

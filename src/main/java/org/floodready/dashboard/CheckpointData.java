@@ -26,7 +26,8 @@ final class CheckpointData {
    */
   record OpenAlert(long id, long checkpointId, String checkpointNameZh, long unitId, String kind, String level,
       String status, String reason, OffsetDateTime raisedAt, OffsetDateTime levelRaisedAt,
-      OffsetDateTime acknowledgedAt, String acknowledgedBy, String acknowledgementComment) {
+      OffsetDateTime acknowledgedAt, String acknowledgedBy, String acknowledgementComment,
+      OffsetDateTime capWithdrawnAt) {
   }
 
   record Site(long id, String nameZh, String kind, BigDecimal normalPool, BigDecimal floodHigh, BigDecimal design,
@@ -48,7 +49,8 @@ final class CheckpointData {
             SELECT a.id, a.checkpoint_id, c.name_zh, c.unit_id, a.kind, a.level, a.status, a.reason, a.raised_at,
                    a.level_raised_at, a.acknowledged_at, u.display_name AS acked_by,
                    (SELECT e.comment FROM alert_events e WHERE e.alert_id = a.id AND e.action = 'acknowledged'
-                    ORDER BY e.id DESC LIMIT 1) AS ack_comment
+                    ORDER BY e.id DESC LIMIT 1) AS ack_comment,
+                   (SELECT w.at FROM alert_events w WHERE w.alert_id = a.id AND w.action = 'withdrawn') AS withdrawn_at
             FROM alerts a JOIN checkpoints c ON c.id = a.checkpoint_id LEFT JOIN users u ON u.id = a.acknowledged_by
             WHERE a.status <> 'resolved'
             ORDER BY CASE a.level WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END,
@@ -59,7 +61,8 @@ final class CheckpointData {
             out.add(new OpenAlert(r.getLong("id"), r.getLong("checkpoint_id"), r.getString("name_zh"),
                 r.getLong("unit_id"), r.getString("kind"), r.getString("level"), r.getString("status"),
                 r.getString("reason"), r.getOffsetDateTime("raised_at"), r.getOffsetDateTime("level_raised_at"),
-                r.getOffsetDateTime("acknowledged_at"), r.getString("acked_by"), r.getString("ack_comment")));
+                r.getOffsetDateTime("acknowledged_at"), r.getString("acked_by"), r.getString("ack_comment"),
+                r.getOffsetDateTime("withdrawn_at")));
           }
           return out;
         });

@@ -9,7 +9,7 @@ final class ReportWords {
       Map.entry("orange", "橙 orange"), Map.entry("red", "红 red"),
       Map.entry("raised", "待确认 raised"), Map.entry("upgraded", "升级 upgraded"),
       Map.entry("escalated", "超时升级 escalated"), Map.entry("acknowledged", "已确认 acknowledged"),
-      Map.entry("resolved", "已解除 resolved"),
+      Map.entry("resolved", "已解除 resolved"), Map.entry("withdrawn", "撤回发布 CAP withdrawn"),
       Map.entry("reported", "已上报 reported"), Map.entry("assigned", "已交办 assigned"),
       Map.entry("rectifying", "整改中 rectifying"), Map.entry("rectified", "已整改待核查 rectified"),
       Map.entry("closed", "已销号 closed"),

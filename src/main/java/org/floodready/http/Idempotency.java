@@ -76,6 +76,16 @@ public final class Idempotency {
     return run(ctx, app, body, true, write);
   }
 
+  /**
+   * For writes where the key is optional: with an Idempotency-Key header like {@link #run(RoutingContext,
+   * AppContext, JsonObject, Function)}, without one in a plain transaction; sends the outcome either way.
+   */
+  public static Future<Outcome> runIfKeyed(RoutingContext ctx, AppContext app, JsonObject body,
+      Function<SqlConnection, Future<Outcome>> write) {
+    return ctx.request().getHeader(HEADER) != null ? run(ctx, app, body, write)
+        : app.pool().withTransaction(write::apply).compose(o -> respond(ctx, o).map(o));
+  }
+
   private static Future<Outcome> run(RoutingContext ctx, AppContext app, JsonObject body, boolean pipelined,
       Function<SqlConnection, Future<Outcome>> write) {
     String key = requireKey(ctx);

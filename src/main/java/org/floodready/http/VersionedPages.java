@@ -29,6 +29,7 @@ public final class VersionedPages {
       "/admin/", "admin/index.html",
       "/admin/index.html", "admin/index.html",
       "/admin/import.html", "admin/import.html",
+      "/admin/notify.html", "admin/notify.html",
       "/duty/", "duty/index.html",
       "/duty/index.html", "duty/index.html");
   private static final Pattern ASSET = Pattern.compile("(href|src)=\"(/[A-Za-z0-9_/.-]+\\.(?:css|js))\"");

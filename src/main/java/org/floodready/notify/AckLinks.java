@@ -32,6 +32,11 @@ final class AckLinks {
     }
   }
 
+  /** A message's link without a personal token, for a message read by a whole group. */
+  static String withoutToken(String link) {
+    return link == null ? null : link.replaceFirst("\\?ack=[^#]*", "");
+  }
+
   /** The node's links, keyed by its token secret (read off the event loop). */
   static io.vertx.core.Future<AckLinks> load(org.floodready.AppContext app) {
     return app.blocking(() -> new AckLinks(org.floodready.auth.TokenService.loadOrCreateSecret(app.config().dataDir(),

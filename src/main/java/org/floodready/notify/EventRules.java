@@ -16,7 +16,8 @@ import org.floodready.inventory.CoverageRow;
 import org.floodready.inventory.CoverageService;
 
 /**
- * The notification rules: which people hear of which fact, and what they read.
+ * The notification rules: which people hear of which fact, and what they read. Who hears is read from the
+ * admin-editable rules ({@link RulesCache}); the defaults seeded by V18 are:
  * <ul>
  *   <li>alert raised or risen → the checkpoint's inspectors, the officers on duty and the unit's responsible
  *       persons; red also the leader on call;</li>
@@ -36,8 +37,11 @@ final class EventRules {
   private final String publicUrl;
   private final AckLinks acks;
   private final CoverageService coverage;
+  private final RulesCache rules;
 
-  EventRules(Recipients recipients, Texts texts, String publicUrl, AckLinks acks, CoverageService coverage) {
+  EventRules(Recipients recipients, Texts texts, String publicUrl, AckLinks acks, CoverageService coverage,
+      RulesCache rules) {
+    this.rules = rules;
     this.coverage = coverage;
     this.recipients = recipients;
     this.texts = texts;
@@ -50,11 +54,18 @@ final class EventRules {
       case "alert.raised" -> alertRaised(db, eventId, payload.getLong("alertId"), now);
       case "hazard.changed" -> hazardChanged(db, eventId, payload.getLong("hazardId"), now);
       case "transfer.changed" -> "dispatched".equals(payload.getString("status"))
-          ? transferDispatched(db, eventId, payload.getLong("transferId")) : none();
+          ? transferDispatched(db, eventId, payload.getLong("transferId"), now) : none();
       case "response_level.changed" -> responseLevel(db, eventId, payload.getString("level"),
           payload.getString("previous"), now);
       default -> none();
     };
+  }
+
+  /** The people the stored rule names for a fact in that scope. */
+  private Future<List<Person>> named(SqlClient db, String rule, String level, Recipients.Scope scope,
+      OffsetDateTime now) {
+    return rules.get().compose(set -> recipients.resolve(db, set.recipientsOf(rule, level), scope, now))
+        .compose(ids -> recipients.people(db, ids));
   }
 
   private static Future<List<Draft>> none() {
@@ -70,13 +81,7 @@ final class EventRules {
         return none();
       }
       AlertFacts a = found.get();
-      List<Long> ids = new ArrayList<>();
-      return recipients.inspectors(db, a.checkpointId()).onSuccess(ids::addAll)
-          .compose(v -> recipients.onDutyOfficers(db, a.unitId(), now)).onSuccess(ids::addAll)
-          .compose(v -> recipients.responsibles(db, a.unitId())).onSuccess(ids::addAll)
-          .compose(v -> "red".equals(a.level()) ? recipients.leadersOnCall(db, a.unitId(), now)
-              : Future.succeededFuture(List.<Long>of())).onSuccess(ids::addAll)
-          .compose(v -> recipients.people(db, ids))
+      return named(db, "alert.raised", a.level(), new Recipients.Scope(a.unitId(), a.checkpointId(), null), now)
           .map(people -> {
             String subject = "【防汛预警】" + Texts.level(a.level()) + "预警 " + a.nameZh();
             String message = a.describe(texts) + "，请及时确认处置。";
@@ -113,10 +118,7 @@ final class EventRules {
           String link = publicUrl + "/#hazard-" + h.getLong("id");
           if (open && h.getOffsetDateTime("escalated_at") != null) {
             OffsetDateTime at = h.getOffsetDateTime("escalated_at");
-            List<Long> ids = new ArrayList<>();
-            return recipients.responsibles(db, unitId).onSuccess(ids::addAll)
-                .compose(v -> recipients.onDutyOfficers(db, unitId, now)).onSuccess(ids::addAll)
-                .compose(v -> recipients.people(db, ids))
+            return named(db, "hazard.escalated", "", new Recipients.Scope(unitId, null, null), now)
                 .map(people -> people.stream().map(p -> new Draft(p, "hazard.escalated", "【挂牌督办】隐患逾期 " + where,
                     what + "。整改期限 " + texts.time(h.getOffsetDateTime("deadline_at")) + " 已过，"
                         + texts.time(at) + " 挂牌督办。", link, "hazard", h.getLong("id"), eventId,
@@ -124,7 +126,7 @@ final class EventRules {
           }
           if ("assigned".equals(status) && h.getOffsetDateTime("assigned_at") != null) {
             OffsetDateTime at = h.getOffsetDateTime("assigned_at");
-            return recipients.responsibles(db, unitId).compose(ids -> recipients.people(db, ids))
+            return named(db, "hazard.assigned", "", new Recipients.Scope(unitId, null, null), now)
                 .map(people -> people.stream().map(p -> new Draft(p, "hazard.assigned", "【隐患交办】" + where,
                     what + "。" + texts.time(at) + " 交办，整改期限 " + texts.time(h.getOffsetDateTime("deadline_at"))
                         + "。", link, "hazard", h.getLong("id"), eventId,
@@ -134,11 +136,11 @@ final class EventRules {
         });
   }
 
-  private Future<List<Draft>> transferDispatched(SqlClient db, long eventId, Long transferId) {
+  private Future<List<Draft>> transferDispatched(SqlClient db, long eventId, Long transferId, OffsetDateTime now) {
     if (transferId == null) {
       return none();
     }
-    return db.preparedQuery("SELECT t.id, t.to_base_id, t.quantity, t.tracked, t.dispatched_at, i.name_zh AS item,"
+    return db.preparedQuery("SELECT t.id, t.to_base_id, tb.unit_id AS to_unit_id, t.quantity, t.tracked, t.dispatched_at, i.name_zh AS item,"
             + " i.unit_of_measure, fb.name_zh AS from_base, tb.name_zh AS to_base FROM transfers t"
             + " JOIN items i ON i.id = t.item_id JOIN bases fb ON fb.id = t.from_base_id"
             + " JOIN bases tb ON tb.id = t.to_base_id WHERE t.id = $1")
@@ -152,7 +154,8 @@ final class EventRules {
               + t.getBigDecimal("quantity").stripTrailingZeros().toPlainString() + t.getString("unit_of_measure")
               + " 至 " + t.getString("to_base") + "，" + texts.time(t.getOffsetDateTime("dispatched_at"))
               + " 已下达，请准备接收。";
-          return recipients.keepers(db, t.getLong("to_base_id")).compose(ids -> recipients.people(db, ids))
+          return named(db, "transfer.dispatched", "",
+              new Recipients.Scope(t.getLong("to_unit_id"), null, t.getLong("to_base_id")), now)
               .map(people -> people.stream().map(p -> new Draft(p, "transfer.dispatched",
                   "【物资调拨】" + t.getString("to_base") + " 待接收", message,
                   publicUrl + "/#transfer-" + t.getLong("id"), "transfer", t.getLong("id"), eventId,
@@ -165,7 +168,7 @@ final class EventRules {
     String message = "全区防汛应急响应由" + Texts.responseLevel(previous) + "调整为" + Texts.responseLevel(level) + "（"
         + texts.time(now) + "），请按新等级落实人员、物资和值守。";
     List<Draft> drafts = new ArrayList<>();
-    return recipients.allResponsibles(db).compose(ids -> recipients.people(db, ids))
+    return named(db, "response_level.changed", "", new Recipients.Scope(null, null, null), now)
         .map(people -> people.stream().map(p -> new Draft(p, "response_level.changed",
             "【应急响应】" + Texts.responseLevel(level), message, publicUrl + "/", "settings", 0, eventId,
             "response_level:" + eventId)).toList())
@@ -179,7 +182,8 @@ final class EventRules {
               .forEach(r -> shortByBase.computeIfAbsent(r.baseId(), b -> new ArrayList<>()).add(r));
           Future<Void> chain = Future.succeededFuture();
           for (var base : shortByBase.entrySet()) {
-            chain = chain.compose(v -> recipients.keepers(db, base.getKey()).compose(ids -> recipients.people(db, ids))
+            Recipients.Scope scope = new Recipients.Scope(base.getValue().get(0).unitId(), null, base.getKey());
+            chain = chain.compose(v -> named(db, "quota.short", "", scope, now)
                 .map(keepers -> {
                   keepers.forEach(p -> drafts.add(shortfall(p, base.getValue(), level, eventId)));
                   return null;

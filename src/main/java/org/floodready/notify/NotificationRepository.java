@@ -18,29 +18,41 @@ import org.floodready.http.PageRequest;
 final class NotificationRepository {
   static final String COLUMNS = "id, recipient_id, recipient_name, address, channel, rule, subject, message, link,"
       + " entity_type, entity_id, source_event_id, state, attempts, next_attempt_at, claimed_by, last_error,"
-      + " created_at, sent_at";
+      + " created_at, sent_at, member_ids, members";
 
   /** Who acknowledged the alert a message was about (the delivery log closes the loop). */
   private static final String ACKNOWLEDGED_BY = "(SELECT u.display_name FROM alerts a JOIN users u ON u.id = a.acknowledged_by"
       + " WHERE notifications.entity_type = 'alert' AND a.id = notifications.entity_id) AS acknowledged_by";
 
-  /** Inserts the drafts; a fact already notified to that person on that channel is skipped. Answers rows made. */
+  /**
+   * Inserts the drafts; a fact already notified to that person on that channel is skipped. A work-chat robot
+   * posts into a group, so the drafts of one fact on one robot become one row naming them all
+   * ({@link RobotGroups}). Answers rows made.
+   */
   Future<Integer> insert(SqlClient tx, List<Draft> drafts, OffsetDateTime now) {
     if (drafts.isEmpty()) {
       return Future.succeededFuture(0);
     }
     List<Tuple> batch = new ArrayList<>();
+    RobotGroups groups = new RobotGroups();
     for (Draft d : drafts) {
       String channel = d.to().channel();
+      if (RobotGroups.ROBOTS.contains(channel)) {
+        groups.add(channel, d);
+        continue;
+      }
       boolean reachable = !"none".equals(channel);
-      batch.add(Tuple.wrap(Arrays.asList(d.to().id(), d.to().username(), d.to().address(channel), channel, d.rule(),
-          d.subject(), d.message(), d.link(), d.entityType(), d.entityId(), d.sourceEventId(), d.dedupKey(),
-          reachable ? "pending" : "failed", now, reachable ? null : "无联系方式 no phone or e-mail")));
+      batch.add(row(d, d.to().id(), d.to().username(), d.to().address(channel), channel, d.link(),
+          reachable ? "pending" : "failed", now, reachable ? null : "无联系方式 no phone or e-mail", null, null));
+    }
+    for (RobotGroups.Group g : groups.all()) {
+      batch.add(row(g.first(), null, g.name(), g.mobiles(), g.channel(), AckLinks.withoutToken(g.first().link()),
+          "pending", now, null, g.memberIds(), g.members()));
     }
     return tx.preparedQuery("INSERT INTO notifications (recipient_id, recipient_name, address, channel, rule, subject,"
             + " message, link, entity_type, entity_id, source_event_id, dedup_key, state, next_attempt_at, last_error,"
-            + " created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $14)"
-            + " ON CONFLICT (dedup_key, recipient_name, channel) DO NOTHING")
+            + " created_at, member_ids, members) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,"
+            + " $15, $14, $16, $17) ON CONFLICT (dedup_key, recipient_name, channel) DO NOTHING")
         .executeBatch(batch)
         .map(rows -> {
           int made = 0;
@@ -49,6 +61,12 @@ final class NotificationRepository {
           }
           return made;
         });
+  }
+
+  private static Tuple row(Draft d, Long recipientId, String recipientName, String address, String channel,
+      String link, String state, OffsetDateTime now, String error, Long[] memberIds, String members) {
+    return Tuple.wrap(Arrays.asList(recipientId, recipientName, address, channel, d.rule(), d.subject(), d.message(),
+        link, d.entityType(), d.entityId(), d.sourceEventId(), d.dedupKey(), state, now, error, memberIds, members));
   }
 
   /**
@@ -61,14 +79,14 @@ final class NotificationRepository {
             + " attempts = attempts + 1 WHERE id IN (SELECT id FROM notifications"
             + " WHERE (state = 'pending' AND next_attempt_at <= $3) OR (state = 'sending' AND claimed_until < $3)"
             + " ORDER BY next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)"
-            + " RETURNING id, recipient_name, address, channel, subject, message, link, attempts")
+            + " RETURNING id, recipient_name, address, channel, subject, message, link, attempts, members")
         .execute(Tuple.of(node, now.plus(lease), now, limit))
         .map(rows -> {
           List<Outgoing> list = new ArrayList<>();
           for (Row r : rows) {
             list.add(new Outgoing(r.getLong("id"), r.getString("recipient_name"), r.getString("address"),
                 r.getString("channel"), r.getString("subject"), r.getString("message"), r.getString("link"),
-                r.getInteger("attempts")));
+                r.getInteger("attempts"), r.getString("members")));
           }
           return list;
         });

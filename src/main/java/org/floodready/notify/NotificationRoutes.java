@@ -43,6 +43,7 @@ public final class NotificationRoutes {
   public void mount(Router api) {
     api.get("/notifications").handler(this::list);
     api.post("/notifications/acknowledge").handler(this::acknowledgeByLink);
+    new NotifyRulesRoutes(app).mount(api);
   }
 
   /**
@@ -93,7 +94,7 @@ public final class NotificationRoutes {
     Where where = new Where()
         .and("state = ?", q.oneOf("state", Sender.states()))
         .and("channel = ?", q.oneOf("channel", CHANNELS))
-        .and("recipient_id = ?", q.id("recipientId"))
+        .and("(recipient_id = ? OR ? = ANY(member_ids))", q.id("recipientId"))
         .and("recipient_name = ?", q.text("recipient"))
         .and("rule = ?", q.text("rule"))
         .and("entity_type = ?", q.oneOf("entityType", List.of("alert", "hazard", "transfer", "settings", "base")))
@@ -103,12 +104,13 @@ public final class NotificationRoutes {
     if (csv) {
       outbox.all(app.pool(), where, CSV_ROWS).onSuccess(rows -> {
         Csv out = new Csv().row("编号 id", "创建 created", "接收人 recipient", "渠道 channel", "地址 address",
-            "规则 rule", "标题 subject", "状态 state", "次数 attempts", "发送 sent", "应答/错误 answer");
+            "规则 rule", "标题 subject", "状态 state", "次数 attempts", "发送 sent", "应答/错误 answer",
+            "群消息成员 group members");
         for (Row r : rows) {
           out.row(r.getLong("id"), app.iso(r.getOffsetDateTime("created_at")), r.getString("recipient_name"),
               r.getString("channel"), r.getString("address"), r.getString("rule"), r.getString("subject"),
               r.getString("state"), r.getInteger("attempts"), app.iso(r.getOffsetDateTime("sent_at")),
-              r.getString("last_error"));
+              r.getString("last_error"), r.getString("members"));
         }
         Respond.csv(ctx, "notifications.csv", out.toString());
       }).onFailure(ctx::fail);
@@ -128,6 +130,6 @@ public final class NotificationRoutes {
         .put("attempts", r.getInteger("attempts")).put("nextAttemptAt", app.iso(r.getOffsetDateTime("next_attempt_at")))
         .put("claimedBy", r.getString("claimed_by")).put("answer", r.getString("last_error"))
         .put("createdAt", app.iso(r.getOffsetDateTime("created_at"))).put("sentAt", app.iso(r.getOffsetDateTime("sent_at")))
-        .put("acknowledgedBy", r.getString("acknowledged_by"));
+        .put("acknowledgedBy", r.getString("acknowledged_by")).put("members", r.getString("members"));
   }
 }

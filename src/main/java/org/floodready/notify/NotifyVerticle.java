@@ -33,11 +33,17 @@ public final class NotifyVerticle extends VerticleBase {
     NotificationRepository outbox = new NotificationRepository();
     Texts texts = new Texts(app.config().zone());
     Recipients recipients = new Recipients(new DutyRoster(app.config().zone()));
+    RulesCache rules = new RulesCache(app.pool(), System::currentTimeMillis, config.rulesTtl());
+    vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(org.floodready.cluster.DomainEvents.ADDRESS, m -> {
+      if (RulesCache.CHANGED.equals(m.body().getString("type"))) {
+        rules.invalidate();
+      }
+    });
     EventFollower follower = new EventFollower(app.pool(), new EventRules(recipients, texts, config.publicUrl(), acks,
-        new org.floodready.inventory.CoverageService(app)),
+        new org.floodready.inventory.CoverageService(app), rules),
         outbox, System::currentTimeMillis);
     CallDown callDown = new CallDown(app.pool(), recipients, outbox, texts, config.publicUrl(), config.callDown(),
-        config.callDownRepeats(), acks);
+        config.callDownRepeats(), acks, rules);
     Sender sender = new Sender(app.pool(), outbox, new Channels(vertx, config), config,
         app.config().effectiveNodeName(), app::now);
     timer = vertx.setPeriodic(config.interval().toMillis(), id -> {

@@ -63,6 +63,37 @@ final class Recipients {
         .filter(java.util.Objects::nonNull).distinct().toList());
   }
 
+  /** What a fact knows to find people by: the item's unit, its checkpoint, its base (each may be absent). */
+  record Scope(Long unitId, Long checkpointId, Long baseId) {
+  }
+
+  /** The ids of the kinds of people a rule names (see {@link RuleSet#ALLOWED}), in the rule's order. */
+  Future<List<Long>> resolve(SqlClient db, List<String> kinds, Scope scope, OffsetDateTime now) {
+    List<Long> ids = new ArrayList<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (String kind : kinds) {
+      chain = chain.compose(v -> kind(db, kind, scope, now)).map(found -> {
+        ids.addAll(found);
+        return null;
+      });
+    }
+    return chain.map(v -> ids);
+  }
+
+  private Future<List<Long>> kind(SqlClient db, String kind, Scope s, OffsetDateTime now) {
+    Future<List<Long>> none = Future.succeededFuture(List.of());
+    return switch (kind) {
+      case "inspectors" -> s.checkpointId() == null ? none : inspectors(db, s.checkpointId());
+      case "keepers" -> s.baseId() == null ? none : keepers(db, s.baseId());
+      case "all_responsibles" -> allResponsibles(db);
+      case "responsibles" -> s.unitId() == null ? none : responsibles(db, s.unitId());
+      case "heads" -> s.unitId() == null ? none : heads(db, s.unitId());
+      case "duty_officers" -> s.unitId() == null ? none : onDutyOfficers(db, s.unitId(), now);
+      case "leader_on_call" -> s.unitId() == null ? none : leadersOnCall(db, s.unitId(), now);
+      default -> none;
+    };
+  }
+
   /** The active people among the ids, each once, in the order first named. */
   Future<List<Person>> people(SqlClient db, Collection<Long> ids) {
     List<Long> unique = new ArrayList<>(new LinkedHashSet<>(ids));

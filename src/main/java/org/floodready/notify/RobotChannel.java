@@ -13,7 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A work-chat group robot by webhook: WeCom (企业微信), DingTalk (钉钉, optionally signed) or Feishu (飞书).
- * The message goes to the robot's group, mentioning the person by mobile number where the robot can.
+ * The message goes to the robot's group once per fact, naming everyone it concerns and mentioning them by
+ * mobile number where the robot can (DingTalk {@code at.atMobiles} with "@mobile" in the text, WeCom
+ * {@code mentioned_mobile_list}; Feishu's text robot has no mention by mobile, so the names are in the text).
  * The robot answers HTTP 200 with its own code; anything but code 0 is a failure.
  */
 final class RobotChannel implements Channel {
@@ -35,7 +37,9 @@ final class RobotChannel implements Channel {
 
   @Override
   public Future<String> send(Outgoing n) {
-    String text = n.subject() + "\n" + n.message() + (n.link() == null ? "" : "\n" + n.link());
+    String text = n.subject() + "\n" + n.message()
+        + (n.members() == null || n.members().isBlank() ? "" : "\n通知：" + n.members())
+        + (n.link() == null ? "" : "\n" + n.link());
     return http.json(url(), body(kind, text, n.address()).encode()).compose(answer -> {
       JsonObject json;
       try {
@@ -50,13 +54,18 @@ final class RobotChannel implements Channel {
     });
   }
 
-  /** The robot's JSON text message. */
-  static JsonObject body(Kind kind, String text, String mobile) {
-    JsonArray mention = mobile == null || mobile.isBlank() ? new JsonArray() : new JsonArray().add(mobile);
+  /** The robot's JSON text message, mentioning the comma-separated {@code mobiles}. */
+  static JsonObject body(Kind kind, String text, String mobiles) {
+    JsonArray mention = new JsonArray();
+    if (mobiles != null) {
+      java.util.Arrays.stream(mobiles.split(",")).map(String::trim).filter(m -> !m.isEmpty()).forEach(mention::add);
+    }
     return switch (kind) {
       case WECOM -> new JsonObject().put("msgtype", "text")
           .put("text", new JsonObject().put("content", text).put("mentioned_mobile_list", mention));
-      case DINGTALK -> new JsonObject().put("msgtype", "text").put("text", new JsonObject().put("content", text))
+      // DingTalk highlights a mention only when the text also carries "@mobile"
+      case DINGTALK -> new JsonObject().put("msgtype", "text").put("text", new JsonObject().put("content",
+              text + mention.stream().map(m -> " @" + m).collect(java.util.stream.Collectors.joining())))
           .put("at", new JsonObject().put("atMobiles", mention).put("isAtAll", false));
       case FEISHU -> new JsonObject().put("msg_type", "text").put("content", new JsonObject().put("text", text));
     };

@@ -393,6 +393,61 @@ class AlertsApiTest {
     assertTrue(states.stream().anyMatch(x -> x.nameZh().equals("小魏庄水库")));
   }
 
+  @Test
+  void aCapMessageSentInErrorIsWithdrawnByACancelReferencingEveryEarlierMessage() throws Exception {
+    CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(9)));
+    long[] point = pointWithAlert(26);
+    long alertId = point[1];
+    Document first = validCap(alertId);
+    post(point[0], 45, at(5));
+    Document update = validCap(alertId);
+    String path = "/api/alerts/" + alertId + "/cap/withdraw";
+    JsonObject reason = new JsonObject().put("reason", "水尺读数录入错误 gauge reading entered wrongly");
+
+    assertEquals(403, viewer.post(path, reason, "w-viewer").status());
+    assertEquals(403, server.as("inspector").post(path, reason, "w-inspector").status());
+    Resp noReason = duty.post(path, new JsonObject(), "w-empty");
+    assertEquals(400, noReason.status());
+    assertTrue(noReason.json().getJsonObject("fields").containsKey("reason"), noReason.toString());
+    assertEquals(404, duty.post("/api/alerts/99999999/cap/withdraw", reason, "w-404").status());
+
+    Resp withdrawn = duty.post(path, reason, "w-" + alertId);
+    assertEquals(201, withdrawn.status(), withdrawn.toString());
+    JsonObject answer = withdrawn.json();
+    assertEquals("Cancel", answer.getString("msgType"));
+    assertEquals(CapDocument.identifier(alertId, 3), answer.getString("identifier"));
+    assertEquals(List.of(text(first, "identifier"), text(update, "identifier")),
+        answer.getJsonArray("references").getList());
+    Resp replay = duty.post(path, reason, "w-" + alertId);
+    assertEquals(201, replay.status(), "the same key: the first answer again");
+    assertEquals(answer, replay.json());
+    Resp again = admin.post(path, reason, "w-again-" + alertId);
+    assertEquals(409, again.status(), again.toString());
+    assertEquals("cap_already_cancelled", again.json().getString("error"));
+    assertEquals(409, duty.post(path, reason).status(), "without a key too");
+
+    Document cancel = validCap(alertId);
+    assertEquals("Cancel", text(cancel, "msgType"));
+    assertEquals(answer.getString("identifier"), text(cancel, "identifier"));
+    assertEquals(CapDocument.SENDER + "," + text(first, "identifier") + "," + text(first, "sent") + " "
+        + CapDocument.SENDER + "," + text(update, "identifier") + "," + text(update, "sent"),
+        text(cancel, "references"), "names each earlier message exactly");
+    assertTrue(text(cancel, "description").contains("录入错误"), text(cancel, "description"));
+    assertTrue(text(cancel, "headline").contains("已撤销"), text(cancel, "headline"));
+    assertEquals(text(cancel, "identifier"), text(validCap(alertId, "?message=3"), "identifier"));
+
+    String atom = admin.get("/api/alerts/cap.atom").body();
+    assertTrue(atom.contains("<id>urn:floodready:alert:" + alertId + ":cancel</id>"), "the Cancel is in the index");
+    assertTrue(!atom.contains("<id>urn:floodready:alert:" + alertId + "</id>"), "the alert is no longer active");
+    assertEquals(1, admin.get("/api/audit?action=alert.cap_withdraw&entityId=" + alertId).json()
+        .getJsonArray("items").size());
+
+    duty.post("/api/alerts/" + alertId + "/resolve", new JsonObject().put("comment", "误报"));
+    assertEquals(answer.getString("identifier"), text(validCap(alertId), "identifier"),
+        "after the Cancel the alert publishes nothing more");
+    assertEquals(404, admin.get("/api/alerts/" + alertId + "/cap?message=4").status());
+  }
+
   static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }

@@ -74,6 +74,10 @@ class DutyBoardBrowserTest {
   }
 
   static WebDriverWait waitFor(String what) {
+    return waitFor(driver, what);
+  }
+
+  static WebDriverWait waitFor(ChromeDriver driver, String what) {
     WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(45));
     w.withMessage(what);
     w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
@@ -81,10 +85,16 @@ class DutyBoardBrowserTest {
   }
 
   static void logIn(String path, String user) {
+    logIn(driver, server, path, user);
+  }
+
+  /** A fresh login (the session of the board and admin pages cleared) on the page at {@code path}. */
+  static void logIn(ChromeDriver driver, TestServer server, String path, String user) {
     driver.get(server.anonymous.base() + "/");
     driver.executeScript("sessionStorage.clear();");
     driver.get(server.anonymous.base() + path);
-    waitFor("the login form").until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+    waitFor(driver, "the login form").until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+        .sendKeys(user);
     driver.findElement(By.id("password")).sendKeys("Flood@2026");
     driver.findElement(By.id("login-button")).click();
   }
@@ -135,17 +145,7 @@ class DutyBoardBrowserTest {
       assertEquals(200, admin.put("/api/duty/contacts/" + userId(u), new JsonObject().put("email", u + "@flood.test")
           .put("preferredChannel", "email")).status());
     }
-    Http inspector = server.as("inspector");
-    long culvert = inspector.get("/api/checkpoints?q=WL-HHL").json().getJsonArray("items").getJsonObject(0).getLong("id");
-    OffsetDateTime now = OffsetDateTime.now();
-    for (int i = 0; i < 2; i++) {
-      Resp r = inspector.post("/api/checkpoints/" + culvert + "/readings", new JsonObject().put("value", 45 + i)
-          .put("measuredAt", now.minusSeconds(2 - i).toString()));
-      assertTrue(r.status() == 201 || r.status() == 200, r.toString());
-    }
-    JsonObject alert = admin.get("/api/alerts?checkpointId=" + culvert).json().getJsonArray("items").getJsonObject(0);
-    assertEquals("red", alert.getString("level"));
-    alertId = alert.getLong("id");
+    alertId = NotifyMailTest.redAlertAtTheCulvert(server, admin);
     WebElement panel = waitFor("the delivery log panel").until(d -> d.findElement(By.id("panel-deliveries")));
     WebDriverWait logWait = waitFor("");
     logWait.withMessage(() -> "the inspector's mail delivered in the log, not: " + deliveryLog());

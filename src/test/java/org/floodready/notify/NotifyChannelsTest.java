@@ -91,15 +91,7 @@ class NotifyChannelsTest {
     assertTrue(dingBody.getJsonObject("text").getString("content").contains("应急响应"));
     assertEquals(1, dingBody.getJsonObject("at").getJsonArray("atMobiles").size());
     assertEquals(Boolean.FALSE, dingBody.getJsonObject("at").getBoolean("isAtAll"));
-    Map<String, String> query = query(ding.query());
-    assertEquals("t1", query.get("access_token"));
-    long timestamp = Long.parseLong(query.get("timestamp"));
-    assertTrue(Math.abs(System.currentTimeMillis() - timestamp) < 120_000, "a fresh millisecond timestamp");
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(DING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    String expected = Base64.getEncoder().encodeToString(
-        mac.doFinal((timestamp + "\n" + DING_SECRET).getBytes(StandardCharsets.UTF_8)));
-    assertEquals(expected, query.get("sign"), "DingTalk signature");
+    assertDingTalkSigned(ding, "t1", DING_SECRET);
 
     JsonObject feishu = new JsonObject(sink.to("/feishu").get(0).body());
     assertEquals("text", feishu.getString("msg_type"));
@@ -137,6 +129,19 @@ class NotifyChannelsTest {
       assertTrue(shortage.getString("message").contains("低于储备定额"), shortage.encode());
       assertEquals("base", shortage.getString("entityType"));
     }
+  }
+
+  /** The DingTalk robot's signed URL: its token, a fresh timestamp and the HmacSHA256 signature of both. */
+  static void assertDingTalkSigned(HttpSink.Request ding, String accessToken, String secret) throws Exception {
+    Map<String, String> query = query(ding.query());
+    assertEquals(accessToken, query.get("access_token"));
+    long timestamp = Long.parseLong(query.get("timestamp"));
+    assertTrue(Math.abs(System.currentTimeMillis() - timestamp) < 120_000, "a fresh millisecond timestamp");
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String expected = Base64.getEncoder().encodeToString(
+        mac.doFinal((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
+    assertEquals(expected, query.get("sign"), "DingTalk signature");
   }
 
   private static Map<String, String> query(String raw) {

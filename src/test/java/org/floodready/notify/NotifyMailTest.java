@@ -80,6 +80,32 @@ class NotifyMailTest {
     }
   }
 
+  /** Today's 24-hour shift of the Jinshui district duty room (the culvert's district). */
+  static void dayShift(Http admin, String officer, String leader) {
+    String today = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+    Resp shift = admin.post("/api/duty/shifts", new JsonObject().put("unitId", DutyApiTest.unit(admin, "ZZ-JK"))
+        .put("date", today).put("start", "00:00").put("end", "00:00")
+        .put("officerIds", new JsonArray().add(userIdAs(admin, officer)))
+        .put("leaderUserId", userIdAs(admin, leader)), UUID.randomUUID().toString());
+    assertEquals(201, shift.status(), shift.toString());
+  }
+
+  /** The inspector's two deep readings at the airport-road culvert raise a red alert; answers its id. */
+  static long redAlertAtTheCulvert(TestServer server, Http admin) {
+    Http inspector = server.as("inspector");
+    long culvert = inspector.get("/api/checkpoints?q=WL-HHL").json().getJsonArray("items").getJsonObject(0)
+        .getLong("id");
+    OffsetDateTime now = OffsetDateTime.now();
+    for (int i = 0; i < 2; i++) {
+      Resp r = inspector.post("/api/checkpoints/" + culvert + "/readings", new JsonObject().put("value", 45 + i)
+          .put("measuredAt", now.minusSeconds(2 - i).toString()));
+      assertTrue(r.status() == 201 || r.status() == 200, r.toString());
+    }
+    JsonObject alert = admin.get("/api/alerts?checkpointId=" + culvert).json().getJsonArray("items").getJsonObject(0);
+    assertEquals("red", alert.getString("level"));
+    return alert.getLong("id");
+  }
+
   static List<SmtpSink.Mail> mailsAbout(long alertId, String subjectPart) {
     return smtp.mails.stream().filter(m -> m.text().contains("alert-" + alertId + "\r\n")
         || m.text().endsWith("alert-" + alertId) || m.text().contains("alert-" + alertId + "\n"))
@@ -101,24 +127,9 @@ class NotifyMailTest {
     assertEquals(200, admin.put("/api/duty/units/" + unitId("ZZ-JK") + "/responsibles", new JsonObject()
         .put("userIds", new JsonArray().add(userId("chief"))).put("headUserIds", new JsonArray().add(userId("chief"))))
         .status());
-    String today = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
-    Resp shift = duty.post("/api/duty/shifts", new JsonObject().put("unitId", unitId("ZZ-JK")).put("date", today)
-        .put("start", "00:00").put("end", "00:00").put("officerIds", new JsonArray().add(userId("duty")))
-        .put("leaderUserId", userId("admin")), UUID.randomUUID().toString());
-    assertEquals(201, shift.status(), shift.toString());
-
-    long culvert = server.as("inspector").get("/api/checkpoints?q=WL-HHL").json().getJsonArray("items")
-        .getJsonObject(0).getLong("id");
+    dayShift(admin, "duty", "admin");
     Http inspector = server.as("inspector");
-    OffsetDateTime now = OffsetDateTime.now();
-    for (int i = 0; i < 2; i++) {
-      Resp r = inspector.post("/api/checkpoints/" + culvert + "/readings", new JsonObject().put("value", 45 + i)
-          .put("measuredAt", now.minusSeconds(2 - i).toString()));
-      assertTrue(r.status() == 201 || r.status() == 200, r.toString());
-    }
-    JsonObject alert = admin.get("/api/alerts?checkpointId=" + culvert).json().getJsonArray("items").getJsonObject(0);
-    assertEquals("red", alert.getString("level"));
-    long alertId = alert.getLong("id");
+    long alertId = redAlertAtTheCulvert(server, admin);
 
     Set<String> raisedTo = Set.of("inspector@flood.test", "duty@flood.test", "keeper_b@flood.test", "admin@flood.test");
     await("the raise mails", Duration.ofSeconds(30), () -> recipients(mailsAbout(alertId, "防汛预警")).containsAll(raisedTo));

@@ -55,4 +55,17 @@ class NotifyUnitsTest {
     assertThrows(ConfigException.class, () -> AppConfig.from(new String[] {"--notify-smtp-starttls", "maybe"},
         Map.of()));
   }
+
+  @Test
+  void aCallDownStepFallsToTheNextStepsPeopleAndAfterTheLastCallsThemAll() {
+    RuleSet.CallDownRule rule = new RuleSet.CallDownRule(new java.math.BigDecimal("0.25"),
+        java.util.List.of("leader_on_call", "heads"));
+    assertEquals(Duration.ofSeconds(15), rule.period());
+    assertEquals(java.util.List.of(java.util.List.of("leader_on_call"), java.util.List.of("heads")), rule.kindsFor(1),
+        "step 1: the leader, else the head");
+    assertEquals(java.util.List.of(java.util.List.of("heads")), rule.kindsFor(2));
+    assertEquals(java.util.List.of(java.util.List.of("leader_on_call", "heads")), rule.kindsFor(3), "then both");
+    assertEquals(null, new RuleSet.CallDownRule(null, java.util.List.of("heads")).period(), "no call-down");
+    assertEquals("http://b/#alert-7", AckLinks.withoutToken("http://b/?ack=a.b-c_d#alert-7"));
+  }
 }

@@ -1,0 +1,89 @@
+package org.floodready.checkpoints;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.floodready.AppContext;
+import org.floodready.audit.AuditLog;
+import org.floodready.auth.CurrentUser;
+import org.floodready.auth.Role;
+import org.floodready.http.ApiError;
+import org.floodready.http.Fields;
+import org.floodready.http.Idempotency;
+import org.floodready.http.JsonInput;
+import org.floodready.http.QueryParams;
+
+/**
+ * Withdrawing an alert's public CAP messages sent in error (duty officer, admin): a Cancel message that
+ * references every earlier message of the alert's thread, with the reason. Once per alert (409 after);
+ * audited; a retry with the same Idempotency-Key gets the first answer. The alert's own state is the duty
+ * room's business and stays as it is.
+ */
+final class CapWithdrawRoutes {
+  private final AppContext app;
+  private final AlertRepository alerts;
+
+  CapWithdrawRoutes(AppContext app, AlertRepository alerts) {
+    this.app = app;
+    this.alerts = alerts;
+  }
+
+  void mount(Router api) {
+    api.post("/alerts/:alertId/cap/withdraw").handler(this::withdraw);
+  }
+
+  private void withdraw(RoutingContext ctx) {
+    CurrentUser actor = CurrentUser.of(ctx).require(Role.DUTY_OFFICER, Role.ADMIN);
+    long id = QueryParams.pathId(ctx, "alertId");
+    JsonObject body = JsonInput.object(ctx);
+    Fields in = new Fields(body);
+    String reason = in.requiredText("reason", 1000);
+    in.validate();
+    OffsetDateTime now = app.now();
+    AtomicReference<Alert> withdrawn = new AtomicReference<>();
+    Function<SqlConnection, Future<Idempotency.Outcome>> write = tx -> alerts.find(tx, id)
+        .compose(found -> {
+          Alert alert = found.orElseThrow(() -> ApiError.notFound("Alert", id));
+          return alerts.withdraw(tx, id, actor, reason, now).compose(done -> {
+            if (!done) {
+              throw ApiError.conflict("cap_already_cancelled",
+                  "The CAP messages of alert " + id + " were withdrawn already");
+            }
+            withdrawn.set(alert);
+            return alerts.events(tx, id);
+          });
+        })
+        .compose(events -> {
+          List<CapDocument.Message> thread = CapDocument.thread(events);
+          CapDocument.Message cancel = thread.get(thread.size() - 1);
+          JsonArray references = new JsonArray();
+          thread.subList(0, thread.size() - 1).forEach(m -> references.add(CapDocument.identifier(id, m.number())));
+          JsonObject answer = new JsonObject().put("alertId", id).put("msgType", "Cancel")
+              .put("identifier", CapDocument.identifier(id, cancel.number())).put("message", cancel.number())
+              .put("sent", app.iso(cancel.sent())).put("references", references).put("reason", reason)
+              .put("cap", "/api/alerts/" + id + "/cap?message=" + cancel.number());
+          return AuditLog.record(tx, now, actor, "alert.cap_withdraw", "alert", id, answer.copy())
+              .map(new Idempotency.Outcome(201, answer));
+        });
+    Future<Idempotency.Outcome> done = Idempotency.runIfKeyed(ctx, app, body, write);
+    done.onSuccess(o -> {
+      if (!o.replayed() && withdrawn.get() != null) {
+        published(withdrawn.get(), now);
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  /** What a withdrawal announces after its commit: the board and the feeds refresh the alert. */
+  private void published(Alert a, OffsetDateTime now) {
+    String type = "alert.cap_withdrawn";
+    app.events().publish(type, new Alert.Change(type, a.unitId(), a.checkpointId(), a.id(), a.level().code(),
+        a.status(), now).toJson(app::iso));
+  }
+}

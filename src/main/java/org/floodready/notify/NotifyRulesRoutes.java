@@ -1,0 +1,76 @@
+package org.floodready.notify;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.OffsetDateTime;
+import org.floodready.AppContext;
+import org.floodready.audit.AuditLog;
+import org.floodready.auth.CurrentUser;
+import org.floodready.auth.Role;
+import org.floodready.http.ApiError;
+import org.floodready.http.Idempotency;
+import org.floodready.http.JsonInput;
+import org.floodready.http.Respond;
+
+/**
+ * The notification rules for admins: read them, replace them whole under the version read (409 when
+ * someone changed them meanwhile), audited, with an Idempotency-Key. Every node rereads them on the
+ * {@code notify.rules.changed} event.
+ */
+final class NotifyRulesRoutes {
+  private final AppContext app;
+  private final RulesRepository repository = new RulesRepository();
+
+  NotifyRulesRoutes(AppContext app) {
+    this.app = app;
+  }
+
+  void mount(Router api) {
+    api.get("/admin/notify-rules").handler(this::get);
+    api.put("/admin/notify-rules").handler(this::put);
+  }
+
+  private void get(RoutingContext ctx) {
+    CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
+    Respond.ok(ctx, repository.load(app.pool()).map(RuleSet::toJson));
+  }
+
+  private void put(RoutingContext ctx) {
+    CurrentUser actor = CurrentUser.of(ctx).require(Role.ADMIN);
+    Idempotency.requireKey(ctx);
+    JsonObject body = JsonInput.object(ctx);
+    RuleSet wanted = RulesInput.read(body);
+    OffsetDateTime now = app.now();
+    Idempotency.run(ctx, app, body, tx -> repository.load(tx).compose(before -> repository
+            .replace(tx, wanted.version(), wanted, actor.username(), now)
+            .compose(version -> {
+              if (version.isEmpty()) {
+                throw ApiError.conflict("rules_changed", "The rules were changed meanwhile (now version "
+                    + before.version() + ", you read " + wanted.version() + "); reload them and try again");
+              }
+              return repository.load(tx);
+            })
+            .compose(after -> AuditLog.record(tx, now, actor, "notify.rules.update", "notify_rules", after.version(),
+                new JsonObject().put("before", strip(before.toJson())).put("after", strip(after.toJson())))
+                .map(new Idempotency.Outcome(200, after.toJson())))))
+        .onSuccess(outcome -> {
+          if (!outcome.replayed()) {
+            published(outcome.body().getLong("version"));
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** What a change of the rules announces, after its commit: every node rereads them. */
+  private void published(long version) {
+    app.events().publish(RulesCache.CHANGED, new JsonObject().put("version", version));
+  }
+
+  private static JsonObject strip(JsonObject rules) {
+    JsonObject copy = rules.copy();
+    copy.remove("allowed");
+    copy.remove("stepKinds");
+    return copy;
+  }
+}

@@ -28,11 +28,14 @@ public final class StockMoves {
     this.transfers = new TransferService(app, lots, stock);
   }
 
-  /** Issues part of a lot to a recipient ({@code incident}, {@code checkpoint} or {@code person}); the ledger row's id. */
+  /**
+   * Issues part of a lot to a recipient ({@code incident}, {@code checkpoint} or {@code person}), linked to the
+   * incident when one is named so its summary and returns count it; the ledger row's id.
+   */
   public Future<Long> issue(SqlClient tx, CurrentUser actor, long lotId, BigDecimal quantity, String recipientType,
-      String recipient, String note, PendingEvents events) {
+      String recipient, String note, Long incidentId, PendingEvents events) {
     return lot(lotId).compose(lot -> stock.issue(tx, actor, lot,
-            new InventoryValidation.IssueInput(quantity, recipientType, recipient, note), null, events))
+            new InventoryValidation.IssueInput(quantity, recipientType, recipient, note, incidentId), null, events))
         .map(o -> o.body().getLong("id"));
   }
 

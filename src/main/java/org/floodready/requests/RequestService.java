@@ -189,7 +189,7 @@ final class RequestService {
             ? moves.sendTracked(tx, actor, r.getLong("lot_id"), toBaseId, quantity, note, events)
                 .compose(transferId -> RequestRepository.markDispatched(tx, allocationId, dispatchId, transferId, null))
             : moves.issue(tx, actor, r.getLong("lot_id"), quantity, recipientType(request), recipient(request), note,
-                    events)
+                    request.getLong("incident_id"), events)
                 .compose(movementId -> RequestRepository.markDispatched(tx, allocationId, dispatchId, null, movementId)));
       }
       return chain.map(v -> {

@@ -28,7 +28,8 @@ public final class DemoData {
       "20_inventory.sql",
       "30_checkpoints.sql",
       "40_patrols.sql",
-      "50_duty.sql");
+      "50_duty.sql",
+      "60_incidents.sql");
 
   private DemoData() {
   }

@@ -40,6 +40,7 @@ public final class ApiRouter {
     new org.floodready.excel.ImportRoutes(app).mount(api);
     new org.floodready.duty.DutyRoutes(app).mount(api);
     new org.floodready.inspections.InspectionRoutes(app).mount(api);
+    new org.floodready.incidents.IncidentRoutes(app).mount(api);
 
     FailureHandler.install(api);
     return api;

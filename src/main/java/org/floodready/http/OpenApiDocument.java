@@ -26,7 +26,8 @@ public final class OpenApiDocument {
       "dashboard",
       "excel",
       "duty",
-      "inspections");
+      "inspections",
+      "incidents");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -46,7 +46,10 @@ final class WriteGuard implements Handler<RoutingContext> {
       rule("/hazards/[^/]+/(assign|verify|reopen)|/hazards/sweep-overdue", DUTY_ROOM),
       rule("/hazards(/.*)?", CHIEFS),
       rule("/inspection-checklists/.*", ADMIN),
-      rule("/inspection-rounds(/.*)?", EnumSet.of(Role.ADMIN, Role.DUTY_OFFICER, Role.INSPECTOR, Role.RIVER_CHIEF)));
+      rule("/inspection-rounds(/.*)?", EnumSet.of(Role.ADMIN, Role.DUTY_OFFICER, Role.INSPECTOR, Role.RIVER_CHIEF)),
+      rule("/incidents/[^/]+/(status|teams)|/rescue-teams(/.*)?", DUTY_ROOM),
+      rule("/team-requirements(/.*)?", ADMIN),
+      rule("/incidents(/.*)?", EnumSet.of(Role.ADMIN, Role.DUTY_OFFICER, Role.INSPECTOR, Role.RIVER_CHIEF)));
 
   private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
       HttpMethod.DELETE);

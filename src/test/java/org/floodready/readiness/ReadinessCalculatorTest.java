@@ -66,10 +66,10 @@ class ReadinessCalculatorTest {
 
   @Test
   void scoreUsesOnlyComponentsWithDataAndRenormalisesTheWeights() {
-    assertNull(ReadinessCalculator.score(null, null, null, null, null));
-    assertEquals(50.0, ReadinessCalculator.score(0.5, null, null, null, null));
+    assertNull(ReadinessCalculator.score(null, null, null, null, null, null));
+    assertEquals(50.0, ReadinessCalculator.score(0.5, null, null, null, null, null));
     double expected = 100 * (0.35 * 1.0 + 0.20 * 0.5 + 0.20 * 0.0 + 0.15 * 1.0 + 0.10 * 1.0);
-    assertEquals(Math.round(expected * 10) / 10.0, ReadinessCalculator.score(1.0, 0.5, 0.0, 1.0, 1.0));
+    assertEquals(Math.round(expected * 10) / 10.0, ReadinessCalculator.score(1.0, 0.5, 0.0, 1.0, 1.0, null));
     Map<Long, UnitFigures> f = compute(List.of(), List.of(new CheckpointLine(5, "none", true, 0),
         new CheckpointLine(5, "none", false, 0)), List.of());
     assertEquals(50.0, f.get(5L).metrics().getDouble("score"), "only monitoring: half the checkpoints are silent");

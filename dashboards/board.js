@@ -1138,6 +1138,8 @@
   }
 
   const RENDERERS = { table, alerts, map, responseLevel, ranking, hazards, transfers, deliveries };
+  // Other board scripts (board-incidents.js) add their renderers here and reuse these helpers.
+  window.FRBoard = { renderers: RENDERERS, api, table, actionButton, afterWrite, esc, isDutyRoom, emptyNote };
 
   // ---------- start ----------
   state.online = true;

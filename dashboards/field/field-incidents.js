@@ -11,6 +11,8 @@
       slope_slide: '滑坡 slope slide', waterlogging: '内涝积水 waterlogging', structure_damage: '建筑物损坏 structure damage',
       other: '其他 other' },
     incidentSeverity: { low: '一般 low', medium: '较大 medium', high: '重大 high', critical: '特别重大 critical' },
+    incidentLog: { report: '上报 reported', note: '补充情况 note', photo: '照片 photo', team_dispatched: '派出队伍 team sent',
+      team_stood_down: '队伍撤回 team stood down' },
     incidentStatus: { reported: '已上报 reported', responding: '处置中 responding', under_control: '已控制 under control',
       closed: '已结束 closed' }
   });
@@ -49,6 +51,11 @@
       + (items.length ? '' : '<p class="muted">没有未结束的险情 No open incidents</p>') + FR.meBlock();
   };
 
+  function logText(l) {
+    const team = l.detail && l.detail.teamName ? '：' + l.detail.teamName : '';
+    return (l.kind === 'status' ? '状态 status → ' + FR.t('incidentStatus', l.status) : FR.t('incidentLog', l.kind)) + team;
+  }
+
   FR.views.incident = async (view, id) => {
     const i = await FR.get('/api/incidents/' + id);
     const photo = (p) => '/api/incidents/' + i.id + '/photos/' + p.id + '?access_token=' + encodeURIComponent(FR.token());
@@ -61,7 +68,7 @@
       + '<dt>位置 Position</dt><dd>' + esc(i.lat) + ', ' + esc(i.lon) + '</dd></dl>'
       + '<div class="photos">' + (i.photos || []).map((p) => '<figure><img src="' + esc(photo(p)) + '" alt="险情照片 Incident photo" loading="lazy"></figure>').join('') + '</div>'
       + '<h2>经过 Log</h2><ul class="list">' + (i.log || []).map((l) => '<li class="card"><small>' + esc(FR.time(l.at)) + ' · ' + esc(l.userName || '') + '</small>'
-        + '<span>' + esc(l.status ? FR.t('incidentStatus', l.status) : (l.detail && l.detail.teamName) || '') + '</span>'
+        + '<span>' + esc(logText(l)) + '</span>'
         + (l.note ? '<span>' + esc(l.note) + '</span>' : '') + '</li>').join('') + '</ul>'
       + (i.status !== 'closed' ? '<form id="incident-note" class="form" novalidate><label>补充情况 Add a note <textarea name="note" rows="2" maxlength="2000" required></textarea></label>'
         + '<button type="submit" class="primary">提交 Send</button><p class="result" role="status"></p></form>' : '');

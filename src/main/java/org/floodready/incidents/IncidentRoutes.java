@@ -113,10 +113,13 @@ public final class IncidentRoutes {
     CurrentUser user = CurrentUser.of(ctx).require(Role.RIVER_CHIEF, Role.INSPECTOR, Role.DUTY_OFFICER, Role.ADMIN);
     long id = QueryParams.pathId(ctx, "incidentId");
     Buffer data = ctx.body() == null || ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
+    // a retry with the same Idempotency-Key (the field app's outbox) stores the photo once; the key is bound to the bytes
     IncidentAccess.scope(app, user).compose(scope -> PhotoCheck.maxBytes(app.pool()).compose(max -> {
       String type = PhotoCheck.check(ctx.request().getHeader("Content-Type"), data.getBytes(), max);
-      return app.pool().withTransaction(tx -> service.photo(tx, id, type, data, scope, user));
-    })).onSuccess(json -> Respond.created(ctx, json)).onFailure(ctx::fail);
+      JsonObject request = new JsonObject().put("contentType", type).put("bytes", data.getBytes());
+      return write(ctx, app, request, tx -> service.photo(tx, id, type, data, scope, user)
+          .map(json -> new Idempotency.Outcome(201, json)));
+    })).onFailure(ctx::fail);
   }
 
   private void getPhoto(RoutingContext ctx) {

@@ -192,6 +192,11 @@ class IncidentApiTest {
     assertEquals(200, back.status());
     assertEquals("image/png", back.header("Content-Type"));
     assertArrayEquals(PNG, back.bytes());
+    java.net.http.HttpRequest retried = chief.request("/api/incidents/" + id + "/photos")
+        .header("Content-Type", "image/png").header("Idempotency-Key", "photo-" + id)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(PNG)).build();
+    assertEquals(201, chief.send(retried).status());
+    assertEquals(201, chief.send(retried).status(), "the outbox's retry gets the first answer");
     Resp lie = chief.raw("POST", "/api/incidents/" + id + "/photos", "image/png", "not a png".getBytes());
     assertEquals(400, lie.status());
     assertEquals("body", lie.json().getJsonObject("fields").fieldNames().iterator().next());
@@ -202,7 +207,7 @@ class IncidentApiTest {
     assertEquals(403, chief.raw("POST", "/api/incidents/" + elsewhere("other") + "/photos", "image/png", PNG)
         .status());
     JsonArray photos = chief.get("/api/incidents/" + id).json().getJsonArray("photos");
-    assertEquals(1, photos.size(), "only the good photo was kept");
+    assertEquals(2, photos.size(), "the good photo and the retried one, once; nothing of the refused ones");
   }
 
   @Test

@@ -76,6 +76,21 @@ class ReadinessCalculatorTest {
   }
 
   @Test
+  void standbyTeamsCountOnlyAgainstTheirOwnUnitsRequirement() {
+    Map<Long, UnitFigures> f = ReadinessCalculator.compute(new ReadinessInputs(UNITS, List.of(), List.of(), List.of(),
+        List.of(new TeamLine(2, 3, 2), new TeamLine(3, 1, 2), new TeamLine(4, 2, 0))));
+    assertEquals(0.5, f.get(3L).metrics().getDouble("teamReadiness"), "street A: 1 of 2 on standby");
+    JsonObject district = f.get(2L).metrics();
+    assertEquals(0.75, district.getDouble("teamReadiness"), "min(3,2) + min(1,2) of 2 + 2: a surplus covers no one else");
+    assertEquals(6, district.getInteger("teamsStandby"));
+    assertEquals(4, district.getInteger("teamsRequired"));
+    assertEquals(75.0, district.getDouble("score"), "teams are the only component with data");
+    assertNull(f.get(4L).metrics().getValue("teamReadiness"), "street B requires none: no component");
+    assertNull(f.get(4L).metrics().getValue("score"));
+    assertEquals(0.75, f.get(1L).metrics().getDouble("teamReadiness"));
+  }
+
+  @Test
   void equipmentKindsAreRecognisedInEitherLanguage() {
     assertEquals("pumps", ReadinessCalculator.equipmentKind(new StockLine(1, "equipment", "潜水泵", "", "", true, 1, 1, 1)));
     assertEquals("boats", ReadinessCalculator.equipmentKind(new StockLine(1, "life_saving", "冲锋舟", "Assault boat", "", false, 1, 1, 1)));

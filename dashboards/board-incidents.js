@@ -21,7 +21,9 @@
   dialog.id = 'incident-dialog';
   dialog.innerHTML = '<form id="incident-form" method="dialog"><h2 id="incident-title"></h2><p id="incident-what"></p>'
     + '<label id="incident-status-label">新状态 New status <select id="incident-status"></select></label>'
-    + '<label id="incident-team-label">派出队伍 Team to send <select id="incident-team"></select></label>'
+    + '<label id="incident-team-label"><span id="incident-team-caption"></span> <select id="incident-team"></select></label>'
+    + '<label id="incident-after-label">撤回后 Afterwards <select id="incident-after"><option value="resting">休整 resting</option>'
+    + '<option value="standby">待命 standby</option></select></label>'
     + '<label>说明 Note <textarea id="incident-note" rows="3" maxlength="2000"></textarea></label>'
     + '<p id="incident-error" class="error" role="alert"></p>'
     + '<div class="dialog-buttons"><button id="incident-cancel" type="button" class="button">取消 Cancel</button>'
@@ -31,22 +33,27 @@
   $('incident-cancel').addEventListener('click', () => dialog.close());
 
   function open(incident, action) {
-    current = { incident, action };
-    $('incident-title').textContent = action === 'status' ? '险情状态 Incident status' : '派出抢险队伍 Send a rescue team';
+    // one key per opened dialog: a second click or a retry after a lost answer books the change once
+    current = { incident, action, key: 'board-' + action + '-' + incident.id + '-' + Date.now() };
+    $('incident-title').textContent = action === 'status' ? '险情状态 Incident status'
+      : action === 'team' ? '派出抢险队伍 Send a rescue team' : '撤回抢险队伍 Stand a team down';
     $('incident-what').textContent = incident.title + ' · ' + (incident.unitNameZh || '') + ' · ' + STATUS[incident.status];
     $('incident-status-label').hidden = action !== 'status';
-    $('incident-team-label').hidden = action !== 'team';
+    $('incident-team-label').hidden = action === 'status';
+    $('incident-after-label').hidden = action !== 'standDown';
+    $('incident-team-caption').textContent = action === 'team' ? '派出队伍 Team to send' : '撤回队伍 Team to stand down';
     $('incident-error').textContent = '';
     $('incident-note').value = '';
     $('incident-note').required = action === 'status';
     const next = ORDER.slice(ORDER.indexOf(incident.status) + 1);
     $('incident-status').innerHTML = next.map((s) => '<option value="' + s + '">' + esc(STATUS[s]) + '</option>').join('');
-    if (action === 'team') {
+    if (action !== 'status') {
       $('incident-team').innerHTML = '<option value="">加载中 Loading…</option>';
-      B.api('/api/rescue-teams?status=standby&size=200&sort=unit').then((teams) => {
+      const which = action === 'team' ? 'status=standby' : 'incidentId=' + incident.id;
+      B.api('/api/rescue-teams?' + which + '&size=200&sort=unit').then((teams) => {
         $('incident-team').innerHTML = teams.items.length ? teams.items.map((t) => '<option value="' + t.id + '">' + esc(t.name)
           + ' · ' + esc(t.unitNameZh) + ' · ' + t.members + ' 人 · ' + esc((t.specialitiesZh || []).join('、')) + '</option>').join('')
-          : '<option value="">无待命队伍 No team on standby</option>';
+          : '<option value="">' + (action === 'team' ? '无待命队伍 No team on standby' : '无在场队伍 No team at this incident') + '</option>';
       }).catch((e) => { $('incident-error').textContent = e.message; });
     }
     dialog.showModal();
@@ -54,7 +61,7 @@
 
   $('incident-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    const { incident, action } = current;
+    const { incident, action, key } = current;
     const note = $('incident-note').value.trim();
     try {
       if (action === 'status') {
@@ -63,8 +70,15 @@
       } else {
         const teamId = Number($('incident-team').value);
         if (!teamId) { $('incident-error').textContent = '请选择队伍 Choose a team'; return; }
-        await B.api('/api/incidents/' + incident.id + '/teams', { json: note ? { teamId, note } : { teamId },
-          idempotent: 'dispatch-' + incident.id + '-' + teamId + '-' + Date.now() });
+        if (action === 'team') {
+          await B.api('/api/incidents/' + incident.id + '/teams', { json: note ? { teamId, note } : { teamId },
+            idempotent: key + '-' + teamId });
+        } else {
+          const body = { status: $('incident-after').value };
+          if (note) body.note = note;
+          await B.api('/api/rescue-teams/' + teamId + '/stand-down', { json: body,
+            idempotent: key + '-' + teamId });
+        }
       }
       dialog.close();
       B.afterWrite('incidents', 'teams', 'readiness');
@@ -84,7 +98,8 @@
       sortBy: ['severityRank', 'reportedMs'],
       rowActions: (i) => B.isDutyRoom() ? [
         B.actionButton('状态 Status', () => open(i, 'status'), 'incident-status'),
-        B.actionButton('派队 Send team', () => open(i, 'team'), 'incident-team')] : []
+        B.actionButton('派队 Send team', () => open(i, 'team'), 'incident-team')]
+        .concat(i.teamsDeployed ? [B.actionButton('撤队 Stand down', () => open(i, 'standDown'), 'incident-stand-down')] : []) : []
     });
     const table = B.table(data, d, items);
     table.querySelectorAll('td[data-key=severityText]').forEach((td) => {

@@ -109,6 +109,22 @@ class IncidentBrowserTest {
     phone.shot("incident-field-detail");
     phone.assertNoForbidden("chief");
 
+    // no network: the report waits in the outbox and goes out once the phone is online again
+    phone.go("#incident-new");
+    phone.waitFor("the GPS position").until(d -> phone.$("#i-pos").getText().contains("34.6921"));
+    phone.offline(true);
+    new Select(phone.$("select[name=kind]")).selectByValue("waterlogging");
+    phone.type("input[name=title]", "离线上报的积水");
+    phone.click("#incident-form button[type=submit]");
+    String queued = phone.result("#incident-form");
+    assertTrue(queued.contains("已保存在手机上"), queued);
+    phone.shot("incident-field-queued");
+    phone.offline(false);
+    phone.js("window.FR.flush();");
+    phone.waitFor("the queued report on the server").until(d -> duty.get("/api/incidents?kind=waterlogging")
+        .json().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(x -> "离线上报的积水".equals(x.getString("title"))).count() == 1);
+
     // the board, desktop size, as the duty officer
     phone.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     phone.driver.manage().window().setSize(new Dimension(1600, 1000));
@@ -150,6 +166,19 @@ class IncidentBrowserTest {
     assertEquals("deployed", duty.get("/api/rescue-teams/" + teamId).json().getString("status"));
     phone.js("document.getElementById('panel-incidents').scrollIntoView();");
     Browser.screenshot(phone.driver, "incident-board-after");
+
+    WebElement standDown = phone.waitFor("the stand-down button").until(d -> d.findElement(row)
+        .findElement(By.cssSelector("button.incident-stand-down")));
+    phone.click(standDown);
+    phone.waitFor("the team at the incident in the dialog").until(d -> d.findElements(
+        By.cssSelector("#incident-team option[value='" + teamId + "']")).size() == 1);
+    new Select(phone.driver.findElement(By.id("incident-after"))).selectByValue("resting");
+    phone.driver.findElement(By.id("incident-note")).sendKeys("连续作业，轮换休整 rotating out");
+    Browser.screenshot(phone.driver, "incident-board-stand-down-dialog");
+    phone.driver.findElement(By.id("incident-submit")).click();
+    phone.waitFor("no team at the incident").until(d -> d.findElement(row)
+        .findElement(By.cssSelector("td[data-key=teamsDeployed]")).getText().equals("0"));
+    assertEquals("resting", duty.get("/api/rescue-teams/" + teamId).json().getString("status"));
 
     // the same panels on a phone-sized board
     phone.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", Phone.WIDTH,

@@ -8,9 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlConnection;
 import java.util.Map;
-import java.util.function.Function;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
@@ -18,7 +16,6 @@ import org.floodready.db.Where;
 import org.floodready.excel.Xlsx;
 import org.floodready.http.ApiError;
 import org.floodready.http.Csv;
-import org.floodready.http.Idempotency;
 import org.floodready.http.JsonInput;
 import org.floodready.http.PageRequest;
 import org.floodready.http.QueryParams;
@@ -63,25 +60,8 @@ public final class IncidentRoutes {
     CurrentUser user = CurrentUser.of(ctx).require(Role.RIVER_CHIEF, Role.INSPECTOR, Role.DUTY_OFFICER, Role.ADMIN);
     JsonObject body = JsonInput.object(ctx);
     IncidentInput in = IncidentValidation.report(body);
-    IncidentEvents events = new IncidentEvents();
-    Idempotency.run(ctx, app, body, tx -> service.report(tx, in, user, events)
-            .map(json -> new Idempotency.Outcome(201, json)))
-        .onSuccess(outcome -> published(outcome, events))
+    IncidentWrites.run(ctx, app, body, 201, true, (tx, events) -> service.report(tx, in, user, events))
         .onFailure(ctx::fail);
-  }
-
-  /** A write with an optional Idempotency-Key: with one, a retry gets the first answer and changes nothing. */
-  static Future<Idempotency.Outcome> write(RoutingContext ctx, AppContext app, JsonObject body,
-      Function<SqlConnection, Future<Idempotency.Outcome>> write) {
-    return ctx.request().getHeader(Idempotency.HEADER) != null
-        ? Idempotency.run(ctx, app, body, write)
-        : app.pool().withTransaction(write::apply).compose(o -> Idempotency.respond(ctx, o).map(o));
-  }
-
-  private void published(Idempotency.Outcome outcome, IncidentEvents events) {
-    if (!outcome.replayed()) {
-      events.publish(app.events());
-    }
   }
 
   private void changeStatus(RoutingContext ctx) {
@@ -89,10 +69,7 @@ public final class IncidentRoutes {
     long id = QueryParams.pathId(ctx, "incidentId");
     JsonObject body = JsonInput.object(ctx);
     IncidentValidation.StatusChange change = IncidentValidation.statusChange(body);
-    IncidentEvents events = new IncidentEvents();
-    write(ctx, app, body, tx -> service.changeStatus(tx, id, change, user, events)
-            .map(json -> new Idempotency.Outcome(200, json)))
-        .onSuccess(outcome -> published(outcome, events))
+    IncidentWrites.run(ctx, app, body, 200, false, (tx, events) -> service.changeStatus(tx, id, change, user, events))
         .onFailure(ctx::fail);
   }
 
@@ -101,11 +78,9 @@ public final class IncidentRoutes {
     long id = QueryParams.pathId(ctx, "incidentId");
     JsonObject body = JsonInput.object(ctx);
     String note = IncidentValidation.note(body);
-    IncidentEvents events = new IncidentEvents();
     IncidentAccess.scope(app, user)
-        .compose(scope -> write(ctx, app, body, tx -> service.note(tx, id, note, scope, user, events)
-            .map(json -> new Idempotency.Outcome(201, json))))
-        .onSuccess(outcome -> published(outcome, events))
+        .compose(scope -> IncidentWrites.run(ctx, app, body, 201, false,
+            (tx, events) -> service.note(tx, id, note, scope, user, events)))
         .onFailure(ctx::fail);
   }
 
@@ -113,12 +88,13 @@ public final class IncidentRoutes {
     CurrentUser user = CurrentUser.of(ctx).require(Role.RIVER_CHIEF, Role.INSPECTOR, Role.DUTY_OFFICER, Role.ADMIN);
     long id = QueryParams.pathId(ctx, "incidentId");
     Buffer data = ctx.body() == null || ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
-    // a retry with the same Idempotency-Key (the field app's outbox) stores the photo once; the key is bound to the bytes
+    // a retry with the same Idempotency-Key (the field app's outbox) stores the photo once; the key is bound
+    // to the bytes
     IncidentAccess.scope(app, user).compose(scope -> PhotoCheck.maxBytes(app.pool()).compose(max -> {
       String type = PhotoCheck.check(ctx.request().getHeader("Content-Type"), data.getBytes(), max);
       JsonObject request = new JsonObject().put("contentType", type).put("bytes", data.getBytes());
-      return write(ctx, app, request, tx -> service.photo(tx, id, type, data, scope, user)
-          .map(json -> new Idempotency.Outcome(201, json)));
+      return IncidentWrites.run(ctx, app, request, 201, false, (tx, events) -> service.photo(tx, id, type, data, scope,
+          user));
     })).onFailure(ctx::fail);
   }
 

@@ -10,7 +10,6 @@ import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.http.ApiError;
-import org.floodready.http.Idempotency;
 import org.floodready.http.JsonInput;
 import org.floodready.http.PageRequest;
 import org.floodready.http.QueryParams;
@@ -71,10 +70,8 @@ final class TeamRoutes {
     CurrentUser user = CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
     JsonObject body = JsonInput.object(ctx);
     TeamInput in = TeamValidation.team(body, false);
-    IncidentEvents events = new IncidentEvents();
-    IncidentRoutes.write(ctx, app, body, tx -> service.create(tx, in, user, events)
-            .map(json -> new Idempotency.Outcome(201, json)))
-        .onSuccess(o -> published(o, events)).onFailure(ctx::fail);
+    IncidentWrites.run(ctx, app, body, 201, false, (tx, events) -> service.create(tx, in, user, events))
+        .onFailure(ctx::fail);
   }
 
   private void edit(RoutingContext ctx) {
@@ -82,10 +79,8 @@ final class TeamRoutes {
     long id = QueryParams.pathId(ctx, "teamId");
     JsonObject body = JsonInput.object(ctx);
     TeamInput in = TeamValidation.team(body, true);
-    IncidentEvents events = new IncidentEvents();
-    IncidentRoutes.write(ctx, app, body, tx -> service.edit(tx, id, in, user, events)
-            .map(json -> new Idempotency.Outcome(200, json)))
-        .onSuccess(o -> published(o, events)).onFailure(ctx::fail);
+    IncidentWrites.run(ctx, app, body, 200, false, (tx, events) -> service.edit(tx, id, in, user, events))
+        .onFailure(ctx::fail);
   }
 
   private void dispatch(RoutingContext ctx) {
@@ -93,10 +88,8 @@ final class TeamRoutes {
     long incidentId = QueryParams.pathId(ctx, "incidentId");
     JsonObject body = JsonInput.object(ctx);
     TeamValidation.Dispatch in = TeamValidation.dispatch(body);
-    IncidentEvents events = new IncidentEvents();
-    IncidentRoutes.write(ctx, app, body, tx -> service.dispatch(tx, incidentId, in, user, events)
-            .map(json -> new Idempotency.Outcome(201, json)))
-        .onSuccess(o -> published(o, events)).onFailure(ctx::fail);
+    IncidentWrites.run(ctx, app, body, 201, false, (tx, events) -> service.dispatch(tx, incidentId, in, user, events))
+        .onFailure(ctx::fail);
   }
 
   private void standDown(RoutingContext ctx) {
@@ -104,10 +97,8 @@ final class TeamRoutes {
     long id = QueryParams.pathId(ctx, "teamId");
     JsonObject body = JsonInput.object(ctx);
     TeamValidation.StandDown in = TeamValidation.standDown(body);
-    IncidentEvents events = new IncidentEvents();
-    IncidentRoutes.write(ctx, app, body, tx -> service.standDown(tx, id, in, user, events)
-            .map(json -> new Idempotency.Outcome(200, json)))
-        .onSuccess(o -> published(o, events)).onFailure(ctx::fail);
+    IncidentWrites.run(ctx, app, body, 200, false, (tx, events) -> service.standDown(tx, id, in, user, events))
+        .onFailure(ctx::fail);
   }
 
   /** Per unit with a requirement or teams: required, standby, deployed, resting (the unit's own teams). */
@@ -129,15 +120,8 @@ final class TeamRoutes {
     long unitId = QueryParams.pathId(ctx, "unitId");
     JsonObject body = JsonInput.object(ctx);
     int required = TeamValidation.requirement(body);
-    IncidentEvents events = new IncidentEvents();
-    IncidentRoutes.write(ctx, app, body, tx -> service.setRequirement(tx, unitId, required, user, events)
-            .map(json -> new Idempotency.Outcome(200, json)))
-        .onSuccess(o -> published(o, events)).onFailure(ctx::fail);
-  }
-
-  private void published(Idempotency.Outcome outcome, IncidentEvents events) {
-    if (!outcome.replayed()) {
-      events.publish(app.events());
-    }
+    IncidentWrites.run(ctx, app, body, 200, false,
+        (tx, events) -> service.setRequirement(tx, unitId, required, user, events))
+        .onFailure(ctx::fail);
   }
 }

@@ -22,6 +22,12 @@ public final class IncidentRules {
       "overtopping", "漫溢", "breach", "决口", "slope_slide", "滑坡", "waterlogging", "内涝积水",
       "structure_damage", "建筑物损坏", "other", "其他险情");
 
+  /** Severity and status in Chinese with English, as the board and the field app show them. */
+  public static final Map<String, String> SEVERITY_ZH = Map.of("low", "一般 low", "medium", "较大 medium",
+      "high", "重大 high", "critical", "特别重大 critical");
+  public static final Map<String, String> STATUS_ZH = Map.of("reported", "已上报 reported", "responding",
+      "处置中 responding", "under_control", "已控制 under control", "closed", "已结束 closed");
+
   private IncidentRules() {
   }
 

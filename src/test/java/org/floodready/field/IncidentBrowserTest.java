@@ -142,6 +142,16 @@ class IncidentBrowserTest {
     phone.js("document.getElementById('panel-incidents').scrollIntoView();");
     Browser.screenshot(phone.driver, "incident-board-panel");
 
+    By onMap = By.cssSelector("#panel-map polygon[data-kind=incident][data-id='" + id + "']");
+    phone.waitFor("the incident on the site map").until(ExpectedConditions.presenceOfElementLocated(onMap));
+    phone.js("document.getElementById('panel-map').scrollIntoView();"
+        + " arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}));", phone.driver.findElement(onMap));
+    String detail = phone.waitFor("the incident's pop-up").until(ExpectedConditions.visibilityOfElementLocated(
+        By.id("detail"))).getText();
+    assertTrue(detail.contains("熊耳河左岸渗水") && detail.contains("特别重大 critical"), detail);
+    Browser.screenshot(phone.driver, "incident-board-map");
+    phone.driver.findElement(By.id("detail-close")).click();
+
     phone.click(phone.driver.findElement(row).findElement(By.cssSelector("button.incident-status")));
     phone.waitFor("the status dialog").until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-status")));
     new Select(phone.driver.findElement(By.id("incident-status"))).selectByValue("responding");

@@ -4,8 +4,6 @@
   'use strict';
   const B = window.FRBoard;
   const esc = B.esc;
-  const KIND = { piping: '管涌 piping', seepage: '渗水 seepage', overtopping: '漫溢 overtopping', breach: '决口 breach',
-    slope_slide: '滑坡 slope slide', waterlogging: '内涝 waterlogging', structure_damage: '建筑物损坏 structure damage', other: '其他 other' };
   const STATUS = { reported: '已上报 reported', responding: '处置中 responding', under_control: '已控制 under control', closed: '已结束 closed' };
   const ORDER = ['reported', 'responding', 'under_control', 'closed'];
   const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -90,7 +88,7 @@
 
   B.renderers.incidents = (data, def) => {
     const items = (data.items || []).map((i) => Object.assign({}, i, {
-      kindText: KIND[i.kind] || i.kind, severityText: i.severityZh, statusText: i.statusZh,
+      severityText: i.severityZh, statusText: i.statusZh,
       ageText: ageText(i.reportedAt), severityRank: SEVERITY_RANK[i.severity], reportedMs: -Date.parse(i.reportedAt)
     }));
     const d = Object.assign({}, def, {

@@ -1096,7 +1096,7 @@
     base: [['state', '状态 State', 'enum'], ['shortItems', '缺口品种 Items short', 'number'], ['nameEn', '英文名 English name'], ['code', '编号 Code']],
     reach: [['state', '巡河状态 Patrol state', 'enum'], ['chief', '河长 River chief'], ['patrolsThisPeriod', '本期巡河 Patrols this period', 'number'],
       ['required', '应巡次数 Patrols required', 'number'], ['code', '编号 Code']],
-    incident: [['kindZh', '类型 Kind'], ['severityZh', '等级 Severity'], ['statusZh', '状态 Status'], ['unitNameZh', '属地 Unit'], ['reachNameZh', '河段 Reach'], ['reporterName', '上报人 Reported by'],
+    incident: [['kindText', '类型 Kind'], ['severityZh', '等级 Severity'], ['statusZh', '状态 Status'], ['unitNameZh', '属地 Unit'], ['reachNameZh', '河段 Reach'], ['reporterName', '上报人 Reported by'],
       ['reportedAt', '上报时间 Reported at', 'time'], ['teamsDeployed', '在场队伍 Teams there', 'number'], ['description', '情况 Description']],
     hazard: [['reachNameZh', '河段 Reach'], ['unitNameZh', '属地 Unit'], ['type', '类型 Type', 'enum'], ['severity', '等级 Severity', 'enum'], ['status', '状态 Status', 'enum'],
       ['reporterName', '上报人 Reported by'], ['reportedAt', '上报时间 Reported at', 'time'], ['assignedUnitNameZh', '交办单位 Assigned to'],

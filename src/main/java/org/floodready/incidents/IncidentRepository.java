@@ -120,6 +120,7 @@ final class IncidentRepository {
         .put("id", r.getLong("id"))
         .put("kind", r.getString("kind"))
         .put("kindZh", IncidentRules.KIND_ZH.get(r.getString("kind")))
+        .put("kindText", IncidentRules.KIND_ZH.get(r.getString("kind")) + " " + r.getString("kind").replace('_', ' '))
         .put("title", r.getString("title"))
         .put("description", r.getString("description"))
         .put("unitId", r.getLong("unit_id"))

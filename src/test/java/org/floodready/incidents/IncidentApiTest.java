@@ -184,6 +184,20 @@ class IncidentApiTest {
   }
 
   @Test
+  void twoOfficersMovingTheSameVersionAtOnceOneWinsTheOtherGets409() throws Exception {
+    long id = report(chief, body("piping", "high")).getLong("id");
+    JsonObject move = new JsonObject().put("status", "responding").put("note", "出发 on our way").put("version", 1);
+    var first = duty.postAsync("/api/incidents/" + id + "/status", move, UUID.randomUUID().toString());
+    var second = admin.postAsync("/api/incidents/" + id + "/status", move, UUID.randomUUID().toString());
+    List<Integer> statuses = java.util.stream.Stream.of(first.get(), second.get()).map(Resp::status).sorted().toList();
+    assertEquals(List.of(200, 409), statuses);
+    JsonObject detail = duty.get("/api/incidents/" + id).json();
+    assertEquals(2, detail.getInteger("version"));
+    assertEquals(1, detail.getJsonArray("log").stream().map(JsonObject.class::cast)
+        .filter(l -> "status".equals(l.getString("kind"))).count(), "one status row, not two");
+  }
+
+  @Test
   void photosAreCheckedAgainstTheirBytesAndServedBack() {
     long id = report(chief, body("slope_slide", "medium")).getLong("id");
     Resp up = chief.raw("POST", "/api/incidents/" + id + "/photos", "image/png", PNG);

@@ -990,6 +990,7 @@
     (data.bases || []).forEach((b) => pts.push([b.lon, b.lat]));
     (data.checkpoints || []).forEach((c) => pts.push([c.lon, c.lat]));
     (data.reaches || []).forEach((r) => (r.coordinates || []).forEach((c) => pts.push(c)));
+    (data.incidents || []).forEach((i) => pts.push([i.lon, i.lat]));
     if (!pts.length) { wrap.innerHTML = '<p class="unavailable">暂无站点 No sites yet</p>'; return wrap; }
     const W = 1000, H = 560, pad = 40;
     const minX = Math.min(...pts.map((p) => p[0])), maxX = Math.max(...pts.map((p) => p[0]));
@@ -1037,6 +1038,14 @@
       const dashed = st === 'silent' || st === 'unknown';
       add('circle', { cx: x(c.lon), cy: y(c.lat), r: dashed ? 10 : 8, fill: colour[st] || '#43a047', stroke: dashed ? '#fff' : '#0b131b', 'stroke-width': dashed ? 3 : 1.5, 'stroke-dasharray': dashed ? '3 2' : '' }, c, 'checkpoint');
       label(c.nameZh, x(c.lon) + 11, y(c.lat) + 4, st === 'none' ? 1 : 3, 'checkpoint');
+    });
+    // open incidents (险情): a triangle coloured by severity, drawn over the sites
+    const incidentColour = { critical: '#ab47bc', high: '#e53935', medium: '#fb8c00', low: '#fdd835' };
+    (data.incidents || []).forEach((i) => {
+      const cx = x(i.lon), cy = y(i.lat);
+      add('polygon', { points: cx + ',' + (cy - 12) + ' ' + (cx - 11) + ',' + (cy + 8) + ' ' + (cx + 11) + ',' + (cy + 8),
+        fill: incidentColour[i.severity] || '#e53935', stroke: '#fff', 'stroke-width': 2 }, i, 'incident');
+      label(i.nameZh, cx + 13, cy + 4, 4, 'incident');
     });
     const labelLayer = document.createElementNS(ns, 'g');
     labelLayer.setAttribute('class', 'labels');
@@ -1105,6 +1114,7 @@
       + '<span><i class="sw sq ok"></i>物资基地 base</span><span><i class="sw sq short"></i>基地短缺 base short</span>'
       + '<span><i class="sw dot ok"></i>监测点正常 checkpoint normal</span><span><i class="sw dot blue"></i>蓝 blue</span><span><i class="sw dot yellow"></i>黄 yellow</span>'
       + '<span><i class="sw dot orange"></i>橙 orange</span><span><i class="sw dot red"></i>红 red</span><span><i class="sw dot silent"></i>失联 silent</span><span><i class="sw dot unknown"></i>未知 never reported</span>'
+      + '<span><i class="sw tri"></i>险情 incident</span>'
       + '<span><i class="sw line ok"></i>河段达标 reach compliant</span><span><i class="sw line yellow"></i>河段未达标 not compliant</span><span><i class="sw line overdue"></i>河段超期 reach overdue</span>'
       + '<span class="muted">滚轮/按钮缩放，拖动平移 Wheel or buttons to zoom, drag to pan</span></div>');
     requestAnimationFrame(apply);
@@ -1118,6 +1128,8 @@
     base: [['state', '状态 State', 'enum'], ['shortItems', '缺口品种 Items short', 'number'], ['nameEn', '英文名 English name'], ['code', '编号 Code']],
     reach: [['state', '巡河状态 Patrol state', 'enum'], ['chief', '河长 River chief'], ['patrolsThisPeriod', '本期巡河 Patrols this period', 'number'],
       ['required', '应巡次数 Patrols required', 'number'], ['code', '编号 Code']],
+    incident: [['kindText', '类型 Kind'], ['severityZh', '等级 Severity'], ['statusZh', '状态 Status'], ['unitNameZh', '属地 Unit'], ['reachNameZh', '河段 Reach'], ['reporterName', '上报人 Reported by'],
+      ['reportedAt', '上报时间 Reported at', 'time'], ['teamsDeployed', '在场队伍 Teams there', 'number'], ['description', '情况 Description']],
     hazard: [['reachNameZh', '河段 Reach'], ['unitNameZh', '属地 Unit'], ['type', '类型 Type', 'enum'], ['severity', '等级 Severity', 'enum'], ['status', '状态 Status', 'enum'],
       ['reporterName', '上报人 Reported by'], ['reportedAt', '上报时间 Reported at', 'time'], ['assignedUnitNameZh', '交办单位 Assigned to'],
       ['effectiveDeadline', '整改期限 Deadline', 'time'], ['escalated', '挂牌督办 Escalated', 'enum'], ['rectificationNote', '整改说明 Rectification']]
@@ -1211,6 +1223,7 @@
   // Panels written in their own file (board-requests.js) register their renderer through this.
   window.FloodBoard = { api, esc, zh, fmtTime, fmtNum, actionButton, afterWrite, emptyNote, isDutyRoom, user,
     register: (name, renderer) => { RENDERERS[name] = renderer; } };
+  window.FRBoard = { renderers: RENDERERS, api, table, actionButton, afterWrite, esc, isDutyRoom, emptyNote };
 
   // ---------- start ----------
   state.online = true;

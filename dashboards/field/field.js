@@ -10,15 +10,16 @@
   // server that the role would be refused.
   const ROLES = {
     base_keeper: { home: 'bases', tabs: ['bases', 'outbox'] },
-    river_chief: { home: 'reaches', tabs: ['reaches', 'hazards', 'rounds', 'outbox'] },
-    inspector: { home: 'checkpoints', tabs: ['checkpoints', 'rounds', 'outbox'] },
-    duty_officer: { home: 'choose', tabs: ['bases', 'reaches', 'checkpoints', 'rounds', 'outbox'] },
-    admin: { home: 'choose', tabs: ['bases', 'reaches', 'checkpoints', 'rounds', 'outbox'] },
+    river_chief: { home: 'reaches', tabs: ['reaches', 'hazards', 'incidents', 'rounds', 'outbox'] },
+    inspector: { home: 'checkpoints', tabs: ['checkpoints', 'incidents', 'rounds', 'outbox'] },
+    duty_officer: { home: 'choose', tabs: ['bases', 'reaches', 'checkpoints', 'incidents', 'rounds', 'outbox'] },
+    admin: { home: 'choose', tabs: ['bases', 'reaches', 'checkpoints', 'incidents', 'rounds', 'outbox'] },
     viewer: { home: 'choose', tabs: ['bases', 'reaches', 'checkpoints'] },
     requester: { home: 'requests', tabs: ['requests', 'outbox'] }
   };
   const TAB_NAMES = { bases: '仓库 Bases', reaches: '河段 Reaches', hazards: '隐患 Hazards',
-    checkpoints: '监测点 Points', rounds: '检查 Rounds', outbox: '发件 Outbox', requests: '申请 Requests' };
+    checkpoints: '监测点 Points', rounds: '检查 Rounds', outbox: '发件 Outbox', incidents: '险情 Incidents',
+    requests: '申请 Requests' };
 
   FR.role = () => (FR.user() || {}).role;
   FR.can = {
@@ -73,7 +74,7 @@
     const parts = (location.hash.replace(/^#/, '') || 'home').split('/').map(decodeURIComponent);
     let name = parts[0] === 'home' ? role.home : parts[0];
     if (!FR.views[name]) name = role.home;
-    const tab = name === 'round' ? 'rounds' : name;
+    const tab = name === 'round' ? 'rounds' : name.startsWith('incident') ? 'incidents' : name;
     const tabs = $('tabs');
     tabs.innerHTML = role.tabs.map((t) => '<a href="#' + t + '" class="' + (t === tab ? 'on' : '') + '">'
       + esc(TAB_NAMES[t]) + '</a>').join('');

@@ -10,6 +10,7 @@ final class BoardParts {
 
   static List<BoardPart> all(AppContext app) {
     return List.of(new ReadinessBoard(app), new CheckpointBoard(app), new InventoryBoard(app), new PatrolBoard(app),
-        new InspectionBoard(app), new DutyBoard(app), new IncidentSuppliesBoard(app), new AuditBoard(app));
+        new InspectionBoard(app), new DutyBoard(app), new IncidentSuppliesBoard(app), new AuditBoard(app),
+        new IncidentBoard(app));
   }
 }

@@ -30,7 +30,7 @@ public final class DemoData {
       "30_checkpoints.sql",
       "40_patrols.sql",
       "50_duty.sql",
-      "65_requests.sql");
+      "60_incidents.sql", "65_requests.sql");
 
   private DemoData() {
   }

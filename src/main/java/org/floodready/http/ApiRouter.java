@@ -43,6 +43,7 @@ public final class ApiRouter {
     new org.floodready.requests.RequestRoutes(app).mount(api);
     new org.floodready.incidents.summary.SummaryRoutes(app,
         org.floodready.incidents.summary.RequestedLines.NONE).mount(api);
+    new org.floodready.incidents.IncidentRoutes(app).mount(api);
 
     FailureHandler.install(api);
     return api;

@@ -27,7 +27,7 @@ public final class OpenApiDocument {
       "excel",
       "duty",
       "inspections",
-      "requests", "returns");
+      "incidents", "requests", "returns");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -51,7 +51,10 @@ final class WriteGuard implements Handler<RoutingContext> {
       rule("/requests", EnumSet.of(Role.ADMIN, Role.DUTY_OFFICER, Role.REQUESTER, Role.RIVER_CHIEF, Role.INSPECTOR)),
       rule("/requests/.*", DUTY_ROOM),
       rule("/dispatches/[^/]+/receipt", EnumSet.of(Role.ADMIN, Role.DUTY_OFFICER, Role.BASE_KEEPER, Role.REQUESTER,
-          Role.RIVER_CHIEF, Role.INSPECTOR)));
+          Role.RIVER_CHIEF, Role.INSPECTOR)),
+      rule("/incidents/[^/]+/(status|teams)|/rescue-teams(/.*)?", DUTY_ROOM),
+      rule("/team-requirements(/.*)?", ADMIN),
+      rule("/incidents(/.*)?", EnumSet.of(Role.ADMIN, Role.DUTY_OFFICER, Role.INSPECTOR, Role.RIVER_CHIEF)));
 
   private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
       HttpMethod.DELETE);

@@ -1,5 +1,7 @@
 package org.floodready.patrols;
 
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
 import java.util.List;
 import org.floodready.http.ApiError;
 
@@ -8,6 +10,11 @@ public final class PhotoCheck {
   public static final List<String> TYPES = List.of("image/jpeg", "image/png", "image/webp");
 
   private PhotoCheck() {
+  }
+
+  /** The largest photo accepted now: the district's {@code photoMaxBytes} patrol rule. */
+  public static Future<Integer> maxBytes(SqlClient db) {
+    return RulesStore.load(db).map(PatrolRules::photoMaxBytes);
   }
 
   /** The normalised content type; 415 for another type, 413 when too large, 400 when the bytes disagree. */

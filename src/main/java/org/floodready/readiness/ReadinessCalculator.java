@@ -22,7 +22,8 @@ import org.floodready.units.Unit;
  *
  * <p>Score (0–100) = 100 × Σ wᵢ·cᵢ / Σ wᵢ over the components that have data:
  * stock coverage index (w 0.35), equipment availability (0.20), patrol compliance (0.20),
- * hazards on time = 1 − overdue/open (0.15), monitoring = 1 − silent/checkpoints (0.10).
+ * hazards on time = 1 − overdue/open (0.15), monitoring = 1 − silent/checkpoints (0.10),
+ * rescue teams = Σ min(standby, required) / Σ required over the units with a requirement (0.10).
  * Active alerts are weather, not readiness, and do not lower the score.
  */
 public final class ReadinessCalculator {
@@ -33,6 +34,7 @@ public final class ReadinessCalculator {
   static final double W_PATROL = 0.20;
   static final double W_HAZARDS = 0.15;
   static final double W_MONITORING = 0.10;
+  static final double W_TEAMS = 0.10;
 
   private ReadinessCalculator() {
   }
@@ -54,8 +56,8 @@ public final class ReadinessCalculator {
   }
 
   /**
-   * Each unit's own lines summed in parts: one per base with lines, its checkpoints and its patrols
-   * (those two always, possibly empty). Lines of units not in the inputs are left out.
+   * Each unit's own lines summed in parts: one per base with lines, its checkpoints, its patrols and its
+   * rescue teams (those three always, possibly empty). Lines of units not in the inputs are left out.
    */
   static Map<Long, TreeMap<String, UnitTotals>> ownParts(ReadinessInputs in) {
     Map<Long, TreeMap<String, UnitTotals>> parts = new LinkedHashMap<>();
@@ -63,6 +65,7 @@ public final class ReadinessCalculator {
       TreeMap<String, UnitTotals> p = new TreeMap<>();
       p.put(UnitTotals.CHECKPOINTS, new UnitTotals());
       p.put(UnitTotals.PATROLS, new UnitTotals());
+      p.put(UnitTotals.TEAMS, new UnitTotals());
       parts.put(u.id(), p);
     }
     for (StockLine s : in.stock()) {
@@ -81,6 +84,12 @@ public final class ReadinessCalculator {
       TreeMap<String, UnitTotals> p = parts.get(pl.unitId());
       if (p != null) {
         p.get(UnitTotals.PATROLS).add(pl);
+      }
+    }
+    for (TeamLine t : in.teams()) {
+      TreeMap<String, UnitTotals> p = parts.get(t.unitId());
+      if (p != null) {
+        p.get(UnitTotals.TEAMS).add(t);
       }
     }
     return parts;
@@ -153,13 +162,15 @@ public final class ReadinessCalculator {
     return Math.round(v * f) / f;
   }
 
-  static Double score(Double stock, Double equipment, Double patrol, Double hazards, Double monitoring) {
+  static Double score(Double stock, Double equipment, Double patrol, Double hazards, Double monitoring,
+      Double teams) {
     double[][] parts = {
         {W_STOCK, stock == null ? -1 : stock},
         {W_EQUIPMENT, equipment == null ? -1 : equipment},
         {W_PATROL, patrol == null ? -1 : patrol},
         {W_HAZARDS, hazards == null ? -1 : hazards},
-        {W_MONITORING, monitoring == null ? -1 : monitoring}};
+        {W_MONITORING, monitoring == null ? -1 : monitoring},
+        {W_TEAMS, teams == null ? -1 : teams}};
     double w = 0;
     double sum = 0;
     for (double[] p : parts) {

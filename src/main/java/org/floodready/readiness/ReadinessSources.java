@@ -10,11 +10,12 @@ import org.floodready.inventory.CoverageRow;
 import org.floodready.inventory.CoverageService;
 import org.floodready.patrols.ComplianceService;
 import org.floodready.db.Where;
+import org.floodready.incidents.TeamReadiness;
 import org.floodready.units.UnitRepository;
 
 /**
  * Where readiness reads its inputs: the unit tree and one source per domain (stock coverage,
- * checkpoint states, patrol compliance). Each domain source reads PostgreSQL through that domain's
+ * checkpoint states, patrol compliance, rescue teams). Each domain source reads PostgreSQL through that domain's
  * public service, either everything (a rebuild, verify) or only the lines belonging directly to some
  * units or bases (a refresh after their events: its cost does not grow with the rest of the dataset).
  */
@@ -32,13 +33,15 @@ public final class ReadinessSources {
   private final Source<StockLine> stock;
   private final Source<CheckpointLine> checkpoints;
   private final Source<PatrolLine> patrols;
+  private final Source<TeamLine> teams;
 
   public ReadinessSources(UnitRepository units, Source<StockLine> stock, Source<CheckpointLine> checkpoints,
-      Source<PatrolLine> patrols) {
+      Source<PatrolLine> patrols, Source<TeamLine> teams) {
     this.units = units;
     this.stock = stock;
     this.checkpoints = checkpoints;
     this.patrols = patrols;
+    this.teams = teams;
   }
 
   /** Stock from inventory's coverage, checkpoint states, patrol compliance: each domain's public service. */
@@ -46,6 +49,7 @@ public final class ReadinessSources {
     CoverageService coverage = new CoverageService(app);
     CheckpointStates checkpoints = new CheckpointStates(app);
     ComplianceService compliance = new ComplianceService(app);
+    TeamReadiness rescueTeams = new TeamReadiness(app);
     return new ReadinessSources(new UnitRepository(app.pool()),
         (now, units, bases) -> (units == null ? coverage.coverage(now) : coverage.coverageOf(now, units, bases))
             .map(rows -> rows.stream().map(ReadinessSources::stockLine).toList()),
@@ -56,7 +60,9 @@ public final class ReadinessSources {
             .map(rows -> rows.stream()
                 .map(u -> new PatrolLine(u.unitId(), u.reaches(), u.reachesCompliant(), u.openHazards(),
                     u.overdueHazards()))
-                .toList()));
+                .toList()),
+        (now, units, bases) -> rescueTeams.byUnit(units)
+            .map(rows -> rows.stream().map(t -> new TeamLine(t.unitId(), t.standby(), t.required())).toList()));
   }
 
   private static StockLine stockLine(CoverageRow r) {
@@ -69,7 +75,7 @@ public final class ReadinessSources {
     return units.list(new Where()).compose(u -> stock.read(now, null, null)
         .compose(s -> checkpoints.read(now, null, null)
             .compose(c -> patrols.read(now, null, null)
-                .map(p -> new ReadinessInputs(u, s, c, p)))));
+                .compose(p -> teams.read(now, null, null).map(t -> new ReadinessInputs(u, s, c, p, t))))));
   }
 
   /**
@@ -83,6 +89,7 @@ public final class ReadinessSources {
             : checkpoints.read(now, units, bases))
             .compose(c -> (units.isEmpty() ? Future.succeededFuture(List.<PatrolLine>of())
                 : patrols.read(now, units, bases))
-                .map(p -> new ReadinessInputs(u, s, c, p)))));
+                .compose(p -> (units.isEmpty() ? Future.succeededFuture(List.<TeamLine>of())
+                    : teams.read(now, units, bases)).map(t -> new ReadinessInputs(u, s, c, p, t))))));
   }
 }

@@ -31,6 +31,10 @@ final class UnitTotals implements Serializable {
   int compliant;
   int openHazards;
   int overdueHazards;
+  int teamsStandby;
+  int teamsRequired;
+  /** Standby teams counted against each unit's own requirement: min(standby, required), summed. */
+  int teamsCounted;
 
   UnitTotals() {
     ReadinessCalculator.WARNING_LEVELS.forEach(l -> alerts.put(l, 0));
@@ -75,6 +79,12 @@ final class UnitTotals implements Serializable {
     overdueHazards += p.overdueHazards();
   }
 
+  void add(TeamLine t) {
+    teamsStandby += t.standby();
+    teamsRequired += t.required();
+    teamsCounted += Math.min(t.standby(), t.required());
+  }
+
   /** Adds another unit's totals (a child's subtree) to these. */
   void add(UnitTotals o) {
     weight += o.weight;
@@ -99,11 +109,15 @@ final class UnitTotals implements Serializable {
     compliant += o.compliant;
     openHazards += o.openHazards;
     overdueHazards += o.overdueHazards;
+    teamsStandby += o.teamsStandby;
+    teamsRequired += o.teamsRequired;
+    teamsCounted += o.teamsCounted;
   }
 
-  /** Part keys of a unit's own lines: one per base, its checkpoints, its reaches and hazards. */
+  /** Part keys of a unit's own lines: one per base, its checkpoints, its reaches and hazards, its teams. */
   static final String CHECKPOINTS = "checkpoints";
   static final String PATROLS = "patrols";
+  static final String TEAMS = "teams";
 
   static String basePart(long baseId) {
     return "base:" + baseId;
@@ -149,10 +163,13 @@ final class UnitTotals implements Serializable {
     Double hazardsOnTime = openHazards > 0 ? ReadinessCalculator.round(1.0 - (double) overdueHazards / openHazards, 4)
         : reaches > 0 ? 1.0 : null;
     Double monitoring = checkpoints > 0 ? ReadinessCalculator.round(1.0 - (double) silent / checkpoints, 4) : null;
+    Double teamReadiness = teamsRequired > 0 ? ReadinessCalculator.round((double) teamsCounted / teamsRequired, 4)
+        : null;
     JsonObject alertsByLevel = new JsonObject();
     alerts.forEach(alertsByLevel::put);
     return new JsonObject()
-        .put("score", ReadinessCalculator.score(stockIndex, equipmentRatio, patrolCompliance, hazardsOnTime, monitoring))
+        .put("score", ReadinessCalculator.score(stockIndex, equipmentRatio, patrolCompliance, hazardsOnTime, monitoring,
+            teamReadiness))
         .put("stockIndex", stockIndex)
         .put("worstCategories", worst)
         .put("shortItems", shortItems)
@@ -166,6 +183,9 @@ final class UnitTotals implements Serializable {
         .put("reachesCompliant", compliant)
         .put("patrolCompliance", patrolCompliance)
         .put("openHazards", openHazards)
-        .put("overdueHazards", overdueHazards);
+        .put("overdueHazards", overdueHazards)
+        .put("teamsStandby", teamsStandby)
+        .put("teamsRequired", teamsRequired)
+        .put("teamReadiness", teamReadiness);
   }
 }

@@ -129,7 +129,8 @@ class EmptyDatabaseRoundTripTest {
         "incident_log", "incident_photos", "inspection_rounds", "inspection_answers", "notifications",
         "notify_cursor", "live_events", "audit_log", "idempotency_keys", "settings", "import_jobs",
         "supply_requests", "supply_request_lines", "dispatches", "request_allocations", "incident_returns",
-        "notify_rules", "notify_calldown", "notify_rules_version",
+        "notify_rules", "notify_calldown", "notify_rules_version", "team_deployments",
+        "rescue_teams", "team_requirements",
         "flyway_schema_history", "demo_scale", "demo_typical");
     Map<String, Integer> counts = new TreeMap<>();
     demo.server.app().pool().query("SELECT table_name::text AS t, (xpath('/row/n/text()', query_to_xml("

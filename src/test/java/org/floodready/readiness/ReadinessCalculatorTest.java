@@ -66,13 +66,28 @@ class ReadinessCalculatorTest {
 
   @Test
   void scoreUsesOnlyComponentsWithDataAndRenormalisesTheWeights() {
-    assertNull(ReadinessCalculator.score(null, null, null, null, null));
-    assertEquals(50.0, ReadinessCalculator.score(0.5, null, null, null, null));
+    assertNull(ReadinessCalculator.score(null, null, null, null, null, null));
+    assertEquals(50.0, ReadinessCalculator.score(0.5, null, null, null, null, null));
     double expected = 100 * (0.35 * 1.0 + 0.20 * 0.5 + 0.20 * 0.0 + 0.15 * 1.0 + 0.10 * 1.0);
-    assertEquals(Math.round(expected * 10) / 10.0, ReadinessCalculator.score(1.0, 0.5, 0.0, 1.0, 1.0));
+    assertEquals(Math.round(expected * 10) / 10.0, ReadinessCalculator.score(1.0, 0.5, 0.0, 1.0, 1.0, null));
     Map<Long, UnitFigures> f = compute(List.of(), List.of(new CheckpointLine(5, "none", true, 0),
         new CheckpointLine(5, "none", false, 0)), List.of());
     assertEquals(50.0, f.get(5L).metrics().getDouble("score"), "only monitoring: half the checkpoints are silent");
+  }
+
+  @Test
+  void standbyTeamsCountOnlyAgainstTheirOwnUnitsRequirement() {
+    Map<Long, UnitFigures> f = ReadinessCalculator.compute(new ReadinessInputs(UNITS, List.of(), List.of(), List.of(),
+        List.of(new TeamLine(2, 3, 2), new TeamLine(3, 1, 2), new TeamLine(4, 2, 0))));
+    assertEquals(0.5, f.get(3L).metrics().getDouble("teamReadiness"), "street A: 1 of 2 on standby");
+    JsonObject district = f.get(2L).metrics();
+    assertEquals(0.75, district.getDouble("teamReadiness"), "min(3,2) + min(1,2) of 2 + 2: a surplus covers no one else");
+    assertEquals(6, district.getInteger("teamsStandby"));
+    assertEquals(4, district.getInteger("teamsRequired"));
+    assertEquals(75.0, district.getDouble("score"), "teams are the only component with data");
+    assertNull(f.get(4L).metrics().getValue("teamReadiness"), "street B requires none: no component");
+    assertNull(f.get(4L).metrics().getValue("score"));
+    assertEquals(0.75, f.get(1L).metrics().getDouble("teamReadiness"));
   }
 
   @Test

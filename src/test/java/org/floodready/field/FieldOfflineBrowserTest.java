@@ -8,11 +8,10 @@ import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.floodready.dashboard.Browser;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,30 +23,13 @@ import org.openqa.selenium.support.ui.Select;
  * server exactly once — also the issue whose first answer was lost (the server had committed it). A refusal
  * comes back with its reason and is not sent again.
  */
+@FloodReadyTest(browser = true)
 class FieldOfflineBrowserTest {
-  static TestServer server;
   static Phone phone;
-  static Http admin;
 
   @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start();
-    admin = server.as("admin");
-    phone = new Phone(server.anonymous.base());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    try {
-      if (phone != null) {
-        phone.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
+  static void takeThePhone(Phone given) {
+    phone = given;
   }
 
   static List<JsonObject> items(Resp r) {
@@ -66,7 +48,7 @@ class FieldOfflineBrowserTest {
   }
 
   @Test
-  void writesQueuedOfflineReachTheServerExactlyOnceAfterAReload() throws Exception {
+  void writesQueuedOfflineReachTheServerExactlyOnceAfterAReload(@As("admin") Api admin) throws Exception {
     JsonObject lot = items(admin.get("/api/lots?baseId=1&itemId=1&size=50")).stream()
         .max((a, b) -> Integer.compare(a.getInteger("quantity"), b.getInteger("quantity"))).orElseThrow();
     long lotId = lot.getLong("id");
@@ -149,7 +131,7 @@ class FieldOfflineBrowserTest {
   }
 
   @Test
-  void aRefusalIsShownWithItsReasonAndNeverSentAgain() throws Exception {
+  void aRefusalIsShownWithItsReasonAndNeverSentAgain(@As("admin") Api admin) throws Exception {
     phone.login("admin");
     JsonObject lot = items(admin.get("/api/lots?baseId=2&itemId=1&size=50")).get(0);
     phone.go("#lot/" + lot.getLong("id"));
@@ -172,8 +154,7 @@ class FieldOfflineBrowserTest {
   }
 
   @Test
-  void aPatrolAndAHazardWithItsPhotoMadeOfflineAreStoredOnceTheNetworkIsBack() throws Exception {
-    Http chief = server.as("chief");
+  void aPatrolAndAHazardWithItsPhotoMadeOfflineAreStoredOnceTheNetworkIsBack(@As("chief") Api chief) throws Exception {
     int patrols = chief.get("/api/patrols?reachId=7").json().getInteger("total");
     int hazards = chief.get("/api/hazards?reachId=7").json().getInteger("total");
     phone.login("chief");

@@ -2,6 +2,7 @@ package org.floodready.support;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Parameter;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,11 +10,14 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.floodready.dashboard.Browser;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Hands a {@link FloodReadyTest} its node and clients as parameters, in test, {@code @BeforeAll} and
@@ -23,13 +27,21 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <li>{@link Api}, with {@link As}: a client logged in as that user, or anonymous;
  * <li>{@link Users}: logins for any other account;
  * <li>{@link TestClock}: the node's clock, when the class set {@link FloodReadyTest#clock()};
+ * <li>{@code ChromeDriver}: a headless Chromium for the class, with {@link FloodReadyTest#browser()};
  * <li>a fixture: any class whose constructor takes only the types above, made once per node.
  * </ul>
  * Nodes are closed when their class (or method) ends. {@code Vertx} and {@code VertxTestContext} come from
  * {@link io.vertx.junit5.VertxExtension}, which {@link FloodReadyTest} registers too.
  */
-public final class FloodReadyExtension implements ParameterResolver {
+public final class FloodReadyExtension implements ParameterResolver, BeforeAllCallback {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FloodReadyExtension.class);
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    if (options(context).browser()) {
+      Browser.assumeInstalled();
+    }
+  }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -49,19 +61,24 @@ public final class FloodReadyExtension implements ParameterResolver {
   }
 
   private static boolean isNodePart(Class<?> type) {
-    return type == TestServer.class || type == Users.class || type == Api.class || type == TestClock.class;
+    return type == TestServer.class || type == Users.class || type == Api.class || type == TestClock.class
+        || type == ChromeDriver.class;
   }
 
   private static Optional<Constructor<?>> fixtureConstructor(Class<?> type) {
     return Arrays.stream(type.getDeclaredConstructors())
         .filter(c -> c.getParameterCount() > 0
-            && Arrays.stream(c.getParameterTypes()).allMatch(t -> isNodePart(t) && t != Api.class))
+            && Arrays.stream(c.getParameterTypes()).allMatch(t -> isNodePart(t) && t != Api.class && t != ChromeDriver.class))
         .findFirst();
   }
 
-  private static Node node(ExtensionContext context) {
-    FloodReadyTest options = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), FloodReadyTest.class)
+  private static FloodReadyTest options(ExtensionContext context) {
+    return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), FloodReadyTest.class)
         .orElseThrow(() -> new ParameterResolutionException("the test class needs @FloodReadyTest"));
+  }
+
+  private static Node node(ExtensionContext context) {
+    FloodReadyTest options = options(context);
     boolean ownNode = context.getTestMethod().isPresent() && (options.serverPerMethod()
         || context.getRequiredTestMethod().isAnnotationPresent(FreshServer.class));
     ExtensionContext owner = ownNode ? context : classContext(context);
@@ -81,11 +98,13 @@ public final class FloodReadyExtension implements ParameterResolver {
     final TestServer server;
     final Users users;
     final TestClock clock;
+    final FloodReadyTest options;
     final Map<Class<?>, Object> fixtures = new ConcurrentHashMap<>();
 
-    private Node(TestServer server, TestClock clock) {
+    private Node(TestServer server, TestClock clock, FloodReadyTest options) {
       this.server = server;
       this.clock = clock;
+      this.options = options;
       this.users = new Users(server.server.port());
     }
 
@@ -95,7 +114,7 @@ public final class FloodReadyExtension implements ParameterResolver {
         Clock nodeClock = clock == null ? Clock.systemUTC() : clock;
         TestServer server = options.demoData() ? TestServer.start(nodeClock, options.args())
             : TestServer.startEmpty(nodeClock, options.args());
-        return new Node(server, clock);
+        return new Node(server, clock, options);
       } catch (Exception e) {
         throw new IllegalStateException("the test node did not start: " + e, e);
       }
@@ -124,7 +143,21 @@ public final class FloodReadyExtension implements ParameterResolver {
         }
         return clock;
       }
+      if (type == ChromeDriver.class) {
+        return fixtures.computeIfAbsent(type, t -> browser());
+      }
       return fixtures.computeIfAbsent(type, this::newFixture);
+    }
+
+    private ChromeDriver browser() {
+      if (!options.browser()) {
+        throw new ParameterResolutionException("a ChromeDriver needs @FloodReadyTest(browser = true)");
+      }
+      try {
+        return Browser.start(Files.createTempDirectory("fr-chromium"), options.browserNetworkLog());
+      } catch (java.io.IOException e) {
+        throw new ParameterResolutionException("no profile directory for Chromium: " + e, e);
+      }
     }
 
     private Object newFixture(Class<?> type) {
@@ -138,12 +171,28 @@ public final class FloodReadyExtension implements ParameterResolver {
       }
     }
 
+    /** Browsers and other closeable fixtures first, then the clients, then the node, also when one fails. */
     @Override
     public void close() throws Exception {
+      Exception first = null;
+      for (Object fixture : fixtures.values()) {
+        try {
+          if (fixture instanceof ChromeDriver driver) {
+            driver.quit();
+          } else if (fixture instanceof AutoCloseable closeable) {
+            closeable.close();
+          }
+        } catch (Exception e) {
+          first = first == null ? e : first;
+        }
+      }
       try {
         users.close();
       } finally {
         server.close();
+      }
+      if (first != null) {
+        throw first;
       }
     }
   }

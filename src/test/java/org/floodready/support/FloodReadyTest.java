@@ -29,6 +29,15 @@ public @interface FloodReadyTest {
   /** False = an empty database (no schema, no demo data) instead of a copy of the demo database. */
   boolean demoData() default true;
 
+  /**
+   * True = a browser test: the class is skipped when Chromium or chromedriver is missing, and a
+   * {@code ChromeDriver} parameter is a headless Chromium of its own for the class, quit when the class ends.
+   */
+  boolean browser() default false;
+
+  /** The browser records every request and response ({@code Browser.responses}). */
+  boolean browserNetworkLog() default false;
+
   /** True = every test method gets its own node on a pristine database (as if each were {@link FreshServer}). */
   boolean serverPerMethod() default false;
 }

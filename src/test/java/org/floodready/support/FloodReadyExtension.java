@@ -81,8 +81,10 @@ public final class FloodReadyExtension implements ParameterResolver, BeforeAllCa
     FloodReadyTest options = options(context);
     boolean ownNode = context.getTestMethod().isPresent() && (options.serverPerMethod()
         || context.getRequiredTestMethod().isAnnotationPresent(FreshServer.class));
+    // Stores look up their parents too: the method's own node needs a key the class's node does not use.
     ExtensionContext owner = ownNode ? context : classContext(context);
-    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(Node.class, k -> Node.start(options), Node.class);
+    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(ownNode ? "method node" : "class node",
+        k -> Node.start(options), Node.class);
   }
 
   private static ExtensionContext classContext(ExtensionContext context) {

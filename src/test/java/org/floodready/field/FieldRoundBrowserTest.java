@@ -15,7 +15,6 @@ import org.floodready.support.Api;
 import org.floodready.support.As;
 import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -26,16 +25,9 @@ import org.openqa.selenium.By;
  */
 @FloodReadyTest(browser = true)
 class FieldRoundBrowserTest {
-  static Phone phone;
-
-  @BeforeAll
-  static void takeThePhone(Phone given) {
-    phone = given;
-  }
-
   @Test
-  void inspectorDoesARoundWithOneProblemAndAPhoto(@As("inspector") Api inspector,
-      @As("duty") Api duty) throws Exception {
+  void inspectorDoesARoundWithOneProblemAndAPhoto(@As("inspector") Api inspector, @As("duty") Api duty,
+      Phone phone) throws Exception {
     phone.login("inspector");
     phone.click(".tabs a[href='#rounds']");
     phone.ready("#rounds");
@@ -86,7 +78,7 @@ class FieldRoundBrowserTest {
   }
 
   @Test
-  void aRoundClosedOfflineIsSentOnceWhenTheNetworkIsBack(@As("inspector") Api inspector) {
+  void aRoundClosedOfflineIsSentOnceWhenTheNetworkIsBack(@As("inspector") Api inspector, Phone phone) {
     phone.login("inspector");
     long pointId = inspector.get("/api/inspection-sites?siteKind=reservoir").json().getJsonArray("items")
         .getJsonObject(0).getLong("siteId");

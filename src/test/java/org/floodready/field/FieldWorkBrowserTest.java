@@ -19,7 +19,6 @@ import org.floodready.support.Api;
 import org.floodready.support.As;
 import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,25 +36,19 @@ import org.openqa.selenium.support.ui.Select;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @FloodReadyTest(browser = true)
 class FieldWorkBrowserTest {
-  static Phone phone;
-
-  @BeforeAll
-  static void takeThePhone(Phone given) {
-    phone = given;
-  }
-
   static Set<Long> ids(JsonArray items, String key) {
     return items.stream().map(o -> ((JsonObject) o).getLong(key)).collect(Collectors.toCollection(TreeSet::new));
   }
 
-  static Set<Long> shown(String attribute) {
+  static Set<Long> shown(Phone phone, String attribute) {
     return phone.driver.findElements(By.cssSelector("[" + attribute + "]")).stream()
         .map(e -> Long.parseLong(e.getDomAttribute(attribute))).collect(Collectors.toCollection(TreeSet::new));
   }
 
   @Test
   @Order(1)
-  void keeperSeesOnlyHisBasesAndFindsAnItemByPinyinInitials(@As("keeper") Api keeper, Api anonymous) throws Exception {
+  void keeperSeesOnlyHisBasesAndFindsAnItemByPinyinInitials(@As("keeper") Api keeper, Api anonymous,
+      Phone phone) throws Exception {
     // The board's login sends a keeper to the field app, already logged in.
     phone.driver.get(anonymous.base() + "/");
     phone.$("#username").sendKeys("keeper");
@@ -66,7 +59,7 @@ class FieldWorkBrowserTest {
     phone.keepAllTimings();
     Set<Long> mine = ids(keeper.get("/api/bases?mine=true").json().getJsonArray("items"), "id");
     assertEquals(Set.of(1L, 2L), mine, "demo keeper keeps 十八里河 and 南曹");
-    assertEquals(mine, shown("data-base"));
+    assertEquals(mine, shown(phone, "data-base"));
     String page = phone.$("#view").getText();
     assertTrue(page.contains("十八里河") && !page.contains("紫荆山"), page);
     assertTrue(page.contains("缺口") && page.contains("不可用批次"), "each base says its shortfall and unusable lots: " + page);
@@ -88,7 +81,7 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(2)
-  void keeperReceivesIssuesAndAnOverdrawSaysWhatTheLotHolds(@As("keeper") Api keeper) throws Exception {
+  void keeperReceivesIssuesAndAnOverdrawSaysWhatTheLotHolds(@As("keeper") Api keeper, Phone phone) throws Exception {
     phone.go("#receive/1");
     phone.type("#receive-q", "bzd");
     phone.waitFor("the one match is chosen").until(d -> !new Select(d.findElement(By.name("itemId")))
@@ -134,7 +127,7 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(3)
-  void keeperCountsAStocktakeStopsContinuesAndClosesIt(@As("keeper") Api keeper) throws Exception {
+  void keeperCountsAStocktakeStopsContinuesAndClosesIt(@As("keeper") Api keeper, Phone phone) throws Exception {
     phone.go("#stocktake/2");
     phone.click("#open-form button[type=submit]");
     phone.waitFor("the count sheet").until(d -> d.findElements(By.cssSelector(".sheet li")).size() > 0);
@@ -171,7 +164,7 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(4)
-  void keeperWritesOffAndAFailedTestRunTakesAPumpOutOfUse(@As("keeper") Api keeper) throws Exception {
+  void keeperWritesOffAndAFailedTestRunTakesAPumpOutOfUse(@As("keeper") Api keeper, Phone phone) throws Exception {
     JsonObject lot = keeper.get("/api/lots?baseId=1&itemId=1&size=1").json().getJsonArray("items").getJsonObject(0);
     int before = lot.getInteger("quantity");
     phone.go("#lot/" + lot.getLong("id"));
@@ -201,8 +194,8 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(5)
-  void keeperConfirmsATrackedTransfersDepartureAndReceipt(@As("duty") Api duty,
-      @As("keeper") Api keeper) throws Exception {
+  void keeperConfirmsATrackedTransfersDepartureAndReceipt(@As("duty") Api duty, @As("keeper") Api keeper,
+      Phone phone) throws Exception {
     JsonObject lot = keeper.get("/api/lots?baseId=1&itemId=1&size=1").json().getJsonArray("items").getJsonObject(0);
     Resp ordered = duty.post("/api/transfers", new JsonObject().put("fromLotId", lot.getLong("id")).put("toBaseId", 2)
         .put("quantity", 10).put("tracked", true), java.util.UUID.randomUUID().toString());
@@ -219,13 +212,13 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(6)
-  void riverChiefWalksAPatrolThatSurvivesAReloadAndIsCounted(@As("chief") Api chief,
-      @As("admin") Api admin) throws Exception {
+  void riverChiefWalksAPatrolThatSurvivesAReloadAndIsCounted(@As("chief") Api chief, @As("admin") Api admin,
+      Phone phone) throws Exception {
     Resp rules = admin.put("/api/admin/patrol-rules", new JsonObject().put("minDurationS", 5).put("minDistanceM", 30));
     assertEquals(200, rules.status(), rules.toString());
     phone.login("chief");
     JsonArray compliance = chief.get("/api/compliance/reaches").json().getJsonArray("items");
-    assertEquals(ids(compliance, "reachId"), shown("data-reach"), "a chief sees exactly his reaches");
+    assertEquals(ids(compliance, "reachId"), shown(phone, "data-reach"), "a chief sees exactly his reaches");
     assertTrue(ids(admin.get("/api/compliance/reaches").json().getJsonArray("items"), "reachId").size()
         > compliance.size(), "other chiefs' reaches exist and are not shown");
     phone.assertFitsScreen("chief home");
@@ -263,7 +256,7 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(7)
-  void riverChiefReportsAHazardWithAPhotoThatIsServedBack(@As("chief") Api chief) throws Exception {
+  void riverChiefReportsAHazardWithAPhotoThatIsServedBack(@As("chief") Api chief, Phone phone) throws Exception {
     Path photo = Files.createTempFile("hazard", ".png");
     BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
@@ -303,8 +296,8 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(8)
-  void riverChiefUploadsRectificationEvidenceForAnAssignedHazard(@As("duty") Api duty,
-      @As("chief") Api chief) throws Exception {
+  void riverChiefUploadsRectificationEvidenceForAnAssignedHazard(@As("duty") Api duty, @As("chief") Api chief,
+      Phone phone) throws Exception {
     JsonObject hazard = chief.get("/api/hazards?reachId=7&sort=-id&size=1").json().getJsonArray("items").getJsonObject(0);
     long id = hazard.getLong("id");
     Resp assigned = duty.post("/api/hazards/" + id + "/assign", new JsonObject().put("unitId", hazard.getLong("unitId"))
@@ -328,10 +321,10 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(9)
-  void inspectorReadingRaisesTheWarningLevelAtOnce(@As("inspector") Api inspector) throws Exception {
+  void inspectorReadingRaisesTheWarningLevelAtOnce(@As("inspector") Api inspector, Phone phone) throws Exception {
     phone.login("inspector");
     assertEquals(ids(inspector.get("/api/checkpoints?size=100").json().getJsonArray("items"), "id"),
-        shown("data-checkpoint"));
+        shown(phone, "data-checkpoint"));
     phone.assertFitsScreen("inspector home");
     phone.shot("field-inspector-home");
     phone.go("#checkpoint/4");
@@ -351,7 +344,7 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(10)
-  void dutyOfficerAndViewerOpenEveryPartWithoutARefusedRequestAlsoOnADesktop() throws Exception {
+  void dutyOfficerAndViewerOpenEveryPartWithoutARefusedRequestAlsoOnADesktop(Phone phone) throws Exception {
     for (String user : new String[] {"duty", "viewer"}) {
       phone.login(user);
       for (String page : new String[] {"#bases", "#base/3", "#reaches", "#hazards", "#checkpoints", "#checkpoint/1"}) {

@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.floodready.dashboard.Browser;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,31 +36,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * without a single 403 request. At 390 px nothing is wider than the screen. Screenshots: target/screenshots/admin-*.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@FloodReadyTest(browser = true)
 class AdminBrowserTest {
   static final Dimension DESKTOP = new Dimension(1600, 1000);
   static final Dimension PHONE = new Dimension(390, 844);
   static final List<String> SECTIONS = List.of("users", "api-keys", "units", "items", "bases", "quotas", "checkpoints",
       "rivers");
 
-  static TestServer server;
   static ChromeDriver driver;
-  static Http admin;
   static String adminTab;
   static String boardTab;
 
   @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start();
-    admin = server.as("admin");
-    driver = Browser.start(Files.createTempDirectory("fr-admin-chromium"));
+  static void openTheBrowser(ChromeDriver browser) throws Exception {
+    driver = browser;
     driver.manage().window().setSize(DESKTOP);
     adminTab = driver.getWindowHandle();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    Browser.quit(driver, server);
   }
 
   static WebDriverWait waitFor(String what) {
@@ -131,8 +121,8 @@ class AdminBrowserTest {
 
   @Test
   @Order(1)
-  void anAdminLogsInAndSeesTheUsers() throws Exception {
-    driver.get(server.anonymous.base() + "/admin/");
+  void anAdminLogsInAndSeesTheUsers(Api anonymous) throws Exception {
+    driver.get(anonymous.base() + "/admin/");
     logIn("admin");
     waitFor("users listed").until(d -> d.findElements(By.cssSelector("#table-users tbody tr[data-id]")).size() >= 6);
     String text = driver.findElement(By.id("table-users")).getText();
@@ -144,7 +134,8 @@ class AdminBrowserTest {
 
   @Test
   @Order(2)
-  void creatingAUserShowsTheServersFieldErrorAtTheFieldThenCreatesIt() throws Exception {
+  void creatingAUserShowsTheServersFieldErrorAtTheFieldThenCreatesIt(@As("admin") Api admin,
+      Api anonymous) throws Exception {
     driver.findElement(By.id("new-user")).click();
     visible(By.id("form-user-new"));
     type("user-new", "username", "a b");
@@ -169,17 +160,17 @@ class AdminBrowserTest {
     assertTrue(notice.contains("duty-test"), notice);
     JsonObject created = admin.get("/api/admin/users?q=duty-test").json().getJsonArray("items").getJsonObject(0);
     assertEquals("duty_officer", created.getString("role"));
-    assertEquals(200, server.anonymous.post("/api/auth/login", new JsonObject().put("username", "duty-test")
+    assertEquals(200, anonymous.post("/api/auth/login", new JsonObject().put("username", "duty-test")
         .put("password", "Test@2026pw")).status());
   }
 
   @Test
   @Order(3)
-  void aDisabledUserCannotLogInAnymore() throws Exception {
+  void aDisabledUserCannotLogInAnymore(@As("admin") Api admin, Api anonymous) throws Exception {
     // The new user's board is open in another tab (its own sessionStorage) while the admin disables him.
     driver.switchTo().newWindow(WindowType.TAB);
     boardTab = driver.getWindowHandle();
-    driver.get(server.anonymous.base() + "/");
+    driver.get(anonymous.base() + "/");
     logIn("duty-test", "Test@2026pw");
     visible(By.id("panels"));
     driver.switchTo().window(adminTab);
@@ -189,7 +180,7 @@ class AdminBrowserTest {
     String notice = noticeAfterSubmit("user-disable");
     assertTrue(notice.contains("duty-test"), notice);
     waitFor("row shows disabled").until(d -> row("users", "duty-test").getText().contains("停用 Disabled"));
-    assertEquals(401, server.anonymous.post("/api/auth/login", new JsonObject().put("username", "duty-test")
+    assertEquals(401, anonymous.post("/api/auth/login", new JsonObject().put("username", "duty-test")
         .put("password", "Test@2026pw")).status());
     JsonObject audit = admin.get("/api/audit?action=user.disable").json();
     assertEquals(1, audit.getJsonArray("items").size(), audit.encode());
@@ -197,11 +188,11 @@ class AdminBrowserTest {
 
   @Test
   @Order(4)
-  void theOpenBoardOfADisabledUserStopsWorking() {
+  void theOpenBoardOfADisabledUserStopsWorking(Api anonymous) {
     driver.switchTo().window(boardTab);
     String token = (String) driver.executeScript("return sessionStorage.getItem('floodready.token');");
     assertNotNull(token);
-    int me = server.anonymous.as(token).get("/api/auth/me").status();
+    int me = anonymous.withToken(token).get("/api/auth/me").status();
     driver.switchTo().window(adminTab);
     assertEquals(401, me, "the disabled user's old token is refused at once");
     driver.switchTo().window(boardTab);
@@ -215,10 +206,10 @@ class AdminBrowserTest {
 
   @Test
   @Order(5)
-  void theDisabledUserIsRefusedAtTheLoginForm() throws Exception {
+  void theDisabledUserIsRefusedAtTheLoginForm(Api anonymous) throws Exception {
     driver.switchTo().window(boardTab);
     driver.executeScript("sessionStorage.clear();");
-    driver.get(server.anonymous.base() + "/");
+    driver.get(anonymous.base() + "/");
     logIn("duty-test", "Test@2026pw");
     String error = waitFor("login refused").until(d -> {
       String t = d.findElement(By.id("login-error")).getText();
@@ -232,7 +223,7 @@ class AdminBrowserTest {
 
   @Test
   @Order(6)
-  void anAdminCreatesAnItem() throws Exception {
+  void anAdminCreatesAnItem(@As("admin") Api admin) throws Exception {
     openSection("items");
     driver.findElement(By.id("new-item")).click();
     visible(By.id("form-item-new"));
@@ -254,11 +245,11 @@ class AdminBrowserTest {
 
   @Test
   @Order(7)
-  void anAdminCreatesABaseWithAKeeper() throws Exception {
+  void anAdminCreatesABaseWithAKeeper(@As("admin") Api admin) throws Exception {
     openSection("bases");
     driver.findElement(By.id("new-base")).click();
     visible(By.id("form-base-new"));
-    long unitId = unitId("ZZ-GC-NC");
+    long unitId = unitId(admin, "ZZ-GC-NC");
     long keeperId = admin.get("/api/admin/users?q=keeper_b").json().getJsonArray("items").getJsonObject(0).getLong("id");
     type("base-new", "code", "B-TEST-NC");
     type("base-new", "nameZh", "南曹乡测试仓库");
@@ -280,7 +271,7 @@ class AdminBrowserTest {
 
   @Test
   @Order(8)
-  void anAdminSetsAQuotaWithMultipliers() throws Exception {
+  void anAdminSetsAQuotaWithMultipliers(@As("admin") Api admin) throws Exception {
     long baseId = admin.get("/api/bases?q=B-TEST-NC").json().getJsonArray("items").getJsonObject(0).getLong("id");
     long itemId = admin.get("/api/items?q=M-TBAG").json().getJsonArray("items").getJsonObject(0).getLong("id");
     openSection("quotas");
@@ -305,7 +296,7 @@ class AdminBrowserTest {
 
   @Test
   @Order(9)
-  void aGaugeKeyIsShownOnceAndWorks() throws Exception {
+  void aGaugeKeyIsShownOnceAndWorks(@As("admin") Api admin, Api anonymous) throws Exception {
     openSection("api-keys");
     driver.findElement(By.id("new-api-key")).click();
     visible(By.id("form-key-new"));
@@ -314,7 +305,7 @@ class AdminBrowserTest {
     String key = visible(By.id("new-key-value")).getText();
     assertTrue(key.length() > 20, key);
     Browser.screenshot(driver, "admin-api-key-once-desktop");
-    Resp asGauge = server.anonymous.send(server.anonymous.request("/api/auth/me").header("X-Api-Key", key).GET().build());
+    Resp asGauge = anonymous.with("X-Api-Key", key).get("/api/auth/me");
     assertEquals(200, asGauge.status(), asGauge.toString());
     assertEquals("gauge", asGauge.json().getString("role"));
 
@@ -329,7 +320,7 @@ class AdminBrowserTest {
 
   @Test
   @Order(20)
-  void anAdminChangesACheckpointsThresholdsAndItsInspectors() throws Exception {
+  void anAdminChangesACheckpointsThresholdsAndItsInspectors(@As("admin") Api admin) throws Exception {
     openSection("checkpoints");
     WebElement row = row("checkpoints", "WL-HJ");
     long id = Long.parseLong(row.getAttribute("data-id"));
@@ -359,7 +350,7 @@ class AdminBrowserTest {
 
   @Test
   @Order(21)
-  void anAdminCreatesAReachWithAChief() throws Exception {
+  void anAdminCreatesAReachWithAChief(@As("admin") Api admin) throws Exception {
     long riverId = admin.get("/api/rivers").json().getJsonArray("items").stream().map(o -> (JsonObject) o)
         .filter(r -> "CH".equals(r.getString("code"))).findFirst().orElseThrow().getLong("id");
     long chiefId = admin.get("/api/admin/users?q=chief2").json().getJsonArray("items").getJsonObject(0).getLong("id");
@@ -370,7 +361,7 @@ class AdminBrowserTest {
     type("reach-new", "code", "CH-09");
     type("reach-new", "nameZh", "潮河 测试段");
     type("reach-new", "nameEn", "Chao River, test reach");
-    choose("reach-new", "unitId", unitId("ZZ-JK-CH"));
+    choose("reach-new", "unitId", unitId(admin, "ZZ-JK-CH"));
     choose("reach-new", "chiefLevel", "village");
     choose("reach-new", "chiefUserId", chiefId);
     type("reach-new", "geometry", "113.80, 34.72");
@@ -387,7 +378,7 @@ class AdminBrowserTest {
 
   @Test
   @Order(22)
-  void aKeepersScopeIsTheBasesTickedForHim() throws Exception {
+  void aKeepersScopeIsTheBasesTickedForHim(@As("admin") Api admin) throws Exception {
     long keeperId = admin.get("/api/admin/users?q=keeper_b").json().getJsonArray("items").getJsonObject(0).getLong("id");
     long baseId = admin.get("/api/bases?q=B-GC-SBLH").json().getJsonArray("items").getJsonObject(0).getLong("id");
     assertFalse(admin.get("/api/bases/" + baseId).json().getJsonArray("keepers").stream()
@@ -404,12 +395,12 @@ class AdminBrowserTest {
 
   @Test
   @Order(30)
-  void everySectionFitsAPhoneAndADesktop() throws Exception {
+  void everySectionFitsAPhoneAndADesktop(Api anonymous) throws Exception {
     for (Dimension size : List.of(DESKTOP, PHONE)) {
       driver.manage().window().setSize(size);
       String suffix = size == PHONE ? "phone" : "desktop";
       for (String section : SECTIONS) {
-        driver.get(server.anonymous.base() + "/admin/#" + section);
+        driver.get(anonymous.base() + "/admin/#" + section);
         driver.executeScript("window.__csp = []; document.addEventListener('securitypolicyviolation',"
             + " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
         waitFor(section + " listed").until(d -> !loads(section).isEmpty());
@@ -434,15 +425,15 @@ class AdminBrowserTest {
 
   @Test
   @Order(31)
-  void aNonAdminGetsANotAllowedPageAndNo403() throws Exception {
+  void aNonAdminGetsANotAllowedPageAndNo403(Api anonymous) throws Exception {
     driver.manage().window().setSize(PHONE);
     driver.findElement(By.id("logout")).click();
     // The viewer logs in on the board, then opens the admin pages in the same tab (same session).
-    driver.get(server.anonymous.base() + "/");
+    driver.get(anonymous.base() + "/");
     logIn("viewer");
     visible(By.id("panels"));
     assertFalse(driver.findElement(By.id("admin-link")).isDisplayed(), "no admin link for a viewer");
-    driver.get(server.anonymous.base() + "/admin/");
+    driver.get(anonymous.base() + "/admin/");
     WebElement page = visible(By.id("forbidden"));
     assertTrue(page.getText().contains("无权访问 Not allowed"), page.getText());
     assertFalse(driver.findElement(By.id("app")).isDisplayed());
@@ -464,9 +455,9 @@ class AdminBrowserTest {
 
   @Test
   @Order(32)
-  void theBoardOffersAdminsALinkToTheAdminPages() {
+  void theBoardOffersAdminsALinkToTheAdminPages(Api anonymous) {
     driver.findElement(By.id("forbidden-logout")).click();
-    driver.get(server.anonymous.base() + "/");
+    driver.get(anonymous.base() + "/");
     logIn("admin");
     visible(By.id("panels"));
     WebElement link = visible(By.id("admin-link"));
@@ -483,7 +474,7 @@ class AdminBrowserTest {
     }
   }
 
-  static long unitId(String code) {
+  static long unitId(Api admin, String code) {
     for (Object o : admin.get("/api/units").json().getJsonArray("items")) {
       JsonObject u = (JsonObject) o;
       if (code.equals(u.getString("code"))) {

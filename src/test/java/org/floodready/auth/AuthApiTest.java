@@ -5,46 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@FloodReadyTest
 class AuthApiTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
-  private static Resp login(String user, String password) {
-    return server.anonymous.post("/api/auth/login", new JsonObject().put("username", user).put("password", password));
+  private static Resp login(Api anonymous, String user, String password) {
+    return anonymous.post("/api/auth/login", new JsonObject().put("username", user).put("password", password));
   }
 
   @Test
-  void loginReturnsATokenThatIdentifiesTheUser() {
-    Resp r = login("duty", "Flood@2026");
+  void loginReturnsATokenThatIdentifiesTheUser(Api anonymous) {
+    Resp r = login(anonymous, "duty", "Flood@2026");
     assertEquals(200, r.status(), r.toString());
     String token = r.json().getString("token");
     assertNotNull(token);
     assertNotNull(r.header("Set-Cookie"));
-    Resp me = server.anonymous.as(token).get("/api/auth/me");
+    Resp me = anonymous.withToken(token).get("/api/auth/me");
     assertEquals(200, me.status());
     assertEquals("duty_officer", me.json().getString("role"));
   }
 
   @Test
-  void wrongPasswordAndUnknownUserGetTheSame401() {
-    Resp wrong = login("viewer", "not-the-password");
-    Resp unknown = login("nobody-here", "whatever");
+  void wrongPasswordAndUnknownUserGetTheSame401(Api anonymous) {
+    Resp wrong = login(anonymous, "viewer", "not-the-password");
+    Resp unknown = login(anonymous, "nobody-here", "whatever");
     assertEquals(401, wrong.status());
     assertEquals(401, unknown.status());
     assertEquals(wrong.json().getString("message"), unknown.json().getString("message"));
@@ -52,27 +40,26 @@ class AuthApiTest {
   }
 
   @Test
-  void repeatedFailuresAreRateLimitedPerAccount() {
+  void repeatedFailuresAreRateLimitedPerAccount(Api anonymous) {
     for (int i = 0; i < 5; i++) {
-      assertEquals(401, login("inspector", "bad-" + i).status());
+      assertEquals(401, login(anonymous, "inspector", "bad-" + i).status());
     }
-    Resp limited = login("inspector", "Flood@2026");
+    Resp limited = login(anonymous, "inspector", "Flood@2026");
     assertEquals(429, limited.status(), limited.toString());
     assertEquals("too_many_requests", limited.json().getString("error"));
     assertNotNull(limited.header("Retry-After"));
   }
 
   @Test
-  void noTokenIs401AndBadTokenIs401() {
-    assertEquals(401, server.anonymous.get("/api/auth/me").status());
-    Resp bad = server.anonymous.as("not.a.token").get("/api/units");
+  void noTokenIs401AndBadTokenIs401(Api anonymous) {
+    assertEquals(401, anonymous.get("/api/auth/me").status());
+    Resp bad = anonymous.withToken("not.a.token").get("/api/units");
     assertEquals(401, bad.status());
     assertEquals("unauthorized", bad.json().getString("error"));
   }
 
   @Test
-  void viewerCallingAnAdminEndpointIs403() {
-    Http viewer = server.as("viewer");
+  void viewerCallingAnAdminEndpointIs403(@As("viewer") Api viewer) {
     Resp r = viewer.get("/api/admin/users");
     assertEquals(403, r.status());
     assertEquals("forbidden", r.json().getString("error"));
@@ -81,13 +68,12 @@ class AuthApiTest {
   }
 
   @Test
-  void adminCreatesAUserWhoCanLogIn() {
-    Http admin = server.as("admin");
+  void adminCreatesAUserWhoCanLogIn(@As("admin") Api admin, Api anonymous) {
     Resp created = admin.post("/api/admin/users", new JsonObject()
         .put("username", "keeper2").put("displayName", "仓库管理员 二").put("password", "s3cret-pass")
         .put("role", "base_keeper"));
     assertEquals(201, created.status(), created.toString());
-    assertEquals(200, login("keeper2", "s3cret-pass").status());
+    assertEquals(200, login(anonymous, "keeper2", "s3cret-pass").status());
     Resp again = admin.post("/api/admin/users", new JsonObject()
         .put("username", "keeper2").put("displayName", "dup").put("password", "s3cret-pass")
         .put("role", "base_keeper"));
@@ -98,17 +84,16 @@ class AuthApiTest {
   }
 
   @Test
-  void gaugeApiKeyAuthenticatesAndIsStoredHashed() {
-    Http admin = server.as("admin");
+  void gaugeApiKeyAuthenticatesAndIsStoredHashed(@As("admin") Api admin, Api anonymous) {
     Resp created = admin.post("/api/admin/api-keys", new JsonObject().put("name", "gauge-1"));
     assertEquals(201, created.status(), created.toString());
     String key = created.json().getString("key");
-    Resp me = server.anonymous.send(server.anonymous.request("/api/auth/me").header("X-Api-Key", key).GET().build());
+    Resp me = anonymous.with("X-Api-Key", key).get("/api/auth/me");
     assertEquals(200, me.status(), me.toString());
     assertEquals("gauge", me.json().getString("role"));
     Resp list = admin.get("/api/admin/api-keys");
     assertTrue(!list.body().contains(key), "the key itself is never listed");
-    Resp wrong = server.anonymous.send(server.anonymous.request("/api/auth/me").header("X-Api-Key", "frk_nope").GET().build());
+    Resp wrong = anonymous.with("X-Api-Key", "frk_nope").get("/api/auth/me");
     assertEquals(401, wrong.status());
   }
 }

@@ -4,30 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Tokens: checked once, then remembered until they expire — never past their expiry, never when altered. */
+@ExtendWith(VertxExtension.class)
 class TokenServiceTest {
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stop() {
-    vertx.close().await();
-  }
-
   private static final CurrentUser KEEPER = new CurrentUser(7, "keeper", "仓管员", Role.BASE_KEEPER, 3L);
 
   @Test
-  void aRememberedTokenStillExpires() throws Exception {
+  void aRememberedTokenStillExpires(Vertx vertx) throws Exception {
     TokenService tokens = new TokenService(vertx, "0123456789abcdef0123456789abcdef", Duration.ofSeconds(1));
     String token = tokens.issue(KEEPER);
     assertEquals(KEEPER, tokens.verify(token).await(5, TimeUnit.SECONDS));
@@ -38,7 +27,7 @@ class TokenServiceTest {
   }
 
   @Test
-  void anAlteredTokenFailsAfterTheGenuineOneWasRemembered() throws Exception {
+  void anAlteredTokenFailsAfterTheGenuineOneWasRemembered(Vertx vertx) throws Exception {
     TokenService tokens = new TokenService(vertx, "0123456789abcdef0123456789abcdef", Duration.ofHours(1));
     String token = tokens.issue(KEEPER);
     assertEquals(KEEPER, tokens.verify(token).await(5, TimeUnit.SECONDS));

@@ -20,87 +20,77 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestClock;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
+@FloodReadyTest(clock = AlertsApiTest.SEASON_START)
 class AlertsApiTest {
-  static final Instant MAIN_SEASON = Instant.parse("2026-07-20T00:00:00Z");
-  static final TestClock CLOCK = new TestClock(MAIN_SEASON);
-  static TestServer server;
-  static Http admin;
-  static Http duty;
-  static Http viewer;
+  static final String SEASON_START = "2026-07-20T00:00:00Z";
+  static final Instant MAIN_SEASON = Instant.parse(SEASON_START);
   static long unitId;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(CLOCK);
-    admin = server.as("admin");
-    duty = server.as("duty");
-    viewer = server.as("viewer");
+  static void aCommunity(@As("admin") Api admin) {
     unitId = admin.get("/api/units?level=community").json().getJsonArray("items").getJsonObject(0).getLong("id");
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
+  static OffsetDateTime at(TestClock clock, int minutes) {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.ofHours(8)).plusMinutes(minutes);
   }
 
-  static OffsetDateTime at(int minutes) {
-    return OffsetDateTime.ofInstant(CLOCK.instant(), ZoneOffset.ofHours(8)).plusMinutes(minutes);
-  }
-
-  static Resp post(long id, double value, OffsetDateTime t) {
+  static Resp post(Api admin, long id, double value, OffsetDateTime t) {
     Resp r = admin.post("/api/checkpoints/" + id + "/readings", Fixtures.reading(value, t.toString()));
     assertTrue(r.status() == 201 || r.status() == 200, r.toString());
     return r;
   }
 
   /** A waterlogging point with an open alert at the level the depth gives. */
-  static long[] pointWithAlert(double depth) {
+  static long[] pointWithAlert(Api admin, TestClock clock, double depth) {
     long id = Fixtures.create(admin, Fixtures.waterlogging(Fixtures.code("A"), unitId, "road"));
-    post(id, depth, at(0));
+    post(admin, id, depth, at(clock, 0));
     JsonArray alerts = admin.get("/api/alerts?checkpointId=" + id).json().getJsonArray("items");
     assertEquals(1, alerts.size(), alerts.encode());
     return new long[] {id, alerts.getJsonObject(0).getLong("id")};
   }
 
-  static JsonObject alert(long alertId) {
+  static JsonObject alert(Api admin, long alertId) {
     Resp r = admin.get("/api/alerts/" + alertId);
     assertEquals(200, r.status(), r.toString());
     return r.json();
   }
 
-  static Resp sweep() {
+  static Resp sweep(Api duty) {
     Resp r = duty.post("/api/admin/checkpoints/sweep", new JsonObject());
     assertEquals(200, r.status(), r.toString());
     return r;
   }
 
   @Test
-  void acknowledgingNeedsACommentAndTheDutyRoom() {
-    CLOCK.set(MAIN_SEASON);
-    long alertId = pointWithAlert(16)[1];
+  void acknowledgingNeedsACommentAndTheDutyRoom(TestClock clock, @As("viewer") Api viewer, @As("duty") Api duty,
+      @As("inspector") Api inspector, @As("admin") Api admin) {
+    clock.set(MAIN_SEASON);
+    long alertId = pointWithAlert(admin, clock, 16)[1];
     String path = "/api/alerts/" + alertId + "/acknowledge";
     Resp noComment = duty.post(path, new JsonObject());
     assertEquals(400, noComment.status());
     assertTrue(noComment.json().getJsonObject("fields").containsKey("comment"));
     assertEquals(400, duty.post(path, new JsonObject().put("comment", "  ")).status());
     assertEquals(403, viewer.post(path, new JsonObject().put("comment", "seen")).status());
-    assertEquals(403, server.as("inspector").post(path, new JsonObject().put("comment", "seen")).status());
-    assertEquals("raised", alert(alertId).getString("status"));
+    assertEquals(403, inspector.post(path, new JsonObject().put("comment", "seen")).status());
+    assertEquals("raised", alert(admin, alertId).getString("status"));
     Resp ok = duty.post(path, new JsonObject().put("comment", "已通知街道排水队 pump crew informed"));
     assertEquals(200, ok.status(), ok.toString());
     assertEquals("acknowledged", ok.json().getString("status"));
     assertEquals(409, duty.post(path, new JsonObject().put("comment", "again")).status());
     assertEquals(404, duty.post("/api/alerts/999999/acknowledge", new JsonObject().put("comment", "x")).status());
-    JsonArray events = alert(alertId).getJsonArray("events");
+    JsonArray events = alert(admin, alertId).getJsonArray("events");
     JsonObject ack = events.getJsonObject(events.size() - 1);
     assertEquals("acknowledged", ack.getString("action"));
     assertEquals("duty", ack.getString("actorName"));
@@ -109,9 +99,10 @@ class AlertsApiTest {
   }
 
   @Test
-  void aRetriedAcknowledgementWithAnIdempotencyKeyGetsTheFirstAnswer() {
-    CLOCK.set(MAIN_SEASON.plus(Duration.ofMinutes(30)));
-    long alertId = pointWithAlert(16)[1];
+  void aRetriedAcknowledgementWithAnIdempotencyKeyGetsTheFirstAnswer(TestClock clock, @As("duty") Api duty,
+      @As("admin") Api admin) {
+    clock.set(MAIN_SEASON.plus(Duration.ofMinutes(30)));
+    long alertId = pointWithAlert(admin, clock, 16)[1];
     String path = "/api/alerts/" + alertId + "/acknowledge";
     JsonObject body = new JsonObject().put("comment", "收到 received");
     Resp first = duty.post(path, body, "ack-" + alertId);
@@ -119,25 +110,26 @@ class AlertsApiTest {
     assertEquals(200, first.status(), first.toString());
     assertEquals(200, retry.status(), retry.toString());
     assertEquals(first.json(), retry.json());
-    assertEquals(2, alert(alertId).getJsonArray("events").size(), "raised and one acknowledgement");
+    assertEquals(2, alert(admin, alertId).getJsonArray("events").size(), "raised and one acknowledgement");
     assertEquals(409, duty.post(path, body).status(), "without a key a second acknowledgement is a conflict");
   }
 
   @Test
-  void anUnacknowledgedAlertIsEscalatedAfterItsLevelsTimeout() {
-    CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(1)));
-    long red = pointWithAlert(45)[1];
-    long yellow = pointWithAlert(16)[1];
-    CLOCK.advance(Duration.ofMinutes(9));
-    sweep();
-    assertEquals("raised", alert(red).getString("status"));
-    CLOCK.advance(Duration.ofMinutes(2));
-    sweep();
-    assertEquals("escalated", alert(red).getString("status"), "red: 10 minutes");
-    assertEquals("raised", alert(yellow).getString("status"), "yellow: 30 minutes");
-    CLOCK.advance(Duration.ofMinutes(20));
-    sweep();
-    JsonObject y = alert(yellow);
+  void anUnacknowledgedAlertIsEscalatedAfterItsLevelsTimeout(TestClock clock, @As("duty") Api duty,
+      @As("admin") Api admin) {
+    clock.set(MAIN_SEASON.plus(Duration.ofHours(1)));
+    long red = pointWithAlert(admin, clock, 45)[1];
+    long yellow = pointWithAlert(admin, clock, 16)[1];
+    clock.advance(Duration.ofMinutes(9));
+    sweep(duty);
+    assertEquals("raised", alert(admin, red).getString("status"));
+    clock.advance(Duration.ofMinutes(2));
+    sweep(duty);
+    assertEquals("escalated", alert(admin, red).getString("status"), "red: 10 minutes");
+    assertEquals("raised", alert(admin, yellow).getString("status"), "yellow: 30 minutes");
+    clock.advance(Duration.ofMinutes(20));
+    sweep(duty);
+    JsonObject y = alert(admin, yellow);
     assertEquals("escalated", y.getString("status"));
     assertEquals("escalated", y.getJsonArray("events").getJsonObject(1).getString("action"));
     Resp ack = duty.post("/api/alerts/" + red + "/acknowledge", new JsonObject().put("comment", "on it"));
@@ -145,38 +137,40 @@ class AlertsApiTest {
   }
 
   @Test
-  void concurrentSweepsEscalateAndRaiseEachThingOnce() throws Exception {
-    CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(10)));
-    long[] red = pointWithAlert(41);
+  void concurrentSweepsEscalateAndRaiseEachThingOnce(TestClock clock, @As("duty") Api duty,
+      @As("admin") Api admin) throws Exception {
+    clock.set(MAIN_SEASON.plus(Duration.ofHours(10)));
+    long[] red = pointWithAlert(admin, clock, 41);
     long silentId = Fixtures.create(admin, Fixtures.waterlogging(Fixtures.code("Q"), unitId, "road")
         .put("overrides", new JsonObject().put("silentMinutes", 5)));
-    post(silentId, 1, at(0));
-    CLOCK.advance(Duration.ofMinutes(11));
-    List<java.util.concurrent.CompletableFuture<Resp>> sweeps = new java.util.ArrayList<>();
+    post(admin, silentId, 1, at(clock, 0));
+    clock.advance(Duration.ofMinutes(11));
+    List<Future<Resp>> sweeps = new java.util.ArrayList<>();
     for (int i = 0; i < 8; i++) {
       sweeps.add(duty.postAsync("/api/admin/checkpoints/sweep", new JsonObject(), null));
     }
     for (var f : sweeps) {
-      assertEquals(200, f.get(30, TimeUnit.SECONDS).status());
+      assertEquals(200, f.await(30, TimeUnit.SECONDS).status());
     }
-    JsonArray events = alert(red[1]).getJsonArray("events");
+    JsonArray events = alert(admin, red[1]).getJsonArray("events");
     assertEquals(1, events.stream().filter(e -> ((JsonObject) e).getString("action").equals("escalated")).count(),
         events.encode());
     assertEquals(1, admin.get("/api/alerts?kind=silent&checkpointId=" + silentId).json().getLong("total"));
   }
 
   @Test
-  void concurrentReadingsForOneCheckpointLeaveAConsistentState() throws Exception {
-    CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(11)));
+  void concurrentReadingsForOneCheckpointLeaveAConsistentState(TestClock clock,
+      @As("admin") Api admin) throws Exception {
+    clock.set(MAIN_SEASON.plus(Duration.ofHours(11)));
     long id = Fixtures.create(admin, Fixtures.waterlogging(Fixtures.code("C"), unitId, "road")
         .put("overrides", new JsonObject().put("suspectStep", 100)));
-    List<java.util.concurrent.CompletableFuture<Resp>> posts = new java.util.ArrayList<>();
+    List<Future<Resp>> posts = new java.util.ArrayList<>();
     for (int i = 0; i < 10; i++) {
       posts.add(admin.postAsync("/api/checkpoints/" + id + "/readings",
-          Fixtures.reading(10 + i * 3, at(-10 + i).toString()), null));
+          Fixtures.reading(10 + i * 3, at(clock, -10 + i).toString()), null));
     }
     for (var f : posts) {
-      assertEquals(201, f.get(30, TimeUnit.SECONDS).status());
+      assertEquals(201, f.await(30, TimeUnit.SECONDS).status());
     }
     JsonObject state = admin.get("/api/checkpoints/" + id).json().getJsonObject("state");
     assertEquals(37.0, state.getDouble("lastValue"), "the newest reading wins whatever the arrival order");
@@ -185,21 +179,22 @@ class AlertsApiTest {
   }
 
   @Test
-  void aLevelAlertResolvesItselfAfterStayingClearLongEnough() {
-    CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(2)));
-    long[] ids = pointWithAlert(20);
-    CLOCK.advance(Duration.ofMinutes(5));
-    post(ids[0], 13, at(0));
-    CLOCK.advance(Duration.ofMinutes(40));
-    sweep();
-    assertTrue(!alert(ids[1]).getString("status").equals("resolved"), "13 cm is still blue (hysteresis), not clear");
-    post(ids[0], 2, at(0));
-    CLOCK.advance(Duration.ofMinutes(29));
-    sweep();
-    assertTrue(!alert(ids[1]).getString("status").equals("resolved"), "not clear for 30 minutes yet");
-    CLOCK.advance(Duration.ofMinutes(2));
-    sweep();
-    JsonObject resolved = alert(ids[1]);
+  void aLevelAlertResolvesItselfAfterStayingClearLongEnough(TestClock clock, @As("admin") Api admin,
+      @As("duty") Api duty) {
+    clock.set(MAIN_SEASON.plus(Duration.ofHours(2)));
+    long[] ids = pointWithAlert(admin, clock, 20);
+    clock.advance(Duration.ofMinutes(5));
+    post(admin, ids[0], 13, at(clock, 0));
+    clock.advance(Duration.ofMinutes(40));
+    sweep(duty);
+    assertTrue(!alert(admin, ids[1]).getString("status").equals("resolved"), "13 cm is still blue (hysteresis), not clear");
+    post(admin, ids[0], 2, at(clock, 0));
+    clock.advance(Duration.ofMinutes(29));
+    sweep(duty);
+    assertTrue(!alert(admin, ids[1]).getString("status").equals("resolved"), "not clear for 30 minutes yet");
+    clock.advance(Duration.ofMinutes(2));
+    sweep(duty);
+    JsonObject resolved = alert(admin, ids[1]);
     assertEquals("resolved", resolved.getString("status"));
     assertEquals("system", resolved.getJsonArray("events").getJsonObject(resolved.getJsonArray("events").size() - 1)
         .getString("actorName"));
@@ -212,9 +207,10 @@ class AlertsApiTest {
   }
 
   @Test
-  void theDutyRoomResolvesByHandWithAComment() {
-    CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(3)));
-    long alertId = pointWithAlert(30)[1];
+  void theDutyRoomResolvesByHandWithAComment(TestClock clock, @As("viewer") Api viewer, @As("duty") Api duty,
+      @As("admin") Api admin) {
+    clock.set(MAIN_SEASON.plus(Duration.ofHours(3)));
+    long alertId = pointWithAlert(admin, clock, 30)[1];
     String path = "/api/alerts/" + alertId + "/resolve";
     assertEquals(400, duty.post(path, new JsonObject()).status());
     assertEquals(403, viewer.post(path, new JsonObject().put("comment", "x")).status());
@@ -225,39 +221,40 @@ class AlertsApiTest {
   }
 
   @Test
-  void aSilentGaugedCheckpointRaisesItsOwnAlertUntilReadingsReturn() {
-    CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(4)));
+  void aSilentGaugedCheckpointRaisesItsOwnAlertUntilReadingsReturn(TestClock clock, @As("admin") Api admin,
+      @As("duty") Api duty) {
+    clock.set(MAIN_SEASON.plus(Duration.ofHours(4)));
     long id = Fixtures.create(admin, Fixtures.waterlogging(Fixtures.code("Q"), unitId, "tunnel"));
     long keyId = admin.post("/api/admin/api-keys", new JsonObject().put("name", "gauge-q" + id)).json().getLong("id");
     assertEquals(200, admin.put("/api/admin/checkpoints/" + id + "/gauges", new JsonObject()
         .put("apiKeyIds", new JsonArray().add(keyId))).status());
-    post(id, 1, at(0));
-    CLOCK.advance(Duration.ofMinutes(29));
-    sweep();
+    post(admin, id, 1, at(clock, 0));
+    clock.advance(Duration.ofMinutes(29));
+    sweep(duty);
     assertEquals(0, admin.get("/api/alerts?kind=silent&checkpointId=" + id).json().getLong("total"));
-    CLOCK.advance(Duration.ofMinutes(2));
-    sweep();
-    sweep();
+    clock.advance(Duration.ofMinutes(2));
+    sweep(duty);
+    sweep(duty);
     JsonArray silent = admin.get("/api/alerts?kind=silent&checkpointId=" + id).json().getJsonArray("items");
     assertEquals(1, silent.size(), "one silent alert however often the sweep runs");
     assertTrue(silent.getJsonObject(0).getString("reason").startsWith("no reading since"));
-    assertTrue(geoFeature(id).getJsonObject("properties").getBoolean("silent"));
-    post(id, 1, at(0));
-    assertEquals("resolved", alert(silent.getJsonObject(0).getLong("id")).getString("status"));
-    assertTrue(!geoFeature(id).getJsonObject("properties").getBoolean("silent"));
+    assertTrue(geoFeature(admin, id).getJsonObject("properties").getBoolean("silent"));
+    post(admin, id, 1, at(clock, 0));
+    assertEquals("resolved", alert(admin, silent.getJsonObject(0).getLong("id")).getString("status"));
+    assertTrue(!geoFeature(admin, id).getJsonObject("properties").getBoolean("silent"));
   }
 
   @Test
-  void aCheckpointWithoutGaugeIsNeverSilent() {
-    CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(5)));
+  void aCheckpointWithoutGaugeIsNeverSilent(TestClock clock, @As("admin") Api admin, @As("duty") Api duty) {
+    clock.set(MAIN_SEASON.plus(Duration.ofHours(5)));
     long id = Fixtures.create(admin, Fixtures.waterlogging(Fixtures.code("Q"), unitId, "road"));
-    post(id, 1, at(0));
-    CLOCK.advance(Duration.ofHours(6));
-    sweep();
+    post(admin, id, 1, at(clock, 0));
+    clock.advance(Duration.ofHours(6));
+    sweep(duty);
     assertEquals(0, admin.get("/api/alerts?kind=silent&checkpointId=" + id).json().getLong("total"));
   }
 
-  static JsonObject geoFeature(long checkpointId) {
+  static JsonObject geoFeature(Api admin, long checkpointId) {
     Resp r = admin.get("/api/checkpoints.geojson");
     assertEquals(200, r.status());
     JsonObject fc = new JsonObject(r.body());
@@ -266,7 +263,7 @@ class AlertsApiTest {
   }
 
   @Test
-  void geoJsonIsAFeatureCollectionWithLonLatPoints() {
+  void geoJsonIsAFeatureCollectionWithLonLatPoints(@As("admin") Api admin) {
     Resp r = admin.get("/api/checkpoints.geojson");
     assertEquals(200, r.status());
     assertTrue(r.header("Content-Type").startsWith("application/geo+json"));
@@ -287,11 +284,12 @@ class AlertsApiTest {
   }
 
   @Test
-  void capDocumentsValidateAgainstTheCap12SchemaThroughTheLifecycle() throws Exception {
-    CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(6)));
-    long[] point = pointWithAlert(26);
+  void capDocumentsValidateAgainstTheCap12SchemaThroughTheLifecycle(TestClock clock, @As("duty") Api duty,
+      @As("admin") Api admin) throws Exception {
+    clock.set(MAIN_SEASON.plus(Duration.ofHours(6)));
+    long[] point = pointWithAlert(admin, clock, 26);
     long alertId = point[1];
-    Document first = validCap(alertId);
+    Document first = validCap(admin, alertId);
     assertEquals("Alert", text(first, "msgType"));
     assertEquals("Severe", text(first, "severity"), "orange");
     assertTrue(text(first, "headline").contains("橙色预警"), text(first, "headline"));
@@ -302,17 +300,17 @@ class AlertsApiTest {
     assertTrue(atom.header("Content-Type").startsWith("application/atom+xml"));
     assertTrue(atom.body().contains("/api/alerts/" + alertId + "/cap"), atom.body());
     duty.post("/api/alerts/" + alertId + "/acknowledge", new JsonObject().put("comment", "ok"));
-    Document afterAck = validCap(alertId);
+    Document afterAck = validCap(admin, alertId);
     assertEquals(text(first, "identifier"), text(afterAck, "identifier"),
         "an acknowledgement is internal: no public Update");
-    post(point[0], 45, at(5));
-    Document update = validCap(alertId);
+    post(admin, point[0], 45, at(clock, 5));
+    Document update = validCap(admin, alertId);
     assertEquals("Update", text(update, "msgType"), "risen to red");
     assertEquals("Extreme", text(update, "severity"));
     assertEquals("floodready@flood-control-hq.zhengzhou," + text(first, "identifier") + "," + text(first, "sent"),
         text(update, "references"), "names the earlier message exactly");
     duty.post("/api/alerts/" + alertId + "/resolve", new JsonObject().put("comment", "drained"));
-    Document allClear = validCap(alertId);
+    Document allClear = validCap(admin, alertId);
     assertEquals("Update", text(allClear, "msgType"), "an ended alert is an all-clear Update, not a Cancel");
     assertEquals("AllClear", text(allClear, "responseType"));
     assertEquals(2, text(allClear, "references").split(" ").length, text(allClear, "references"));
@@ -322,29 +320,30 @@ class AlertsApiTest {
       Resp earlier = admin.get("/api/alerts/" + alertId + "/cap?message=" + n);
       assertEquals(200, earlier.status(), "every referenced message can be fetched again");
     }
-    assertEquals(text(first, "identifier"), text(validCap(alertId, "?message=1"), "identifier"));
+    assertEquals(text(first, "identifier"), text(validCap(admin, alertId, "?message=1"), "identifier"));
     assertEquals(404, admin.get("/api/alerts/" + alertId + "/cap?message=4").status());
   }
 
   @Test
-  void aSilentAlertAlsoMakesAValidCapDocument() throws Exception {
-    CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(7)));
+  void aSilentAlertAlsoMakesAValidCapDocument(TestClock clock, @As("admin") Api admin,
+      @As("duty") Api duty) throws Exception {
+    clock.set(MAIN_SEASON.plus(Duration.ofHours(7)));
     long id = Fixtures.create(admin, Fixtures.reservoir(Fixtures.code("Q"), unitId)
         .put("overrides", new JsonObject().put("silentMinutes", 15)));
-    post(id, 125, at(0));
-    CLOCK.advance(Duration.ofMinutes(16));
-    sweep();
+    post(admin, id, 125, at(clock, 0));
+    clock.advance(Duration.ofMinutes(16));
+    sweep(duty);
     long alertId = admin.get("/api/alerts?kind=silent&checkpointId=" + id).json().getJsonArray("items")
         .getJsonObject(0).getLong("id");
-    Document cap = validCap(alertId);
+    Document cap = validCap(admin, alertId);
     assertEquals("Infra", text(cap, "category"));
   }
 
-  static Document validCap(long alertId) throws Exception {
-    return validCap(alertId, "");
+  static Document validCap(Api admin, long alertId) throws Exception {
+    return validCap(admin, alertId, "");
   }
 
-  static Document validCap(long alertId, String query) throws Exception {
+  static Document validCap(Api admin, long alertId, String query) throws Exception {
     Resp r = admin.get("/api/alerts/" + alertId + "/cap" + query);
     assertEquals(200, r.status(), r.toString());
     assertTrue(r.header("Content-Type").startsWith("application/cap+xml"));
@@ -373,9 +372,10 @@ class AlertsApiTest {
   }
 
   @Test
-  void theContractViewAndCheckpointStatesShowWarnings() throws Exception {
-    CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(8)));
-    long id = pointWithAlert(27)[0];
+  void theContractViewAndCheckpointStatesShowWarnings(TestServer server, TestClock clock,
+      @As("admin") Api admin) throws Exception {
+    clock.set(MAIN_SEASON.plus(Duration.ofHours(8)));
+    long id = pointWithAlert(admin, clock, 27)[0];
     var app = server.server.app();
     List<Row> rows = new java.util.ArrayList<>();
     await(app.pool().preparedQuery("SELECT checkpoint_id, unit_id, level, since FROM v_active_warnings"

@@ -3,7 +3,7 @@ package org.floodready.checkpoints;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
 import org.floodready.support.Resp;
 
 /** Request bodies and small helpers shared by the checkpoint tests. */
@@ -37,7 +37,7 @@ final class Fixtures {
             .put("quantity", 2)));
   }
 
-  static long create(Http admin, JsonObject body) {
+  static long create(Api admin, JsonObject body) {
     Resp r = admin.post("/api/admin/checkpoints", body);
     if (r.status() != 201) {
       throw new AssertionError("create checkpoint: " + r);

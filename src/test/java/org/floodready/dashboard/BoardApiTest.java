@@ -4,27 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@FloodReadyTest
 class BoardApiTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   @Test
-  void theBoardIsServedAtTheRootWithItsOwnAssets() {
+  void theBoardIsServedAtTheRootWithItsOwnAssets(TestServer server, Api anonymous) {
     Resp page = server.anonymous.get("/");
     assertEquals(200, page.status());
     assertTrue(page.header("Content-Type").startsWith("text/html"));
@@ -33,14 +23,14 @@ class BoardApiTest {
     Resp js = server.anonymous.get("/board.js");
     assertEquals(200, js.status());
     assertTrue(!js.body().contains("https://"), "the script loads nothing from outside");
-    assertEquals(200, server.anonymous.get("/board.css").status());
-    assertEquals(404, server.anonymous.get("/no-such-file.js").status());
+    assertEquals(200, anonymous.get("/board.css").status());
+    assertEquals(404, anonymous.get("/no-such-file.js").status());
   }
 
   @Test
-  void theDefinitionNeedsALoginAndListsThePanels() {
-    assertEquals(401, server.anonymous.get("/api/dashboard/definition").status());
-    Resp r = server.as("viewer").get("/api/dashboard/definition");
+  void theDefinitionNeedsALoginAndListsThePanels(@As("viewer") Api viewer, Api anonymous) {
+    assertEquals(401, anonymous.get("/api/dashboard/definition").status());
+    Resp r = viewer.get("/api/dashboard/definition");
     assertEquals(200, r.status(), r.toString());
     JsonObject def = r.json();
     assertTrue(def.getString("title").contains("防汛值班室"));
@@ -52,8 +42,8 @@ class BoardApiTest {
   }
 
   @Test
-  void unknownPanelIs404() {
-    Resp r = server.as("duty").get("/api/dashboard/panels/nope");
+  void unknownPanelIs404(@As("duty") Api duty) {
+    Resp r = duty.get("/api/dashboard/panels/nope");
     assertEquals(404, r.status());
     assertEquals("not_found", r.json().getString("error"));
   }

@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,20 +30,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * alert from the page. Screenshots go to target/screenshots/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@FloodReadyTest(browser = true)
 class BoardBrowserTest {
-  static TestServer server;
   static ChromeDriver driver;
   static WebDriverWait wait;
-  static Http duty;
 
   @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start();
-    duty = server.as("duty");
-    driver = Browser.start(Files.createTempDirectory("fr-chromium"));
+  static void start(ChromeDriver browser, Api anonymous) throws Exception {
+    driver = browser;
     wait = new WebDriverWait(driver, Duration.ofSeconds(45));
-    driver.get(server.anonymous.base() + "/");
+    driver.get(anonymous.base() + "/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("duty");
     driver.findElement(By.id("password")).sendKeys("Flood@2026");
     driver.findElement(By.id("login-button")).click();
@@ -52,17 +49,8 @@ class BoardBrowserTest {
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    try {
-      if (driver != null) {
-        Browser.screenshot(driver, "board-final");
-        driver.quit();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
+  static void lastLook() throws Exception {
+    Browser.screenshot(driver, "board-final");
   }
 
   /** A wait that names what it waited for (withMessage would change the shared wait). */
@@ -102,13 +90,13 @@ class BoardBrowserTest {
 
   @Test
   @Order(2)
-  void aStockReceiptPostedThroughTheApiShowsOnTheBoardWithoutReload() {
+  void aStockReceiptPostedThroughTheApiShowsOnTheBoardWithoutReload(@As("duty") Api duty, @As("admin") Api admin) {
     JsonObject worst = duty.get("/api/dashboard/panels/coverage").json().getJsonArray("items").getJsonObject(0);
     String rowId = worst.getString("key");
     By row = By.cssSelector("#panel-coverage tr[data-id='" + rowId + "']");
     wait.until(ExpectedConditions.presenceOfElementLocated(row));
     long baseId = worst.getLong("baseId");
-    Resp receipt = server.as("admin").post("/api/bases/" + baseId + "/receipts", new JsonObject()
+    Resp receipt = admin.post("/api/bases/" + baseId + "/receipts", new JsonObject()
         .put("itemId", worst.getLong("itemId")).put("quantity", worst.getDouble("shortfall"))
         .put("note", "browser test"), UUID.randomUUID().toString());
     assertEquals(201, receipt.status(), receipt.toString());
@@ -118,7 +106,7 @@ class BoardBrowserTest {
 
   @Test
   @Order(3)
-  void theDutyOfficerAcknowledgesAnAlertFromThePage() throws Exception {
+  void theDutyOfficerAcknowledgesAnAlertFromThePage(@As("duty") Api duty) throws Exception {
     By button = By.cssSelector("#panel-alerts li[data-status=raised] button.ack, "
         + "#panel-alerts li[data-status=escalated] button.ack");
     WebElement ack = wait.until(ExpectedConditions.elementToBeClickable(button));
@@ -136,10 +124,10 @@ class BoardBrowserTest {
 
   @Test
   @Order(4)
-  void aBaseKeeperSeesHisOwnBasesAndNotTheDutyPanels() throws Exception {
+  void aBaseKeeperSeesHisOwnBasesAndNotTheDutyPanels(@As("keeper") Api keeper, Api anonymous) throws Exception {
     driver.findElement(By.id("logout")).click();
     // A keeper's login goes to the field app unless he asks for the board.
-    driver.get(server.anonymous.base() + "/?board");
+    driver.get(anonymous.base() + "/?board");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("keeper");
     driver.findElement(By.id("password")).sendKeys("Flood@2026");
     driver.findElement(By.id("login-button")).click();
@@ -147,7 +135,7 @@ class BoardBrowserTest {
     // The definition holds only the panels a keeper may see: the duty panels are not even asked for.
     wait.until(d -> !d.findElements(By.id("panel-coverage")).isEmpty());
     assertTrue(driver.findElements(By.id("panel-alerts")).isEmpty(), "no alerts panel for a keeper");
-    JsonObject mine = server.as("keeper").get("/api/dashboard/panels/coverage").json();
+    JsonObject mine = keeper.get("/api/dashboard/panels/coverage").json();
     java.util.Set<String> myBases = new java.util.HashSet<>();
     mine.getJsonArray("items").forEach(o -> myBases.add(((JsonObject) o).getString("baseNameZh")));
     wait.until(d -> rows("coverage") == mine.getJsonArray("items").size());

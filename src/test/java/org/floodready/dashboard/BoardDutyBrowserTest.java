@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.floodready.support.Users;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,27 +34,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * phone layout, the scoped users without a refused request, and the server going away.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@FloodReadyTest(browser = true, browserNetworkLog = true)
 class BoardDutyBrowserTest {
   static final byte[] PNG = HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
       + "0000000d4944415478da63f8cfc0f01f0005000201a5f8b9d80000000049454e44ae426082");
 
-  static TestServer server;
   static ChromeDriver driver;
-  static Http duty;
 
   @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start();
-    duty = server.as("duty");
-    driver = Browser.start(Files.createTempDirectory("fr-chromium-duty"), true);
+  static void start(ChromeDriver browser, Api anonymous) throws Exception {
+    driver = browser;
     driver.manage().window().setSize(new Dimension(1600, 1000));
-    logIn("duty");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    Browser.quit(driver, server);
+    logIn(anonymous, "duty");
   }
 
   /** A wait that names what it waited for and looks again when a live update replaced the element. */
@@ -64,8 +56,8 @@ class BoardDutyBrowserTest {
     return w;
   }
 
-  static void logIn(String user) {
-    driver.get(server.anonymous.base() + "/?board"); // keepers, chiefs and inspectors would be sent to the field app
+  static void logIn(Api anonymous, String user) {
+    driver.get(anonymous.base() + "/?board"); // keepers, chiefs and inspectors would be sent to the field app
     driver.executeScript("sessionStorage.clear();");
     driver.navigate().refresh();
     waitFor("the login form").until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
@@ -147,7 +139,7 @@ class BoardDutyBrowserTest {
 
   @Test
   @Order(2)
-  void theDutyOfficerRaisesTheResponseLevelWithAReason() throws Exception {
+  void theDutyOfficerRaisesTheResponseLevelWithAReason(@As("admin") Api admin, @As("duty") Api duty) throws Exception {
     String before = duty.get("/api/settings/response-level").json().getString("level");
     assertEquals("IV", before);
     double requiredBefore = duty.get("/api/dashboard/panels/coverage").json().getJsonArray("items").getJsonObject(0)
@@ -163,7 +155,7 @@ class BoardDutyBrowserTest {
     driver.findElement(By.id("level-submit")).click();
     waitFor("the badge follows").until(d -> "III".equals(d.findElement(By.id("response-level")).getAttribute("data-level")));
     assertEquals("III", duty.get("/api/settings/response-level").json().getString("level"));
-    JsonObject audit = server.as("admin").get("/api/audit?action=response_level.change").json();
+    JsonObject audit = admin.get("/api/audit?action=response_level.change").json();
     assertTrue(audit.encode().contains("Orange rainstorm warning"), audit.encode());
     // Quotas follow the multiplier (1.2 at III), rounded up to whole pieces for counted items.
     JsonObject worst = duty.get("/api/dashboard/panels/coverage").json().getJsonArray("items").getJsonObject(0);
@@ -179,7 +171,7 @@ class BoardDutyBrowserTest {
 
   @Test
   @Order(3)
-  void aTransferOrderedFromASuggestionIsFollowedToReceipt() throws Exception {
+  void aTransferOrderedFromASuggestionIsFollowedToReceipt(@As("duty") Api duty) throws Exception {
     String key = waitFor("an order button on a shortfall").until(d -> d.findElement(By.cssSelector("#panel-coverage button.order")).findElement(By.xpath("./ancestor::tr"))
             .getAttribute("data-id"));
     click("the order button", By.cssSelector("#panel-coverage tr[data-id='" + key + "'] button.order"));
@@ -215,7 +207,8 @@ class BoardDutyBrowserTest {
 
   @Test
   @Order(4)
-  void aHazardIsAssignedRectifiedThroughTheApiAndClosedOnTheBoard() throws Exception {
+  void aHazardIsAssignedRectifiedThroughTheApiAndClosedOnTheBoard(Users users,
+      @As("duty") Api duty) throws Exception {
     // One a river chief reported: the duty officer may close it (a reporter may not close his own).
     JsonObject hazard = duty.get("/api/hazards?open=true&status=assigned&size=50").json().getJsonArray("items").stream()
         .map(o -> (JsonObject) o).filter(h -> h.getString("reporterName").contains("River chief")).findFirst().orElseThrow();
@@ -231,7 +224,7 @@ class BoardDutyBrowserTest {
 
     // The reach's chief reported it (the demo's first event); he rectifies it.
     String chiefName = duty.get("/api/hazards/" + id).json().getJsonArray("events").getJsonObject(0).getString("actorName");
-    Http chief = server.as(chiefName);
+    Api chief = users.as(chiefName);
     assertEquals(200, chief.post("/api/hazards/" + id + "/start", new JsonObject()).status());
     Resp photo = chief.raw("POST", "/api/hazards/" + id + "/photos?kind=evidence", "image/png", PNG);
     assertEquals(201, photo.status(), photo.toString());
@@ -262,7 +255,8 @@ class BoardDutyBrowserTest {
 
   @Test
   @Order(5)
-  void anAlertThatRoseNeedsANewAcknowledgementAndShowsTheEarlierOne() throws Exception {
+  void anAlertThatRoseNeedsANewAcknowledgementAndShowsTheEarlierOne(@As("admin") Api admin,
+      @As("duty") Api duty) throws Exception {
     JsonObject alert = duty.get("/api/dashboard/panels/alerts").json().getJsonArray("items").getJsonObject(0);
     long id = alert.getLong("id");
     Resp ack = duty.post("/api/alerts/" + id + "/acknowledge", new JsonObject().put("comment", "已派人值守 Crew sent"));
@@ -273,7 +267,6 @@ class BoardDutyBrowserTest {
       return t.contains("Crew sent") && t.contains("值班员") && d.findElement(li).findElements(By.cssSelector("button.ack")).isEmpty();
     });
     // A jump is suspect until the next reading confirms it: two readings of a real rise to the severe depth.
-    Http admin = server.as("admin");
     for (int ago : new int[] {60, 0}) {
       Resp reading = admin.post("/api/checkpoints/" + alert.getLong("checkpointId") + "/readings", new JsonObject()
           .put("value", 45.0).put("measuredAt", java.time.OffsetDateTime.now().minusSeconds(ago).toString()));
@@ -333,11 +326,11 @@ class BoardDutyBrowserTest {
 
   @Test
   @Order(8)
-  void scopedUsersNeverAskForWhatTheyMayNotSee() throws Exception {
+  void scopedUsersNeverAskForWhatTheyMayNotSee(Api anonymous) throws Exception {
     for (String user : List.of("keeper", "chief", "inspector")) {
       driver.findElement(By.id("logout")).click();
       Browser.responses(driver);
-      logIn(user);
+      logIn(anonymous, user);
       waitFor(user + "'s panels filled").until(d -> d.findElements(By.cssSelector("#panels .panel [data-role=body]")).stream()
           .noneMatch(b -> b.getText().contains("Loading")));
       Thread.sleep(1500);
@@ -352,12 +345,12 @@ class BoardDutyBrowserTest {
 
   @Test
   @Order(9)
-  void whileTheServerIsUnreachableOneLineSaysSoAndActionsAreDisabled() throws Exception {
+  void whileTheServerIsUnreachableOneLineSaysSoAndActionsAreDisabled(TestServer server,
+      Api anonymous) throws Exception {
     driver.findElement(By.id("logout")).click();
-    logIn("duty");
+    logIn(anonymous, "duty");
     waitFor("action buttons").until(ExpectedConditions.elementToBeClickable(By.cssSelector("#panels button.action")));
     server.close();
-    server = null;
     waitFor("the status line").until(ExpectedConditions.visibilityOfElementLocated(By.id("net-status")));
     waitFor("actions disabled").until(d -> d.findElements(By.cssSelector("button.action")).stream().noneMatch(WebElement::isEnabled));
     String page = driver.findElement(By.tagName("body")).getText();

@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.floodready.inventory.ResponseLevel;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestClock;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.floodready.support.Users;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,27 +22,12 @@ import org.junit.jupiter.api.Test;
  * counted items, never-reported checkpoints as unknown (underpasses flagged), panels by role, a scoped
  * readiness chart, and the report's tables saying the ranking level and the unknown state.
  */
+@FloodReadyTest(clock = "2027-07-15T10:00:00+08:00")
 class BoardTrustApiTest {
-  static final TestClock JULY = new TestClock(OffsetDateTime.parse("2027-07-15T10:00:00+08:00").toInstant());
-  static TestServer server;
-  static Http duty;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(JULY);
-    duty = server.as("duty");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   @Test
-  void aMultipliedQuotaOfCountedItemsIsRoundedUpAndOtherQuantitiesKeepTheirDecimals() {
-    Resp quota = server.as("admin").put("/api/bases/5/quotas/23", new JsonObject().put("required", 17));
+  void aMultipliedQuotaOfCountedItemsIsRoundedUpAndOtherQuantitiesKeepTheirDecimals(@As("admin") Api admin,
+      @As("duty") Api duty) {
+    Resp quota = admin.put("/api/bases/5/quotas/23", new JsonObject().put("required", 17));
     assertTrue(quota.status() < 300, quota.toString());
     JsonArray rows = duty.get("/api/coverage?responseLevel=II&size=500").json().getJsonArray("items");
     JsonObject pumps = rows.stream().map(o -> (JsonObject) o)
@@ -61,7 +44,7 @@ class BoardTrustApiTest {
   }
 
   @Test
-  void aCheckpointThatNeverReportedIsUnknownAndAnUnderpassInTheSeasonStandsOut() {
+  void aCheckpointThatNeverReportedIsUnknownAndAnUnderpassInTheSeasonStandsOut(@As("duty") Api duty) {
     JsonArray items = duty.get("/api/dashboard/panels/checkpoints").json().getJsonArray("items");
     JsonObject underpass = items.stream().map(o -> (JsonObject) o)
         .filter(c -> "underpass".equals(c.getString("pointKind")) && c.getValue("lastReadingAt") == null)
@@ -82,16 +65,16 @@ class BoardTrustApiTest {
   }
 
   @Test
-  void theReportsRankingSaysTheLevelOfEachRank() {
+  void theReportsRankingSaysTheLevelOfEachRank(@As("duty") Api duty) {
     String csv = duty.get("/api/dashboard/reports/daily/tables/readiness").body();
     assertTrue(csv.contains("层级 Level"), csv);
     assertTrue(csv.contains("区 district") && csv.contains("街道/乡镇 street"), csv);
   }
 
   @Test
-  void eachRoleGetsOnlyThePanelsItMaySeeAndEveryOneAnswers() {
+  void eachRoleGetsOnlyThePanelsItMaySeeAndEveryOneAnswers(Users users) {
     for (String user : List.of("keeper", "chief", "inspector", "viewer", "duty")) {
-      Http who = server.as(user);
+      Api who = users.as(user);
       JsonObject definition = who.get("/api/dashboard/definition").json();
       for (Object o : definition.getJsonArray("panels")) {
         JsonObject panel = (JsonObject) o;
@@ -103,22 +86,22 @@ class BoardTrustApiTest {
         }
       }
     }
-    Set<String> keeper = ids(server.as("keeper"));
+    Set<String> keeper = ids(users.as("keeper"));
     assertTrue(keeper.contains("coverage") && keeper.contains("transfers") && !keeper.contains("alerts")
         && !keeper.contains("hazards"), keeper.toString());
-    Set<String> chief = ids(server.as("chief"));
+    Set<String> chief = ids(users.as("chief"));
     assertTrue(chief.contains("hazards") && !chief.contains("expiring") && !chief.contains("coverage"), chief.toString());
   }
 
   @Test
-  void aKeepersReadinessChartIsNotTheDistrictsChart() {
+  void aKeepersReadinessChartIsNotTheDistrictsChart(@As("duty") Api duty, @As("keeper") Api keeper) {
     Resp all = duty.get("/api/charts/readiness.png?width=600&height=300");
-    Resp mine = server.as("keeper").get("/api/charts/readiness.png?width=600&height=300");
+    Resp mine = keeper.get("/api/charts/readiness.png?width=600&height=300");
     assertEquals(200, mine.status());
     assertNotEquals(all.header("ETag"), mine.header("ETag"), "the keeper's chart holds only his units");
   }
 
-  private static Set<String> ids(Http who) {
+  private static Set<String> ids(Api who) {
     Set<String> out = new java.util.HashSet<>();
     who.get("/api/dashboard/definition").json().getJsonArray("panels")
         .forEach(o -> out.add(((JsonObject) o).getString("id")));

@@ -5,39 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@FloodReadyTest
 class ChartApiTest {
-  static TestServer server;
-  static Http duty;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    duty = server.as("duty");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   static BufferedImage png(Resp r) throws Exception {
     assertEquals(200, r.status(), r.toString());
     assertEquals("image/png", r.header("Content-Type"));
@@ -47,9 +33,9 @@ class ChartApiTest {
   }
 
   @Test
-  void everyChartIsAPngOfTheRequestedSize() throws Exception {
-    long reservoir = checkpointOfKind("reservoir");
-    long point = checkpointOfKind("waterlogging");
+  void everyChartIsAPngOfTheRequestedSize(@As("duty") Api duty) throws Exception {
+    long reservoir = checkpointOfKind(duty, "reservoir");
+    long point = checkpointOfKind(duty, "waterlogging");
     for (String path : List.of("/api/charts/coverage.png?by=category", "/api/charts/coverage.png?by=base",
         "/api/charts/compliance.png?", "/api/charts/hazard-ages.png?", "/api/charts/readiness.png?",
         "/api/charts/checkpoints/" + reservoir + "/levels.png?hours=72",
@@ -62,22 +48,23 @@ class ChartApiTest {
   }
 
   @Test
-  void anUnchangedChartIs304AndAChangeOfDataChangesTheEtag() throws Exception {
+  void anUnchangedChartIs304AndAChangeOfDataChangesTheEtag(@As("duty") Api duty,
+      @As("admin") Api admin) throws Exception {
     String path = "/api/charts/coverage.png?by=base&width=700&height=400";
     Resp first = duty.get(path);
     png(first);
     String etag = first.header("ETag");
-    Resp again = duty.send(duty.request(path).header("If-None-Match", etag).GET().build());
+    Resp again = duty.with("If-None-Match", etag).get(path);
     assertEquals(304, again.status());
     assertEquals(0, again.bytes().length);
 
     JsonObject worst = duty.get("/api/dashboard/panels/coverage").json().getJsonArray("items").getJsonObject(0);
-    Resp receipt = server.as("admin").post("/api/bases/" + worst.getLong("baseId") + "/receipts", new JsonObject()
+    Resp receipt = admin.post("/api/bases/" + worst.getLong("baseId") + "/receipts", new JsonObject()
         .put("itemId", worst.getLong("itemId")).put("quantity", worst.getDouble("shortfall")),
         UUID.randomUUID().toString());
     assertEquals(201, receipt.status(), receipt.toString());
 
-    Resp changed = duty.send(duty.request(path).header("If-None-Match", etag).GET().build());
+    Resp changed = duty.with("If-None-Match", etag).get(path);
     png(changed);
     assertNotEquals(etag, changed.header("ETag"), "new data, new ETag");
     assertTrue(timing(changed).containsKey("render"), "rendered again: " + changed.header("Server-Timing"));
@@ -85,7 +72,7 @@ class ChartApiTest {
   }
 
   @Test
-  void aCachedChartIsAnsweredWithoutReadingDataOrRendering() throws Exception {
+  void aCachedChartIsAnsweredWithoutReadingDataOrRendering(TestServer server, @As("duty") Api duty) throws Exception {
     ChartCache cache = ChartCache.of(server.server.app().vertx());
     String path = "/api/charts/coverage.png?by=category&width=810&height=410";
     for (int attempt = 0; ; attempt++) {
@@ -94,7 +81,7 @@ class ChartApiTest {
       long reads = cache.dataReads();
       long renders = cache.renders();
       Resp plain = duty.get(path);
-      Resp revalidated = duty.send(duty.request(path).header("If-None-Match", plain.header("ETag")).GET().build());
+      Resp revalidated = duty.with("If-None-Match", plain.header("ETag")).get(path);
       if (period != System.currentTimeMillis() / ChartVersions.PERIOD_MS && attempt < 3) {
         continue; // a new period of the clock is a new data version: try again within one
       }
@@ -109,7 +96,7 @@ class ChartApiTest {
   }
 
   @Test
-  void aColdRenderReportsItsDataReadAndJfreechartTime() {
+  void aColdRenderReportsItsDataReadAndJfreechartTime(@As("duty") Api duty) {
     Resp cold = duty.get("/api/charts/coverage.png?by=base&width=811&height=411");
     assertEquals(200, cold.status());
     Map<String, String> t = timing(cold);
@@ -121,7 +108,8 @@ class ChartApiTest {
   }
 
   @Test
-  void anotherSizeOfUnchangedDataRendersWithoutReadingTheDataAgain() throws Exception {
+  void anotherSizeOfUnchangedDataRendersWithoutReadingTheDataAgain(TestServer server,
+      @As("duty") Api duty) throws Exception {
     ChartCache cache = ChartCache.of(server.server.app().vertx());
     for (int attempt = 0; ; attempt++) {
       long period = System.currentTimeMillis() / ChartVersions.PERIOD_MS;
@@ -142,7 +130,8 @@ class ChartApiTest {
   }
 
   @Test
-  void theCoverageChartsByCategoryAndByBaseShareOneReadOfTheRows() throws Exception {
+  void theCoverageChartsByCategoryAndByBaseShareOneReadOfTheRows(TestServer server,
+      @As("duty") Api duty) throws Exception {
     ChartCache cache = ChartCache.of(server.server.app().vertx());
     for (int attempt = 0; ; attempt++) {
       long period = System.currentTimeMillis() / ChartVersions.PERIOD_MS;
@@ -162,7 +151,7 @@ class ChartApiTest {
   }
 
   @Test
-  void anEventFromAnotherNodeMovesTheDataVersion() throws Exception {
+  void anEventFromAnotherNodeMovesTheDataVersion(TestServer server, @As("duty") Api duty) throws Exception {
     var app = server.server.app();
     ChartVersions versions = ChartVersions.of(app);
     String before = versions.eventVersion(ChartVersions.COVERAGE);
@@ -189,7 +178,8 @@ class ChartApiTest {
 
   /** After a write only the written base is read again, and the patched rows equal a fresh full read. */
   @Test
-  void aWriteRereadsOnlyItsBaseAndThePatchedRowsEqualAFullRead() throws Exception {
+  void aWriteRereadsOnlyItsBaseAndThePatchedRowsEqualAFullRead(TestServer server, @As("duty") Api duty,
+      @As("admin") Api admin) throws Exception {
     var app = server.server.app();
     CoverageRows rows = CoverageRows.of(app);
     rows.all(app.now()).await(10, TimeUnit.SECONDS);
@@ -197,7 +187,7 @@ class ChartApiTest {
     ChartVersions versions = ChartVersions.of(app);
     String version = versions.eventVersion(ChartVersions.COVERAGE);
     JsonObject worst = duty.get("/api/dashboard/panels/coverage").json().getJsonArray("items").getJsonObject(0);
-    Resp receipt = server.as("admin").post("/api/bases/" + worst.getLong("baseId") + "/receipts", new JsonObject()
+    Resp receipt = admin.post("/api/bases/" + worst.getLong("baseId") + "/receipts", new JsonObject()
         .put("itemId", worst.getLong("itemId")).put("quantity", 3), UUID.randomUUID().toString());
     assertEquals(201, receipt.status(), receipt.toString());
     long deadline = System.currentTimeMillis() + 10_000;
@@ -239,29 +229,28 @@ class ChartApiTest {
   }
 
   @Test
-  void sizesOutsideTheLimitsAre400() {
+  void sizesOutsideTheLimitsAre400(@As("duty") Api duty, Api anonymous) {
     for (String q : List.of("width=2001", "height=1201", "width=199", "height=0", "width=abc")) {
       Resp r = duty.get("/api/charts/coverage.png?" + q);
       assertEquals(400, r.status(), q + " " + r);
       assertEquals("validation_failed", r.json().getString("error"));
     }
     assertEquals(400, duty.get("/api/charts/coverage.png?by=nonsense").status());
-    assertEquals(401, server.anonymous.get("/api/charts/coverage.png").status());
+    assertEquals(401, anonymous.get("/api/charts/coverage.png").status());
     assertEquals(404, duty.get("/api/charts/checkpoints/999999/levels.png").status());
   }
 
   @Test
-  void simultaneousRequestsForANewChartRenderItOnce() throws Exception {
+  void simultaneousRequestsForANewChartRenderItOnce(TestServer server, @As("duty") Api duty) throws Exception {
     ChartCache cache = ChartCache.of(server.server.app().vertx());
     long before = cache.renders();
-    HttpRequest req = duty.request("/api/charts/coverage.png?by=category&width=1234&height=567").GET().build();
-    List<CompletableFuture<Resp>> all = new ArrayList<>();
+    List<Future<Resp>> all = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      all.add(CompletableFuture.supplyAsync(() -> duty.send(req)));
+      all.add(duty.getAsync("/api/charts/coverage.png?by=category&width=1234&height=567"));
     }
     String etag = null;
-    for (CompletableFuture<Resp> f : all) {
-      Resp r = f.get(60, TimeUnit.SECONDS);
+    for (Future<Resp> f : all) {
+      Resp r = f.await(60, TimeUnit.SECONDS);
       assertEquals(200, r.status());
       etag = etag == null ? r.header("ETag") : etag;
       assertEquals(etag, r.header("ETag"));
@@ -270,29 +259,28 @@ class ChartApiTest {
   }
 
   @Test
-  void manyNewSizesAtOnceQueueForTheRenderersAndAreAllAnswered() throws Exception {
-    List<CompletableFuture<Resp>> all = new ArrayList<>();
+  void manyNewSizesAtOnceQueueForTheRenderersAndAreAllAnswered(@As("duty") Api duty) throws Exception {
+    List<Future<Resp>> all = new ArrayList<>();
     for (int i = 0; i < 4 * ChartResponder.RENDER_THREADS + 3; i++) {
-      HttpRequest req = duty.request("/api/charts/coverage.png?by=category&width=" + (1500 + i) + "&height=900").GET()
-          .build();
-      all.add(CompletableFuture.supplyAsync(() -> duty.send(req)));
+      all.add(duty.getAsync("/api/charts/coverage.png?by=category&width=" + (1500 + i) + "&height=900"));
     }
     for (int i = 0; i < all.size(); i++) {
-      assertEquals(1500 + i, png(all.get(i).get(120, TimeUnit.SECONDS)).getWidth());
+      assertEquals(1500 + i, png(all.get(i).await(120, TimeUnit.SECONDS)).getWidth());
     }
   }
 
   @Test
-  void aKeeperSeesOnlyHisBasesAndAChiefNoStock() throws Exception {
-    png(server.as("keeper").get("/api/charts/coverage.png?by=base"));
-    assertEquals(403, server.as("chief").get("/api/charts/coverage.png").status());
-    JsonObject panel = server.as("keeper").get("/api/dashboard/panels/coverage").json();
+  void aKeeperSeesOnlyHisBasesAndAChiefNoStock(@As("duty") Api duty, @As("chief") Api chief,
+      @As("keeper") Api keeper) throws Exception {
+    png(keeper.get("/api/charts/coverage.png?by=base"));
+    assertEquals(403, chief.get("/api/charts/coverage.png").status());
+    JsonObject panel = keeper.get("/api/dashboard/panels/coverage").json();
     JsonObject all = duty.get("/api/dashboard/panels/coverage").json();
     assertTrue(panel.getJsonArray("items").size() < all.getJsonArray("items").size());
   }
 
   @Test
-  void theChartFontDisplaysEveryItemBaseAndCheckpointNameInTheDatabase() {
+  void theChartFontDisplaysEveryItemBaseAndCheckpointNameInTheDatabase(@As("duty") Api duty) {
     java.awt.Font font = CjkFonts.font(java.awt.Font.PLAIN, 14f);
     List<String> names = new ArrayList<>();
     duty.get("/api/items?size=500").json().getJsonArray("items").forEach(o -> names.add(((JsonObject) o).getString("nameZh")));
@@ -306,7 +294,7 @@ class ChartApiTest {
     }
   }
 
-  static long checkpointOfKind(String kind) {
+  static long checkpointOfKind(Api duty, String kind) {
     return duty.get("/api/dashboard/panels/checkpoints").json().getJsonArray("items").stream()
         .map(o -> (JsonObject) o).filter(c -> c.getString("kind").equals(kind))
         .findFirst().orElseThrow().getLong("checkpointId");

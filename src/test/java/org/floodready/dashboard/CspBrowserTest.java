@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,32 +19,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The board under its Content-Security-Policy in real Chromium: every panel, the map and a chart work and
  * the page reports no violation; an inline script and an outside image are blocked (so the policy is on).
  */
+@FloodReadyTest(browser = true)
 class CspBrowserTest {
   /** Installed before any page script by DevTools, which the page's policy does not govern. */
   private static final String RECORD_VIOLATIONS = "window.__csp = [];"
       + "document.addEventListener('securitypolicyviolation',"
       + " e => window.__csp.push(e.effectiveDirective + ' ' + e.blockedURI));";
 
-  static TestServer server;
-  static ChromeDriver driver;
-
   @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start();
-    driver = Browser.start(Files.createTempDirectory("fr-chromium-csp"));
+  static void recordPolicyViolations(ChromeDriver driver) {
     driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    Browser.quit(driver, server);
-  }
-
   @Test
-  void theBoardWorksUnderItsPolicyAndThePolicyBlocksWhatItShould() throws Exception {
+  void theBoardWorksUnderItsPolicyAndThePolicyBlocksWhatItShould(ChromeDriver driver, Api anonymous) throws Exception {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(45));
-    Browser.logIn(driver, server.anonymous.base(), "duty");
+    Browser.logIn(driver, anonymous.base(), "duty");
     for (String p : List.of("coverage", "checkpoints", "alerts", "hazards")) {
       wait.until(d -> !d.findElement(By.id("panel-" + p))
           .findElements(By.cssSelector("[data-role=body] tr[data-id], [data-role=body] li[data-id]")).isEmpty());

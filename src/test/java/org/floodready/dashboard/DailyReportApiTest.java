@@ -9,36 +9,27 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestClock;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@FloodReadyTest(clock = DailyReportApiTest.AT)
 class DailyReportApiTest {
-  static final TestClock CLOCK = new TestClock(Instant.parse("2026-07-20T02:30:00Z"));
-  static final LocalDate DAY = Instant.parse("2026-07-20T02:30:00Z").atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
-  static TestServer server;
-  static Http duty;
+  static final String AT = "2026-07-20T02:30:00Z";
+  static final LocalDate DAY = Instant.parse(AT).atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(CLOCK);
-    duty = server.as("duty");
-    Resp created = server.as("admin").post("/api/admin/units", new JsonObject().put("code", "ZZ-GC-RPT")
+  static void aNewCommunity(@As("admin") Api admin) {
+    Resp created = admin.post("/api/admin/units", new JsonObject().put("code", "ZZ-GC-RPT")
         .put("nameZh", "日报测试社区").put("nameEn", "Report test community").put("parentId", 2));
     assertEquals(201, created.status(), created.toString());
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   @Test
-  void pdfOpensAndNamesTheDate() throws Exception {
+  void pdfOpensAndNamesTheDate(@As("duty") Api duty) throws Exception {
     Resp r = duty.get("/api/dashboard/reports/daily.pdf?date=" + DAY);
     assertEquals(200, r.status(), r.toString());
     assertEquals("application/pdf", r.header("Content-Type"));
@@ -56,7 +47,7 @@ class DailyReportApiTest {
   }
 
   @Test
-  void htmlIsPrintableAndLinksPdfAndCsv() {
+  void htmlIsPrintableAndLinksPdfAndCsv(@As("duty") Api duty) {
     Resp r = duty.get("/api/dashboard/reports/daily?date=" + DAY);
     assertEquals(200, r.status());
     assertTrue(r.header("Content-Type").startsWith("text/html"));
@@ -67,7 +58,7 @@ class DailyReportApiTest {
   }
 
   @Test
-  void tablesDownloadAsCsvWithBom() {
+  void tablesDownloadAsCsvWithBom(@As("duty") Api duty) {
     Resp r = duty.get("/api/dashboard/reports/daily/tables/changes?date=" + DAY);
     assertEquals(200, r.status());
     assertTrue(r.header("Content-Type").startsWith("text/csv"));
@@ -77,18 +68,18 @@ class DailyReportApiTest {
   }
 
   @Test
-  void anotherDayHasNoneOfTodaysChanges() {
+  void anotherDayHasNoneOfTodaysChanges(@As("duty") Api duty) {
     Resp r = duty.get("/api/dashboard/reports/daily/tables/changes?date=" + DAY.minusDays(1));
     assertEquals(200, r.status());
     assertTrue(!r.body().contains("unit.create"), r.body());
   }
 
   @Test
-  void badDateIs400AndScopedRolesAre403() {
+  void badDateIs400AndScopedRolesAre403(@As("keeper") Api keeper, @As("duty") Api duty, Api anonymous) {
     Resp bad = duty.get("/api/dashboard/reports/daily?date=2026-13-01");
     assertEquals(400, bad.status());
     assertEquals("date", bad.json().getJsonObject("fields").fieldNames().iterator().next());
-    assertEquals(403, server.as("keeper").get("/api/dashboard/reports/daily.pdf").status());
-    assertEquals(401, server.anonymous.get("/api/dashboard/reports/daily").status());
+    assertEquals(403, keeper.get("/api/dashboard/reports/daily.pdf").status());
+    assertEquals(401, anonymous.get("/api/dashboard/reports/daily").status());
   }
 }

@@ -9,40 +9,33 @@ import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The daily report with every domain on main: readiness, alerts, stock, patrols and hazards, with charts. */
+@FloodReadyTest
 class DailyReportSectionsTest {
-  static TestServer server;
-  static Http duty;
   static LocalDate today;
   static JsonObject receipt;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    duty = server.as("duty");
+  static void aReceiptToday(TestServer server, @As("admin") Api admin, @As("duty") Api duty) {
     today = server.server.app().now().atZoneSameInstant(server.server.app().config().zone()).toLocalDate();
     JsonObject worst = duty.get("/api/dashboard/panels/coverage").json().getJsonArray("items").getJsonObject(0);
-    Resp r = server.as("admin").post("/api/bases/" + worst.getLong("baseId") + "/receipts", new JsonObject()
+    Resp r = admin.post("/api/bases/" + worst.getLong("baseId") + "/receipts", new JsonObject()
         .put("itemId", worst.getLong("itemId")).put("quantity", 7).put("note", "日报测试 report test"),
         UUID.randomUUID().toString());
     assertEquals(201, r.status(), r.toString());
     receipt = worst;
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   @Test
-  void theReportHasEverySectionInOrderAndTheCharts() {
+  void theReportHasEverySectionInOrderAndTheCharts(@As("duty") Api duty) {
     String html = duty.get("/api/dashboard/reports/daily?date=" + today).body();
     List<String> order = List.of("t-readiness", "t-alerts", "t-checkpoints", "t-movements", "t-shortfalls",
         "t-patrols", "t-hazards", "t-changes");
@@ -58,7 +51,7 @@ class DailyReportSectionsTest {
   }
 
   @Test
-  void todaysReceiptIsInTheMovementsCsvAndThePdf() throws Exception {
+  void todaysReceiptIsInTheMovementsCsvAndThePdf(@As("duty") Api duty) throws Exception {
     Resp csv = duty.get("/api/dashboard/reports/daily/tables/movements?date=" + today);
     assertEquals(200, csv.status());
     assertTrue(csv.body().contains(receipt.getString("itemNameZh")), csv.body());

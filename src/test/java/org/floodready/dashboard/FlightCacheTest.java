@@ -7,26 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(VertxExtension.class)
 class FlightCacheTest {
-  static Vertx vertx;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
-
   @Test
   void aLoadThatThrowsIsAFailedFutureAndNotCached() {
     FlightCache<byte[]> cache = new FlightCache<>(8);
@@ -39,7 +28,7 @@ class FlightCacheTest {
   }
 
   @Test
-  void oneChartCachePerNodeSharedByAllItsVerticles() {
+  void oneChartCachePerNodeSharedByAllItsVerticles(Vertx vertx) {
     assertSame(ChartCache.of(vertx), ChartCache.of(vertx));
   }
 

@@ -18,50 +18,36 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the field app needs from the server: writes queued offline keep their own time (bounded), patrols
  * recorded yesterday are accepted, items are found by pinyin, and a base's lots print as QR labels.
  */
+@FloodReadyTest
 class FieldApiTest {
-  static TestServer server;
-  static Http keeper;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    keeper = server.as("keeper");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
-  static List<String> names(String query) {
+  static List<String> names(Api keeper, String query) {
     return keeper.get("/api/items?size=100&q=" + query).json().getJsonArray("items").stream()
         .map(o -> ((JsonObject) o).getString("nameZh")).toList();
   }
 
   @Test
-  void itemsAreFoundByPinyinInitialsSyllablesCodeAndNames() {
-    assertEquals(List.of("编织袋"), names("bzd"));
-    assertTrue(names("bianzhi").contains("编织袋"), names("bianzhi").toString());
-    assertTrue(names("jsy").contains("救生衣"), names("jsy").toString());
-    assertTrue(names("M-WB").contains("编织袋"));
-    assertTrue(names("Woven").contains("编织袋"));
-    assertTrue(names("%E7%BC%96%E7%BB%87").contains("编织袋"), "Chinese part of the name");
-    assertEquals(List.of(), names("qqqq"));
+  void itemsAreFoundByPinyinInitialsSyllablesCodeAndNames(@As("keeper") Api keeper) {
+    assertEquals(List.of("编织袋"), names(keeper, "bzd"));
+    assertTrue(names(keeper, "bianzhi").contains("编织袋"), names(keeper, "bianzhi").toString());
+    assertTrue(names(keeper, "jsy").contains("救生衣"), names(keeper, "jsy").toString());
+    assertTrue(names(keeper, "M-WB").contains("编织袋"));
+    assertTrue(names(keeper, "Woven").contains("编织袋"));
+    assertTrue(names(keeper, "%E7%BC%96%E7%BB%87").contains("编织袋"), "Chinese part of the name");
+    assertEquals(List.of(), names(keeper, "qqqq"));
   }
 
   @Test
-  void aMovementQueuedOfflineKeepsItsTimeWithinBounds() {
+  void aMovementQueuedOfflineKeepsItsTimeWithinBounds(@As("keeper") Api keeper) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     JsonObject receipt = new JsonObject().put("itemId", 1).put("quantity", 7).put("lotCode", "FT-API-1");
 
@@ -97,7 +83,7 @@ class FieldApiTest {
   }
 
   @Test
-  void anOverdrawSaysHowManyTheLotHolds() {
+  void anOverdrawSaysHowManyTheLotHolds(@As("keeper") Api keeper) {
     JsonObject lot = keeper.get("/api/lots?baseId=1&itemId=1&size=1").json().getJsonArray("items").getJsonObject(0);
     int holds = lot.getInteger("quantity");
     Resp r = keeper.post("/api/lots/" + lot.getLong("id") + "/issues", new JsonObject().put("quantity", holds + 1)
@@ -108,8 +94,7 @@ class FieldApiTest {
   }
 
   @Test
-  void aPatrolRecordedOfflineYesterdayIsAcceptedWithItsOwnTimes() {
-    Http chief = server.as("chief");
+  void aPatrolRecordedOfflineYesterdayIsAcceptedWithItsOwnTimes(@As("chief") Api chief) {
     OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).truncatedTo(ChronoUnit.SECONDS);
     JsonArray points = new JsonArray();
     for (int i = 0; i <= 20; i++) {
@@ -125,7 +110,7 @@ class FieldApiTest {
   }
 
   @Test
-  void aBaseLotsPrintAsQrLabelsForItsKeeperOnly() throws Exception {
+  void aBaseLotsPrintAsQrLabelsForItsKeeperOnly(@As("keeper") Api keeper) throws Exception {
     Resp r = keeper.get("/api/bases/1/labels.pdf");
     assertEquals(200, r.status(), r.toString());
     assertEquals("application/pdf", r.header("Content-Type"));

@@ -8,12 +8,10 @@ import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.floodready.dashboard.Browser;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -24,38 +22,14 @@ import org.openqa.selenium.support.ui.Select;
  * server exactly once — also the issue whose first answer was lost (the server had committed it). A refusal
  * comes back with its reason and is not sent again.
  */
+@FloodReadyTest(browser = true)
 class FieldOfflineBrowserTest {
-  static TestServer server;
-  static Phone phone;
-  static Http admin;
-
-  @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start();
-    admin = server.as("admin");
-    phone = new Phone(server.anonymous.base());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    try {
-      if (phone != null) {
-        phone.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
-  }
-
   static List<JsonObject> items(Resp r) {
     return r.json().getJsonArray("items").stream().map(o -> (JsonObject) o).toList();
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> entry(String labelPart) {
+  static Map<String, Object> entry(Phone phone, String labelPart) {
     return (Map<String, Object>) phone.driver.executeAsyncScript("""
         const done = arguments[arguments.length - 1];
         FR.outbox().then((all) => {
@@ -66,7 +40,7 @@ class FieldOfflineBrowserTest {
   }
 
   @Test
-  void writesQueuedOfflineReachTheServerExactlyOnceAfterAReload() throws Exception {
+  void writesQueuedOfflineReachTheServerExactlyOnceAfterAReload(@As("admin") Api admin, Phone phone) throws Exception {
     JsonObject lot = items(admin.get("/api/lots?baseId=1&itemId=1&size=50")).stream()
         .max((a, b) -> Integer.compare(a.getInteger("quantity"), b.getInteger("quantity"))).orElseThrow();
     long lotId = lot.getLong("id");
@@ -108,7 +82,7 @@ class FieldOfflineBrowserTest {
     phone.shot("field-offline-outbox");
 
     // The issue's first answer is lost: the server commits it, the phone never hears.
-    Map<String, Object> issue = entry("离线测试");
+    Map<String, Object> issue = entry(phone, "离线测试");
     Resp first = admin.post((String) issue.get("path"), issue.get("body"), (String) issue.get("id"));
     assertEquals(201, first.status(), first.toString());
 
@@ -149,7 +123,7 @@ class FieldOfflineBrowserTest {
   }
 
   @Test
-  void aRefusalIsShownWithItsReasonAndNeverSentAgain() throws Exception {
+  void aRefusalIsShownWithItsReasonAndNeverSentAgain(@As("admin") Api admin, Phone phone) throws Exception {
     phone.login("admin");
     JsonObject lot = items(admin.get("/api/lots?baseId=2&itemId=1&size=50")).get(0);
     phone.go("#lot/" + lot.getLong("id"));
@@ -163,17 +137,17 @@ class FieldOfflineBrowserTest {
     phone.waitFor("refused").until(d -> d.findElements(By.cssSelector(".outbox li[data-status=refused]")).size() == 1);
     String shown = phone.$(".outbox li[data-status=refused]").getText();
     assertTrue(shown.contains("库存不足") && shown.contains(String.valueOf(lot.getInteger("quantity"))), shown);
-    long tries = ((Number) entry("太多").get("attempts")).longValue();
+    long tries = ((Number) entry(phone, "太多").get("attempts")).longValue();
     Thread.sleep(7000);
-    Map<String, Object> e = entry("太多");
+    Map<String, Object> e = entry(phone, "太多");
     assertEquals("refused", e.get("status"));
     assertEquals(tries, ((Number) e.get("attempts")).longValue(), "a refusal is not tried again");
     phone.assertNoForbidden("admin");
   }
 
   @Test
-  void aPatrolAndAHazardWithItsPhotoMadeOfflineAreStoredOnceTheNetworkIsBack() throws Exception {
-    Http chief = server.as("chief");
+  void aPatrolAndAHazardWithItsPhotoMadeOfflineAreStoredOnceTheNetworkIsBack(@As("chief") Api chief,
+      Phone phone) throws Exception {
     int patrols = chief.get("/api/patrols?reachId=7").json().getInteger("total");
     int hazards = chief.get("/api/hazards?reachId=7").json().getInteger("total");
     phone.login("chief");

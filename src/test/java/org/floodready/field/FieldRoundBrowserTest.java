@@ -11,12 +11,10 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.floodready.dashboard.Browser;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -25,33 +23,11 @@ import org.openqa.selenium.By;
  * a camera photo, close. The round is on the server once, its problem is a hazard with the photo, the daily
  * report lists it. Screenshots: target/screenshots/field-round-*.png.
  */
+@FloodReadyTest(browser = true)
 class FieldRoundBrowserTest {
-  static TestServer server;
-  static Phone phone;
-
-  @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start();
-    phone = new Phone(server.anonymous.base());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    try {
-      if (phone != null) {
-        phone.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
-  }
-
   @Test
-  void inspectorDoesARoundWithOneProblemAndAPhoto() throws Exception {
-    Http inspector = server.as("inspector");
+  void inspectorDoesARoundWithOneProblemAndAPhoto(@As("inspector") Api inspector, @As("duty") Api duty,
+      Phone phone) throws Exception {
     phone.login("inspector");
     phone.click(".tabs a[href='#rounds']");
     phone.ready("#rounds");
@@ -93,17 +69,16 @@ class FieldRoundBrowserTest {
     JsonObject item = round.getJsonArray("items").getJsonObject(2);
     assertEquals("problem", item.getString("result"));
     long hazardId = item.getLong("hazardId");
-    JsonObject hazard = server.as("duty").get("/api/hazards/" + hazardId).json();
+    JsonObject hazard = duty.get("/api/hazards/" + hazardId).json();
     assertEquals(site.getLong("unitId"), hazard.getLong("assignedUnitId"));
     assertTrue(hazard.getString("deadline") != null, hazard.encode());
-    Resp served = server.as("duty").get(hazard.getJsonArray("photos").getJsonObject(0).getString("url"));
+    Resp served = duty.get(hazard.getJsonArray("photos").getJsonObject(0).getString("url"));
     assertArrayEquals(Files.readAllBytes(photo), served.bytes(), "the camera photo is the hazard's photo");
     phone.assertNoForbidden("inspector");
   }
 
   @Test
-  void aRoundClosedOfflineIsSentOnceWhenTheNetworkIsBack() {
-    Http inspector = server.as("inspector");
+  void aRoundClosedOfflineIsSentOnceWhenTheNetworkIsBack(@As("inspector") Api inspector, Phone phone) {
     phone.login("inspector");
     long pointId = inspector.get("/api/inspection-sites?siteKind=reservoir").json().getJsonArray("items")
         .getJsonObject(0).getLong("siteId");

@@ -15,12 +15,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
-import org.floodready.dashboard.Browser;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,48 +34,23 @@ import org.openqa.selenium.support.ui.Select;
  * checked to fit the screen, and no request any page makes is refused. Screenshots: target/screenshots/field-*.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@FloodReadyTest(browser = true)
 class FieldWorkBrowserTest {
-  static TestServer server;
-  static Phone phone;
-  static Http admin;
-  static Http keeper;
-
-  @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start();
-    admin = server.as("admin");
-    keeper = server.as("keeper");
-    phone = new Phone(server.anonymous.base());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    try {
-      if (phone != null) {
-        phone.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
-  }
-
   static Set<Long> ids(JsonArray items, String key) {
     return items.stream().map(o -> ((JsonObject) o).getLong(key)).collect(Collectors.toCollection(TreeSet::new));
   }
 
-  static Set<Long> shown(String attribute) {
+  static Set<Long> shown(Phone phone, String attribute) {
     return phone.driver.findElements(By.cssSelector("[" + attribute + "]")).stream()
         .map(e -> Long.parseLong(e.getDomAttribute(attribute))).collect(Collectors.toCollection(TreeSet::new));
   }
 
   @Test
   @Order(1)
-  void keeperSeesOnlyHisBasesAndFindsAnItemByPinyinInitials() throws Exception {
+  void keeperSeesOnlyHisBasesAndFindsAnItemByPinyinInitials(@As("keeper") Api keeper, Api anonymous,
+      Phone phone) throws Exception {
     // The board's login sends a keeper to the field app, already logged in.
-    phone.driver.get(server.anonymous.base() + "/");
+    phone.driver.get(anonymous.base() + "/");
     phone.$("#username").sendKeys("keeper");
     phone.driver.findElement(By.id("password")).sendKeys("Flood@2026");
     phone.click("#login-button");
@@ -86,7 +59,7 @@ class FieldWorkBrowserTest {
     phone.keepAllTimings();
     Set<Long> mine = ids(keeper.get("/api/bases?mine=true").json().getJsonArray("items"), "id");
     assertEquals(Set.of(1L, 2L), mine, "demo keeper keeps 十八里河 and 南曹");
-    assertEquals(mine, shown("data-base"));
+    assertEquals(mine, shown(phone, "data-base"));
     String page = phone.$("#view").getText();
     assertTrue(page.contains("十八里河") && !page.contains("紫荆山"), page);
     assertTrue(page.contains("缺口") && page.contains("不可用批次"), "each base says its shortfall and unusable lots: " + page);
@@ -108,7 +81,7 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(2)
-  void keeperReceivesIssuesAndAnOverdrawSaysWhatTheLotHolds() throws Exception {
+  void keeperReceivesIssuesAndAnOverdrawSaysWhatTheLotHolds(@As("keeper") Api keeper, Phone phone) throws Exception {
     phone.go("#receive/1");
     phone.type("#receive-q", "bzd");
     phone.waitFor("the one match is chosen").until(d -> !new Select(d.findElement(By.name("itemId")))
@@ -154,7 +127,7 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(3)
-  void keeperCountsAStocktakeStopsContinuesAndClosesIt() throws Exception {
+  void keeperCountsAStocktakeStopsContinuesAndClosesIt(@As("keeper") Api keeper, Phone phone) throws Exception {
     phone.go("#stocktake/2");
     phone.click("#open-form button[type=submit]");
     phone.waitFor("the count sheet").until(d -> d.findElements(By.cssSelector(".sheet li")).size() > 0);
@@ -191,7 +164,7 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(4)
-  void keeperWritesOffAndAFailedTestRunTakesAPumpOutOfUse() throws Exception {
+  void keeperWritesOffAndAFailedTestRunTakesAPumpOutOfUse(@As("keeper") Api keeper, Phone phone) throws Exception {
     JsonObject lot = keeper.get("/api/lots?baseId=1&itemId=1&size=1").json().getJsonArray("items").getJsonObject(0);
     int before = lot.getInteger("quantity");
     phone.go("#lot/" + lot.getLong("id"));
@@ -221,8 +194,8 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(5)
-  void keeperConfirmsATrackedTransfersDepartureAndReceipt() throws Exception {
-    Http duty = server.as("duty");
+  void keeperConfirmsATrackedTransfersDepartureAndReceipt(@As("duty") Api duty, @As("keeper") Api keeper,
+      Phone phone) throws Exception {
     JsonObject lot = keeper.get("/api/lots?baseId=1&itemId=1&size=1").json().getJsonArray("items").getJsonObject(0);
     Resp ordered = duty.post("/api/transfers", new JsonObject().put("fromLotId", lot.getLong("id")).put("toBaseId", 2)
         .put("quantity", 10).put("tracked", true), java.util.UUID.randomUUID().toString());
@@ -239,13 +212,13 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(6)
-  void riverChiefWalksAPatrolThatSurvivesAReloadAndIsCounted() throws Exception {
+  void riverChiefWalksAPatrolThatSurvivesAReloadAndIsCounted(@As("chief") Api chief, @As("admin") Api admin,
+      Phone phone) throws Exception {
     Resp rules = admin.put("/api/admin/patrol-rules", new JsonObject().put("minDurationS", 5).put("minDistanceM", 30));
     assertEquals(200, rules.status(), rules.toString());
     phone.login("chief");
-    Http chief = server.as("chief");
     JsonArray compliance = chief.get("/api/compliance/reaches").json().getJsonArray("items");
-    assertEquals(ids(compliance, "reachId"), shown("data-reach"), "a chief sees exactly his reaches");
+    assertEquals(ids(compliance, "reachId"), shown(phone, "data-reach"), "a chief sees exactly his reaches");
     assertTrue(ids(admin.get("/api/compliance/reaches").json().getJsonArray("items"), "reachId").size()
         > compliance.size(), "other chiefs' reaches exist and are not shown");
     phone.assertFitsScreen("chief home");
@@ -283,8 +256,7 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(7)
-  void riverChiefReportsAHazardWithAPhotoThatIsServedBack() throws Exception {
-    Http chief = server.as("chief");
+  void riverChiefReportsAHazardWithAPhotoThatIsServedBack(@As("chief") Api chief, Phone phone) throws Exception {
     Path photo = Files.createTempFile("hazard", ".png");
     BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
@@ -324,9 +296,8 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(8)
-  void riverChiefUploadsRectificationEvidenceForAnAssignedHazard() throws Exception {
-    Http chief = server.as("chief");
-    Http duty = server.as("duty");
+  void riverChiefUploadsRectificationEvidenceForAnAssignedHazard(@As("duty") Api duty, @As("chief") Api chief,
+      Phone phone) throws Exception {
     JsonObject hazard = chief.get("/api/hazards?reachId=7&sort=-id&size=1").json().getJsonArray("items").getJsonObject(0);
     long id = hazard.getLong("id");
     Resp assigned = duty.post("/api/hazards/" + id + "/assign", new JsonObject().put("unitId", hazard.getLong("unitId"))
@@ -350,11 +321,10 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(9)
-  void inspectorReadingRaisesTheWarningLevelAtOnce() throws Exception {
+  void inspectorReadingRaisesTheWarningLevelAtOnce(@As("inspector") Api inspector, Phone phone) throws Exception {
     phone.login("inspector");
-    Http inspector = server.as("inspector");
     assertEquals(ids(inspector.get("/api/checkpoints?size=100").json().getJsonArray("items"), "id"),
-        shown("data-checkpoint"));
+        shown(phone, "data-checkpoint"));
     phone.assertFitsScreen("inspector home");
     phone.shot("field-inspector-home");
     phone.go("#checkpoint/4");
@@ -374,7 +344,7 @@ class FieldWorkBrowserTest {
 
   @Test
   @Order(10)
-  void dutyOfficerAndViewerOpenEveryPartWithoutARefusedRequestAlsoOnADesktop() throws Exception {
+  void dutyOfficerAndViewerOpenEveryPartWithoutARefusedRequestAlsoOnADesktop(Phone phone) throws Exception {
     for (String user : new String[] {"duty", "viewer"}) {
       phone.login(user);
       for (String page : new String[] {"#bases", "#base/3", "#reaches", "#hazards", "#checkpoints", "#checkpoint/1"}) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.floodready.dashboard.Browser;
+import org.floodready.support.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -27,6 +28,11 @@ final class Phone implements AutoCloseable {
   final String base;
   /** Requests of documents left behind (login, reload), kept for {@link #assertNoForbidden}. */
   private final java.util.List<String> earlier = new java.util.ArrayList<>();
+
+  /** A phone on the test's node: {@link org.floodready.support.FloodReadyExtension} hands one per class. */
+  Phone(TestServer server) throws Exception {
+    this(server.anonymous.base());
+  }
 
   Phone(String base) throws Exception {
     this.base = base;

@@ -15,43 +15,21 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestClock;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The round's life-cycle over real HTTP and PostgreSQL: checklist, open, answer, photo, close → hazards. */
+@FloodReadyTest(clock = InspectionRoundApiTest.START)
 class InspectionRoundApiTest {
   static final byte[] PNG = HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
       + "0000000d4944415478da63f8cfc0f01f0005000201a5f8b9d80000000049454e44ae426082");
-  static final Instant NOW = Instant.parse("2027-06-10T02:00:00Z");
-  static final TestClock CLOCK = new TestClock(NOW);
-  static TestServer server;
-  static Http admin;
-  static Http duty;
-  static Http inspector;
-  static Http keeper;
-  static Http viewer;
+  static final String START = "2027-06-10T02:00:00Z";
+  static final Instant NOW = Instant.parse(START);
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(CLOCK);
-    admin = server.as("admin");
-    duty = server.as("duty");
-    inspector = server.as("inspector");
-    keeper = server.as("keeper");
-    viewer = server.as("viewer");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
-  static JsonObject firstSite(Http who, String kind) {
+  static JsonObject firstSite(Api who, String kind) {
     Resp r = who.get("/api/inspection-sites?siteKind=" + kind);
     assertEquals(200, r.status(), r.toString());
     JsonArray items = r.json().getJsonArray("items");
@@ -59,19 +37,19 @@ class InspectionRoundApiTest {
     return items.getJsonObject(0);
   }
 
-  static JsonObject open(Http who, String kind, long siteId, String key) {
+  static JsonObject open(Api who, String kind, long siteId, String key) {
     Resp r = who.post("/api/inspection-rounds", new JsonObject().put("siteKind", kind).put("siteId", siteId), key);
     assertEquals(201, r.status(), r.toString());
     return r.json();
   }
 
-  static void answer(Http who, long roundId, int position, JsonObject body) {
+  static void answer(Api who, long roundId, int position, JsonObject body) {
     Resp r = who.put("/api/inspection-rounds/" + roundId + "/items/" + position, body);
     assertEquals(200, r.status(), r.toString());
   }
 
   @Test
-  void defaultChecklistsAreSeededAndAdminsKeepThem() {
+  void defaultChecklistsAreSeededAndAdminsKeepThem(@As("duty") Api duty, @As("admin") Api admin) {
     JsonArray base = duty.get("/api/inspection-checklists/base").json().getJsonArray("items");
     assertEquals(4, base.size());
     assertEquals("Stock matches the ledger for three sampled items", base.getJsonObject(0).getString("textEn"));
@@ -97,7 +75,8 @@ class InspectionRoundApiTest {
   }
 
   @Test
-  void aRoundWithProblemsBecomesHazardsWithDeadlineAndUnitOnce() {
+  void aRoundWithProblemsBecomesHazardsWithDeadlineAndUnitOnce(@As("chief") Api chief, @As("duty") Api duty,
+      @As("admin") Api admin, @As("inspector") Api inspector) {
     JsonObject site = firstSite(inspector, "base");
     long siteId = site.getLong("siteId");
     String key = UUID.randomUUID().toString();
@@ -120,7 +99,7 @@ class InspectionRoundApiTest {
     assertTrue(early.json().getString("message").contains("4"), early.toString());
 
     answer(inspector, id, 4, new JsonObject().put("result", "problem").put("note", "道路积水 road flooded"));
-    assertEquals(403, server.as("chief").put("/api/inspection-rounds/" + id + "/items/1",
+    assertEquals(403, chief.put("/api/inspection-rounds/" + id + "/items/1",
         new JsonObject().put("result", "ok")).status());
 
     String closeKey = UUID.randomUUID().toString();
@@ -169,7 +148,7 @@ class InspectionRoundApiTest {
   }
 
   @Test
-  void badInputNamesTheField() {
+  void badInputNamesTheField(@As("duty") Api duty) {
     String key = UUID.randomUUID().toString();
     Resp noKind = duty.post("/api/inspection-rounds", new JsonObject().put("siteId", 1), key);
     assertEquals(400, noKind.status());
@@ -194,7 +173,8 @@ class InspectionRoundApiTest {
   }
 
   @Test
-  void rolesAreChecked() {
+  void rolesAreChecked(@As("chief") Api chief, @As("keeper") Api keeper, @As("viewer") Api viewer,
+      @As("duty") Api duty, @As("inspector") Api inspector) {
     long baseId = firstSite(duty, "base").getLong("siteId");
     JsonObject body = new JsonObject().put("siteKind", "base").put("siteId", baseId);
     assertEquals(403, viewer.post("/api/inspection-rounds", body, UUID.randomUUID().toString()).status());
@@ -204,9 +184,9 @@ class InspectionRoundApiTest {
     long reachId = firstSite(duty, "reach").getLong("siteId");
     assertEquals(403, inspector.post("/api/inspection-rounds", new JsonObject().put("siteKind", "reach")
         .put("siteId", reachId), UUID.randomUUID().toString()).status());
-    Resp chiefSites = server.as("chief").get("/api/inspection-sites?siteKind=reach");
+    Resp chiefSites = chief.get("/api/inspection-sites?siteKind=reach");
     assertTrue(!chiefSites.json().getJsonArray("items").isEmpty(), "a chief inspects his reaches: " + chiefSites);
-    assertEquals(0, server.as("chief").get("/api/inspection-sites?siteKind=base").json().getJsonArray("items").size());
+    assertEquals(0, chief.get("/api/inspection-sites?siteKind=base").json().getJsonArray("items").size());
     assertNotNull(viewer.get("/api/inspection-rounds").json().getJsonArray("items"));
   }
 }

@@ -5,27 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@FloodReadyTest
 class CatalogueApiTest {
-  static TestServer server;
-  static InventoryFixture f;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    f = new InventoryFixture(server);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   private static JsonObject pump(String code) {
     return new JsonObject().put("code", code).put("nameZh", "大流量潜水泵").put("nameEn", "High-flow pump")
         .put("category", "equipment").put("unitOfMeasure", "台").put("needsTestRun", true).put("testIntervalDays", 30)
@@ -33,7 +18,7 @@ class CatalogueApiTest {
   }
 
   @Test
-  void adminsMaintainTheCatalogue() {
+  void adminsMaintainTheCatalogue(InventoryFixture f) {
     Resp created = f.admin.post("/api/items", pump("E-HFP"));
     assertEquals(201, created.status(), created.toString());
     long id = created.json().getLong("id");
@@ -53,7 +38,7 @@ class CatalogueApiTest {
   }
 
   @Test
-  void basesHaveAUnitALocationAndKeepers() {
+  void basesHaveAUnitALocationAndKeepers(InventoryFixture f) {
     Resp bad = f.admin.post("/api/bases", new JsonObject().put("code", "B-X").put("nameZh", "x").put("nameEn", "x")
         .put("unitId", 999999).put("lat", 91).put("lon", 113.7));
     assertEquals(400, bad.status(), bad.toString());

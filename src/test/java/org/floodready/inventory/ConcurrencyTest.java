@@ -6,43 +6,28 @@ import static org.floodready.inventory.InventoryFixture.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@FloodReadyTest
 class ConcurrencyTest {
-  static TestServer server;
-  static InventoryFixture f;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    f = new InventoryFixture(server);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   @Test
-  void twoHundredConcurrentIssuesOnALotHoldingFiftyGiveExactlyFiftySuccesses() throws Exception {
+  void twoHundredConcurrentIssuesOnALotHoldingFiftyGiveExactlyFiftySuccesses(InventoryFixture f) throws Exception {
     long base = f.base(34.70, 113.70, f.keeperId);
     long lot = f.receive(base, f.item(), "50");
-    List<CompletableFuture<Resp>> calls = new ArrayList<>();
+    List<Future<Resp>> calls = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      calls.add(InventoryFixture.postConcurrently(f.keeper, "/api/lots/" + lot + "/issues", issue("1"), key()));
+      calls.add(f.keeper.postAsync("/api/lots/" + lot + "/issues", issue("1"), key()));
     }
     int ok = 0;
     int conflict = 0;
-    for (CompletableFuture<Resp> call : calls) {
-      Resp r = call.get(120, TimeUnit.SECONDS);
+    for (Future<Resp> call : calls) {
+      Resp r = call.await(120, TimeUnit.SECONDS);
       if (r.status() == 201) {
         ok++;
       } else if (r.status() == 409) {
@@ -64,17 +49,17 @@ class ConcurrencyTest {
   }
 
   @Test
-  void theSameIdempotencyKeySentTwentyTimesAtOnceWritesOneMovement() throws Exception {
+  void theSameIdempotencyKeySentTwentyTimesAtOnceWritesOneMovement(InventoryFixture f) throws Exception {
     long base = f.base(34.70, 113.70, f.keeperId);
     long lot = f.receive(base, f.item(), "100");
     String key = key();
-    List<CompletableFuture<Resp>> calls = new ArrayList<>();
+    List<Future<Resp>> calls = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      calls.add(InventoryFixture.postConcurrently(f.keeper, "/api/lots/" + lot + "/issues", issue("3"), key));
+      calls.add(f.keeper.postAsync("/api/lots/" + lot + "/issues", issue("3"), key));
     }
     List<Resp> answers = new ArrayList<>();
-    for (CompletableFuture<Resp> call : calls) {
-      answers.add(call.get(120, TimeUnit.SECONDS));
+    for (Future<Resp> call : calls) {
+      answers.add(call.await(120, TimeUnit.SECONDS));
     }
     for (Resp r : answers) {
       assertEquals(201, r.status(), r.toString());

@@ -12,15 +12,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@FloodReadyTest
 class CoverageApiTest {
-  static TestServer server;
-  static InventoryFixture f;
   static LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
   static long base;
   static long bags;
@@ -28,9 +27,7 @@ class CoverageApiTest {
   static long unquoted;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    f = new InventoryFixture(server);
+  static void stock(InventoryFixture f) {
     base = f.base(34.70, 113.70, f.keeperId);
     bags = f.item("materials", 24, null);
     pumps = f.item("equipment", null, 30);
@@ -42,16 +39,11 @@ class CoverageApiTest {
     f.receive(base, pumps, "5", new JsonObject().put("receivedOn", today.minusDays(100).toString()));
     f.receive(base, pumps, "3");
     f.receive(base, unquoted, "7");
-    quota(base, bags, new JsonObject().put("required", 100));
-    quota(base, pumps, new JsonObject().put("required", 4).put("multipliers", new JsonObject().put("II", 2.5)));
+    quota(f, base, bags, new JsonObject().put("required", 100));
+    quota(f, base, pumps, new JsonObject().put("required", 4).put("multipliers", new JsonObject().put("II", 2.5)));
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
-  static void quota(long baseId, long itemId, JsonObject body) {
+  static void quota(InventoryFixture f, long baseId, long itemId, JsonObject body) {
     Resp r = f.admin.put("/api/bases/" + baseId + "/quotas/" + itemId, body);
     assertTrue(r.status() == 201 || r.status() == 200, r.toString());
   }
@@ -66,7 +58,7 @@ class CoverageApiTest {
   }
 
   @Test
-  void expiredNeedsRepairAndTestOverdueStockIsNotUsable() {
+  void expiredNeedsRepairAndTestOverdueStockIsNotUsable(InventoryFixture f) {
     Resp r = f.duty.get("/api/coverage?baseId=" + base + "&responseLevel=IV");
     assertEquals(200, r.status(), r.toString());
     JsonObject bag = line(r.json().getJsonArray("items"), bags);
@@ -91,7 +83,7 @@ class CoverageApiTest {
   }
 
   @Test
-  void aBaseWithNoQuotaForAnItemIsNotZeroPercentCovered() throws Exception {
+  void aBaseWithNoQuotaForAnItemIsNotZeroPercentCovered(TestServer server, InventoryFixture f) throws Exception {
     Resp r = f.duty.get("/api/coverage?baseId=" + base);
     assertNull(line(r.json().getJsonArray("items"), unquoted), "no quota, no coverage line");
     List<CoverageRow> rows = new CoverageService(server.server.app()).coverage(OffsetDateTime.now())
@@ -103,7 +95,7 @@ class CoverageApiTest {
   }
 
   @Test
-  void responseLevelTwoRaisesTheRequiredQuantities() {
+  void responseLevelTwoRaisesTheRequiredQuantities(InventoryFixture f) {
     Resp set = f.duty.put("/api/settings/response-level", new JsonObject().put("level", "Ⅱ"));
     assertEquals(200, set.status(), set.toString());
     assertEquals("II", set.json().getString("level"));
@@ -122,7 +114,7 @@ class CoverageApiTest {
   }
 
   @Test
-  void summariesRollUpByBaseCategoryUnitDistrictAndAll() {
+  void summariesRollUpByBaseCategoryUnitDistrictAndAll(InventoryFixture f) {
     for (String by : new String[] {"base", "category", "unit", "district", "all"}) {
       Resp r = f.duty.get("/api/coverage/summary?groupBy=" + by);
       assertEquals(200, r.status(), r.toString());
@@ -138,7 +130,7 @@ class CoverageApiTest {
   }
 
   @Test
-  void quotasAreListedWithTheCurrentRequirementAndKeepersSeeOnlyTheirBases() {
+  void quotasAreListedWithTheCurrentRequirementAndKeepersSeeOnlyTheirBases(InventoryFixture f) {
     Resp quotas = f.keeper.get("/api/quotas?baseId=" + base + "&sort=itemCode");
     assertEquals(200, quotas.status(), quotas.toString());
     assertEquals(2, quotas.json().getLong("total"));
@@ -148,7 +140,7 @@ class CoverageApiTest {
     assertQty("1.2", pumpQuota.getJsonObject("multipliers").getValue("III"));
 
     long otherBase = f.base(34.8, 113.6, f.keeperBId);
-    quota(otherBase, bags, new JsonObject().put("required", 10));
+    quota(f, otherBase, bags, new JsonObject().put("required", 10));
     Resp keeperView = f.keeper.get("/api/coverage?itemId=" + bags);
     assertTrue(keeperView.json().getJsonArray("items").stream()
         .noneMatch(o -> ((JsonObject) o).getLong("baseId") == otherBase), keeperView.toString());
@@ -163,19 +155,19 @@ class CoverageApiTest {
   }
 
   @Test
-  void sourcesAreRankedByDistanceAndNeverBelowTheirOwnQuota() {
+  void sourcesAreRankedByDistanceAndNeverBelowTheirOwnQuota(InventoryFixture f) {
     long item = f.item();
     long shortBase = f.base(34.70, 113.70, f.keeperId);
     long near = f.base(34.71, 113.70, f.keeperBId);
     long far = f.base(34.90, 113.66, f.keeperBId);
     long tight = f.base(34.701, 113.701, f.keeperBId);
-    quota(shortBase, item, new JsonObject().put("required", 100));
+    quota(f, shortBase, item, new JsonObject().put("required", 100));
     f.receive(shortBase, item, "10");
     f.receive(near, item, "80");
-    quota(near, item, new JsonObject().put("required", 50));
+    quota(f, near, item, new JsonObject().put("required", 50));
     f.receive(far, item, "100");
     f.receive(tight, item, "10");
-    quota(tight, item, new JsonObject().put("required", 20));
+    quota(f, tight, item, new JsonObject().put("required", 20));
 
     Resp r = f.duty.get("/api/coverage/sources?itemId=" + item + "&baseId=" + shortBase + "&responseLevel=IV");
     assertEquals(200, r.status(), r.toString());

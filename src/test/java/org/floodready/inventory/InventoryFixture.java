@@ -5,40 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
+import org.floodready.support.Users;
 
-/** Builds inventory data through the real API for a test class: items, bases with keepers, lots. */
+/**
+ * Builds inventory data through the real API for a test class: items, bases with keepers, lots. A test takes
+ * it as a parameter; {@link org.floodready.support.FloodReadyExtension} makes one per node.
+ */
 final class InventoryFixture {
   private static final AtomicInteger SEQ = new AtomicInteger();
-  private static final HttpClient HTTP11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10)).build();
-
-  final TestServer server;
-  final Http admin;
-  final Http keeper;
-  final Http keeperB;
-  final Http duty;
-  final Http viewer;
+  final Api admin;
+  final Api keeper;
+  final Api keeperB;
+  final Api duty;
+  final Api viewer;
   final long keeperId;
   final long keeperBId;
   final long streetUnitId;
 
-  InventoryFixture(TestServer server) {
-    this.server = server;
-    this.admin = server.as("admin");
-    this.keeper = server.as("keeper");
-    this.keeperB = server.as("keeper_b");
-    this.duty = server.as("duty");
-    this.viewer = server.as("viewer");
+  InventoryFixture(Users users) {
+    this.admin = users.as("admin");
+    this.keeper = users.as("keeper");
+    this.keeperB = users.as("keeper_b");
+    this.duty = users.as("duty");
+    this.viewer = users.as("viewer");
     this.keeperId = keeper.get("/api/auth/me").json().getLong("id");
     this.keeperBId = keeperB.get("/api/auth/me").json().getLong("id");
     this.streetUnitId = admin.get("/api/units?level=street").json().getJsonArray("items").getJsonObject(0).getLong("id");
@@ -115,16 +108,6 @@ final class InventoryFixture {
 
   long movementCount(long lotId) {
     return admin.get("/api/lots/" + lotId + "/movements").json().getLong("total");
-  }
-
-  /**
-   * Many requests at once over HTTP/1.1 connections (the shared client's HTTP/2 upgrade caps a
-   * connection at 100 concurrent streams, and the tests need 200 truly concurrent requests).
-   */
-  static CompletableFuture<Resp> postConcurrently(Http as, String path, JsonObject body, String key) {
-    HttpRequest request = as.request(path).header("Content-Type", "application/json")
-        .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body.encode())).build();
-    return HTTP11.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(Resp::new);
   }
 
   static String key() {

@@ -7,34 +7,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.floodready.cluster.DomainEvents;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.Test;
 
+@FloodReadyTest
 class StockApiTest {
-  static TestServer server;
-  static InventoryFixture f;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    f = new InventoryFixture(server);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   @Test
-  void receiptIssueAndWriteOffKeepOnHandEqualToTheLedger() {
+  void receiptIssueAndWriteOffKeepOnHandEqualToTheLedger(InventoryFixture f) {
     long base = f.base(34.70, 113.70, f.keeperId);
     long item = f.item("materials", 24, null);
     Resp receipt = f.keeper.post("/api/bases/" + base + "/receipts",
@@ -63,43 +59,53 @@ class StockApiTest {
   }
 
   @Test
-  void stockChangedIsPublishedAfterCommitAndNotForARefusedWrite() throws Exception {
-    java.util.List<JsonObject> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-    var consumer = server.server.app().vertx().eventBus().<JsonObject>consumer(
-        org.floodready.cluster.DomainEvents.ADDRESS, m -> events.add(m.body()));
-    consumer.completion().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
-    try {
-      long base = f.base(34.70, 113.70, f.keeperId);
-      long lot = f.receive(base, f.item(), "2");
-      assertEquals(409, f.keeper.post("/api/lots/" + lot + "/issues", issue("3"), key()).status());
-      String retried = key();
-      Resp ok = f.keeper.post("/api/lots/" + lot + "/issues", issue("2"), retried);
-      long movementId = ok.json().getLong("id");
-      Resp replay = f.keeper.post("/api/lots/" + lot + "/issues", issue("2"), retried);
-      assertEquals(201, replay.status(), replay.toString());
-      assertEquals(ok.json(), replay.json(), "a retry answers the stored movement");
-      long deadline = System.currentTimeMillis() + 10_000;
-      while (events.stream().noneMatch(e -> e.getLong("movementId", -1L) == movementId)
-          && System.currentTimeMillis() < deadline) {
-        Thread.sleep(20);
-      }
-      JsonObject event = events.stream().filter(e -> e.getLong("movementId", -1L) == movementId).findFirst()
-          .orElseThrow(() -> new AssertionError("no stock.changed for " + movementId + " in " + events));
-      assertEquals("stock.changed", event.getString("type"));
-      assertEquals(base, event.getLong("baseId"));
-      assertEquals(lot, event.getLong("lotId"));
-      assertNotNull(event.getLong("unitId"));
-      Thread.sleep(200);
-      assertEquals(2, events.stream().filter(e -> Long.valueOf(lot).equals(e.getLong("lotId"))).count(),
-          "receipt and issue only, nothing for the refused write or the retry: " + events);
-    } finally {
-      consumer.unregister();
-    }
+  @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
+  void stockChangedIsPublishedAfterCommitAndNotForARefusedWrite(TestServer server, InventoryFixture f,
+      VertxTestContext events) throws Exception {
+    Vertx node = server.server.app().vertx();
+    List<JsonObject> seen = new CopyOnWriteArrayList<>();
+    AtomicLong movementId = new AtomicLong(-1);
+    AtomicLong baseId = new AtomicLong(-1);
+    AtomicLong lotId = new AtomicLong(-1);
+    AtomicBoolean found = new AtomicBoolean();
+    MessageConsumer<JsonObject> consumer = node.eventBus().consumer(DomainEvents.ADDRESS);
+    // Runs on each event and once the movement is known; the first run that finds its event checks it, then
+    // gives any stray event for the refused write or the retry 200 ms to show up.
+    Runnable check = () -> seen.stream().filter(e -> e.getLong("movementId", -2L) == movementId.get()).findFirst()
+        .filter(e -> found.compareAndSet(false, true)).ifPresent(event -> events.verify(() -> {
+          assertEquals("stock.changed", event.getString("type"));
+          assertEquals(baseId.get(), event.getLong("baseId"));
+          assertEquals(lotId.get(), event.getLong("lotId"));
+          assertNotNull(event.getLong("unitId"));
+          node.setTimer(200, t -> events.verify(() -> {
+            assertEquals(2, seen.stream().filter(e -> Long.valueOf(lotId.get()).equals(e.getLong("lotId"))).count(),
+                "receipt and issue only, nothing for the refused write or the retry: " + seen);
+            consumer.unregister();
+            events.completeNow();
+          }));
+        }));
+    consumer.handler(m -> {
+      seen.add(m.body());
+      check.run();
+    });
+    consumer.completion().await(10, TimeUnit.SECONDS);
+    long base = f.base(34.70, 113.70, f.keeperId);
+    long lot = f.receive(base, f.item(), "2");
+    baseId.set(base);
+    lotId.set(lot);
+    assertEquals(409, f.keeper.post("/api/lots/" + lot + "/issues", issue("3"), key()).status());
+    String retried = key();
+    Resp ok = f.keeper.post("/api/lots/" + lot + "/issues", issue("2"), retried);
+    Resp replay = f.keeper.post("/api/lots/" + lot + "/issues", issue("2"), retried);
+    assertEquals(201, replay.status(), replay.toString());
+    assertEquals(ok.json(), replay.json(), "a retry answers the stored movement");
+    movementId.set(ok.json().getLong("id"));
+    check.run();
   }
 
   /** The answers of lot writes are built in memory: each must equal the stored ledger row, field by field. */
   @Test
-  void everyLotWriteAnswersExactlyItsStoredLedgerRow() {
+  void everyLotWriteAnswersExactlyItsStoredLedgerRow(InventoryFixture f) {
     long base = f.base(34.70, 113.70, f.keeperId);
     long lot = f.receive(base, f.item("equipment", null, 30), "10");
     java.util.List<JsonObject> answers = new java.util.ArrayList<>();
@@ -127,7 +133,7 @@ class StockApiTest {
   }
 
   @Test
-  void overdrawIs409AndWritesNothing() {
+  void overdrawIs409AndWritesNothing(InventoryFixture f) {
     long base = f.base(34.70, 113.70, f.keeperId);
     long lot = f.receive(base, f.item(), "5");
     Resp r = f.keeper.post("/api/lots/" + lot + "/issues", issue("5.001"), key());
@@ -138,7 +144,7 @@ class StockApiTest {
   }
 
   @Test
-  void badQuantitiesAre400NamingTheField() {
+  void badQuantitiesAre400NamingTheField(InventoryFixture f) {
     long base = f.base(34.70, 113.70, f.keeperId);
     long lot = f.receive(base, f.item(), "10");
     for (Object bad : new Object[] {0, -1, "abc", "NaN", 1.2345, 1e12, true}) {
@@ -153,7 +159,7 @@ class StockApiTest {
   }
 
   @Test
-  void expiryBeforeReceiptIs400AndUnknownIdsAre404() {
+  void expiryBeforeReceiptIs400AndUnknownIdsAre404(InventoryFixture f) {
     long base = f.base(34.70, 113.70, f.keeperId);
     long item = f.item();
     Resp r = f.admin.post("/api/bases/" + base + "/receipts", new JsonObject().put("itemId", item).put("quantity", 1)
@@ -171,7 +177,7 @@ class StockApiTest {
   }
 
   @Test
-  void keeperOfBaseACannotMoveStockAtBaseBAndViewerCannotWrite() {
+  void keeperOfBaseACannotMoveStockAtBaseBAndViewerCannotWrite(InventoryFixture f) {
     long baseA = f.base(34.70, 113.70, f.keeperId);
     long baseB = f.base(34.80, 113.60, f.keeperBId);
     long item = f.item();
@@ -201,7 +207,7 @@ class StockApiTest {
   }
 
   @Test
-  void failedTestRunTakesTheLotOutOfUse() {
+  void failedTestRunTakesTheLotOutOfUse(InventoryFixture f) {
     long base = f.base(34.70, 113.70, f.keeperId);
     long pump = f.item("equipment", null, 30);
     long lot = f.receive(base, pump, "3");
@@ -222,7 +228,7 @@ class StockApiTest {
   }
 
   @Test
-  void conditionChangeIsALedgerRowAndTheLedgerCannotBeEdited() throws Exception {
+  void conditionChangeIsALedgerRowAndTheLedgerCannotBeEdited(TestServer server, InventoryFixture f) throws Exception {
     long base = f.base(34.70, 113.70, f.keeperId);
     long lot = f.receive(base, f.item(), "7");
     Resp r = f.keeper.post("/api/lots/" + lot + "/condition", new JsonObject().put("condition", "needs_repair"), key());
@@ -244,7 +250,7 @@ class StockApiTest {
   }
 
   @Test
-  void stockCardIsPaginatedAndDownloadsAsCsvWithBom() {
+  void stockCardIsPaginatedAndDownloadsAsCsvWithBom(InventoryFixture f) {
     long base = f.base(34.70, 113.70, f.keeperId);
     long item = f.item();
     long lot = f.receive(base, item, "50");
@@ -268,7 +274,7 @@ class StockApiTest {
   }
 
   @Test
-  void listsFilterByBaseItemCategoryUnitConditionAndExpiry() {
+  void listsFilterByBaseItemCategoryUnitConditionAndExpiry(InventoryFixture f) {
     long base = f.base(34.70, 113.70, f.keeperId);
     long jackets = f.item("life_saving", 12, null);
     long bags = f.item();
@@ -289,7 +295,7 @@ class StockApiTest {
   }
 
   @Test
-  void demoDataHasBasesItemsAndAKeeperWithTwoBases() {
+  void demoDataHasBasesItemsAndAKeeperWithTwoBases(InventoryFixture f) {
     Resp items = f.viewer.get("/api/items?size=100");
     assertTrue(items.json().getLong("total") >= 29, items.toString());
     Resp mine = f.keeper.get("/api/bases?mine=true");

@@ -9,27 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@FloodReadyTest
 class StocktakeApiTest {
-  static TestServer server;
-  static InventoryFixture f;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    f = new InventoryFixture(server);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   private static JsonObject lineFor(JsonObject report, long lotId) {
     JsonArray lines = report.getJsonArray("lines");
     for (int i = 0; i < lines.size(); i++) {
@@ -41,7 +26,7 @@ class StocktakeApiTest {
   }
 
   @Test
-  void closingTurnsDifferencesIntoAdjustmentsAndReportsBookVersusCounted() {
+  void closingTurnsDifferencesIntoAdjustmentsAndReportsBookVersusCounted(InventoryFixture f) {
     long base = f.base(34.70, 113.70, f.keeperId, f.keeperBId);
     long a = f.receive(base, f.item(), "10");
     long b = f.receive(base, f.item(), "5");
@@ -101,7 +86,7 @@ class StocktakeApiTest {
   }
 
   @Test
-  void onlyKeepersOfTheBaseCount() {
+  void onlyKeepersOfTheBaseCount(InventoryFixture f) {
     long base = f.base(34.70, 113.70, f.keeperBId);
     long lot = f.receive(base, f.item(), "4");
     assertEquals(403, f.keeper.post("/api/bases/" + base + "/stocktakes", new JsonObject()).status());

@@ -7,38 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@FloodReadyTest
 class TransferApiTest {
-  static TestServer server;
-  static InventoryFixture f;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    f = new InventoryFixture(server);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   private static JsonObject transfer(long lot, long toBase, int quantity) {
     return new JsonObject().put("fromLotId", lot).put("toBaseId", toBase).put("quantity", quantity);
   }
 
-  private static JsonArray lotsAt(long base, long item) {
+  private static JsonArray lotsAt(InventoryFixture f, long base, long item) {
     return f.admin.get("/api/lots?baseId=" + base + "&itemId=" + item + "&includeEmpty=true").json()
         .getJsonArray("items");
   }
 
   @Test
-  void anUntrackedTransferMovesStockBetweenBasesInOneStep() {
+  void anUntrackedTransferMovesStockBetweenBasesInOneStep(InventoryFixture f) {
     long a = f.base(34.70, 113.70, f.keeperId);
     long b = f.base(34.75, 113.68, f.keeperBId);
     long item = f.item();
@@ -55,7 +40,7 @@ class TransferApiTest {
   }
 
   @Test
-  void aTrackedTransferIsInTransitUntilTheDestinationReceivesIt() {
+  void aTrackedTransferIsInTransitUntilTheDestinationReceivesIt(InventoryFixture f) {
     long a = f.base(34.70, 113.70, f.keeperId);
     long b = f.base(34.75, 113.68, f.keeperBId);
     long item = f.item();
@@ -65,7 +50,7 @@ class TransferApiTest {
     assertEquals("dispatched", r.json().getString("status"));
     long id = r.json().getLong("id");
     assertQty("6", f.onHand(lot));
-    assertEquals(0, lotsAt(b, item).size());
+    assertEquals(0, lotsAt(f, b, item).size());
 
     Resp depart = f.keeper.post("/api/transfers/" + id + "/depart", new JsonObject(), key());
     assertEquals(200, depart.status(), depart.toString());
@@ -82,7 +67,7 @@ class TransferApiTest {
   }
 
   @Test
-  void aTransferThatFailsOnItsSecondHalfLeavesBothBasesUnchanged() {
+  void aTransferThatFailsOnItsSecondHalfLeavesBothBasesUnchanged(InventoryFixture f) {
     long a = f.base(34.70, 113.70, f.keeperId);
     long b = f.base(34.75, 113.68, f.keeperBId);
     long item = f.item();
@@ -104,7 +89,7 @@ class TransferApiTest {
   }
 
   @Test
-  void aTransferIntoTheSameBaseIs400AndOverdrawIs409() {
+  void aTransferIntoTheSameBaseIs400AndOverdrawIs409(InventoryFixture f) {
     long a = f.base(34.70, 113.70, f.keeperId);
     long b = f.base(34.75, 113.68, f.keeperBId);
     long lot = f.receive(a, f.item(), "3");

@@ -4,37 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.floodready.support.Http;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.junit.jupiter.api.Test;
 
 /** The demo, read at the real time it was loaded: exactly one overdue reach, one overdue hazard. */
+@FloodReadyTest
 class DemoComplianceTest {
-  static TestServer server;
-  static Http duty;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    duty = server.as("duty");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   @Test
-  void oneReachIsOverdue() {
+  void oneReachIsOverdue(@As("duty") Api duty) {
     List<String> overdue = duty.get("/api/compliance/reaches?overdue=true").json().getJsonArray("items").stream()
         .map(o -> ((JsonObject) o).getString("code")).toList();
     assertEquals(List.of("QLH-01"), overdue);
   }
 
   @Test
-  void oneHazardIsOverdueAndEscalatedAndTheFakePatrolIsNotCounted() {
+  void oneHazardIsOverdueAndEscalatedAndTheFakePatrolIsNotCounted(@As("duty") Api duty) {
     List<String> overdue = duty.get("/api/hazards?overdue=true").json().getJsonArray("items").stream()
         .map(o -> ((JsonObject) o).getString("reachCode")).toList();
     assertEquals(List.of("SQLH-03"), overdue);

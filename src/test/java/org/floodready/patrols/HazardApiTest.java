@@ -10,47 +10,31 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestClock;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@FloodReadyTest(clock = "2027-06-10T09:00:00+08:00")
 class HazardApiTest {
   static final byte[] PNG = HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
       + "0000000d4944415478da63f8cfc0f01f0005000201a5f8b9d80000000049454e44ae426082");
-  static final TestClock CLOCK = new TestClock(OffsetDateTime.parse("2027-06-10T09:00:00+08:00").toInstant());
-  static TestServer server;
-  static Http admin;
-  static Http duty;
-  static Http chief;
-  static Http chief2;
   static long reachId;
   static long unitId;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(CLOCK);
-    admin = server.as("admin");
-    duty = server.as("duty");
-    chief = server.as("chief");
-    chief2 = server.as("chief2");
+  static void aReach(@As("admin") Api admin, @As("chief") Api chief) {
     unitId = Tracks.unitId(chief);
     reachId = Tracks.createReach(admin, "T-HAZARD", unitId, Tracks.userId(chief), "village");
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
-  static JsonObject report(Http who, String severity) {
+  static JsonObject report(Api who, String severity) {
     Resp r = who.post("/api/hazards", new JsonObject().put("reachId", reachId).put("type", "bank_collapse")
         .put("severity", severity).put("lat", 34.712).put("lon", 113.70)
         .put("description", "右岸坍塌约10米 Bank collapsed over 10 m"), UUID.randomUUID().toString());
@@ -58,26 +42,27 @@ class HazardApiTest {
     return r.json();
   }
 
-  static String inDays(double days) {
-    return CLOCK.instant().plus(Duration.ofMinutes(Math.round(days * 24 * 60))).toString();
+  static String inDays(TestClock clock, double days) {
+    return clock.instant().plus(Duration.ofMinutes(Math.round(days * 24 * 60))).toString();
   }
 
-  static Resp act(Http who, long id, String action, JsonObject body) {
+  static Resp act(Api who, long id, String action, JsonObject body) {
     return who.post("/api/hazards/" + id + "/" + action, body);
   }
 
-  static Resp upload(Http who, long id, String kind, String type, byte[] data) {
+  static Resp upload(Api who, long id, String kind, String type, byte[] data) {
     return who.raw("POST", "/api/hazards/" + id + "/photos?kind=" + kind, type, data);
   }
 
   @Test
-  void theWholeWorkflowFromReportToClosure() {
+  void theWholeWorkflowFromReportToClosure(@As("admin") Api admin, @As("chief") Api chief, @As("duty") Api duty,
+      TestClock clock) {
     JsonObject h = report(chief, "medium");
     long id = h.getLong("id");
     assertEquals("reported", h.getString("status"));
     assertEquals(unitId, h.getLong("unitId"));
 
-    Resp assigned = act(duty, id, "assign", new JsonObject().put("unitId", unitId).put("deadline", inDays(5)));
+    Resp assigned = act(duty, id, "assign", new JsonObject().put("unitId", unitId).put("deadline", inDays(clock, 5)));
     assertEquals(200, assigned.status(), assigned.toString());
     assertEquals("assigned", assigned.json().getString("status"));
     assertFalse(assigned.json().getBoolean("overdue"));
@@ -121,10 +106,10 @@ class HazardApiTest {
   }
 
   @Test
-  void theReporterCannotVerifyHisOwnHazard() {
+  void theReporterCannotVerifyHisOwnHazard(@As("admin") Api admin, @As("duty") Api duty, TestClock clock) {
     JsonObject h = report(duty, "low");
     long id = h.getLong("id");
-    act(duty, id, "assign", new JsonObject().put("unitId", unitId).put("deadline", inDays(3)));
+    act(duty, id, "assign", new JsonObject().put("unitId", unitId).put("deadline", inDays(clock, 3)));
     act(duty, id, "start", new JsonObject());
     upload(duty, id, "evidence", "image/png", PNG);
     assertEquals(200, act(duty, id, "rectify", new JsonObject().put("note", "done")).status());
@@ -135,7 +120,7 @@ class HazardApiTest {
   }
 
   @Test
-  void anInvalidTransitionIsA409AndChangesNothing() {
+  void anInvalidTransitionIsA409AndChangesNothing(@As("chief") Api chief, @As("duty") Api duty) {
     long id = report(chief, "medium").getLong("id");
     Resp r = act(duty, id, "verify", new JsonObject());
     assertEquals(409, r.status(), r.toString());
@@ -146,10 +131,11 @@ class HazardApiTest {
   }
 
   @Test
-  void chiefsActOnlyOnTheirReachesAndDutyOnlyAssigns() {
+  void chiefsActOnlyOnTheirReachesAndDutyOnlyAssigns(@As("chief") Api chief, @As("duty") Api duty,
+      @As("chief2") Api chief2, TestClock clock) {
     long id = report(chief, "medium").getLong("id");
-    assertEquals(403, act(chief, id, "assign", new JsonObject().put("unitId", unitId).put("deadline", inDays(2))).status());
-    act(duty, id, "assign", new JsonObject().put("unitId", unitId).put("deadline", inDays(2)));
+    assertEquals(403, act(chief, id, "assign", new JsonObject().put("unitId", unitId).put("deadline", inDays(clock, 2))).status());
+    act(duty, id, "assign", new JsonObject().put("unitId", unitId).put("deadline", inDays(clock, 2)));
     assertEquals(403, act(chief2, id, "start", new JsonObject()).status());
     assertEquals(403, chief2.get("/api/hazards/" + id).status());
     assertEquals(403, upload(chief2, id, "report", "image/png", PNG).status());
@@ -159,7 +145,7 @@ class HazardApiTest {
   }
 
   @Test
-  void badReportsAndBadPhotosAreRejected() {
+  void badReportsAndBadPhotosAreRejected(@As("chief") Api chief) {
     Resp bad = chief.post("/api/hazards", new JsonObject().put("reachId", reachId).put("type", "volcano")
         .put("severity", "high").put("lat", 134.0).put("lon", 113.70), UUID.randomUUID().toString());
     assertEquals(400, bad.status(), bad.toString());
@@ -175,7 +161,7 @@ class HazardApiTest {
   }
 
   @Test
-  void aRetriedReportWithTheSameKeyIsOneHazard() {
+  void aRetriedReportWithTheSameKeyIsOneHazard(@As("chief") Api chief, @As("duty") Api duty) {
     long before = duty.get("/api/hazards?reachId=" + reachId).json().getLong("total");
     JsonObject body = new JsonObject().put("reachId", reachId).put("type", "outfall").put("severity", "low")
         .put("lat", 34.71).put("lon", 113.70).put("description", "排污口");
@@ -188,13 +174,14 @@ class HazardApiTest {
   }
 
   @Test
-  void overdueHazardsAreDetectedWithTheClockAndEscalatedBySweep() {
+  void overdueHazardsAreDetectedWithTheClockAndEscalatedBySweep(TestClock clock, @As("chief") Api chief,
+      @As("duty") Api duty) {
     long id = report(chief, "medium").getLong("id");
-    act(duty, id, "assign", new JsonObject().put("unitId", unitId).put("deadline", inDays(1)));
+    act(duty, id, "assign", new JsonObject().put("unitId", unitId).put("deadline", inDays(clock, 1)));
     assertFalse(duty.get("/api/hazards/" + id).json().getBoolean("overdue"));
-    Instant before = CLOCK.instant();
+    Instant before = clock.instant();
     try {
-      CLOCK.advance(Duration.ofDays(2));
+      clock.advance(Duration.ofDays(2));
       JsonObject h = duty.get("/api/hazards/" + id).json();
       assertTrue(h.getBoolean("overdue"));
       assertFalse(h.getBoolean("escalated"));
@@ -212,11 +199,11 @@ class HazardApiTest {
           .anyMatch(e -> ((JsonObject) e).getString("action").equals("escalate")));
 
       // A new deadline lifts both.
-      Resp again = act(duty, id, "assign", new JsonObject().put("unitId", unitId).put("deadline", inDays(3)));
+      Resp again = act(duty, id, "assign", new JsonObject().put("unitId", unitId).put("deadline", inDays(clock, 3)));
       assertFalse(again.json().getBoolean("overdue"));
       assertFalse(again.json().getBoolean("escalated"));
     } finally {
-      CLOCK.set(before);
+      clock.set(before);
     }
   }
 
@@ -225,7 +212,7 @@ class HazardApiTest {
   }
 
   @Test
-  void hazardsAsCsvAndGeoJson() {
+  void hazardsAsCsvAndGeoJson(@As("chief") Api chief, @As("duty") Api duty) {
     report(chief, "high");
     Resp csv = duty.get("/api/hazards.csv?reachId=" + reachId);
     assertEquals(200, csv.status(), csv.toString());
@@ -240,7 +227,7 @@ class HazardApiTest {
   }
 
   @Test
-  void theDemoHasHazardsAtEveryStage() {
+  void theDemoHasHazardsAtEveryStage(@As("admin") Api admin) {
     Resp all = admin.get("/api/hazards?size=500");
     List<String> statuses = all.json().getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("status"))
         .distinct().toList();

@@ -5,52 +5,40 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestClock;
-import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@FloodReadyTest(clock = PatrolApiTest.START)
 class PatrolApiTest {
   /** Monday 2027-02-01 12:00 in Zhengzhou. */
-  static final Instant NOW = OffsetDateTime.parse("2027-02-01T12:00:00+08:00").toInstant();
-  static TestServer server;
-  static Http admin;
-  static Http chief;
-  static Http chief2;
+  static final String START = "2027-02-01T12:00:00+08:00";
+  static final Instant NOW = OffsetDateTime.parse(START).toInstant();
   static long reachId;
   static long otherChiefsReachId;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(new TestClock(NOW));
-    admin = server.as("admin");
-    chief = server.as("chief");
-    chief2 = server.as("chief2");
+  static void twoReaches(@As("chief") Api chief, @As("admin") Api admin, @As("chief2") Api chief2) {
     reachId = Tracks.createReach(admin, "T-PATROL", Tracks.unitId(chief), Tracks.userId(chief), "township");
     otherChiefsReachId = Tracks.createReach(admin, "T-OTHER", Tracks.unitId(chief2), Tracks.userId(chief2), "village");
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
-  private static long patrolCount(long reach) {
+  private static long patrolCount(Api admin, long reach) {
     return admin.get("/api/patrols?reachId=" + reach).json().getLong("total");
   }
 
   @Test
-  void theServerComputesDistanceAndDurationOfAKnownTrack() {
+  void theServerComputesDistanceAndDurationOfAKnownTrack(@As("chief") Api chief) {
     // 20 steps of 0.001 deg north along a meridian: R * 0.02 deg in radians = 2223.90 m, in 20 minutes.
     Instant start = NOW.minusSeconds(3 * 3600);
     Resp r = chief.post("/api/patrols", Tracks.patrol(reachId, Tracks.meridian(start, 20, 0.001, 60, Tracks.LON)));
@@ -69,7 +57,7 @@ class PatrolApiTest {
   }
 
   @Test
-  void aTooShortPatrolIsStoredButNotCounted() {
+  void aTooShortPatrolIsStoredButNotCounted(@As("chief") Api chief) {
     Resp r = chief.post("/api/patrols", Tracks.patrol(reachId,
         Tracks.meridian(NOW.minusSeconds(7200), 5, 0.001, 60, Tracks.LON)));
     assertEquals(201, r.status(), r.toString());
@@ -81,7 +69,7 @@ class PatrolApiTest {
   }
 
   @Test
-  void aFastSegmentIsFlaggedAsSuspicious() {
+  void aFastSegmentIsFlaggedAsSuspicious(@As("chief") Api chief, @As("admin") Api admin) {
     JsonArray points = Tracks.meridian(NOW.minusSeconds(6 * 3600), 20, 0.001, 60, Tracks.LON);
     JsonObject last = points.getJsonObject(points.size() - 1);
     // 0.003 deg (334 m) in 20 s = 60 km/h.
@@ -97,7 +85,7 @@ class PatrolApiTest {
   }
 
   @Test
-  void aTrackFarFromItsReachIsFlagged() {
+  void aTrackFarFromItsReachIsFlagged(@As("chief") Api chief) {
     // 0.005 deg east of the reach's meridian: about 457 m away all along.
     Resp r = chief.post("/api/patrols", Tracks.patrol(reachId,
         Tracks.meridian(NOW.minusSeconds(9 * 3600), 20, 0.001, 60, Tracks.LON + 0.005)));
@@ -107,8 +95,8 @@ class PatrolApiTest {
   }
 
   @Test
-  void eachInvalidTrackIsA400NamingTheProblemAndNothingIsStored() {
-    long before = patrolCount(reachId);
+  void eachInvalidTrackIsA400NamingTheProblemAndNothingIsStored(@As("chief") Api chief, @As("admin") Api admin) {
+    long before = patrolCount(admin, reachId);
     Instant start = NOW.minusSeconds(3600);
     JsonArray outOfRange = Tracks.meridian(start, 3, 0.001, 60, Tracks.LON);
     outOfRange.getJsonObject(2).put("lon", 190.0);
@@ -130,12 +118,12 @@ class PatrolApiTest {
     });
     assertTrue(chief.post("/api/patrols", Tracks.patrol(reachId, tooMany)).json().getJsonObject("fields")
         .getString("points").contains("20000"));
-    assertEquals(before, patrolCount(reachId));
+    assertEquals(before, patrolCount(admin, reachId));
   }
 
   @Test
-  void aRetriedPostWithTheSameIdStoresOnePatrol() throws Exception {
-    long before = patrolCount(reachId);
+  void aRetriedPostWithTheSameIdStoresOnePatrol(@As("chief") Api chief, @As("admin") Api admin) throws Exception {
+    long before = patrolCount(admin, reachId);
     JsonObject body = Tracks.patrol(reachId, Tracks.meridian(NOW.minusSeconds(12 * 3600), 20, 0.001, 60, Tracks.LON));
     Resp first = chief.post("/api/patrols", body);
     assertEquals(201, first.status(), first.toString());
@@ -143,31 +131,32 @@ class PatrolApiTest {
     assertEquals(200, retry.status(), retry.toString());
     assertEquals(first.json().getString("id"), retry.json().getString("id"));
     // Concurrent retries from a phone coming back online.
-    List<CompletableFuture<Resp>> burst = List.of(
+    List<Future<Resp>> burst = List.of(
         chief.postAsync("/api/patrols", body, null), chief.postAsync("/api/patrols", body, null),
         chief.postAsync("/api/patrols", body, null));
-    for (CompletableFuture<Resp> f : burst) {
-      assertEquals(200, f.get().status(), f.get().toString());
+    for (Future<Resp> f : burst) {
+      assertEquals(200, f.await().status(), f.await().toString());
     }
-    assertEquals(before + 1, patrolCount(reachId));
+    assertEquals(before + 1, patrolCount(admin, reachId));
   }
 
   @Test
-  void aChiefCannotLogAPatrolOnAnotherChiefsReach() {
-    long before = patrolCount(otherChiefsReachId);
+  void aChiefCannotLogAPatrolOnAnotherChiefsReach(@As("chief") Api chief, @As("keeper") Api keeper,
+      @As("admin") Api admin) {
+    long before = patrolCount(admin, otherChiefsReachId);
     Resp r = chief.post("/api/patrols", Tracks.patrol(otherChiefsReachId,
         Tracks.meridian(NOW.minusSeconds(3600), 20, 0.001, 60, Tracks.LON)));
     assertEquals(403, r.status(), r.toString());
-    assertEquals(before, patrolCount(otherChiefsReachId));
+    assertEquals(before, patrolCount(admin, otherChiefsReachId));
     assertEquals(403, chief.get("/api/reaches/" + otherChiefsReachId).status());
     Resp mine = chief.get("/api/reaches?size=500");
     assertTrue(mine.json().getJsonArray("items").stream()
         .allMatch(o -> ((JsonObject) o).getLong("chiefUserId") == Tracks.userId(chief)));
-    assertEquals(403, server.as("keeper").post("/api/patrols", new JsonObject()).status());
+    assertEquals(403, keeper.post("/api/patrols", new JsonObject()).status());
   }
 
   @Test
-  void aPatrolAt2359OnTheLastDayOfTheMonthCountsForThatMonth() {
+  void aPatrolAt2359OnTheLastDayOfTheMonthCountsForThatMonth(@As("chief") Api chief, @As("admin") Api admin) {
     long reach = Tracks.createReach(admin, "T-BOUNDARY", Tracks.unitId(chief), Tracks.userId(chief), "township");
     Instant lastMinuteOfJanuary = OffsetDateTime.parse("2027-01-31T23:59:00+08:00").toInstant();
     Resp late = chief.post("/api/patrols", Tracks.patrol(reach,
@@ -175,12 +164,12 @@ class PatrolApiTest {
     assertEquals(201, late.status(), late.toString());
     assertTrue(late.json().getBoolean("counted"));
 
-    JsonObject january = reachCompliance(reach, "2027-01-15T10:00:00%2B08:00");
+    JsonObject january = reachCompliance(admin, reach, "2027-01-15T10:00:00%2B08:00");
     assertEquals("2027-01-01T00:00+08:00", january.getString("periodStart"));
     assertEquals(1, january.getInteger("counted"));
     assertTrue(january.getBoolean("compliant"));
 
-    JsonObject february = reachCompliance(reach, null);
+    JsonObject february = reachCompliance(admin, reach, null);
     assertEquals("2027-02-01T00:00+08:00", february.getString("periodStart"));
     assertEquals(0, february.getInteger("counted"));
     assertEquals(1, february.getInteger("previousPeriodCounted"));
@@ -191,13 +180,13 @@ class PatrolApiTest {
     Instant earlyFebruary = OffsetDateTime.parse("2027-02-01T00:30:00+08:00").toInstant();
     assertEquals(201, chief.post("/api/patrols", Tracks.patrol(reach,
         Tracks.meridian(earlyFebruary, 15, 0.001, 60, Tracks.LON))).status());
-    JsonObject after = reachCompliance(reach, null);
+    JsonObject after = reachCompliance(admin, reach, null);
     assertEquals(1, after.getInteger("counted"));
     assertTrue(after.getBoolean("compliant"));
-    assertEquals(1, reachCompliance(reach, "2027-01-15T10:00:00%2B08:00").getInteger("counted"));
+    assertEquals(1, reachCompliance(admin, reach, "2027-01-15T10:00:00%2B08:00").getInteger("counted"));
   }
 
-  private static JsonObject reachCompliance(long reach, String at) {
+  private static JsonObject reachCompliance(Api admin, long reach, String at) {
     Resp r = admin.get("/api/compliance/reaches?chiefLevel=township" + (at == null ? "" : "&at=" + at));
     assertEquals(200, r.status(), r.toString());
     return r.json().getJsonArray("items").stream().map(o -> (JsonObject) o)
@@ -205,7 +194,7 @@ class PatrolApiTest {
   }
 
   @Test
-  void patrolsAreServedAsGeoJson() {
+  void patrolsAreServedAsGeoJson(@As("admin") Api admin) {
     Resp r = admin.get("/api/patrols.geojson?reachId=" + reachId);
     assertEquals(200, r.status(), r.toString());
     assertTrue(r.header("Content-Type").startsWith("application/geo+json"), r.header("Content-Type"));
@@ -216,7 +205,7 @@ class PatrolApiTest {
   }
 
   @Test
-  void theDemoHasAnOverdueReachAndAChiefWithSeveralReaches() {
+  void theDemoHasAnOverdueReachAndAChiefWithSeveralReaches(@As("chief") Api chief, @As("admin") Api admin) {
     Resp overdue = admin.get("/api/compliance/reaches?overdue=true");
     assertEquals(200, overdue.status(), overdue.toString());
     Resp chiefs = admin.get("/api/compliance/chiefs");

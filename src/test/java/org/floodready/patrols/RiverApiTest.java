@@ -6,36 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
-import org.floodready.support.TestClock;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@FloodReadyTest(clock = "2027-05-12T10:00:00+08:00")
 class RiverApiTest {
-  static TestServer server;
-  static Http admin;
-  static Http chief;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(new TestClock(OffsetDateTime.parse("2027-05-12T10:00:00+08:00").toInstant()));
-    admin = server.as("admin");
-    chief = server.as("chief");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   @Test
-  void theDemoHasFiveRiversWithReachesAndOneChiefEach() {
+  void theDemoHasFiveRiversWithReachesAndOneChiefEach(@As("chief") Api chief, @As("admin") Api admin) {
     JsonArray rivers = chief.get("/api/rivers").json().getJsonArray("items");
     List<String> names = rivers.stream().map(o -> ((JsonObject) o).getString("nameZh")).toList();
     assertTrue(names.containsAll(List.of("十七里河", "熊耳河", "金水河", "七里河", "潮河")), names.toString());
@@ -53,7 +36,8 @@ class RiverApiTest {
   }
 
   @Test
-  void adminsCreateAndChangeReachesAndTheirInputIsChecked() {
+  void adminsCreateAndChangeReachesAndTheirInputIsChecked(@As("chief") Api chief, @As("keeper") Api keeper,
+      @As("admin") Api admin) {
     long riverId = admin.post("/api/rivers", new JsonObject().put("code", "TST").put("nameZh", "测试河")
         .put("nameEn", "Test River")).json().getLong("id");
     Resp bad = admin.post("/api/reaches", new JsonObject().put("riverId", riverId).put("code", "TST-1")
@@ -66,17 +50,17 @@ class RiverApiTest {
     assertTrue(fields.containsKey("chiefLevel") && fields.containsKey("geometry.coordinates[1]")
         && fields.containsKey("rules.minDurationS"), fields.encode());
 
-    long keeperId = Tracks.userId(server.as("keeper"));
-    Resp notAChief = admin.post("/api/reaches", reach(riverId, "TST-1").put("chiefUserId", keeperId));
+    long keeperId = Tracks.userId(keeper);
+    Resp notAChief = admin.post("/api/reaches", reach(chief, riverId, "TST-1").put("chiefUserId", keeperId));
     assertEquals(422, notAChief.status(), notAChief.toString());
 
-    Resp created = admin.post("/api/reaches", reach(riverId, "TST-1").put("chiefUserId", Tracks.userId(chief))
+    Resp created = admin.post("/api/reaches", reach(chief, riverId, "TST-1").put("chiefUserId", Tracks.userId(chief))
         .put("rules", new JsonObject().put("period", "week").put("times", 2)));
     assertEquals(201, created.status(), created.toString());
     long id = created.json().getLong("id");
     // 0.03 deg of latitude: R * 0.03 * pi / 180 = 3335.8 m.
     assertEquals(3335.8, created.json().getDouble("lengthM"), 0.2);
-    assertEquals(403, chief.post("/api/reaches", reach(riverId, "TST-2")).status());
+    assertEquals(403, chief.post("/api/reaches", reach(chief, riverId, "TST-2")).status());
 
     Resp changed = admin.patch("/api/reaches/" + id, new JsonObject().put("chiefLevel", "county").put("nameEn", "Renamed"));
     assertEquals(200, changed.status(), changed.toString());
@@ -92,7 +76,7 @@ class RiverApiTest {
   }
 
   @Test
-  void theDistrictOverridesThePatrolRules() {
+  void theDistrictOverridesThePatrolRules(@As("chief") Api chief, @As("admin") Api admin) {
     Resp bad = admin.put("/api/admin/patrol-rules", new JsonObject().put("maxSpeedKmh", "fast"));
     assertEquals(400, bad.status(), bad.toString());
     assertEquals(403, chief.put("/api/admin/patrol-rules", new JsonObject()).status());
@@ -110,7 +94,7 @@ class RiverApiTest {
   }
 
   @Test
-  void complianceServiceByUnitIsTheContractOtherDomainsUse() throws Exception {
+  void complianceServiceByUnitIsTheContractOtherDomainsUse(TestServer server, @As("chief") Api chief) throws Exception {
     ComplianceService service = new ComplianceService(server.server.app());
     List<UnitCompliance> units = service.byUnit(server.server.app().now()).toCompletionStage().toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
@@ -124,7 +108,7 @@ class RiverApiTest {
     assertTrue(units.stream().mapToInt(UnitCompliance::overdueHazards).sum() >= 1);
   }
 
-  private static JsonObject reach(long riverId, String code) {
+  private static JsonObject reach(Api chief, long riverId, String code) {
     return new JsonObject().put("riverId", riverId).put("code", code).put("nameZh", "测试河 " + code)
         .put("nameEn", "Test " + code).put("unitId", Tracks.unitId(chief)).put("chiefLevel", "village")
         .put("geometry", new JsonObject().put("type", "LineString").put("coordinates", new JsonArray()

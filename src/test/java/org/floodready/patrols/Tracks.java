@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.UUID;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
 import org.floodready.support.Resp;
 
 /** Test tracks along the meridian 113.70 E and a test reach that follows it. */
@@ -30,7 +30,7 @@ final class Tracks {
   }
 
   /** Creates a reach along the meridian (34.70 to 34.73 N) for the given chief; returns its id. */
-  static long createReach(Http admin, String code, long unitId, long chiefUserId, String level) {
+  static long createReach(Api admin, String code, long unitId, long chiefUserId, String level) {
     Resp rivers = admin.get("/api/rivers");
     long riverId = rivers.json().getJsonArray("items").getJsonObject(0).getLong("id");
     Resp r = admin.post("/api/reaches", new JsonObject().put("riverId", riverId).put("code", code)
@@ -44,11 +44,11 @@ final class Tracks {
     return r.json().getLong("id");
   }
 
-  static long userId(Http user) {
+  static long userId(Api user) {
     return user.get("/api/auth/me").json().getLong("id");
   }
 
-  static long unitId(Http user) {
+  static long unitId(Api user) {
     return user.get("/api/auth/me").json().getLong("unitId");
   }
 }

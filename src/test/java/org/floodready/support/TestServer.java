@@ -32,6 +32,13 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(FloodReadyServer.start(config, clock));
   }
 
+  /** A node on an empty database (no schema, no demo data), with these extra flags. */
+  public static TestServer startEmpty(Clock clock, String... extraArgs) throws Exception {
+    AppConfig config = config(TestDatabase.emptyDatabase(), freePort(), Files.createTempDirectory("fr-empty"),
+        concat(new String[] {"--demo-data", "false"}, extraArgs));
+    return new TestServer(FloodReadyServer.start(config, clock));
+  }
+
   /** A node with exactly this configuration (e.g. without the unique cluster name of {@link #clusterArgs()}). */
   public static TestServer start(AppConfig config) throws Exception {
     return new TestServer(FloodReadyServer.start(config, Clock.systemUTC()));

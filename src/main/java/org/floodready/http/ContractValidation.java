@@ -56,7 +56,7 @@ public final class ContractValidation implements Handler<RoutingContext> {
   private record Param(Parameter parameter, ParameterTransformer transformer, Validator validator, int segment) {
   }
 
-  private record Checks(List<Param> params, Validator body, String bodyType, boolean secured) {
+  private record Checks(List<Param> params, Validator body, String bodyType, boolean secured, boolean needsKey) {
   }
 
   private final OpenAPIContract contract;
@@ -70,7 +70,12 @@ public final class ContractValidation implements Handler<RoutingContext> {
     ParameterTransformer form = new FormTransformer();
     for (Operation op : contract.operations()) {
       List<Param> params = new ArrayList<>();
+      boolean needsKey = false;
       for (Parameter p : op.getParameters()) {
+        if (p.getIn() == Location.HEADER && p.getName().equalsIgnoreCase(Idempotency.HEADER)) {
+          needsKey = p.isRequired();
+          continue;
+        }
         int segment = p.getIn() == Location.PATH ? segment(op.getAbsoluteOpenAPIPath(), p.getName()) : -1;
         params.add(new Param(p, p.getIn() == Location.QUERY ? form : simple, schemas.validator(p.getSchema()),
             segment));
@@ -79,7 +84,7 @@ public final class ContractValidation implements Handler<RoutingContext> {
       JsonSchema schema = json == null ? null : json.getSchema();
       byOperation.put(op.getOperationId(), new Checks(List.copyOf(params),
           schema == null ? null : schemas.validator(schema), schema == null ? null : schema.get("type"),
-          !op.getSecurityRequirements().isEmpty()));
+          !op.getSecurityRequirements().isEmpty(), needsKey));
     }
   }
 
@@ -98,6 +103,9 @@ public final class ContractValidation implements Handler<RoutingContext> {
     if (checks.secured() && CurrentUser.orNull(ctx) == null || checks.body() != null && hasBody(ctx) && !sendsJson(ctx)) {
       ctx.next(); // the handler answers 401, or 415 for a body in another type, before any look at the input
       return;
+    }
+    if (checks.needsKey()) {
+      Idempotency.requireKey(ctx); // its own answer (idempotency_key_required), as every retried write gives
     }
     Map<String, String> errors = new LinkedHashMap<>();
     try {

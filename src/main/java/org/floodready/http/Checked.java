@@ -22,6 +22,18 @@ public final class Checked {
     return s == null || s.isEmpty() ? null : s;
   }
 
+  /**
+   * Text the contract requires: the schema's {@code minLength}/{@code pattern} cannot say "not blank once trimmed"
+   * the way {@link String#trim()} does (it also strips control characters such as NUL).
+   */
+  public static String requiredText(JsonObject json, String name) {
+    String s = text(json, name);
+    if (s == null) {
+      throw ApiError.invalid(name, "must not be empty");
+    }
+    return s;
+  }
+
   public static Long id(JsonObject json, String name) {
     Object v = json.getValue(name);
     if (v == null) {

@@ -10,7 +10,6 @@ import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.JsonSchemaOptions;
 import io.vertx.json.schema.OutputFormat;
-import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
 import io.vertx.openapi.contract.Location;
@@ -50,18 +49,15 @@ public final class ContractValidation implements Handler<RoutingContext> {
   private static final Logger log = LoggerFactory.getLogger(ContractValidation.class);
   /** The parsed body, kept for {@link JsonInput} so the handler does not parse it again. */
   static final String PARSED_BODY = "contract.body";
-  /** A batch of a thousand bad readings is named by its first few, not in a megabyte of errors. */
-  private static final int MAX_FIELDS = 20;
-  /** Keywords whose error only says that something below failed; the failure below is listed too. */
-  private static final Set<String> WRAPPERS = Set.of("properties", "$ref", "items", "prefixItems", "allOf", "anyOf",
-      "oneOf", "then", "else", "if", "patternProperties", "unevaluatedItems");
 
-  private record Param(Parameter parameter, ParameterTransformer transformer, Validator validator, int segment) {
+  /** {@code notFound}: a value outside the schema names nothing that exists, a 404 ({@code x-not-found: true}). */
+  private record Param(Parameter parameter, ParameterTransformer transformer, Validator validator, int segment,
+      boolean notFound) {
   }
 
   /** {@code quick} answers only yes or no (a third cheaper); {@code body} lists the errors of a bad body. */
-  private record Checks(List<Param> params, Validator quick, Validator body, String bodyType, boolean secured,
-      boolean needsKey) {
+  private record Checks(List<Param> params, Validator quick, Validator body, JsonObject bodySchema, String bodyType,
+      boolean secured, boolean needsKey) {
   }
 
   private static final JsonSchemaOptions FLAG = new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
@@ -86,13 +82,13 @@ public final class ContractValidation implements Handler<RoutingContext> {
         }
         int segment = p.getIn() == Location.PATH ? segment(op.getAbsoluteOpenAPIPath(), p.getName()) : -1;
         params.add(new Param(p, p.getIn() == Location.QUERY ? form : simple, schemas.validator(p.getSchema()),
-            segment));
+            segment, Boolean.TRUE.equals(p.getOpenAPIModel().getValue("x-not-found"))));
       }
       MediaType json = op.getRequestBody() == null ? null : op.getRequestBody().getContent().get(MediaType.APPLICATION_JSON);
       JsonSchema schema = json == null ? null : json.getSchema();
       byOperation.put(op.getOperationId(), new Checks(List.copyOf(params),
           schema == null ? null : schemas.validator(schema, FLAG), schema == null ? null : schemas.validator(schema),
-          schema == null ? null : schema.get("type"),
+          schema == null ? null : rawBodySchema(contract.getRawContract(), op), schema == null ? null : schema.get("type"),
           !op.getSecurityRequirements().isEmpty(), needsKey));
     }
   }
@@ -124,6 +120,8 @@ public final class ContractValidation implements Handler<RoutingContext> {
       if (checks.body() != null) {
         checkBody(ctx, checks, errors);
       }
+    } catch (ApiError e) {
+      throw e;
     } catch (RuntimeException e) {
       // a fault of the schema library on an odd value (an empty string as format email): the handler decides
       log.warn("{}: the contract validator failed, passed to the handler", op.getOperationId(), e);
@@ -145,7 +143,7 @@ public final class ContractValidation implements Handler<RoutingContext> {
     }
     Map<String, String> errors = new LinkedHashMap<>();
     if (checks.body() != null && !Boolean.TRUE.equals(checks.quick().validate(body).getValid())) {
-      report(checks.body().validate(body), "", errors);
+      SchemaProblems.report(checks.body().validate(body), "", errors, checks.bodySchema(), contract.getRawContract());
     }
     return errors;
   }
@@ -172,7 +170,12 @@ public final class ContractValidation implements Handler<RoutingContext> {
       errors.put(name, "cannot be read");
       return;
     }
-    report(p.validator().validate(value), name, errors);
+    Map<String, String> problems = new LinkedHashMap<>();
+    SchemaProblems.report(p.validator().validate(value), name, problems);
+    if (p.notFound() && !problems.isEmpty()) {
+      throw ApiError.notFound(name, raw);
+    }
+    problems.forEach(errors::putIfAbsent);
   }
 
   private static boolean hasBody(RoutingContext ctx) {
@@ -184,7 +187,7 @@ public final class ContractValidation implements Handler<RoutingContext> {
     return type != null && type.toLowerCase().startsWith("application/json");
   }
 
-  private static void checkBody(RoutingContext ctx, Checks checks, Map<String, String> errors) {
+  private void checkBody(RoutingContext ctx, Checks checks, Map<String, String> errors) {
     Buffer body = ctx.body() == null ? null : ctx.body().buffer();
     if (body == null || body.length() == 0) {
       return;
@@ -202,133 +205,15 @@ public final class ContractValidation implements Handler<RoutingContext> {
     }
     ctx.put(PARSED_BODY, value);
     if (!Boolean.TRUE.equals(checks.quick().validate(value).getValid())) {
-      report(checks.body().validate(value), "", errors);
+      SchemaProblems.report(checks.body().validate(value), "", errors, checks.bodySchema(), contract.getRawContract());
     }
   }
 
-  /** The leaf problems of a failed validation, one per field (the first found), named like {@code lines[2].quantity}. */
-  static void report(OutputUnit result, String parameter, Map<String, String> errors) {
-    if (Boolean.TRUE.equals(result.getValid())) {
-      return;
-    }
-    List<OutputUnit> units = result.getErrors() == null || result.getErrors().isEmpty() ? List.of(result)
-        : result.getErrors();
-    for (OutputUnit unit : units) {
-      String keyword = keyword(unit.getKeywordLocation());
-      if (errors.size() >= MAX_FIELDS) {
-        break;
-      }
-      if (WRAPPERS.contains(keyword)
-          || keyword.equals("additionalProperties") && unit.getError() != null
-          && unit.getError().endsWith("additional properties schema") && units.size() > 1) {
-        continue; // a wrapper: the property's own problem is listed too
-      }
-      String field = field(parameter, unit.getInstanceLocation());
-      if (keyword.equals("required") || keyword.equals("dependentRequired")) {
-        String missing = quoted(unit.getError(), keyword.equals("required") ? 0 : 1);
-        errors.putIfAbsent(join(field, missing), "is required");
-      } else {
-        errors.putIfAbsent(field.isEmpty() ? "body" : field, problem(keyword, unit));
-      }
-    }
-    if (errors.isEmpty()) {
-      errors.put(parameter.isEmpty() ? "body" : parameter, "does not match the contract");
-    }
-  }
-
-  private static String problem(String keyword, OutputUnit unit) {
-    String error = unit.getError() == null ? "is invalid" : unit.getError();
-    return switch (keyword) {
-      case "type" -> typeProblem(error.substring(error.indexOf("Expected ") + 9));
-      case "enum" -> "must be one of " + error.substring(error.indexOf("any of ") + 7).replace("[", "")
-          .replace("]", "").replace("\"", "").replace(",", ", ");
-      case "minLength" -> between(error, "< ", ")").equals("1") ? "must not be empty"
-          : "must be at least " + between(error, "< ", ")") + " characters";
-      case "maxLength" -> "must be at most " + between(error, "> ", ")") + " characters";
-      case "maxItems" -> "must have at most " + between(error, "> ", ")") + " elements";
-      case "minItems" -> "must have at least " + between(error, "< ", ")") + " elements";
-      case "minimum" -> "must be >= " + after(error, "than ");
-      case "exclusiveMinimum" -> "must be > " + after(error, "equal to ");
-      case "maximum" -> "must be <= " + after(error, "than ");
-      case "exclusiveMaximum" -> "must be < " + after(error, "equal to ");
-      case "multipleOf" -> "must have at most " + decimals(after(error, "multiple of ")) + " decimals";
-      case "pattern" -> "has characters that are not allowed";
-      case "format" -> "must be a valid " + between(error, "format \"", "\"");
-      case "additionalProperties", "unevaluatedProperties" -> "is not allowed here";
-      default -> error;
-    };
-  }
-
-  /** In the words {@link Fields} used, so clients see the same texts as before the contract checked them. */
-  private static String typeProblem(String expected) {
-    String type = expected.replaceAll("[\\[\\]\" ]", "").replace(",null", "").replace("null,", "");
-    return switch (type) {
-      case "number" -> "must be a number";
-      case "integer" -> "must be a whole number";
-      case "string" -> "must be a string";
-      case "boolean" -> "must be true or false";
-      case "array" -> "must be an array";
-      case "object" -> "must be an object";
-      default -> "must be of type " + type;
-    };
-  }
-
-  private static int decimals(String step) {
-    int dot = step.indexOf('.');
-    return dot < 0 ? 0 : step.length() - dot - 1;
-  }
-
-  private static String keyword(String location) {
-    if (location == null) {
-      return "";
-    }
-    return location.substring(location.lastIndexOf('/') + 1);
-  }
-
-  /**
-   * A JSON pointer as a field name: {@code /lines/2/quantity} → {@code lines[2].quantity}; a position in a
-   * GeoJSON line is one field ({@code /geometry/coordinates/1/0} → {@code geometry.coordinates[1]}).
-   */
-  static String field(String parameter, String pointer) {
-    StringBuilder name = new StringBuilder(parameter);
-    if (pointer != null && pointer.length() > 1) {
-      for (String token : pointer.substring(pointer.startsWith("#") ? 2 : 1).split("/")) {
-        String t = token.replace("~1", "/").replace("~0", "~");
-        boolean index = !t.isEmpty() && t.chars().allMatch(Character::isDigit);
-        if (index && name.toString().endsWith("]")) {
-          break;
-        }
-        if (index && !name.isEmpty()) {
-          name.append('[').append(t).append(']');
-        } else {
-          name.append(name.isEmpty() ? "" : ".").append(t);
-        }
-      }
-    }
-    return name.toString();
-  }
-
-  private static String join(String parent, String child) {
-    return parent.isEmpty() ? child : parent + "." + child;
-  }
-
-  private static String quoted(String text, int index) {
-    String[] parts = text == null ? new String[0] : text.split("\"");
-    return parts.length > 2 * index + 1 ? parts[2 * index + 1] : "?";
-  }
-
-  private static String between(String text, String from, String to) {
-    int a = text.indexOf(from);
-    if (a < 0) {
-      return text;
-    }
-    int b = text.indexOf(to, a + from.length());
-    return b < 0 ? text.substring(a + from.length()) : text.substring(a + from.length(), b);
-  }
-
-  private static String after(String text, String from) {
-    int a = text.lastIndexOf(from);
-    return a < 0 ? text : text.substring(a + from.length());
+  private static JsonObject rawBodySchema(JsonObject doc, Operation op) {
+    JsonObject item = doc.getJsonObject("paths").getJsonObject(op.getOpenAPIPath());
+    JsonObject operation = item.getJsonObject(op.getHttpMethod().name().toLowerCase());
+    return operation.getJsonObject("requestBody").getJsonObject("content").getJsonObject(MediaType.APPLICATION_JSON)
+        .getJsonObject("schema");
   }
 
   private static int segment(String template, String name) {

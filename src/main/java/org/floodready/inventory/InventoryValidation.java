@@ -132,7 +132,7 @@ public final class InventoryValidation {
 
   public static IssueInput issue(JsonObject json) {
     return new IssueInput(quantity(json, "quantity"), Checked.text(json, "recipientType"),
-        Checked.text(json, "recipient"), Checked.text(json, "note"));
+        Checked.requiredText(json, "recipient"), Checked.text(json, "note"));
   }
 
   public static WriteOffInput writeOff(JsonObject json) {

@@ -25,7 +25,7 @@ public final class HazardValidation {
     String patrolId = Checked.text(body, "patrolId");
     return new HazardInput(reachId, unitId, patrolId == null ? null : java.util.UUID.fromString(patrolId),
         Checked.text(body, "type"), Checked.text(body, "severity"), body.getDouble("lat"), body.getDouble("lon"),
-        Checked.text(body, "description"));
+        Checked.requiredText(body, "description"));
   }
 
   /** An assignment the contract has checked; its deadline lies ahead (a rule on the clock). */

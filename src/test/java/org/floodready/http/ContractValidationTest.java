@@ -59,8 +59,44 @@ class ContractValidationTest {
   void namesEveryWrongFieldOfABody() {
     Map<String, String> errors = contract.bodyErrors("createLotIssue", new JsonObject().put("quantity", "5")
         .put("recipientType", "truck"));
-    System.out.println(errors);
-    assertTrue(errors.containsKey("quantity"), errors.toString());
-    assertTrue(errors.containsKey("recipientType"), errors.toString());
+    assertEquals("must be a number", errors.get("quantity"), "the drift of issue #13: \"5\" for a number");
+    assertEquals("must be one of checkpoint, incident, person", errors.get("recipientType"));
+    assertEquals("is required", errors.get("recipient"));
+    assertEquals(Map.of(), contract.bodyErrors("createLotIssue", new JsonObject().put("quantity", 12.125)
+        .put("recipientType", "person").put("recipient", "张三").putNull("note")), "an optional null is not sent");
+    assertEquals("must have at most 3 decimals", contract.bodyErrors("createLotIssue", new JsonObject()
+        .put("quantity", 1.2345).put("recipientType", "person").put("recipient", "张三")).get("quantity"));
+  }
+
+  @Test
+  void aFailedPatternIsExplainedByTheContractsOwnWords() {
+    Map<String, String> errors = contract.bodyErrors("createAdminUser", new JsonObject().put("username", "a b")
+        .put("displayName", "x").put("password", "Grey-Heron-Levee-7").put("role", "viewer").put("email", "nope"));
+    assertEquals("use 3 to 64 letters, digits, '.', '_' or '-'", errors.get("username"), errors.toString());
+    assertEquals("must be an e-mail address", errors.get("email"), errors.toString());
+    assertEquals("use letters, digits and . _ -", contract.bodyErrors("createItem", new JsonObject()
+        .put("code", "a b").put("nameZh", "x").put("nameEn", "x").put("category", "materials")
+        .put("unitOfMeasure", "条")).get("code"), "through a $ref to components/schemas/Item");
+  }
+
+  @Test
+  void fieldsAreNamedFromTheirJsonPointer() {
+    assertEquals("lines[2].quantity", SchemaProblems.field("", "/lines/2/quantity"));
+    assertEquals("multipliers.II", SchemaProblems.field("", "/multipliers/II"));
+    assertEquals("geometry.coordinates[1]", SchemaProblems.field("", "/geometry/coordinates/1/0"));
+    assertEquals("a/b", SchemaProblems.field("", "/a~1b"));
+    assertEquals("page", SchemaProblems.field("page", ""));
+  }
+
+  @Test
+  void nestedRequiredFieldsAndRangesAreNamedWhereTheyAre() {
+    Map<String, String> errors = contract.bodyErrors("createReadingsBatch", new JsonObject().put("readings",
+        new io.vertx.core.json.JsonArray().add(new JsonObject().put("checkpointId", 1).put("value", 1)
+            .put("measuredAt", "2026-07-20T08:30+08:00"))
+            .add(new JsonObject().put("checkpointId", 0).put("value", 20000))));
+    assertEquals(java.util.Set.of("readings[1].checkpointId", "readings[1].value", "readings[1].measuredAt"),
+        errors.keySet(), errors.toString());
+    assertEquals("is required", errors.get("readings[1].measuredAt"));
+    assertEquals("must be <= 10000", errors.get("readings[1].value"));
   }
 }

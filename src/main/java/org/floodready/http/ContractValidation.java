@@ -6,10 +6,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
-import io.vertx.json.schema.JsonSchemaOptions;
-import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
 import io.vertx.openapi.contract.Location;
@@ -55,13 +52,9 @@ public final class ContractValidation implements Handler<RoutingContext> {
       boolean notFound) {
   }
 
-  /** {@code quick} answers only yes or no (a third cheaper); {@code body} lists the errors of a bad body. */
-  private record Checks(List<Param> params, Validator quick, Validator body, JsonObject bodySchema, String bodyType,
+  private record Checks(List<Param> params, Validator body, JsonObject bodySchema, String bodyType,
       boolean secured, boolean needsKey) {
   }
-
-  private static final JsonSchemaOptions FLAG = new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
-      .setBaseUri("app://").setOutputFormat(OutputFormat.Flag);
 
   private final OpenAPIContract contract;
   private final Map<String, Checks> byOperation = new HashMap<>();
@@ -87,7 +80,7 @@ public final class ContractValidation implements Handler<RoutingContext> {
       MediaType json = op.getRequestBody() == null ? null : op.getRequestBody().getContent().get(MediaType.APPLICATION_JSON);
       JsonSchema schema = json == null ? null : json.getSchema();
       byOperation.put(op.getOperationId(), new Checks(List.copyOf(params),
-          schema == null ? null : schemas.validator(schema, FLAG), schema == null ? null : schemas.validator(schema),
+          schema == null ? null : schemas.validator(schema),
           schema == null ? null : rawBodySchema(contract.getRawContract(), op), schema == null ? null : schema.get("type"),
           !op.getSecurityRequirements().isEmpty(), needsKey));
     }
@@ -142,7 +135,7 @@ public final class ContractValidation implements Handler<RoutingContext> {
       throw new IllegalArgumentException("no operation " + operationId);
     }
     Map<String, String> errors = new LinkedHashMap<>();
-    if (checks.body() != null && !Boolean.TRUE.equals(checks.quick().validate(body).getValid())) {
+    if (checks.body() != null) {
       SchemaProblems.report(checks.body().validate(body), "", errors, checks.bodySchema(), contract.getRawContract());
     }
     return errors;
@@ -204,9 +197,7 @@ public final class ContractValidation implements Handler<RoutingContext> {
       return;
     }
     ctx.put(PARSED_BODY, value);
-    if (!Boolean.TRUE.equals(checks.quick().validate(value).getValid())) {
-      SchemaProblems.report(checks.body().validate(value), "", errors, checks.bodySchema(), contract.getRawContract());
-    }
+    SchemaProblems.report(checks.body().validate(value), "", errors, checks.bodySchema(), contract.getRawContract());
   }
 
   private static JsonObject rawBodySchema(JsonObject doc, Operation op) {

@@ -26,33 +26,38 @@ class ContractValidationTest {
     vertx.close().await();
   }
 
-  /** For information (issue #19): the cost per request of finding the operation and checking a body. */
+  /**
+   * For information (issue #19): the cost per request of finding the operation and of parsing and checking a
+   * small body, the best of ten rounds (the machine is shared; the best round is the least disturbed).
+   */
   @Test
   void measuresTheCostPerRequest() {
     var raw = ApiContract.load(vertx).await().contract();
     String body = "{\"quantity\": 12.5, \"recipientType\": \"incident\", \"recipient\": \"常庄水库险情\","
         + " \"note\": \"抢险\"}";
-    int rounds = 20_000;
-    for (int i = 0; i < rounds; i++) { // warm-up for the JIT
-      raw.findOperation("/api/lots/1/issues", io.vertx.core.http.HttpMethod.POST);
-      contract.bodyErrors("createLotIssue", new JsonObject(body));
+    int rounds = 5_000;
+    double bestFind = Double.MAX_VALUE;
+    double bestCheck = Double.MAX_VALUE;
+    for (int round = 0; round < 10; round++) {
+      long found = 0;
+      long t0 = System.nanoTime();
+      for (int i = 0; i < rounds; i++) {
+        found += raw.findOperation("/api/lots/" + (i % 500 + 1) + "/issues", io.vertx.core.http.HttpMethod.POST)
+            == null ? 0 : 1;
+      }
+      long t1 = System.nanoTime();
+      int valid = 0;
+      for (int i = 0; i < rounds; i++) {
+        valid += contract.bodyErrors("createLotIssue", new JsonObject(body)).isEmpty() ? 1 : 0;
+      }
+      long t2 = System.nanoTime();
+      assertEquals(rounds, found);
+      assertEquals(rounds, valid);
+      bestFind = Math.min(bestFind, (t1 - t0) / 1e3 / rounds);
+      bestCheck = Math.min(bestCheck, (t2 - t1) / 1e3 / rounds);
     }
-    long found = 0;
-    long t0 = System.nanoTime();
-    for (int i = 0; i < rounds; i++) {
-      found += raw.findOperation("/api/lots/" + (i % 500 + 1) + "/issues", io.vertx.core.http.HttpMethod.POST) == null
-          ? 0 : 1;
-    }
-    long t1 = System.nanoTime();
-    int valid = 0;
-    for (int i = 0; i < rounds; i++) {
-      valid += contract.bodyErrors("createLotIssue", new JsonObject(body)).isEmpty() ? 1 : 0;
-    }
-    long t2 = System.nanoTime();
-    assertEquals(rounds, found);
-    assertEquals(rounds, valid);
     System.out.printf("contract cost per request: find operation %.1f µs, parse + check a body %.1f µs%n",
-        (t1 - t0) / 1e3 / rounds, (t2 - t1) / 1e3 / rounds);
+        bestFind, bestCheck);
   }
 
   @Test

@@ -93,7 +93,7 @@ public final class FloodReadyServer implements AutoCloseable {
       await(TokenRevocations.watch(app));
       LoginLimiter limiter = LoginLimiter.clustered(vertx, cluster.hazelcast(), clock, config.loginMaxFailures(),
           config.loginWindow());
-      String openApi = HttpVerticle.renderOpenApi();
+      org.floodready.http.ApiContract openApi = await(org.floodready.http.ApiContract.load(vertx));
       await(vertx.deployVerticle(new SweepsVerticle(app, config.sweepInterval().toMillis())));
       if (embedded != null) {
         await(vertx.deployVerticle(new DatabaseSupervisor(embedded)));

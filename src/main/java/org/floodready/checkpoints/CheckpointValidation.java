@@ -7,6 +7,7 @@ import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.floodready.http.Checked;
 import org.floodready.http.Fields;
 
 /** Checks of checkpoint definitions and readings; every problem is reported with its field name. */
@@ -223,15 +224,9 @@ public final class CheckpointValidation {
     }
   }
 
-  /** Reads value and measuredAt of one reading (two decimals at most). */
-  public static ReadingInput reading(Fields f, long checkpointId) {
-    Double value = f.number("value", -1_000, 10_000, true);
-    if (value != null && Math.abs(value * 100 - Math.rint(value * 100)) > 1e-6) {
-      f.error("value", "must have at most 2 decimals");
-      value = null;
-    }
-    OffsetDateTime at = f.time("measuredAt", true);
-    return new ReadingInput(checkpointId, value, at);
+  /** Reads value and measuredAt of one reading, which the contract has checked (ReadingInput). */
+  public static ReadingInput reading(JsonObject body, long checkpointId) {
+    return new ReadingInput(checkpointId, body.getDouble("value"), Checked.time(body, "measuredAt"));
   }
 
   /** One reading as sent; fields are null when they were wrong. */

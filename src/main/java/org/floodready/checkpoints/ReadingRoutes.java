@@ -17,6 +17,7 @@ import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.checkpoints.CheckpointValidation.ReadingInput;
 import org.floodready.http.ApiError;
+import org.floodready.http.Checked;
 import org.floodready.http.Fields;
 import org.floodready.http.JsonInput;
 import org.floodready.http.QueryParams;
@@ -50,7 +51,7 @@ public final class ReadingRoutes {
     CurrentUser user = poster(ctx);
     long id = QueryParams.pathId(ctx, "checkpointId");
     Fields in = new Fields(JsonInput.object(ctx));
-    ReadingInput reading = CheckpointValidation.reading(in, id);
+    ReadingInput reading = CheckpointValidation.reading(in.json(), id);
     OffsetDateTime now = app.now();
     checkpoints.find(id)
         .compose(found -> {
@@ -81,30 +82,19 @@ public final class ReadingRoutes {
 
   private void postBatch(RoutingContext ctx) {
     CurrentUser user = poster(ctx);
+    // the contract has checked the shape (1 to 1,000 readings, each with its checkpoint, value and time);
+    // Fields collects what needs the checkpoints: unknown, inactive, physically impossible
     Fields in = new Fields(JsonInput.object(ctx));
-    JsonArray array = in.array("readings", CheckpointDefaults.MAX_BATCH, true);
-    in.validate();
-    if (array.isEmpty()) {
-      throw ApiError.invalid("readings", "must not be empty");
-    }
+    JsonArray array = in.json().getJsonArray("readings");
     List<Fields> fields = new ArrayList<>();
     List<ReadingInput> readings = new ArrayList<>();
     Set<Long> ids = new LinkedHashSet<>();
     for (int i = 0; i < array.size(); i++) {
-      String path = "readings[" + i + "]";
-      if (!(array.getValue(i) instanceof JsonObject o)) {
-        in.error(path, "must be an object");
-        fields.add(null);
-        readings.add(null);
-        continue;
-      }
-      Fields f = in.nested(o, path);
-      Long checkpointId = f.id("checkpointId", true);
-      fields.add(f);
-      readings.add(CheckpointValidation.reading(f, checkpointId == null ? 0 : checkpointId));
-      if (checkpointId != null) {
-        ids.add(checkpointId);
-      }
+      JsonObject o = array.getJsonObject(i);
+      long checkpointId = Checked.id(o, "checkpointId");
+      fields.add(in.nested(o, "readings[" + i + "]"));
+      readings.add(CheckpointValidation.reading(o, checkpointId));
+      ids.add(checkpointId);
     }
     OffsetDateTime now = app.now();
     checkpoints.findAll(ids)

@@ -15,16 +15,17 @@ import org.floodready.inventory.InventoryRoutes;
 import org.floodready.patrols.RiverChiefRoutes;
 import org.floodready.units.UnitRoutes;
 
-/** Everything under {@code /api}: body limit, authentication, then each domain's routes. */
+/** Everything under {@code /api}: body limit, authentication, the role check, the contract, then each domain's routes. */
 public final class ApiRouter {
   private ApiRouter() {
   }
 
-  public static Router create(AppContext app, LoginLimiter limiter) {
+  public static Router create(AppContext app, LoginLimiter limiter, ApiContract contract) {
     Router api = Router.router(app.vertx());
     api.route().handler(BodyHandler.create(false).setBodyLimit(app.config().maxBodyBytes()));
     api.route().handler(new AuthHandler(app.tokens(), new UserRepository(app.pool())));
     api.route().handler(new WriteGuard());
+    api.route().handler(new ContractValidation(contract.contract()));
 
     new AuthRoutes(app, limiter).mount(api);
     new UserAdminRoutes(app).mount(api);

@@ -1,6 +1,5 @@
 package org.floodready.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -15,13 +14,13 @@ import org.floodready.auth.LoginLimiter;
 public final class HttpVerticle extends VerticleBase {
   private final AppContext app;
   private final LoginLimiter limiter;
-  private final String openApiYaml;
+  private final ApiContract contract;
   private HttpServer server;
 
-  public HttpVerticle(AppContext app, LoginLimiter limiter, String openApiYaml) {
+  public HttpVerticle(AppContext app, LoginLimiter limiter, ApiContract contract) {
     this.app = app;
     this.limiter = limiter;
-    this.openApiYaml = openApiYaml;
+    this.contract = contract;
   }
 
   @Override
@@ -31,7 +30,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(new SecurityHeaders());
     new HealthRoutes(app).mount(router);
     router.get("/openapi.yaml").handler(this::openApi);
-    router.route("/api/*").subRouter(ApiRouter.create(app, limiter));
+    router.route("/api/*").subRouter(ApiRouter.create(app, limiter, contract));
     return VersionedPages.load(vertx).compose(pages -> {
       // The browser UIs: pages with versioned asset names, then static files from ./dashboards, else from the jar.
       pages.mount(router);
@@ -54,11 +53,6 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   private void openApi(RoutingContext ctx) {
-    ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(openApiYaml);
-  }
-
-  public static String renderOpenApi() {
-    ObjectNode doc = OpenApiDocument.load();
-    return OpenApiDocument.yaml(doc);
+    ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(contract.yaml());
   }
 }

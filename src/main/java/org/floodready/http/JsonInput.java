@@ -30,6 +30,10 @@ public final class JsonInput {
   /** A JSON object or array, as sent. */
   public static Object parse(RoutingContext ctx) {
     requireJsonContentType(ctx);
+    Object parsed = ctx.get(ContractValidation.PARSED_BODY);
+    if (parsed != null) {
+      return parsed;
+    }
     Buffer body = ctx.body() == null ? null : ctx.body().buffer();
     if (body == null || body.length() == 0) {
       throw ApiError.badRequest("malformed_json", "The request body is empty; send a JSON document");

@@ -1,20 +1,22 @@
 package org.floodready.inventory;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.floodready.http.Checked;
 import org.floodready.http.Fields;
 
-/** Reads and checks every inventory input before anything is written; a problem is a 400 naming the field. */
+/**
+ * Reads every inventory input before anything is written. Bodies of requests the contract describes fully
+ * (issue, write-off, condition, test run, transfer, count, keepers) are checked by it; the rest, also read
+ * from import sheets that do not pass the contract, are still checked here. A problem is a 400 naming the field.
+ */
 public final class InventoryValidation {
-  public static final List<String> CONDITIONS = List.of("usable", "needs_repair", "expired", "scrapped");
   public static final List<String> RECIPIENT_TYPES = List.of("checkpoint", "incident", "person");
-  public static final List<String> WRITE_OFF_REASONS = List.of("expired", "damaged", "lost");
-  public static final List<String> TEST_RESULTS = List.of("pass", "fail");
+  public static final List<String> CONDITIONS = List.of("usable", "needs_repair", "expired", "scrapped");
   static final BigDecimal MAX_MULTIPLIER = new BigDecimal("100");
   static final int NOTE_LENGTH = 500;
 
@@ -102,23 +104,15 @@ public final class InventoryValidation {
     return new BaseInput(code, nameZh, nameEn, unitId, address, lat, lon, phone);
   }
 
+  /** The body of PUT /api/bases/{baseId}/keepers, checked by the contract; each user once. */
   public static List<Long> keepers(JsonObject json) {
-    Fields in = new Fields(json);
-    JsonArray ids = in.array("userIds", 50, true);
     List<Long> out = new ArrayList<>();
-    if (ids != null) {
-      for (int i = 0; i < ids.size(); i++) {
-        Object v = ids.getValue(i);
-        if (v instanceof Number n && Fields.isWhole(n) && n.longValue() > 0) {
-          if (!out.contains(n.longValue())) {
-            out.add(n.longValue());
-          }
-        } else {
-          in.error("userIds[" + i + "]", "must be a positive whole number");
-        }
+    for (Object v : json.getJsonArray("userIds")) {
+      long id = ((Number) v).longValue();
+      if (!out.contains(id)) {
+        out.add(id);
       }
     }
-    in.validate();
     return out;
   }
 
@@ -145,6 +139,8 @@ public final class InventoryValidation {
     return new ReceiptInput(itemId, lotCode, quantity, received, expiresOn,
         condition == null ? "usable" : condition, note);
   }
+
+  // The bodies below are checked by the contract (ContractValidation) before the handler reads them.
 
   public static IssueInput issue(JsonObject json) {
     Fields in = new Fields(json);
@@ -189,20 +185,15 @@ public final class InventoryValidation {
   }
 
   public static WriteOffInput writeOff(JsonObject json) {
-    Fields in = new Fields(json);
-    BigDecimal quantity = in.quantity("quantity");
-    String reason = in.oneOf("reason", WRITE_OFF_REASONS, true);
-    String note = in.optionalText("note", NOTE_LENGTH);
-    in.validate();
-    return new WriteOffInput(quantity, reason, note);
+    return new WriteOffInput(quantity(json, "quantity"), Checked.text(json, "reason"), Checked.text(json, "note"));
   }
 
   public static ConditionInput condition(JsonObject json) {
-    Fields in = new Fields(json);
-    String condition = in.oneOf("condition", CONDITIONS, true);
-    String note = in.optionalText("note", NOTE_LENGTH);
-    in.validate();
-    return new ConditionInput(condition, note);
+    return new ConditionInput(Checked.text(json, "condition"), Checked.text(json, "note"));
+  }
+
+  private static BigDecimal quantity(JsonObject json, String name) {
+    return Checked.decimal(json, name, 3);
   }
 
   /** A phone's clock may run this far ahead of the server's. */
@@ -226,27 +217,19 @@ public final class InventoryValidation {
     return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
+  /** A test run may not lie in the future (a rule on the clock, which the contract cannot state). */
   public static TestRunInput testRun(JsonObject json, OffsetDateTime now) {
-    Fields in = new Fields(json);
-    String result = in.oneOf("result", TEST_RESULTS, true);
-    OffsetDateTime testedAt = in.time("testedAt", false);
-    if (testedAt != null) {
-      in.check(!testedAt.isAfter(now.plusMinutes(5)), "testedAt", "must not be in the future");
+    OffsetDateTime testedAt = Checked.time(json, "testedAt");
+    if (testedAt != null && testedAt.isAfter(now.plus(CLOCK_SKEW))) {
+      throw org.floodready.http.ApiError.invalid("testedAt", "must not be in the future");
     }
-    String note = in.optionalText("note", NOTE_LENGTH);
-    in.validate();
-    return new TestRunInput(result, testedAt == null ? now : testedAt, note);
+    return new TestRunInput(Checked.text(json, "result"), testedAt == null ? now : testedAt,
+        Checked.text(json, "note"));
   }
 
   public static TransferInput transfer(JsonObject json) {
-    Fields in = new Fields(json);
-    Long fromLotId = in.id("fromLotId", true);
-    Long toBaseId = in.id("toBaseId", true);
-    BigDecimal quantity = in.quantity("quantity");
-    Boolean tracked = in.bool("tracked", false);
-    String note = in.optionalText("note", NOTE_LENGTH);
-    in.validate();
-    return new TransferInput(fromLotId, toBaseId, quantity, Boolean.TRUE.equals(tracked), note);
+    return new TransferInput(Checked.id(json, "fromLotId"), Checked.id(json, "toBaseId"), quantity(json, "quantity"),
+        Checked.flag(json, "tracked"), Checked.text(json, "note"));
   }
 
   public static QuotaInput quota(JsonObject json) {
@@ -276,11 +259,7 @@ public final class InventoryValidation {
   }
 
   public static CountInput count(JsonObject json) {
-    Fields in = new Fields(json);
-    BigDecimal counted = in.decimal("countedQuantity", BigDecimal.ZERO, false, new BigDecimal("1000000000"), 3, true);
-    String note = in.optionalText("note", NOTE_LENGTH);
-    in.validate();
-    return new CountInput(counted, note);
+    return new CountInput(quantity(json, "countedQuantity"), Checked.text(json, "note"));
   }
 
   public static ResponseLevel level(JsonObject json) {

@@ -2,9 +2,11 @@ package org.floodready.patrols;
 
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
+import org.floodready.http.ApiError;
+import org.floodready.http.Checked;
 import org.floodready.http.Fields;
 
-/** Checks hazard reports and workflow input. */
+/** Reads hazard reports and workflow input; the contract checks their shape, this what it cannot say. */
 public final class HazardValidation {
   /** An assignment: the responsible unit and the rectification deadline. */
   public record Assignment(long unitId, OffsetDateTime deadline) {
@@ -13,32 +15,26 @@ public final class HazardValidation {
   private HazardValidation() {
   }
 
+  /** A report the contract has checked (HazardInput); a hazard lies on a reach or, away from any, in a unit. */
   public static HazardInput report(JsonObject body) {
-    Fields in = new Fields(body);
-    Long reachId = in.id("reachId", false);
-    Long unitId = in.id("unitId", false);
-    if (reachId == null && unitId == null && in.valid()) {
-      in.error("reachId", "is required (or unitId for a hazard away from any reach)");
+    Long reachId = Checked.id(body, "reachId");
+    Long unitId = Checked.id(body, "unitId");
+    if (reachId == null && unitId == null) {
+      throw ApiError.invalid("reachId", "is required (or unitId for a hazard away from any reach)");
     }
-    java.util.UUID patrolId = in.has("patrolId") ? PatrolValidation.uuid(in, "patrolId") : null;
-    String type = in.oneOf("type", HazardWorkflow.TYPES, true);
-    String severity = in.oneOf("severity", HazardWorkflow.SEVERITIES, true);
-    Double lat = in.latitude("lat", true);
-    Double lon = in.longitude("lon", true);
-    String description = in.requiredText("description", 4000);
-    in.validate();
-    return new HazardInput(reachId, unitId, patrolId, type, severity, lat, lon, description);
+    String patrolId = Checked.text(body, "patrolId");
+    return new HazardInput(reachId, unitId, patrolId == null ? null : java.util.UUID.fromString(patrolId),
+        Checked.text(body, "type"), Checked.text(body, "severity"), body.getDouble("lat"), body.getDouble("lon"),
+        Checked.requiredText(body, "description"));
   }
 
+  /** An assignment the contract has checked; its deadline lies ahead (a rule on the clock). */
   public static Assignment assignment(JsonObject body, OffsetDateTime now) {
-    Fields in = new Fields(body);
-    Long unitId = in.id("unitId", true);
-    OffsetDateTime deadline = in.time("deadline", true);
-    if (deadline != null && !deadline.isAfter(now)) {
-      in.error("deadline", "must be in the future");
+    OffsetDateTime deadline = Checked.time(body, "deadline");
+    if (!deadline.isAfter(now)) {
+      throw ApiError.invalid("deadline", "must be in the future");
     }
-    in.validate();
-    return new Assignment(unitId, deadline);
+    return new Assignment(Checked.id(body, "unitId"), deadline);
   }
 
   /** A note the action needs (rectification note, reopen reason) or an optional comment. */

@@ -394,18 +394,20 @@ class AlertsApiTest {
   }
 
   @Test
-  void aCapMessageSentInErrorIsWithdrawnByACancelReferencingEveryEarlierMessage() throws Exception {
-    CLOCK.set(MAIN_SEASON.plus(Duration.ofHours(9)));
-    long[] point = pointWithAlert(26);
+  void aCapMessageSentInErrorIsWithdrawnByACancelReferencingEveryEarlierMessage(TestClock clock,
+      @As("admin") Api admin, @As("duty") Api duty, @As("viewer") Api viewer, @As("inspector") Api inspector)
+      throws Exception {
+    clock.set(MAIN_SEASON.plus(Duration.ofHours(9)));
+    long[] point = pointWithAlert(admin, clock, 26);
     long alertId = point[1];
-    Document first = validCap(alertId);
-    post(point[0], 45, at(5));
-    Document update = validCap(alertId);
+    Document first = validCap(admin, alertId);
+    post(admin, point[0], 45, at(clock, 5));
+    Document update = validCap(admin, alertId);
     String path = "/api/alerts/" + alertId + "/cap/withdraw";
     JsonObject reason = new JsonObject().put("reason", "水尺读数录入错误 gauge reading entered wrongly");
 
     assertEquals(403, viewer.post(path, reason, "w-viewer").status());
-    assertEquals(403, server.as("inspector").post(path, reason, "w-inspector").status());
+    assertEquals(403, inspector.post(path, reason, "w-inspector").status());
     Resp noReason = duty.post(path, new JsonObject(), "w-empty");
     assertEquals(400, noReason.status());
     assertTrue(noReason.json().getJsonObject("fields").containsKey("reason"), noReason.toString());
@@ -426,7 +428,7 @@ class AlertsApiTest {
     assertEquals("cap_already_cancelled", again.json().getString("error"));
     assertEquals(409, duty.post(path, reason).status(), "without a key too");
 
-    Document cancel = validCap(alertId);
+    Document cancel = validCap(admin, alertId);
     assertEquals("Cancel", text(cancel, "msgType"));
     assertEquals(answer.getString("identifier"), text(cancel, "identifier"));
     assertEquals(CapDocument.SENDER + "," + text(first, "identifier") + "," + text(first, "sent") + " "
@@ -434,7 +436,7 @@ class AlertsApiTest {
         text(cancel, "references"), "names each earlier message exactly");
     assertTrue(text(cancel, "description").contains("录入错误"), text(cancel, "description"));
     assertTrue(text(cancel, "headline").contains("已撤销"), text(cancel, "headline"));
-    assertEquals(text(cancel, "identifier"), text(validCap(alertId, "?message=3"), "identifier"));
+    assertEquals(text(cancel, "identifier"), text(validCap(admin, alertId, "?message=3"), "identifier"));
 
     String atom = admin.get("/api/alerts/cap.atom").body();
     assertTrue(atom.contains("<id>urn:floodready:alert:" + alertId + ":cancel</id>"), "the Cancel is in the index");
@@ -443,7 +445,7 @@ class AlertsApiTest {
         .getJsonArray("items").size());
 
     duty.post("/api/alerts/" + alertId + "/resolve", new JsonObject().put("comment", "误报"));
-    assertEquals(answer.getString("identifier"), text(validCap(alertId), "identifier"),
+    assertEquals(answer.getString("identifier"), text(validCap(admin, alertId), "identifier"),
         "after the Cancel the alert publishes nothing more");
     assertEquals(404, admin.get("/api/alerts/" + alertId + "/cap?message=4").status());
   }

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import org.floodready.http.ApiError;
 import org.floodready.http.Fields;
+import org.floodready.support.Contract;
 import org.junit.jupiter.api.Test;
 
 class CheckpointValidationTest {
@@ -57,9 +58,10 @@ class CheckpointValidationTest {
 
   private static java.util.Map<String, String> readingErrors(Checkpoint c, Object value, String at) {
     Fields f = new Fields(new JsonObject().put("value", value).put("measuredAt", at));
-    CheckpointValidation.ReadingInput r = CheckpointValidation.reading(f, c.id());
-    CheckpointValidation.checkReading(f, c, r.value(), r.measuredAt(), NOW);
     try {
+      Contract.check("createCheckpointReading", f.json()); // as the server: the contract, then the checkpoint
+      CheckpointValidation.ReadingInput r = CheckpointValidation.reading(f.json(), c.id());
+      CheckpointValidation.checkReading(f, c, r.value(), r.measuredAt(), NOW);
       f.validate();
       return java.util.Map.of();
     } catch (ApiError e) {

@@ -58,8 +58,11 @@ class OpenApiContractTest {
       });
     }
 
+    // the routes are still registered by hand (method references per domain), so this test stays: the contract
+    // validator lets an undocumented route through (with a log line), and only this test notices it
+    ApiContract contract = ApiContract.load(server.server.app().vertx()).await();
     Router api = ApiRouter.create(server.server.app(), new LoginLimiter(server.server.app().vertx(),
-        new java.util.concurrent.ConcurrentHashMap<>(), Clock.systemUTC(), 5, Duration.ofMinutes(1)));
+        new java.util.concurrent.ConcurrentHashMap<>(), Clock.systemUTC(), 5, Duration.ofMinutes(1)), contract);
     Set<String> routed = new TreeSet<>();
     for (Route route : api.getRoutes()) {
       if (route.getPath() == null || route.methods() == null) {

@@ -18,27 +18,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** #17: issue by item (FEFO), issues to an incident, returns of reusable equipment and the incident summary. */
+@FloodReadyTest
 class IncidentReturnsApiTest {
   static TestServer server;
   static InventoryFixture f;
   static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-    f = new InventoryFixture(server);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
+  static void start(TestServer node, InventoryFixture fixture) {
+    server = node;
+    f = fixture;
   }
 
   @Test

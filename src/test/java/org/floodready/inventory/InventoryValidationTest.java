@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.floodready.http.ApiError;
+import org.floodready.support.Contract;
 import org.junit.jupiter.api.Test;
 
 class InventoryValidationTest {
@@ -23,18 +24,24 @@ class InventoryValidationTest {
   @Test
   void quantitiesMustBePositiveFiniteWithAtMostThreeDecimalsAndSane() {
     for (Object bad : new Object[] {0, -2, "x", "NaN", "Infinity", 0.0001, 2_000_000_000L, false, "5", "12.5"}) {
-      ApiError e = fails(() -> InventoryValidation.issue(new JsonObject().put("quantity", bad)
+      ApiError e = fails(() -> issue(new JsonObject().put("quantity", bad)
           .put("recipientType", "person").put("recipient", "张三")));
       assertTrue(e.fields().containsKey("quantity"), bad + " -> " + e.fields());
     }
-    var ok = InventoryValidation.issue(new JsonObject().put("quantity", 12.500).put("recipientType", "incident")
+    var ok = issue(new JsonObject().put("quantity", 12.500).put("recipientType", "incident")
         .put("recipient", "常庄水库险情"));
     assertEquals(0, new BigDecimal("12.5").compareTo(ok.quantity()));
   }
 
+  /** As the server reads it: the contract's check, then the handler's reading. */
+  private static InventoryValidation.IssueInput issue(JsonObject body) {
+    Contract.check("createLotIssue", body);
+    return InventoryValidation.issue(body);
+  }
+
   @Test
   void everyWrongFieldIsNamedAtOnce() {
-    ApiError e = fails(() -> InventoryValidation.issue(new JsonObject().put("recipientType", "truck")));
+    ApiError e = fails(() -> issue(new JsonObject().put("recipientType", "truck")));
     assertTrue(e.fields().keySet().containsAll(java.util.List.of("quantity", "recipientType", "recipient")),
         e.fields().toString());
   }
@@ -78,11 +85,17 @@ class InventoryValidationTest {
 
   @Test
   void transferAndTestRunInputs() {
-    assertTrue(fails(() -> InventoryValidation.transfer(new JsonObject().put("fromLotId", -1).put("toBaseId", 2)
-        .put("quantity", 1))).fields().containsKey("fromLotId"));
+    assertTrue(fails(() -> {
+      JsonObject body = new JsonObject().put("fromLotId", -1).put("toBaseId", 2).put("quantity", 1);
+      Contract.check("createTransfer", body);
+      InventoryValidation.transfer(body);
+    }).fields().containsKey("fromLotId"));
     OffsetDateTime now = OffsetDateTime.parse("2026-07-20T08:00:00+08:00");
-    assertTrue(fails(() -> InventoryValidation.testRun(new JsonObject().put("result", "pass")
-        .put("testedAt", "2026-07-21T08:00:00+08:00"), now)).fields().containsKey("testedAt"));
+    assertTrue(fails(() -> {
+      JsonObject body = new JsonObject().put("result", "pass").put("testedAt", "2026-07-21T08:00:00+08:00");
+      Contract.check("createLotTestRun", body);
+      InventoryValidation.testRun(body, now);
+    }).fields().containsKey("testedAt"));
     assertEquals(now, InventoryValidation.testRun(new JsonObject().put("result", "fail"), now).testedAt());
     assertEquals(0, new BigDecimal("0").compareTo(
         InventoryValidation.count(new JsonObject().put("countedQuantity", 0)).countedQuantity()));

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;
 import org.floodready.auth.TokenService;
-import org.floodready.cluster.DomainEvents;
+import org.floodready.events.DomainEvents;
 import org.floodready.config.AppConfig;
 
 /** What every feature of a node shares: the pool, the settings, the clock, tokens and events. */

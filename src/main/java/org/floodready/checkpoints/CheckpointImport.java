@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
 import java.util.List;
+import org.floodready.events.EventType;
+import org.floodready.events.Outbox;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
@@ -53,9 +55,10 @@ public final class CheckpointImport {
               }));
     }
 
-    /** Sends the change events gathered; call after the commit only. */
-    public void publish() {
-      changed.forEach(e -> app.events().publish("checkpoint.changed", e));
+    /** Appends the change events gathered to the event log, in the import's transaction, last. */
+    public Future<Void> appendEvents() {
+      return app.events().appendAll(tx, changed.stream()
+          .map(e -> new Outbox.Event(EventType.CHECKPOINT_CHANGED, e)).toList());
     }
   }
 }

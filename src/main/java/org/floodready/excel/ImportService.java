@@ -111,12 +111,10 @@ final class ImportService {
       }
       return done.compose(list -> AuditLog.record(tx, app.now(), admin, "import." + kind.id(), "import",
           read.contentHash(), ImportKind.summary(list.size(), list).put("sheet", read.parsed().sheet().getSheetName()))
+          .compose(v -> t.inventory().appendEvents())
+          .compose(v -> t.checkpoints().appendEvents())
           .map(list));
-    })).onSuccess(list -> opened.forEach(t -> {
-      t.inventory().publish();
-      t.checkpoints().publish();
-      t.afterCommit().forEach(Runnable::run);
-    }));
+    })).onSuccess(list -> opened.forEach(t -> t.afterCommit().forEach(Runnable::run)));
   }
 
   private Future<JsonObject> reject(ImportKind kind, Read read) {

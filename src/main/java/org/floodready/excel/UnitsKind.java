@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.floodready.events.EventType;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.db.Where;
@@ -98,10 +99,10 @@ final class UnitsKind implements ImportKind {
                     parentId)
                 .compose(id -> AuditLog.record(t.tx(), checks.app.now(), t.admin(), "unit.create", "unit", id,
                     new JsonObject().put("code", in.code()).put("nameZh", in.nameZh()).put("source", "xlsx")).map(id))
+                .compose(id -> checks.app.events().append(t.tx(), EventType.UNIT_CREATED,
+                    new JsonObject().put("unitId", id).put("parentId", parentId)).map(id))
                 .map(id -> {
                   created.put(in.code().toLowerCase(), id);
-                  t.afterCommit().add(() -> checks.app.events().publish("unit.created",
-                      new JsonObject().put("unitId", id).put("parentId", parentId)));
                   return "created";
                 });
           });

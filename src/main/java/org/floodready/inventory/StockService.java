@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import org.floodready.events.EventType;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
@@ -84,7 +85,7 @@ final class StockService {
         .compose(v -> lots.lock(tx, lot.id()))
         .compose(row -> {
           JsonObject body = details.copy().put("by", actor.username()).put("condition", row.getString("condition"));
-          events.add("stock.tested", new JsonObject().put("unitId", lot.unitId()).put("baseId", lot.baseId())
+          events.add(EventType.STOCK_TESTED, new JsonObject().put("unitId", lot.unitId()).put("baseId", lot.baseId())
               .put("itemId", lot.itemId()).put("lotId", lot.id()).put("result", in.result()));
           if (in.result().equals("pass") || !row.getString("condition").equals("usable")) {
             return Future.succeededFuture(new Outcome(201, body));

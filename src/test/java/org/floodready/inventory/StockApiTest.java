@@ -65,9 +65,9 @@ class StockApiTest {
   @Test
   void stockChangedIsPublishedAfterCommitAndNotForARefusedWrite() throws Exception {
     java.util.List<JsonObject> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-    var consumer = server.server.app().vertx().eventBus().<JsonObject>consumer(
-        org.floodready.cluster.DomainEvents.ADDRESS, m -> events.add(m.body()));
-    consumer.completion().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    java.util.concurrent.atomic.AtomicBoolean following = new java.util.concurrent.atomic.AtomicBoolean(true);
+    server.server.app().events().follow(batch -> batch.stream().filter(e -> following.get())
+        .forEach(e -> events.add(e.payload())));
     try {
       long base = f.base(34.70, 113.70, f.keeperId);
       long lot = f.receive(base, f.item(), "2");
@@ -93,7 +93,7 @@ class StockApiTest {
       assertEquals(2, events.stream().filter(e -> Long.valueOf(lot).equals(e.getLong("lotId"))).count(),
           "receipt and issue only, nothing for the refused write or the retry: " + events);
     } finally {
-      consumer.unregister();
+      following.set(false);
     }
   }
 

@@ -13,6 +13,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.floodready.events.EventType;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
@@ -235,9 +236,9 @@ public final class DutyRoutes {
       }
       return handovers.confirm(tx, id, user.id(), note, app.now())
           .compose(v -> AuditLog.record(tx, app.now(), user, "duty.handover.confirm", "duty_handover", id, body))
-          .compose(v -> changed(tx, row.getLong("unit_id")))
           .compose(v -> handovers.find(tx, id, false))
-          .map(r -> HandoverRepository.toJson(r.orElseThrow(), app::iso));
+          .map(Optional::orElseThrow)
+          .compose(h -> changed(tx, h.getLong("unit_id")).map(HandoverRepository.toJson(h, app::iso)));
     })));
   }
 

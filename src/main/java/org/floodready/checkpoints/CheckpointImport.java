@@ -5,11 +5,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
 import java.util.List;
-import org.floodready.events.EventType;
-import org.floodready.events.Outbox;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
+import org.floodready.events.EventType;
+import org.floodready.events.Outbox;
 
 /**
  * The checkpoint writes a spreadsheet import makes, for the excel package: the same repository statements,

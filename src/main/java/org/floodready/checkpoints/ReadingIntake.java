@@ -14,11 +14,11 @@ import java.util.TreeMap;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
-import org.floodready.events.EventType;
-import org.floodready.events.Outbox;
 import org.floodready.checkpoints.CheckpointValidation.ReadingInput;
 import org.floodready.checkpoints.ReadingRepository.State;
 import org.floodready.checkpoints.ReadingRepository.Stored;
+import org.floodready.events.EventType;
+import org.floodready.events.Outbox;
 
 /**
  * Stores validated readings in one transaction and brings each touched checkpoint's warning state

@@ -7,10 +7,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import org.floodready.events.EventType;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
+import org.floodready.events.EventType;
 import org.floodready.http.ApiError;
 import org.floodready.http.Idempotency.Outcome;
 

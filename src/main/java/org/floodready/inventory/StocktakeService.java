@@ -7,10 +7,10 @@ import io.vertx.sqlclient.SqlClient;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.floodready.events.EventType;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
+import org.floodready.events.EventType;
 import org.floodready.http.ApiError;
 import org.floodready.http.Idempotency.Outcome;
 

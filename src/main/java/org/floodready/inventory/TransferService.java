@@ -4,10 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
-import org.floodready.events.EventType;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
+import org.floodready.events.EventType;
 import org.floodready.http.ApiError;
 import org.floodready.http.Idempotency.Outcome;
 

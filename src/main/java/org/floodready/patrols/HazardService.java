@@ -6,10 +6,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.util.List;
-import org.floodready.events.EventType;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
+import org.floodready.events.EventType;
 import org.floodready.http.ApiError;
 
 /**

@@ -1,11 +1,5 @@
 package org.floodready.readiness;
 
-import java.util.function.Predicate;
-import org.floodready.auth.TokenService;
-import org.floodready.events.DomainEvents;
-import org.floodready.events.LogFollower;
-import org.floodready.events.LoggedEvent;
-
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -16,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.floodready.auth.TokenService;
+import org.floodready.events.DomainEvents;
+import org.floodready.events.LogFollower;
+import org.floodready.events.LoggedEvent;
 
 /**
  * The SSE push of one node: its clients, grouped by the event loop they write on, and the batches of the

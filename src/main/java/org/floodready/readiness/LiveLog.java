@@ -20,8 +20,10 @@ public final class LiveLog {
   }
 
   /**
-   * The last number handed out by the log's sequence. Every write whose event got a number up to this
-   * one had committed before: figures computed from a read started after this call include them.
+   * The last number handed out by the log's sequence: figures read after this call include every write
+   * whose event got a number up to it and had committed. A write still committing with a smaller number
+   * is not lost: its event, once committed, asks for a refresh that reads at this number or a later one,
+   * and a part read at an equal or later number replaces the older one.
    */
   public Future<Long> currentSeq() {
     return pool.query("SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS seq FROM live_events_id_seq")

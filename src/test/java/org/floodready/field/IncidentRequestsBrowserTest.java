@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.floodready.dashboard.Browser;
 import org.floodready.support.Api;
 import org.floodready.support.As;
 import org.floodready.support.FloodReadyTest;
+import org.floodready.support.Resp;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -108,5 +111,50 @@ class IncidentRequestsBrowserTest {
     List<String> wide = Browser.tooWide(phone.driver);
     assertTrue(wide.isEmpty(), "board dialog at 390 px: " + wide);
     Browser.screenshot(phone.driver, "incident-requests-board-phone");
+  }
+
+  @Test
+  void aKeeperBooksAPumpBackFromAnIncidentOnHisPhone(Phone phone, @As("keeper") Api keeper, @As("admin") Api admin)
+      throws Exception {
+    long base = keeper.get("/api/bases?mine=true&size=10").json().getJsonArray("items").getJsonObject(0).getLong("id");
+    long pump = admin.get("/api/items?size=500").json().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(i -> "E-DSL".equals(i.getString("code"))).findFirst().orElseThrow().getLong("id");
+    Resp received = admin.post("/api/bases/" + base + "/receipts", new JsonObject().put("itemId", pump).put("quantity", 2)
+        .put("lotCode", "PUMP-RET-1"), UUID.randomUUID().toString());
+    assertEquals(201, received.status(), received.toString());
+    long lot = received.json().getLong("lotId");
+    long incident = keeper.get("/api/incidents?open=true&size=100").json().getJsonArray("items").getJsonObject(0)
+        .getLong("id");
+    Resp issued = keeper.post("/api/lots/" + lot + "/issues", new JsonObject().put("quantity", 2)
+        .put("incidentId", incident), UUID.randomUUID().toString());
+    assertEquals(201, issued.status(), issued.toString());
+
+    phone.login("keeper");
+    phone.go("#base/" + base);
+    phone.click("#returns-link");
+    phone.ready("#returns/" + base);
+    By card = By.cssSelector("li[data-return-lot='" + lot + "']");
+    WebElement row = phone.waitFor("the pump still out").until(ExpectedConditions.visibilityOfElementLocated(card));
+    assertTrue(row.getText().contains("PUMP-RET-1") && row.getText().contains("未归还 still out 2"), row.getText());
+    WebElement qty = row.findElement(By.name("quantity"));
+    qty.clear();
+    qty.sendKeys("1");
+    new Select(row.findElement(By.name("condition"))).selectByValue("needs_repair");
+    phone.assertFitsScreen("returns");
+    phone.assertTouchTargets("returns");
+    phone.shot("incident-requests-field-return");
+    phone.click(row.findElement(By.cssSelector("button[type=submit]")));
+    String result = phone.waitFor("the return booked").until(d -> {
+      String t = d.findElement(card).findElement(By.cssSelector(".result")).getText();
+      return t.isEmpty() ? null : t;
+    });
+    assertTrue(result.startsWith("已完成 Done"), result);
+    JsonObject out = keeper.get("/api/incidents/" + incident + "/outstanding").json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(l -> l.getLong("lotId") == lot).findFirst().orElseThrow();
+    assertEquals(0, new BigDecimal("1").compareTo(new BigDecimal(String.valueOf(out.getValue("needsRepair")))), out.encode());
+    assertEquals(0, new BigDecimal("1").compareTo(new BigDecimal(String.valueOf(out.getValue("out")))), out.encode());
+    phone.waitFor("one pump left out on the phone").until(d -> d.findElement(card)
+        .findElement(By.cssSelector("b.still-out")).getText().startsWith("1"));
+    phone.shot("incident-requests-field-returned");
   }
 }

@@ -260,4 +260,7 @@
   }
 
   B.register('requests', requests);
+  // the incident dialog (board-incidents.js) lists the incident's requests and opens them here
+  B.requestBadge = badge;
+  B.openRequest = open;
 })();

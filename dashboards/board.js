@@ -1220,10 +1220,10 @@
   }
 
   const RENDERERS = { table, alerts, map, responseLevel, ranking, hazards, transfers, deliveries, returns };
-  // Panels written in their own file (board-requests.js) register their renderer through this.
-  window.FloodBoard = { api, esc, zh, fmtTime, fmtNum, actionButton, afterWrite, emptyNote, isDutyRoom, user,
+  // The one hook for panels written in their own file (board-requests.js, board-incidents.js): the board's
+  // helpers, and register(name, renderer) for the panel's renderer.
+  window.FloodBoard = { api, esc, zh, fmtTime, fmtNum, table, actionButton, afterWrite, emptyNote, isDutyRoom, user,
     register: (name, renderer) => { RENDERERS[name] = renderer; } };
-  window.FRBoard = { renderers: RENDERERS, api, table, actionButton, afterWrite, esc, isDutyRoom, emptyNote };
 
   // ---------- start ----------
   state.online = true;

@@ -56,6 +56,28 @@
     return (l.kind === 'status' ? '状态 status → ' + FR.t('incidentStatus', l.status) : FR.t('incidentLog', l.kind)) + team;
   }
 
+  /** The requests filed for the incident with their status; chiefs and inspectors ask for more from here. */
+  function requestsBlock(i) {
+    const me = (FR.user() || {}).username;
+    const opens = ['duty_officer', 'admin', 'viewer'].includes(FR.role());
+    const canAsk = i.status !== 'closed' && ['river_chief', 'inspector', 'duty_officer', 'admin'].includes(FR.role());
+    const line = (l) => esc(l.itemNameZh) + ' ' + FR.qty(l.quantity, l.unitOfMeasure)
+      + (l.approvedQuantity != null ? ' · 批准 approved ' + FR.qty(l.approvedQuantity, l.unitOfMeasure) : '')
+      + (l.received != null ? ' · 已收 received ' + FR.qty(l.received, l.unitOfMeasure) : '')
+      + (Number(l.shortage) > 0 ? ' · <span class="error">短少 short ' + FR.qty(l.shortage, l.unitOfMeasure) + '</span>' : '');
+    const requests = i.requests || [];
+    return '<h2>物资申请 Supply requests</h2>'
+      + (canAsk ? '<div class="actions"><a class="button primary" id="incident-request" href="#requests/' + i.id + '">申请物资 Request supplies</a></div>' : '')
+      + (requests.length ? '<ul class="list incident-requests">' + requests.map((r) => {
+        const head = '<div class="item-head"><b>#' + r.id + ' ' + esc(r.unitNameZh) + '</b> <span class="chip">'
+          + esc(FR.t('requestStatus', r.status)) + '</span></div>'
+          + (r.lines || []).map((l) => '<small>' + line(l) + '</small>').join('') + '<small>' + esc(r.requestedByName || r.requestedBy)
+          + ' · ' + esc(FR.time(r.requestedAt)) + '</small>';
+        return '<li data-request="' + r.id + '">' + (opens || r.requestedBy === me ? '<a class="card" href="#request/' + r.id + '">' + head + '</a>'
+          : '<div class="card">' + head + '</div>') + '</li>';
+      }).join('') + '</ul>' : '<p class="muted">尚无物资申请 No request filed for it</p>');
+  }
+
   FR.views.incident = async (view, id) => {
     const i = await FR.get('/api/incidents/' + id);
     const photo = (p) => '/api/incidents/' + i.id + '/photos/' + p.id + '?access_token=' + encodeURIComponent(FR.token());
@@ -67,6 +89,7 @@
       + '<dt>上报 Reported</dt><dd>' + esc(FR.time(i.reportedAt)) + ' · ' + esc(i.reporterName) + '</dd>'
       + '<dt>位置 Position</dt><dd>' + esc(i.lat) + ', ' + esc(i.lon) + '</dd></dl>'
       + '<div class="photos">' + (i.photos || []).map((p) => '<figure><img src="' + esc(photo(p)) + '" alt="险情照片 Incident photo" loading="lazy"></figure>').join('') + '</div>'
+      + requestsBlock(i)
       + '<h2>经过 Log</h2><ul class="list">' + (i.log || []).map((l) => '<li class="card"><small>' + esc(FR.time(l.at)) + ' · ' + esc(l.userName || '') + '</small>'
         + '<span>' + esc(logText(l)) + '</span>'
         + (l.note ? '<span>' + esc(l.note) + '</span>' : '') + '</li>').join('') + '</ul>'

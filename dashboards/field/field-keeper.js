@@ -57,7 +57,8 @@
       + '<span class="' + (notUsable ? 'warn' : 'good') + '">不可用批次 ' + notUsable + ' unusable lots</span></p>'
       + '<div class="actions">'
       + (canKeep ? '<a class="button primary" href="#receive/' + base.id + '">入库 Receive</a>'
-        + '<a class="button" href="#stocktake/' + base.id + '">盘点 Stocktake</a>' : '')
+        + '<a class="button" href="#stocktake/' + base.id + '">盘点 Stocktake</a>'
+        + '<a class="button" id="returns-link" href="#returns/' + base.id + '">归还 Returns</a>' : '')
       + '<a class="button" href="#transfers/' + base.id + '">调拨 Transfers</a>'
       + '<a class="button" href="#scan/' + base.id + '">扫码 Scan lot</a>'
       + '<a class="button" id="labels" target="_blank" rel="noopener" href="/api/bases/' + base.id + '/labels.pdf?access_token=' + encodeURIComponent(FR.token()) + '">标签 Labels</a>'

@@ -16,10 +16,22 @@
     return m ? Number(m[1]) : null;
   }
 
-  FR.views.requests = async (view) => {
-    const [catalogue, mine] = await Promise.all([FR.get('/api/items?size=500'), FR.get('/api/requests?size=30')]);
+  /** River chiefs and inspectors ask for an incident they command: they name it, the place is the incident's. */
+  const FOR_INCIDENT = ['river_chief', 'inspector'];
+
+  function incidentPicker(incidents, chosen) {
+    return '<label>险情 Incident <select name="incidentId"' + (FOR_INCIDENT.includes(FR.role()) ? ' required' : '') + '>'
+      + '<option value="">— 请选择 choose —</option>' + incidents.map((i) => '<option value="' + i.id + '"'
+        + (String(i.id) === String(chosen) ? ' selected' : '') + '>#' + i.id + ' ' + esc(i.title) + '</option>').join('')
+      + '</select></label>';
+  }
+
+  FR.views.requests = async (view, incidentId) => {
+    const withIncident = incidentId != null || FOR_INCIDENT.includes(FR.role());
+    const [catalogue, mine, incidents] = await Promise.all([FR.get('/api/items?size=500'), FR.get('/api/requests?size=30'),
+      withIncident ? FR.get('/api/incidents?open=true&size=100&sort=-reportedAt') : { items: [] }]);
     const soon = new Date(Date.now() + 2 * 3600 * 1000);
-    view.innerHTML = FR.head('物资申请 Supply requests', null, mine.__keptAt)
+    view.innerHTML = FR.head('物资申请 Supply requests', incidentId != null ? '#incident/' + incidentId : null, mine.__keptAt)
       + '<form id="scan-dispatch" class="form" novalidate><label>扫码签收 Confirm a delivery: 出库单号 Note no.'
       + ' <input name="code" required placeholder="DN-000012" autocapitalize="characters"></label>'
       + '<button type="submit">打开 Open</button>'
@@ -27,11 +39,12 @@
         + '<video id="dispatch-video" playsinline hidden></video>' : '')
       + '<p class="result" role="status"></p></form>'
       + '<h2>新申请 New request</h2><form id="request-form" class="form" novalidate>'
+      + (withIncident ? incidentPicker(incidents.items, incidentId) : '')
       + '<div id="request-lines">' + lineRow(catalogue, 0) + '</div>'
       + '<button type="button" id="add-line" class="ghost">＋ 再加一项 Add an item</button>'
       + '<label>需用时间 Needed by <input name="neededBy" type="datetime-local" required value="' + esc(FR.localInput(soon)) + '"></label>'
       + '<label>地点 Place <input name="address" maxlength="300" placeholder="路口、小区、堤段 street corner, estate, bank"></label>'
-      + '<div class="row"><label>纬度 Lat <input name="lat" inputmode="decimal" required></label>'
+      + '<div class="row" id="request-position"><label>纬度 Lat <input name="lat" inputmode="decimal" required></label>'
       + '<label>经度 Lon <input name="lon" inputmode="decimal" required></label></div>'
       + '<button type="button" id="here" class="ghost">📍 用当前位置 Use my location</button>'
       + '<label>说明 Note <textarea name="note" maxlength="1000" rows="2" placeholder="险情、积水深度 what is happening"></textarea></label>'
@@ -54,6 +67,15 @@
     if (camera) camera.addEventListener('click', () => FR.scanQr(FR.$('dispatch-video'), openCode, scan.querySelector('.result')));
 
     const form = FR.$('request-form');
+    // for an incident the server takes the incident's position: the place fields are not needed
+    const placeByIncident = () => {
+      const byIncident = !!(form.incidentId && form.incidentId.value);
+      FR.$('request-position').hidden = byIncident;
+      FR.$('here').hidden = byIncident;
+      form.lat.required = !byIncident;
+      form.lon.required = !byIncident;
+    };
+    if (form.incidentId) { form.incidentId.addEventListener('change', placeByIncident); placeByIncident(); }
     FR.$('add-line').addEventListener('click', () => {
       const box = FR.$('request-lines');
       box.insertAdjacentHTML('beforeend', lineRow(catalogue, box.children.length));
@@ -77,8 +99,9 @@
         else if (i === 0) FR.markFields(form, { 'lines[0].quantity': '必填 required' });
       });
       if (!lines.length) return;
-      const json = { neededBy: new Date(v.neededBy).toISOString(), address: v.address || null, note: v.note || null,
-        lat: Number(v.lat), lon: Number(v.lon), lines };
+      const json = { neededBy: new Date(v.neededBy).toISOString(), address: v.address || null, note: v.note || null, lines };
+      if (v.incidentId) json.incidentId = Number(v.incidentId);
+      else { json.lat = Number(v.lat); json.lon = Number(v.lon); }
       await FR.submit(form, { label: '物资申请 Request · ' + lines.length + ' 项 items', path: '/api/requests', json,
         doneText: (r) => '申请单 Request #' + (r && r.id) + ' 待审批 waiting for approval' }, (r) => { if (r) setTimeout(() => FR.go('#request/' + r.id), 800); });
     });

@@ -1,8 +1,8 @@
 /* FloodReady field app service worker: the app shell is kept on the phone so the app opens with no network.
    API calls are not touched here: the app keeps its reference data and its outbox in IndexedDB itself. */
-const SHELL = 'floodready-field-v3';
+const SHELL = 'floodready-field-v4';
 const FILES = ['/field/', '/field/index.html', '/field/field.css', '/field/field-core.js', '/field/field-keeper.js',
-  '/field/field-river.js', '/field/field-gauge.js', '/field/field-rounds.js', '/field/field-requests.js', '/field/field-incidents.js', '/field/field.js', '/field/manifest.webmanifest',
+  '/field/field-river.js', '/field/field-gauge.js', '/field/field-rounds.js', '/field/field-requests.js', '/field/field-incidents.js', '/field/field-returns.js', '/field/field.js', '/field/manifest.webmanifest',
   '/field/icon.svg', '/field/icon-maskable.svg'];
 
 self.addEventListener('install', (event) => {

@@ -43,7 +43,7 @@ public final class ApiRouter {
     new org.floodready.inspections.InspectionRoutes(app).mount(api);
     new org.floodready.requests.RequestRoutes(app).mount(api);
     new org.floodready.incidents.summary.SummaryRoutes(app,
-        org.floodready.incidents.summary.RequestedLines.NONE).mount(api);
+        org.floodready.incidents.summary.RequestedLines.fromRequests(app.pool())).mount(api);
     new org.floodready.incidents.IncidentRoutes(app).mount(api);
 
     FailureHandler.install(api);

@@ -22,8 +22,9 @@ import org.floodready.http.QueryParams;
 import org.floodready.http.Respond;
 import org.floodready.patrols.PhotoCheck;
 import org.floodready.readiness.Scope;
+import org.floodready.requests.IncidentRequests;
 
-/** Incidents (险情): report, lists (JSON, CSV, xlsx, GeoJSON), detail, status, notes and photos. */
+/** Incidents (险情): report, lists (JSON, CSV, xlsx, GeoJSON), detail (with the requests filed for it), status, notes and photos. */
 public final class IncidentRoutes {
   private static final Map<String, String> SORTABLE = Map.of("id", "i.id", "reportedAt", "i.reported_at",
       "severity", "array_position(ARRAY['critical','high','medium','low'], i.severity)", "status",
@@ -34,12 +35,14 @@ public final class IncidentRoutes {
   private final IncidentRepository incidents;
   private final IncidentService service;
   private final TeamRepository teams;
+  private final IncidentRequests requests;
 
   public IncidentRoutes(AppContext app) {
     this.app = app;
     this.incidents = new IncidentRepository(app.pool());
     this.service = new IncidentService(app);
     this.teams = new TeamRepository(app.pool());
+    this.requests = new IncidentRequests(app.pool());
   }
 
   public void mount(Router api) {
@@ -127,14 +130,16 @@ public final class IncidentRoutes {
     CurrentUser user = CurrentUser.of(ctx);
     long id = QueryParams.pathId(ctx, "incidentId");
     visibleRow(user, id).compose(row -> incidents.logOf(id).compose(log -> incidents.photosOf(id)
-        .compose(photos -> teams.deploymentsOf(id).map(deployments -> {
+        .compose(photos -> teams.deploymentsOf(id).compose(deployments -> requests.filedFor(id, app::iso)
+        .map(filed -> {
           JsonArray ph = new JsonArray();
           photos.forEach(p -> ph.add(IncidentRepository.photoJson(p, id, app::iso)));
           return IncidentRepository.toJson(row, app::iso)
               .put("log", IncidentRepository.logJson(log, app::iso))
               .put("photos", ph)
-              .put("deployments", TeamRepository.deploymentsJson(deployments, app::iso));
-        }))))
+              .put("deployments", TeamRepository.deploymentsJson(deployments, app::iso))
+              .put("requests", filed);
+        })))))
         .onSuccess(json -> Respond.ok(ctx, json)).onFailure(ctx::fail);
   }
 

@@ -180,7 +180,7 @@ class IncidentReturnsApiTest {
     assertQty("0", pumps.getValue("stillOut"));
     assertQty("2", summary.getJsonObject("totals").getValue("sent"));
     assertEquals(3, summary.getJsonArray("timeline").size(), summary.encodePrettily());
-    assertTrue(summary.getJsonArray("requested").isEmpty(), "no request workflow on this branch yet");
+    assertTrue(summary.getJsonArray("requested").isEmpty(), "no request was filed for this incident");
     assertEquals("closed", summary.getJsonObject("incident").getString("status"));
 
     Resp pdf = f.duty.get("/api/incidents/" + incident + "/summary?format=pdf");

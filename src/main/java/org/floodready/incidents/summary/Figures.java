@@ -13,6 +13,10 @@ final class Figures {
   private static final Map<String, String> SEVERITIES = Map.of("low", "一般 Low", "medium", "较大 Medium",
       "high", "重大 High", "critical", "特别重大 Critical");
 
+  private static final Map<String, String> REQUEST_STATUSES = Map.of("pending", "待审批 Pending",
+      "approved", "已批准 Approved", "refused", "未批准 Refused", "dispatched", "已发出 Dispatched",
+      "received", "已签收 Received");
+
   private Figures() {
   }
 
@@ -35,6 +39,10 @@ final class Figures {
 
   static String statusZh(String status) {
     return STATUSES.getOrDefault(status, status);
+  }
+
+  static String requestStatusZh(String status) {
+    return REQUEST_STATUSES.getOrDefault(status, status);
   }
 
   static String severityZh(String severity) {

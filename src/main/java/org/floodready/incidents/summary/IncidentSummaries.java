@@ -23,21 +23,24 @@ public final class IncidentSummaries {
     return supplies;
   }
 
-  /** An incident's supply totals, for the daily report. */
+  /** An incident's supply totals and its request lines, for the daily report. */
   public record Totals(IncidentHeader incident, BigDecimal sent, BigDecimal used, BigDecimal returned,
-      BigDecimal needsRepair, BigDecimal lost, BigDecimal stillOut) {
+      BigDecimal needsRepair, BigDecimal lost, BigDecimal stillOut, List<RequestedLines.Line> requested) {
   }
 
   /** Every incident open at some moment of [from, to), with its totals (in report order: by report time). */
   public Future<List<Totals>> totalsBetween(OffsetDateTime from, OffsetDateTime to) {
-    return supplies.activeBetween(from, to).compose(incidents -> supplies.lines(
-        incidents.stream().map(IncidentHeader::id).toList()).map(all -> incidents.stream().map(n -> {
+    return supplies.activeBetween(from, to).compose(incidents -> {
+      List<Long> ids = incidents.stream().map(IncidentHeader::id).toList();
+      return supplies.lines(ids).compose(all -> requested.forIncidents(ids).map(asked -> incidents.stream().map(n -> {
           List<SupplyLine> lines = all.stream().filter(l -> l.incidentId() == n.id())
               .map(IncidentSupplies.IncidentLines::line).toList();
           return new Totals(n, IncidentSupplies.sum(lines, SupplyLine::sent), IncidentSupplies.sum(lines, SupplyLine::used),
               IncidentSupplies.sum(lines, SupplyLine::returned), IncidentSupplies.sum(lines, SupplyLine::needsRepair),
-              IncidentSupplies.sum(lines, SupplyLine::lost), IncidentSupplies.sum(lines, SupplyLine::stillOut));
+              IncidentSupplies.sum(lines, SupplyLine::lost), IncidentSupplies.sum(lines, SupplyLine::stillOut),
+              asked.stream().filter(l -> l.incidentId() == n.id()).toList());
         }).toList()));
+    });
   }
 
   /** 404 for an unknown incident. */

@@ -14,6 +14,10 @@ import java.util.function.Function;
 public record IncidentSummary(IncidentHeader incident, List<SupplyLine> lines, List<RequestedLines.Line> requested,
     List<TimelineEntry> timeline, List<OutLine> outstanding, OffsetDateTime generatedAt, ZoneId zone) {
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  /** Per request line: asked → approved → sent → received (and short), with the time of each step. */
+  public static final List<String> REQUESTED_COLUMNS = List.of("申请单 Request", "物资 Item", "单位 Unit",
+      "申请 Requested", "批准 Approved", "发出 Sent", "签收 Received", "短缺 Short", "申请时间 Requested at",
+      "审批时间 Approved at", "发出时间 Dispatched at", "到达时间 Arrived at");
 
   public BigDecimal total(Function<SupplyLine, BigDecimal> figure) {
     return IncidentSupplies.sum(lines, figure);
@@ -42,7 +46,12 @@ public record IncidentSummary(IncidentHeader incident, List<SupplyLine> lines, L
         List.of("生成于 Generated", time(generatedAt)));
   }
 
-  /** Supplies per item first (the CSV), then requests, the timeline and what is still out. */
+  /** The table with this id (the CSV's {@code table} parameter), or the supplies per item. */
+  SummaryTable table(String id) {
+    return tables().stream().filter(t -> t.id().equals(id)).findFirst().orElse(tables().get(0));
+  }
+
+  /** Supplies per item first (the default CSV), then requests, the timeline and what is still out. */
   List<SummaryTable> tables() {
     List<List<String>> supplies = new ArrayList<>();
     for (SupplyLine l : lines) {
@@ -53,7 +62,9 @@ public record IncidentSummary(IncidentHeader incident, List<SupplyLine> lines, L
     }
     List<List<String>> asked = new ArrayList<>();
     for (RequestedLines.Line l : requested) {
-      asked.add(List.of(l.itemNameZh(), l.unitOfMeasure(), Figures.text(l.requested()), Figures.text(l.approved()),
+      asked.add(List.of("#" + l.requestId() + " " + Figures.requestStatusZh(l.requestStatus()),
+          l.itemNameZh() + " " + l.itemNameEn(), l.unitOfMeasure(), Figures.text(l.requested()),
+          Figures.text(l.approved()), Figures.text(l.sent()), Figures.text(l.received()), Figures.text(l.shortage()),
           time(l.requestedAt()), time(l.approvedAt()), time(l.dispatchedAt()), time(l.arrivedAt())));
     }
     List<List<String>> steps = new ArrayList<>();
@@ -70,9 +81,7 @@ public record IncidentSummary(IncidentHeader incident, List<SupplyLine> lines, L
         new SummaryTable("supplies", "物资 Supplies", List.of("物资 Item", "单位 Unit", "可重复使用 Reusable",
             "发出 Sent", "调拨 Transferred", "消耗 Used", "归还 Returned", "其中待修 Needs repair", "丢失 Lost",
             "未归还 Still out", "首次发出 First sent", "最后归还 Last returned"), supplies),
-        new SummaryTable("requested", "申请与批准 Requested and approved", List.of("物资 Item", "单位 Unit",
-            "申请 Requested", "批准 Approved", "申请时间 Requested at", "批准时间 Approved at", "发运 Dispatched",
-            "到达 Arrived"), asked),
+        new SummaryTable("requested", "申请与批准 Requested and approved", REQUESTED_COLUMNS, asked),
         new SummaryTable("timeline", "经过 Timeline", List.of("时间 Time", "动作 Action", "物资 Item", "批次 Lot",
             "基地 Base", "数量 Quantity", "状况 Condition", "经办 By"), steps),
         new SummaryTable("outstanding", "器材去向 Equipment by lot", List.of("物资 Item", "批次 Lot", "基地 Base",

@@ -22,7 +22,8 @@ final class SummaryHtml {
     h.append("</dl><p class=\"actions\"><a href=\"summary?format=pdf\">PDF</a> <a href=\"summary?format=csv\">CSV</a>")
         .append("</p></header>");
     for (SummaryTable t : s.tables()) {
-      h.append("<section id=\"t-").append(t.id()).append("\"><h2>").append(esc(t.title())).append("</h2>");
+      h.append("<section id=\"t-").append(t.id()).append("\"><h2>").append(esc(t.title()))
+          .append(" <small><a href=\"summary?format=csv&amp;table=").append(t.id()).append("\">CSV</a></small></h2>");
       if (t.rows().isEmpty()) {
         h.append("<p class=\"empty\">无记录 None</p></section>");
         continue;

@@ -15,6 +15,7 @@ import org.floodready.http.Respond;
 /** The incident supply summary (JSON, HTML, PDF, CSV) and the equipment still out at incidents. */
 public final class SummaryRoutes {
   private static final List<String> FORMATS = List.of("json", "html", "pdf", "csv");
+  private static final List<String> TABLES = List.of("supplies", "requested", "timeline", "outstanding");
   private static final List<String> STATUSES = List.of("reported", "responding", "under_control", "closed");
 
   private final AppContext app;
@@ -35,13 +36,15 @@ public final class SummaryRoutes {
     reader(ctx);
     long id = QueryParams.pathId(ctx, "incidentId");
     String format = new QueryParams(ctx).oneOf("format", FORMATS);
+    String table = new QueryParams(ctx).oneOf("table", TABLES);
     summaries.summary(id).compose(s -> switch (format == null ? "json" : format) {
       case "html" -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(SummaryHtml.render(s));
       case "pdf" -> app.blocking(() -> SummaryPdf.render(s)).compose(pdf -> ctx.response()
           .putHeader("Content-Type", "application/pdf")
           .putHeader("Content-Disposition", "inline; filename=\"incident-" + id + "-summary.pdf\"")
           .end(Buffer.buffer(pdf)));
-      case "csv" -> Respond.csv(ctx, "incident-" + id + "-supplies.csv", s.tables().get(0).csv());
+      case "csv" -> Respond.csv(ctx, "incident-" + id + "-" + (table == null ? "supplies" : table) + ".csv",
+          s.table(table == null ? "supplies" : table).csv());
       default -> Respond.ok(ctx, s.toJson(app::iso));
     }).onFailure(ctx::fail);
   }

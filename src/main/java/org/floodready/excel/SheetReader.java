@@ -285,6 +285,18 @@ final class SheetReader {
         }
         yield c.type() == Column.Type.BOOLEAN ? Boolean.valueOf(o.code()) : o.code();
       }
+      case MULTI -> {
+        String shown = text != null ? text : new DataFormatter().formatCellValue(cell).trim();
+        List<String> values = new ArrayList<>();
+        for (String part : shown.split("[,，、;；]+")) {
+          Column.Option o = part.isBlank() ? null : c.option(part);
+          String v = o != null ? o.code() : part.trim();
+          if (!v.isEmpty() && !values.contains(v)) {
+            values.add(v);
+          }
+        }
+        yield values.isEmpty() ? null : values;
+      }
       case TEXT -> {
         if (date) {
           throw new CellProblem("须为文本，不是日期", "must be text, not a date");

@@ -32,8 +32,8 @@ record Column(String key, String zh, String en, Type type, boolean required, Lis
 
   /**
    * Several values of a fixed set in one cell ("舟艇 boats、潜水 divers"): the drop-down offers them one by one
-   * without refusing a list; the reader answers the codes it knows and passes anything else on as typed, for
-   * the domain's validation to name.
+   * without refusing a list; the reader answers their codes, a value not in the set is a problem of the cell
+   * (as for {@link Type#ENUM}), and the domain's validation checks the list.
    */
   static Column multi(String key, String zh, String en, boolean required, List<Option> options, List<String> example) {
     return new Column(key, zh, en, Type.MULTI, required, options, example, null);

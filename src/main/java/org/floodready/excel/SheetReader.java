@@ -289,10 +289,17 @@ final class SheetReader {
         String shown = text != null ? text : new DataFormatter().formatCellValue(cell).trim();
         List<String> values = new ArrayList<>();
         for (String part : shown.split("[,，、;；]+")) {
-          Column.Option o = part.isBlank() ? null : c.option(part);
-          String v = o != null ? o.code() : part.trim();
-          if (!v.isEmpty() && !values.contains(v)) {
-            values.add(v);
+          if (part.isBlank()) {
+            continue;
+          }
+          Column.Option o = c.option(part);
+          if (o == null) {
+            String allowed = String.join("、", c.options().stream().map(Column.Option::label).toList());
+            throw new CellProblem("「" + part.trim() + "」不是允许值，须为以下之一：" + allowed,
+                "'" + part.trim() + "' is not allowed: each must be one of: " + allowed);
+          }
+          if (!values.contains(o.code())) {
+            values.add(o.code());
           }
         }
         yield values.isEmpty() ? null : values;

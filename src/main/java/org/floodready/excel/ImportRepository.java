@@ -200,15 +200,6 @@ final class ImportRepository {
         });
   }
 
-  /** The codes of the items expected back from incidents (a column the items API does not carry). */
-  Future<Set<String>> reusableItemCodes() {
-    return pool.query("SELECT code FROM items WHERE reusable").execute().map(rows -> {
-      Set<String> out = new HashSet<>();
-      rows.forEach(r -> out.add(r.getString("code")));
-      return out;
-    });
-  }
-
   /** Each row of the query as a sheet row (column key → value). */
   private Future<List<Map<String, Object>>> sheetRows(String sql, Function<Row, Map<String, Object>> toRow) {
     return pool.query(sql).collecting(Collectors.mapping(toRow, Collectors.toList())).execute().map(SqlResult::value);

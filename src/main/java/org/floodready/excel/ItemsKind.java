@@ -27,9 +27,7 @@ final class ItemsKind implements ImportKind {
       Column.yesNo("needsTestRun", "需定期试机", "Needs test runs", Column.YES_NO.get(1)),
       Column.of("testIntervalDays", "试机间隔（天）", "Test interval (days)", Type.INTEGER, false, null,
           "需定期试机时必填 required when test runs are needed"),
-      Column.of("criticality", "重要度", "Criticality weight", Type.DECIMAL, false, 1, "0-100，默认 1 default 1"),
-      new Column("reusable", "险情后归还", "Reusable (expected back from incidents)", Type.BOOLEAN, false,
-          Column.YES_NO, Column.YES_NO.get(1), "空着 = 不变（新物资为否） empty = unchanged (no for a new item)"));
+      Column.of("criticality", "重要度", "Criticality weight", Type.DECIMAL, false, 1, "0-100，默认 1 default 1"));
 
   @Override
   public String id() {
@@ -52,16 +50,12 @@ final class ItemsKind implements ImportKind {
     return checks.inventory.items().map(items -> {
       List<Write> writes = new ArrayList<>();
       for (SheetReader.SheetRow row : checks.each()) {
-        var json = RowChecks.json(row, COLUMNS.stream().map(Column::key).filter(k -> !k.equals("reusable"))
-            .toArray(String[]::new));
-        Boolean reusable = (Boolean) row.values().get("reusable");
+        var json = RowChecks.json(row, COLUMNS.stream().map(Column::key).toArray(String[]::new));
         InventoryValidation.ItemInput in = checks.validate(row, () -> InventoryValidation.item(json), f -> f);
         if (in != null) {
           Long existing = items.stream().filter(i -> i.code().equalsIgnoreCase(in.code())).map(Item::id)
               .findFirst().orElse(null);
-          writes.add(t -> t.inventory().saveItem(existing, in)
-              .compose(id -> reusable == null ? Future.succeededFuture() : t.inventory().setReusable(id, reusable))
-              .map(v -> existing == null ? "created" : "updated"));
+          writes.add(t -> t.inventory().saveItem(existing, in).map(id -> existing == null ? "created" : "updated"));
         }
       }
       return writes;
@@ -70,9 +64,7 @@ final class ItemsKind implements ImportKind {
 
   @Override
   public Future<List<Map<String, Object>>> current(AppContext app) {
-    Future<List<Item>> all = new InventoryImport(app).items();
-    Future<java.util.Set<String>> reusable = new ImportRepository(app.pool()).reusableItemCodes();
-    return Future.all(all, reusable).map(both -> all.result().stream().map(i -> {
+    return new InventoryImport(app).items().map(items -> items.stream().map(i -> {
       Map<String, Object> row = new HashMap<>();
       row.put("code", i.code());
       row.put("nameZh", i.nameZh());
@@ -83,7 +75,6 @@ final class ItemsKind implements ImportKind {
       row.put("needsTestRun", Boolean.toString(i.needsTestRun()));
       row.put("testIntervalDays", i.testIntervalDays());
       row.put("criticality", i.criticality());
-      row.put("reusable", Boolean.toString(reusable.result().contains(i.code())));
       return row;
     }).toList());
   }

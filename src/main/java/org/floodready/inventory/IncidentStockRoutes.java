@@ -45,9 +45,10 @@ final class IncidentStockRoutes {
     Boolean reusable = in.bool("reusable", true);
     in.validate();
     JsonObject answer = new JsonObject().put("itemId", itemId).put("reusable", reusable);
-    app.pool().withTransaction(tx -> new ItemRepository(app.pool()).setReusable(tx, itemId, reusable)
-            .compose(found -> {
-              if (!found) {
+    app.pool().withTransaction(tx -> tx.preparedQuery("UPDATE items SET reusable = $2 WHERE id = $1")
+            .execute(io.vertx.sqlclient.Tuple.of(itemId, reusable))
+            .compose(rows -> {
+              if (rows.rowCount() == 0) {
                 throw ApiError.notFound("Item", itemId);
               }
               return org.floodready.audit.AuditLog.record(tx, app.now(), user, "item.reusable", "item", itemId, answer);

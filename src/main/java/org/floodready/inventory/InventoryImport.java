@@ -87,13 +87,6 @@ public final class InventoryImport {
           "item", i, new JsonObject().put("code", in.code()).put("source", "xlsx")).map(i));
     }
 
-    /** Whether the item is equipment expected back from incidents (归还), as {@code PUT /items/{id}/reusable}. */
-    public Future<Void> setReusable(long itemId, boolean reusable) {
-      return items.setReusable(tx, itemId, reusable).compose(found -> AuditLog.record(tx, app.now(), admin,
-          "item.reusable", "item", itemId, new JsonObject().put("itemId", itemId).put("reusable", reusable)
-              .put("source", "xlsx")));
-    }
-
     /** Creates the base, or updates the one with {@code existingId}, and sets its keepers. */
     public Future<Long> saveBase(Long existingId, InventoryValidation.BaseInput in, List<Long> keeperIds) {
       Future<Long> id = existingId == null ? bases.insert(tx, in)

@@ -44,12 +44,6 @@ final class ItemRepository {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Item.from(rows.iterator().next())));
   }
 
-  /** Marks an item as equipment expected back from incidents, or not; false when there is no such item. */
-  Future<Boolean> setReusable(SqlClient tx, long id, boolean reusable) {
-    return tx.preparedQuery("UPDATE items SET reusable = $2 WHERE id = $1").execute(Tuple.of(id, reusable))
-        .map(rows -> rows.rowCount() == 1);
-  }
-
   Future<Long> insert(SqlClient tx, InventoryValidation.ItemInput in) {
     return tx.preparedQuery("INSERT INTO items (code, name_zh, name_en, category, unit_of_measure,"
             + " shelf_life_months, needs_test_run, test_interval_days, criticality)"

@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;
 import org.floodready.auth.TokenService;
-import org.floodready.cluster.DomainEvents;
 import org.floodready.config.AppConfig;
+import org.floodready.events.DomainEvents;
 
 /** What every feature of a node shares: the pool, the settings, the clock, tokens and events. */
 public record AppContext(Vertx vertx, AppConfig config, Pool pool, TokenService tokens, Clock clock,

@@ -14,7 +14,6 @@ import org.floodready.auth.TokenRevocations;
 import org.floodready.auth.TokenService;
 import org.floodready.cluster.ClusterNode;
 import org.floodready.cluster.DatabaseIdentity;
-import org.floodready.cluster.DomainEvents;
 import org.floodready.cluster.HazelcastSettings;
 import org.floodready.config.AppConfig;
 import org.floodready.db.Database;
@@ -24,6 +23,9 @@ import org.floodready.db.EmbeddedDatabase;
 import org.floodready.db.Migrations;
 import org.floodready.db.PgUrl;
 import org.floodready.demo.DemoData;
+import org.floodready.events.DomainEvents;
+import org.floodready.events.EventLog;
+import org.floodready.events.LogFollower;
 import org.floodready.http.HttpVerticle;
 import org.floodready.readiness.ReadinessNode;
 import org.slf4j.Logger;
@@ -86,9 +88,10 @@ public final class FloodReadyServer implements AutoCloseable {
           cluster.clusterName(), cluster.memberCount(), vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");
       Pool pool = Database.pool(vertx, url, config);
       AppContext app = new AppContext(vertx, config, pool, new TokenService(vertx, secret, config.tokenTtl()),
-          clock, new DomainEvents(vertx, config.effectiveNodeName()));
+          clock, new DomainEvents(pool, config.effectiveNodeName(), clock));
       boolean demo = config.demoData() ? await(DemoData.loadIfEmpty(app)) : false;
       await(org.floodready.auth.BootstrapAdmin.ensure(app));
+      await(vertx.deployVerticle(new LogFollower(new EventLog(pool), url.connectOptions(), app.events())));
       readiness = await(ReadinessNode.start(app, cluster));
       await(TokenRevocations.watch(app));
       LoginLimiter limiter = LoginLimiter.clustered(vertx, cluster.hazelcast(), clock, config.loginMaxFailures(),

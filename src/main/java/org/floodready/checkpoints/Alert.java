@@ -47,9 +47,13 @@ public record Alert(long id, long checkpointId, String checkpointCode, String na
         .put("resolvedBy", resolvedBy).put("revision", revision).put("updatedAt", iso.apply(updatedAt));
   }
 
-  /** The small fact published after a transition commits. */
+  /** The small fact a transition appends to the event log (type alert.raised, alert.resolved, ...). */
   public record Change(String type, long unitId, long checkpointId, long alertId, String level, String status,
       OffsetDateTime at) {
+    public org.floodready.events.Outbox.Event event(Function<OffsetDateTime, String> iso) {
+      return new org.floodready.events.Outbox.Event(type, toJson(iso));
+    }
+
     public JsonObject toJson(Function<OffsetDateTime, String> iso) {
       return new JsonObject().put("unitId", unitId).put("checkpointId", checkpointId).put("alertId", alertId)
           .put("level", level).put("status", status).put("at", iso.apply(at));

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
@@ -207,20 +206,12 @@ public final class AlertRoutes {
     String comment = in.requiredText("comment", 1000);
     in.validate();
     OffsetDateTime now = app.now();
-    AtomicReference<Alert> applied = new AtomicReference<>();
     Function<SqlConnection, Future<Idempotency.Outcome>> write = tx -> apply(tx, id, action, actor, comment, now)
-        .map(a -> {
-          applied.set(a);
-          return new Idempotency.Outcome(200, a.toJson(app::iso));
-        });
+        .compose(a -> app.events().appendAll(tx, List.of(new Alert.Change(event, a.unitId(), a.checkpointId(), a.id(),
+                a.level().code(), a.status(), now).event(app::iso)))
+            .map(v -> new Idempotency.Outcome(200, a.toJson(app::iso))));
     Future<Idempotency.Outcome> done = Idempotency.runIfKeyed(ctx, app, body, write);
-    done.onSuccess(o -> {
-      Alert a = applied.get();
-      if (a != null) {
-        app.events().publish(event, new Alert.Change(event, a.unitId(), a.checkpointId(), a.id(),
-            a.level().code(), a.status(), now).toJson(app::iso));
-      }
-    }).onFailure(ctx::fail);
+    done.onFailure(ctx::fail);
   }
 
   private Future<Alert> apply(SqlConnection tx, long id, String action, CurrentUser actor, String comment,

@@ -69,21 +69,13 @@ final class CapWithdrawRoutes {
               .put("identifier", CapDocument.identifier(id, cancel.number())).put("message", cancel.number())
               .put("sent", app.iso(cancel.sent())).put("references", references).put("reason", reason)
               .put("cap", "/api/alerts/" + id + "/cap?message=" + cancel.number());
+          Alert a = withdrawn.get();
           return AuditLog.record(tx, now, actor, "alert.cap_withdraw", "alert", id, answer.copy())
+              .compose(v -> app.events().appendAll(tx, List.of(new Alert.Change("alert.cap_withdrawn", a.unitId(),
+                  a.checkpointId(), a.id(), a.level().code(), a.status(), now).event(app::iso))))
               .map(new Idempotency.Outcome(201, answer));
         });
     Future<Idempotency.Outcome> done = Idempotency.runIfKeyed(ctx, app, body, write);
-    done.onSuccess(o -> {
-      if (!o.replayed() && withdrawn.get() != null) {
-        published(withdrawn.get(), now);
-      }
-    }).onFailure(ctx::fail);
-  }
-
-  /** What a withdrawal announces after its commit: the board and the feeds refresh the alert. */
-  private void published(Alert a, OffsetDateTime now) {
-    String type = "alert.cap_withdrawn";
-    app.events().publish(type, new Alert.Change(type, a.unitId(), a.checkpointId(), a.id(), a.level().code(),
-        a.status(), now).toJson(app::iso));
+    done.onFailure(ctx::fail);
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
+import org.floodready.events.EventType;
 import org.floodready.http.ApiError;
 import org.floodready.http.Fields;
 import org.floodready.http.JsonInput;
@@ -49,11 +51,8 @@ final class CheckpointAdminRoutes {
                 .compose(x -> readings.insertState(tx, id, now))
                 .compose(x -> AuditLog.record(tx, now, admin, "checkpoint.create", "checkpoint", id,
                     new JsonObject().put("code", d.code()).put("kind", d.kind()).put("nameZh", d.nameZh())))
+                .compose(x -> checkpointChanged(tx, d, id))
                 .map(id))))
-        .onSuccess(id -> {
-          app.events().publish("checkpoint.changed", new JsonObject().put("unitId", d.unitId())
-              .put("checkpointId", id));
-        })
         .compose(details::detail)
         .onSuccess(json -> Respond.created(ctx, json))
         .onFailure(ctx::fail);
@@ -75,14 +74,16 @@ final class CheckpointAdminRoutes {
         .compose(v -> app.pool().withTransaction(tx -> checkpoints.update(tx, id, d, now)
             .compose(x -> checkpoints.replaceDetails(tx, id, d))
             .compose(x -> AuditLog.record(tx, now, admin, "checkpoint.update", "checkpoint", id,
-                new JsonObject().put("code", d.code()).put("nameZh", d.nameZh())))))
-        .onSuccess(v -> {
-          app.events().publish("checkpoint.changed", new JsonObject().put("unitId", d.unitId())
-              .put("checkpointId", id));
-        })
+                new JsonObject().put("code", d.code()).put("nameZh", d.nameZh())))
+            .compose(x -> checkpointChanged(tx, d, id))))
         .compose(v -> details.detail(id))
         .onSuccess(json -> Respond.ok(ctx, json))
         .onFailure(ctx::fail);
+  }
+
+  private Future<Void> checkpointChanged(SqlClient tx, CheckpointDraft d, long id) {
+    return app.events().append(tx, EventType.CHECKPOINT_CHANGED, new JsonObject().put("unitId", d.unitId())
+        .put("checkpointId", id));
   }
 
   private Future<Void> requireUnit(CheckpointDraft d) {

@@ -8,6 +8,8 @@ import java.util.List;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
+import org.floodready.events.EventType;
+import org.floodready.events.Outbox;
 
 /**
  * The checkpoint writes a spreadsheet import makes, for the excel package: the same repository statements,
@@ -71,9 +73,10 @@ public final class CheckpointImport {
           .onSuccess(x -> changed.add(new JsonObject().put("unitId", unitId).put("checkpointId", id)));
     }
 
-    /** Sends the change events gathered; call after the commit only. */
-    public void publish() {
-      changed.forEach(e -> app.events().publish("checkpoint.changed", e));
+    /** Appends the change events gathered to the event log, in the import's transaction, last. */
+    public Future<Void> appendEvents() {
+      return app.events().appendAll(tx, changed.stream()
+          .map(e -> new Outbox.Event(EventType.CHECKPOINT_CHANGED, e)).toList());
     }
   }
 }

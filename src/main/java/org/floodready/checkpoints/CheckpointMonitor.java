@@ -3,8 +3,9 @@ package org.floodready.checkpoints;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import io.vertx.sqlclient.SqlConnection;
 import java.util.List;
+import java.util.function.Function;
 import org.floodready.AppContext;
 
 /**
@@ -32,19 +33,15 @@ public final class CheckpointMonitor {
 
   public Future<Sweep> sweep(OffsetDateTime now) {
     int silentMinutes = CheckpointDefaults.silentMinutes(now, app.config().zone());
-    return alerts.escalateDue(app.pool(), now)
-        .compose(escalated -> app.pool().withTransaction(tx -> alerts.resolveCleared(tx, now))
-            .compose(resolved -> alerts.raiseSilent(app.pool(), now, silentMinutes, app.config().zone())
-                .map(silent -> new Sweep(escalated, resolved, silent))))
-        .onSuccess(this::publish);
+    return logged(tx -> alerts.escalateDue(tx, now))
+        .compose(escalated -> logged(tx -> alerts.resolveCleared(tx, now))
+            .compose(resolved -> logged(tx -> alerts.raiseSilent(tx, now, silentMinutes, app.config().zone()))
+                .map(silent -> new Sweep(escalated, resolved, silent))));
   }
 
-  private void publish(Sweep sweep) {
-    List<Alert.Change> all = new ArrayList<>(sweep.escalated());
-    all.addAll(sweep.resolved());
-    all.addAll(sweep.silent());
-    for (Alert.Change c : all) {
-      app.events().publish(c.type(), c.toJson(app::iso));
-    }
+  /** One step in a transaction of its own that also appends the step's alert changes to the event log. */
+  private Future<List<Alert.Change>> logged(Function<SqlConnection, Future<List<Alert.Change>>> step) {
+    return app.pool().withTransaction(tx -> step.apply(tx).compose(changes -> app.events()
+        .appendAll(tx, changes.stream().map(c -> c.event(app::iso)).toList()).map(changes)));
   }
 }

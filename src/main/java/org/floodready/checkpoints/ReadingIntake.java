@@ -17,10 +17,12 @@ import org.floodready.auth.CurrentUser;
 import org.floodready.checkpoints.CheckpointValidation.ReadingInput;
 import org.floodready.checkpoints.ReadingRepository.State;
 import org.floodready.checkpoints.ReadingRepository.Stored;
+import org.floodready.events.EventType;
+import org.floodready.events.Outbox;
 
 /**
  * Stores validated readings in one transaction and brings each touched checkpoint's warning state
- * and level alert up to date; events are published after the commit.
+ * and level alert up to date; its events are appended to the event log in the same transaction.
  */
 public final class ReadingIntake {
   /** What one checkpoint looks like after the readings. */
@@ -69,8 +71,9 @@ public final class ReadingIntake {
               fresh.size() == 1 ? fresh.keySet().iterator().next() : null, new JsonObject()
                   .put("sent", input.size()).put("accepted", stored.size()).put("suspect", suspect.size())
                   .put("checkpoints", new io.vertx.core.json.JsonArray(new ArrayList<>(fresh.keySet())))))
-          .map(v -> new Outcome(stored, input.size() - stored.size(), suspect, states, changes));
-    })).onSuccess(this::publish);
+          .map(v -> new Outcome(stored, input.size() - stored.size(), suspect, states, changes))
+          .compose(outcome -> app.events().appendAll(tx, events(outcome)).map(outcome));
+    }));
   }
 
   private Future<StateAfter> update(SqlConnection tx, Checkpoint c, List<Stored> fresh, OffsetDateTime now,
@@ -155,13 +158,14 @@ public final class ReadingIntake {
     return chain;
   }
 
-  private void publish(Outcome outcome) {
+  /** What the intake logs: a reading per touched checkpoint, then the alerts it raised or resolved. */
+  private List<Outbox.Event> events(Outcome outcome) {
+    List<Outbox.Event> events = new ArrayList<>();
     for (StateAfter s : outcome.states()) {
-      app.events().publish("reading.recorded", new JsonObject().put("unitId", s.unitId())
-          .put("checkpointId", s.checkpointId()).put("level", s.level().code()));
+      events.add(new Outbox.Event(EventType.READING_RECORDED, new JsonObject().put("unitId", s.unitId())
+          .put("checkpointId", s.checkpointId()).put("level", s.level().code())));
     }
-    for (Alert.Change change : outcome.alerts()) {
-      app.events().publish(change.type(), change.toJson(app::iso));
-    }
+    outcome.alerts().forEach(change -> events.add(change.event(app::iso)));
+    return events;
   }
 }

@@ -4,26 +4,27 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 import java.time.Clock;
-import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.floodready.AppContext;
-import org.floodready.cluster.DomainEvents;
-import org.floodready.readiness.LiveFeed;
+import org.floodready.events.EventType;
 
 /**
  * The version of each chart data source on this node, so that a cached chart is found without reading
- * its data. A source's version moves when an event that changes its figures arrives: this node's own
- * events at once, as they are published (a GET right after a write on this node sees the change), every
- * node's events again when the clustered event bus delivers them. An event of a type not listed here
- * moves every source. The readiness chart moves with the live feed's nudges, which come after the
- * readiness snapshot was updated (the domain event itself comes before).
+ * its data. A source's version moves when the node's log follower hands over an event that changes its
+ * figures, as the event catalogue ({@link EventType#charts()}) says: written on any node, each event
+ * arrives once, shortly after its commit. This node's own events move the versions once more at their
+ * commit, before the write answers, so a GET right after a write on this node sees the change. An event of a type the catalogue does not list moves every
+ * source. The readiness chart moves with the readiness refresh's own log rows, which come after the
+ * readiness snapshot was updated.
  *
  * <p>The version also carries the period of the node's clock ({@link #PERIOD_MS}): figures that change
  * with time alone (lots expiring, equipment tests falling overdue, hazards ageing, patrol periods, the
- * level chart's window) and writes that publish no event (catalogue names, keepers, reaches) are at most
+ * level chart's window) and writes that log no event (catalogue names, keepers, reaches) are at most
  * one period stale. A new period costs a data read, not a render, when the figures did not change.
  */
 final class ChartVersions implements Shareable {
@@ -34,21 +35,8 @@ final class ChartVersions implements Shareable {
   static final String READINESS = "readiness";
   static final String LEVELS = "levels-";
 
-  private static final Map<String, List<String>> SOURCES_BY_EVENT = Map.ofEntries(
-      Map.entry("stock.changed", List.of(COVERAGE)), Map.entry("stock.tested", List.of(COVERAGE)),
-      Map.entry("transfer.changed", List.of(COVERAGE)), Map.entry("stocktake.closed", List.of(COVERAGE)),
-      Map.entry("quota.changed", List.of(COVERAGE)), Map.entry("response_level.changed", List.of(COVERAGE)),
-      Map.entry("patrol.logged", List.of(COMPLIANCE)), Map.entry("hazard.changed", List.of(COMPLIANCE, HAZARDS)),
-      Map.entry("unit.created", List.of(COMPLIANCE)));
-  /** Per checkpoint: the level chart of the event's checkpoint. */
-  private static final Set<String> CHECKPOINT_EVENTS = Set.of("reading.recorded", "checkpoint.changed");
-  /** Alerts are on no chart. */
-  private static final Set<String> NO_CHART = Set.of("alert.raised", "alert.acknowledged", "alert.escalated",
-      "alert.resolved");
-
-  /** Events that change the coverage of the one base they name. */
-  private static final Set<String> BASE_COVERAGE_EVENTS = Set.of("stock.changed", "stock.tested", "stocktake.closed",
-      "quota.changed");
+  private static final Map<EventType.Chart, String> SOURCES = Map.of(EventType.Chart.COVERAGE, COVERAGE,
+      EventType.Chart.COMPLIANCE, COMPLIANCE, EventType.Chart.HAZARDS, HAZARDS, EventType.Chart.READINESS, READINESS);
 
   /** What changed the coverage since the last {@link #takeCoverageChanges()}: some bases, or everything. */
   record CoverageChanges(boolean everything, Set<Long> bases) {
@@ -72,9 +60,8 @@ final class ChartVersions implements Shareable {
     if (earlier != null) {
       return earlier;
     }
-    app.events().onPublished(fresh::onEvent);
-    app.vertx().eventBus().<JsonObject>consumer(DomainEvents.ADDRESS, m -> fresh.onEvent(m.body()));
-    app.vertx().eventBus().consumer(LiveFeed.NUDGE_ADDRESS, m -> fresh.bump(READINESS));
+    app.events().follow(batch -> batch.forEach(e -> fresh.onEvent(e.type(), e.payload())));
+    app.events().onOwnCommit(events -> events.forEach(e -> fresh.onEvent(e.type(), e.payload())));
     return fresh;
   }
 
@@ -88,30 +75,37 @@ final class ChartVersions implements Shareable {
     return everything.get() + "." + counter(source).get();
   }
 
+  /** An event as logged: its payload carries its type. */
   void onEvent(JsonObject event) {
-    String type = event.getString("type", "");
-    if (NO_CHART.contains(type)) {
-      return;
-    }
-    noteCoverageChange(type, event);
-    if (CHECKPOINT_EVENTS.contains(type) && event.getValue("checkpointId") instanceof Number id) {
-      bump(LEVELS + id.longValue());
-      return;
-    }
-    List<String> sources = SOURCES_BY_EVENT.get(type);
-    if (sources == null) {
+    onEvent(event.getString("type", ""), event);
+  }
+
+  void onEvent(String typeName, JsonObject payload) {
+    Optional<EventType> type = EventType.of(typeName);
+    if (type.isEmpty()) {
+      coverageUnknown();
       everything.incrementAndGet();
-    } else {
-      sources.forEach(this::bump);
+      return;
     }
+    Set<EventType.Chart> charts = type.get().charts();
+    if (charts.contains(EventType.Chart.COVERAGE)) {
+      noteCoverageChange(type.get().reach() == EventType.Reach.BASE ? payload.getValue("baseId") : null);
+    }
+    if (charts.contains(EventType.Chart.LEVELS)) {
+      if (!(payload.getValue("checkpointId") instanceof Number id)) {
+        everything.incrementAndGet(); // which level chart cannot be told
+        return;
+      }
+      bump(LEVELS + id.longValue());
+    }
+    charts.stream().map(SOURCES::get).filter(Objects::nonNull).forEach(this::bump);
   }
 
   /** Recorded before the version moves, so a read under the new version finds what it must read again. */
-  private synchronized void noteCoverageChange(String type, JsonObject event) {
-    if (BASE_COVERAGE_EVENTS.contains(type) && event.getValue("baseId") instanceof Number baseId) {
-      changedBases.add(baseId.longValue());
-    } else if (!CHECKPOINT_EVENTS.contains(type) && (!SOURCES_BY_EVENT.containsKey(type)
-        || SOURCES_BY_EVENT.get(type).contains(COVERAGE))) {
+  private synchronized void noteCoverageChange(Object baseId) {
+    if (baseId instanceof Number id) {
+      changedBases.add(id.longValue());
+    } else {
       coverageChangedEverywhere = true;
     }
   }

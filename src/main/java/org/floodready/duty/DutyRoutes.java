@@ -13,10 +13,12 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
+import org.floodready.events.EventType;
 import org.floodready.http.ApiError;
 import org.floodready.http.Fields;
 import org.floodready.http.Idempotency;
@@ -79,9 +81,9 @@ public final class DutyRoutes {
     checkReferences(in)
         .compose(ok -> Idempotency.run(ctx, app, body, tx -> shifts.insert(tx, in, app.now())
             .compose(id -> AuditLog.record(tx, app.now(), user, "duty.shift.create", "duty_shift", id, body)
+                .compose(v -> changed(tx, in.unitId()))
                 .compose(v -> shifts.find(tx, id)))
             .map(s -> new Idempotency.Outcome(201, s.orElseThrow().toJson(roster.zone())))))
-        .onSuccess(v -> changed(in.unitId()))
         .onFailure(ctx::fail);
   }
 
@@ -98,8 +100,9 @@ public final class DutyRoutes {
           }
           return AuditLog.record(tx, app.now(), user, "duty.shift.update", "duty_shift", id, body);
         })
+        .compose(v -> changed(tx, in.unitId()))
         .compose(v -> shifts.find(tx, id))
-        .map(s -> s.orElseThrow().toJson(roster.zone()))).onSuccess(v -> changed(in.unitId()))));
+        .map(s -> s.orElseThrow().toJson(roster.zone())))));
   }
 
   private void deleteShift(RoutingContext ctx) {
@@ -109,12 +112,9 @@ public final class DutyRoutes {
           Shift shift = found.orElseThrow(() -> ApiError.notFound("Shift", id));
           return shifts.delete(tx, id)
               .compose(v -> AuditLog.record(tx, app.now(), user, "duty.shift.delete", "duty_shift", id, null))
-              .map(shift.unitId());
+              .compose(v -> changed(tx, shift.unitId()));
         }))
-        .onSuccess(unitId -> {
-          changed(unitId);
-          ctx.response().setStatusCode(204).end();
-        })
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }
 
@@ -154,10 +154,10 @@ public final class DutyRoutes {
             .compose(ids -> AuditLog.record(tx, app.now(), user, "duty.shift.copy_week", "unit", unitId,
                     new JsonObject().put("from", source.toString()).put("to", weekStart.toString())
                         .put("shiftIds", new JsonArray(ids)))
+                .compose(v -> changed(tx, unitId))
                 .compose(v -> shifts.onDays(tx, unitId, weekStart, weekStart.plusDays(6))))
             .map(list -> new Idempotency.Outcome(201, new JsonObject().put("copied", list.size())
                 .put("items", new JsonArray(list.stream().map(s -> s.toJson(roster.zone())).toList()))))))
-        .onSuccess(v -> changed(unitId))
         .onFailure(ctx::fail);
   }
 
@@ -213,9 +213,9 @@ public final class DutyRoutes {
         .compose(ok -> Idempotency.run(ctx, app, body, tx -> handovers.insert(tx, unitId, shiftId, openItems,
                 user.id(), app.now())
             .compose(id -> AuditLog.record(tx, app.now(), user, "duty.handover.write", "duty_handover", id, body)
+                .compose(v -> changed(tx, unitId))
                 .compose(v -> handovers.find(tx, id, false)))
             .map(r -> new Idempotency.Outcome(201, HandoverRepository.toJson(r.orElseThrow(), app::iso)))))
-        .onSuccess(v -> changed(unitId))
         .onFailure(ctx::fail);
   }
 
@@ -237,13 +237,14 @@ public final class DutyRoutes {
       return handovers.confirm(tx, id, user.id(), note, app.now())
           .compose(v -> AuditLog.record(tx, app.now(), user, "duty.handover.confirm", "duty_handover", id, body))
           .compose(v -> handovers.find(tx, id, false))
-          .map(r -> HandoverRepository.toJson(r.orElseThrow(), app::iso));
-    }).onSuccess(h -> changed(h.getLong("unitId")))));
+          .map(Optional::orElseThrow)
+          .compose(h -> changed(tx, h.getLong("unit_id")).map(HandoverRepository.toJson(h, app::iso)));
+    })));
   }
 
   /** The boards refresh who is on duty (a unit's event: it also refreshes that unit's readiness, cheaply). */
-  private void changed(long unitId) {
-    app.events().publish("duty.changed", new JsonObject().put("unitId", unitId));
+  private Future<Void> changed(SqlClient tx, long unitId) {
+    return app.events().append(tx, EventType.DUTY_CHANGED, new JsonObject().put("unitId", unitId));
   }
 
   private Future<Void> checkReferences(ShiftInput in) {

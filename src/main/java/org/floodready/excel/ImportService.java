@@ -120,15 +120,13 @@ final class ImportService {
             .put("dryRun", false);
         return AuditLog.record(tx, app.now(), admin, "import." + kind.id(), "import", read.contentHash(),
                 ImportKind.summary(list.size(), list).put("sheet", read.parsed().sheet().getSheetName()))
+            .compose(v -> t.inventory().appendEvents())
+            .compose(v -> t.checkpoints().appendEvents())
+            .compose(v -> t.teams().appendEvents())
             .compose(v -> job.doneIn(tx, answer))
             .map(answer);
       });
-    })).onSuccess(answer -> opened.forEach(t -> {
-      t.inventory().publish();
-      t.checkpoints().publish();
-      t.teams().publish();
-      t.afterCommit().forEach(Runnable::run);
-    }));
+    })).onSuccess(answer -> opened.forEach(t -> t.afterCommit().forEach(Runnable::run)));
   }
 
   private Future<JsonObject> reject(ImportKind kind, Read read) {

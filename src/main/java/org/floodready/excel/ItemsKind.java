@@ -27,7 +27,8 @@ final class ItemsKind implements ImportKind {
       Column.yesNo("needsTestRun", "需定期试机", "Needs test runs", Column.YES_NO.get(1)),
       Column.of("testIntervalDays", "试机间隔（天）", "Test interval (days)", Type.INTEGER, false, null,
           "需定期试机时必填 required when test runs are needed"),
-      Column.of("criticality", "重要度", "Criticality weight", Type.DECIMAL, false, 1, "0-100，默认 1 default 1"));
+      Column.of("criticality", "重要度", "Criticality weight", Type.DECIMAL, false, 1, "0-100，默认 1 default 1"),
+      Column.yesNo("reusable", "可重复使用", "Reusable (comes back after an incident)", Column.YES_NO.get(1)));
 
   @Override
   public String id() {
@@ -75,6 +76,7 @@ final class ItemsKind implements ImportKind {
       row.put("needsTestRun", Boolean.toString(i.needsTestRun()));
       row.put("testIntervalDays", i.testIntervalDays());
       row.put("criticality", i.criticality());
+      row.put("reusable", Boolean.toString(i.reusable()));
       return row;
     }).toList());
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.db.Where;
+import org.floodready.events.EventType;
 import org.floodready.excel.SheetReader.SheetRow;
 import org.floodready.units.Unit;
 import org.floodready.units.UnitRepository;
@@ -104,10 +105,10 @@ final class UnitsKind implements ImportKind {
                     parentId)
                 .compose(id -> AuditLog.record(t.tx(), checks.app.now(), t.admin(), "unit.create", "unit", id,
                     new JsonObject().put("code", in.code()).put("nameZh", in.nameZh()).put("source", "xlsx")).map(id))
+                .compose(id -> checks.app.events().append(t.tx(), EventType.UNIT_CREATED,
+                    new JsonObject().put("unitId", id).put("parentId", parentId)).map(id))
                 .map(id -> {
                   created.put(in.code().toLowerCase(), id);
-                  t.afterCommit().add(() -> checks.app.events().publish("unit.created",
-                      new JsonObject().put("unitId", id).put("parentId", parentId)));
                   return "created";
                 });
           });

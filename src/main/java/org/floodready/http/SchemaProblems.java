@@ -97,8 +97,9 @@ final class SchemaProblems {
     String error = unit.getError() == null ? "is invalid" : unit.getError();
     return switch (keyword) {
       case "type" -> typeProblem(error.substring(error.indexOf("Expected ") + 9));
+      // an optional property's enum also takes null ("not sent"), which is not worth naming to a client
       case "enum" -> "must be one of " + error.substring(error.indexOf("any of ") + 7).replace("[", "")
-          .replace("]", "").replace("\"", "").replace(",", ", ");
+          .replace("]", "").replace("\"", "").replace(",null", "").replace(",", ", ");
       case "minLength" -> between(error, "< ", ")").equals("1") ? "must not be empty"
           : "must be at least " + between(error, "< ", ")") + " characters";
       case "maxLength" -> "must be at most " + between(error, "> ", ")") + " characters";

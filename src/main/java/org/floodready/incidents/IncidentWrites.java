@@ -9,8 +9,8 @@ import org.floodready.AppContext;
 import org.floodready.http.Idempotency;
 
 /**
- * Runs an incident or team write in one transaction, answers it, and publishes the events it gathered once
- * it committed (not when a retry got the stored answer). With an Idempotency-Key a retry gets the first
+ * Runs an incident or team write in one transaction, with the events it gathered appended to the event log
+ * at its end, and answers it. With an Idempotency-Key a retry gets the first
  * answer; {@code keyRequired} refuses a request without one.
  */
 final class IncidentWrites {
@@ -26,14 +26,10 @@ final class IncidentWrites {
       boolean keyRequired, Write write) {
     IncidentEvents events = new IncidentEvents();
     Function<SqlConnection, Future<Idempotency.Outcome>> tx = c -> write.apply(c, events)
+        .compose(json -> events.appendTo(c, app.events()).map(json))
         .map(json -> new Idempotency.Outcome(status, json));
-    Future<Idempotency.Outcome> done = keyRequired || ctx.request().getHeader(Idempotency.HEADER) != null
+    return keyRequired || ctx.request().getHeader(Idempotency.HEADER) != null
         ? Idempotency.run(ctx, app, body, tx)
         : app.pool().withTransaction(tx::apply).compose(o -> Idempotency.respond(ctx, o).map(o));
-    return done.onSuccess(o -> {
-      if (!o.replayed()) {
-        events.publish(app.events());
-      }
-    });
   }
 }

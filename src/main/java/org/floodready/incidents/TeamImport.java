@@ -11,7 +11,7 @@ import org.floodready.auth.CurrentUser;
 /**
  * The rescue-team writes a spreadsheet import makes, for the excel package: the rows checked by the teams
  * API's own {@link TeamValidation}, written by its own {@link TeamService} (create, edit on the version read
- * while checking, requirement) inside the import's one transaction; the events wait for the commit.
+ * while checking, requirement) inside the import's one transaction, their events appended to the log in it.
  */
 public final class TeamImport {
   private final AppContext app;
@@ -89,9 +89,9 @@ public final class TeamImport {
       return service.setRequirement(tx, unitId, required, admin, events).map("set");
     }
 
-    /** Sends the change events gathered; call after the commit only. */
-    public void publish() {
-      events.publish(app.events());
+    /** Appends the change events gathered to the event log, in the import's transaction, last. */
+    public Future<Void> appendEvents() {
+      return events.appendTo(tx, app.events());
     }
   }
 }

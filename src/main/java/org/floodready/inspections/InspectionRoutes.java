@@ -13,6 +13,8 @@ import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
+import org.floodready.events.EventType;
+import org.floodready.events.Outbox;
 import org.floodready.http.ApiError;
 import org.floodready.http.Idempotency;
 import org.floodready.http.JsonInput;
@@ -199,15 +201,15 @@ public final class InspectionRoutes {
     Integer days = InspectionInput.deadlineDays(body);
     Idempotency.run(ctx, app, body, tx -> service.close(tx, id, days, user)
             .compose(hazardIds -> service.read(tx, id).map(json -> json.put("hazardIds", new JsonArray(hazardIds))))
+            .compose(json -> app.events().appendAll(tx, hazardsFound(json)).map(json))
             .map(json -> new Idempotency.Outcome(200, json)))
-        .onSuccess(outcome -> {
-          if (!outcome.replayed()) {
-            for (Object hazardId : outcome.body().getJsonArray("hazardIds")) {
-              app.events().publish("hazard.changed", new JsonObject().put("unitId", outcome.body().getLong("unitId"))
-                  .put("hazardId", hazardId).put("status", "assigned").put("overdue", false));
-            }
-          }
-        })
         .onFailure(ctx::fail);
+  }
+
+  /** The hazards a closed round opened for its failed items, assigned at once. */
+  private static List<Outbox.Event> hazardsFound(JsonObject round) {
+    return round.getJsonArray("hazardIds").stream().map(hazardId -> new Outbox.Event(EventType.HAZARD_CHANGED,
+        new JsonObject().put("unitId", round.getLong("unitId")).put("hazardId", hazardId).put("status", "assigned")
+            .put("overdue", false))).toList();
   }
 }

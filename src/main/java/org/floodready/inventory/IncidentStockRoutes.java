@@ -70,8 +70,7 @@ final class IncidentStockRoutes {
             .map(item -> item.orElseThrow(() -> new ApiError(422, "unknown_item", "Item " + in.itemId()
                 + " does not exist", java.util.Map.of("itemId", "no such item"))))
             .compose(item -> Idempotency.run(ctx, app, body,
-                tx -> itemIssues.issue(tx, user, base, item, in, occurredAt, events))))
-        .onSuccess(o -> publish(o, events))
+                tx -> events.appendAfter(tx, app.events(), itemIssues.issue(tx, user, base, item, in, occurredAt, events)))))
         .onFailure(ctx::fail);
   }
 
@@ -89,15 +88,9 @@ final class IncidentStockRoutes {
             java.util.Map.of("lotId", "no such lot"))))
         .compose(issued -> access.requireKeeper(user, in.baseId() == null ? issued.baseId() : in.baseId())
             .compose(base -> Idempotency.run(ctx, app, body,
-                tx -> returns.book(tx, user, incidentId, issued, base.id(), base.unitId(), in, events))))
-        .onSuccess(o -> publish(o, events))
+                tx -> events.appendAfter(tx, app.events(),
+                    returns.book(tx, user, incidentId, issued, base.id(), base.unitId(), in, events)))))
         .onFailure(ctx::fail);
-  }
-
-  private void publish(Outcome o, PendingEvents events) {
-    if (!o.replayed()) {
-      events.publish(app.events());
-    }
   }
 
   /** Today's date and the zone id in the district, as the lot queries take them. */

@@ -10,6 +10,7 @@ import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
+import org.floodready.events.EventType;
 import org.floodready.http.PageRequest;
 
 /**
@@ -57,7 +58,7 @@ public final class InventoryImport {
     return bases.notKeepers(userIds);
   }
 
-  /** The writes inside the caller's import transaction; {@link Writer#publish()} once it has committed. */
+  /** The writes inside the caller's import transaction; {@link Writer#appendEvents()} before it commits. */
   public Writer writer(SqlConnection tx, CurrentUser admin) {
     return new Writer(tx, admin, new PendingEvents());
   }
@@ -74,9 +75,9 @@ public final class InventoryImport {
       this.events = events;
     }
 
-    /** Sends the stock and quota events gathered; call after the commit only. */
-    public void publish() {
-      events.publish(app.events());
+    /** Appends the stock and quota events gathered to the event log, in the import's transaction, last. */
+    public Future<Void> appendEvents() {
+      return events.appendTo(tx, app.events());
     }
 
     /** Creates the item, or updates the one with {@code existingId}. */
@@ -104,7 +105,7 @@ public final class InventoryImport {
           .compose(created -> AuditLog.record(tx, app.now(), admin, created ? "quota.create" : "quota.update",
               "quota", base.id() + "/" + itemId, new JsonObject().put("required", Quantities.json(in.required()))
                   .put("source", "xlsx")).map(created))
-          .onSuccess(created -> events.add("quota.changed", new JsonObject().put("unitId", base.unitId())
+          .onSuccess(created -> events.add(EventType.QUOTA_CHANGED, new JsonObject().put("unitId", base.unitId())
               .put("baseId", base.id()).put("itemId", itemId)));
     }
 

@@ -21,7 +21,8 @@ public final class InventoryValidation {
   static final int NOTE_LENGTH = 500;
 
   public record ItemInput(String code, String nameZh, String nameEn, String category, String unitOfMeasure,
-      Integer shelfLifeMonths, boolean needsTestRun, Integer testIntervalDays, BigDecimal criticality) {
+      Integer shelfLifeMonths, boolean needsTestRun, Integer testIntervalDays, BigDecimal criticality,
+      Boolean reusable) {
   }
 
   public record BaseInput(String code, String nameZh, String nameEn, Long unitId, String address, Double lat,
@@ -82,9 +83,10 @@ public final class InventoryValidation {
       in.error("testIntervalDays", "is required when needsTestRun is true");
     }
     BigDecimal criticality = in.decimal("criticality", BigDecimal.ZERO, true, new BigDecimal("100"), 2, false);
+    Boolean reusable = in.bool("reusable", false);
     in.validate();
     return new ItemInput(code, nameZh, nameEn, category, uom, shelfLife, Boolean.TRUE.equals(needsTest),
-        interval, criticality == null ? BigDecimal.ONE : criticality);
+        interval, criticality == null ? BigDecimal.ONE : criticality, reusable);
   }
 
   public static BaseInput base(JsonObject json) {

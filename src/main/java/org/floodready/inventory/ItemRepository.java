@@ -46,8 +46,8 @@ final class ItemRepository {
 
   Future<Long> insert(SqlClient tx, InventoryValidation.ItemInput in) {
     return tx.preparedQuery("INSERT INTO items (code, name_zh, name_en, category, unit_of_measure,"
-            + " shelf_life_months, needs_test_run, test_interval_days, criticality)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")
+            + " shelf_life_months, needs_test_run, test_interval_days, criticality, reusable)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10::boolean, $7::boolean)) RETURNING id")
         .execute(tuple(in))
         .map(rows -> rows.iterator().next().getLong("id"));
   }
@@ -55,7 +55,7 @@ final class ItemRepository {
   Future<Boolean> update(SqlClient tx, long id, InventoryValidation.ItemInput in) {
     return tx.preparedQuery("UPDATE items SET code = $1, name_zh = $2, name_en = $3, category = $4,"
             + " unit_of_measure = $5, shelf_life_months = $6, needs_test_run = $7, test_interval_days = $8,"
-            + " criticality = $9 WHERE id = $10")
+            + " criticality = $9, reusable = coalesce($10::boolean, reusable) WHERE id = $11")
         .execute(tuple(in).addLong(id))
         .map(rows -> rows.rowCount() == 1);
   }
@@ -63,6 +63,6 @@ final class ItemRepository {
   private static Tuple tuple(InventoryValidation.ItemInput in) {
     return Tuple.wrap(new ArrayList<>(Arrays.asList(in.code(), in.nameZh(), in.nameEn(),
         in.category(), in.unitOfMeasure(), in.shelfLifeMonths(), in.needsTestRun(), in.testIntervalDays(),
-        in.criticality())));
+        in.criticality(), in.reusable())));
   }
 }

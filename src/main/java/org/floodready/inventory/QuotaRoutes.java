@@ -1,14 +1,17 @@
 package org.floodready.inventory;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.SqlClient;
 import java.util.Map;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
+import org.floodready.events.EventType;
 import org.floodready.http.ApiError;
 import org.floodready.http.JsonInput;
 import org.floodready.http.PageRequest;
@@ -73,9 +76,8 @@ final class QuotaRoutes {
                 admin.id())
             .compose(created -> AuditLog.record(tx, app.now(), admin, created ? "quota.create" : "quota.update",
                 "quota", baseId + "/" + itemId, new JsonObject().put("required", Quantities.json(in.required())))
-                .map(created)))
-            .onSuccess(created -> app.events().publish("quota.changed", new JsonObject().put("unitId", base.unitId())
-                .put("baseId", baseId).put("itemId", itemId))))
+                .compose(v -> quotaChanged(tx, base, itemId))
+                .map(created))))
         .compose(created -> levels.current().compose(level -> quotas.page(
                 new Where().and("q.base_id = ?", baseId).and("q.item_id = ?", itemId),
                 new PageRequest(1, 1, "q.id", "id"), level))
@@ -95,11 +97,15 @@ final class QuotaRoutes {
                     throw ApiError.notFound("Quota for item " + itemId + " at base", baseId);
                   }
                   return AuditLog.record(tx, app.now(), admin, "quota.delete", "quota", baseId + "/" + itemId, null);
-                }))
-            .onSuccess(v -> app.events().publish("quota.changed", new JsonObject().put("unitId", base.unitId())
-                .put("baseId", baseId).put("itemId", itemId))))
+                })
+                .compose(v -> quotaChanged(tx, base, itemId))))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
+  }
+
+  private Future<Void> quotaChanged(SqlClient tx, Base base, long itemId) {
+    return app.events().append(tx, EventType.QUOTA_CHANGED, new JsonObject().put("unitId", base.unitId())
+        .put("baseId", base.id()).put("itemId", itemId));
   }
 
   private void getResponseLevel(RoutingContext ctx) {
@@ -116,9 +122,9 @@ final class QuotaRoutes {
                 user.id())
             .compose(v -> AuditLog.record(tx, app.now(), user, "response_level.change", "setting",
                 ResponseLevelRepository.KEY, new JsonObject().put("from", previous.code()).put("to", level.code())
-                    .put("reason", reason))))
-            .onSuccess(v -> app.events().publish("response_level.changed", new JsonObject().putNull("unitId")
-                .put("level", level.code()).put("previous", previous.code()))))
+                    .put("reason", reason)))
+            .compose(v -> app.events().append(tx, EventType.RESPONSE_LEVEL_CHANGED, new JsonObject().putNull("unitId")
+                .put("level", level.code()).put("previous", previous.code())))))
         .compose(v -> levels.describe(app::iso))
         .onSuccess(json -> Respond.ok(ctx, json))
         .onFailure(ctx::fail);

@@ -133,8 +133,8 @@ final class StockRoutes {
     access.requireKeeper(user, baseId)
         .compose(base -> items.find(in.itemId())
             .map(item -> item.orElseThrow(() -> ApiError.notFound("Item", in.itemId())))
-            .compose(item -> Idempotency.run(ctx, app, body, tx -> stock.receive(tx, user, base, item, in, occurredAt, events))))
-        .onSuccess(o -> events.publish(app.events()))
+            .compose(item -> Idempotency.run(ctx, app, body, tx -> events.appendAfter(tx, app.events(),
+                stock.receive(tx, user, base, item, in, occurredAt, events)))))
         .onFailure(ctx::fail);
   }
 
@@ -179,12 +179,8 @@ final class StockRoutes {
     PendingEvents events = new PendingEvents();
     findLot(lotId)
         .compose(lot -> access.requireKeeperOf(user, lot))
-        .compose(lot -> Idempotency.runPipelined(ctx, app, body, tx -> write.apply(tx, lot, events)))
-        .onSuccess(o -> {
-          if (!o.replayed()) {
-            events.publish(app.events());
-          }
-        })
+        .compose(lot -> Idempotency.runPipelined(ctx, app, body,
+            tx -> events.appendAfter(tx, app.events(), write.apply(tx, lot, events))))
         .onFailure(ctx::fail);
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
+import org.floodready.events.EventType;
 import org.floodready.http.ApiError;
 import org.floodready.http.Idempotency.Outcome;
 
@@ -113,7 +114,7 @@ final class StockService {
         .compose(v -> lots.lock(tx, lot.id()))
         .compose(row -> {
           JsonObject body = details.copy().put("by", actor.username()).put("condition", row.getString("condition"));
-          events.add("stock.tested", new JsonObject().put("unitId", lot.unitId()).put("baseId", lot.baseId())
+          events.add(EventType.STOCK_TESTED, new JsonObject().put("unitId", lot.unitId()).put("baseId", lot.baseId())
               .put("itemId", lot.itemId()).put("lotId", lot.id()).put("result", in.result()));
           if (in.result().equals("pass") || !row.getString("condition").equals("usable")) {
             return Future.succeededFuture(new Outcome(201, body));

@@ -131,8 +131,8 @@ final class StocktakeRoutes {
     PendingEvents events = new PendingEvents();
     findStocktake(id)
         .compose(s -> access.requireKeeper(user, s.getLong("base_id")))
-        .compose(base -> Idempotency.run(ctx, app, body, tx -> service.close(tx, user, id, base, events)))
-        .onSuccess(o -> events.publish(app.events()))
+        .compose(base -> Idempotency.run(ctx, app, body, tx -> events.appendAfter(tx, app.events(),
+            service.close(tx, user, id, base, events))))
         .onFailure(ctx::fail);
   }
 

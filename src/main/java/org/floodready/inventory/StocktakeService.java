@@ -10,6 +10,7 @@ import java.util.List;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
+import org.floodready.events.EventType;
 import org.floodready.http.ApiError;
 import org.floodready.http.Idempotency.Outcome;
 
@@ -47,7 +48,7 @@ final class StocktakeService {
             new JsonObject().put("baseId", base.id())))
         .compose(v -> StocktakeRepository.report(tx, id, app::iso))
         .map(report -> {
-          events.add("stocktake.closed", new JsonObject().put("unitId", base.unitId()).put("baseId", base.id())
+          events.add(EventType.STOCKTAKE_CLOSED, new JsonObject().put("unitId", base.unitId()).put("baseId", base.id())
               .put("stocktakeId", id));
           return new Outcome(200, report);
         });

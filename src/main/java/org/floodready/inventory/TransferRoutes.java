@@ -88,9 +88,9 @@ final class TransferRoutes {
           }
           return access.requireKeeperOrDuty(user, lot.baseId())
               .compose(from -> access.requireBase(in.toBaseId()))
-              .compose(to -> Idempotency.run(ctx, app, body, tx -> service.create(tx, user, lot, to, in, events)));
+              .compose(to -> Idempotency.run(ctx, app, body, tx -> events.appendAfter(tx, app.events(),
+                  service.create(tx, user, lot, to, in, events))));
         })
-        .onSuccess(o -> events.publish(app.events()))
         .onFailure(ctx::fail);
   }
 
@@ -102,8 +102,8 @@ final class TransferRoutes {
     PendingEvents events = new PendingEvents();
     findTransfer(id)
         .compose(t -> access.requireKeeperOrDuty(user, t.getLong("from_base_id")))
-        .compose(b -> Idempotency.run(ctx, app, body, tx -> service.depart(tx, user, id, events)))
-        .onSuccess(o -> events.publish(app.events()))
+        .compose(b -> Idempotency.run(ctx, app, body, tx -> events.appendAfter(tx, app.events(),
+            service.depart(tx, user, id, events))))
         .onFailure(ctx::fail);
   }
 
@@ -119,9 +119,9 @@ final class TransferRoutes {
             .compose(to -> findLot(t.getLong("from_lot_id")).compose(lot -> {
               var in = new InventoryValidation.TransferInput(lot.id(), to.id(), t.getBigDecimal("quantity"), true,
                   note == null ? t.getString("note") : note);
-              return Idempotency.run(ctx, app, body, tx -> service.receive(tx, user, id, lot, to, in, events));
+              return Idempotency.run(ctx, app, body, tx -> events.appendAfter(tx, app.events(),
+                  service.receive(tx, user, id, lot, to, in, events)));
             })))
-        .onSuccess(o -> events.publish(app.events()))
         .onFailure(ctx::fail);
   }
 

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
+import org.floodready.events.EventType;
 import org.floodready.http.ApiError;
 import org.floodready.http.Idempotency.Outcome;
 
@@ -80,7 +81,7 @@ final class TransferService {
   private Future<Outcome> answer(SqlClient tx, long id, int status, PendingEvents events) {
     return TransferRepository.find(tx, id).map(row -> {
       JsonObject json = TransferRepository.toJson(row.orElseThrow(), app::iso);
-      events.add("transfer.changed", new JsonObject().put("unitId", row.get().getLong("from_unit_id"))
+      events.add(EventType.TRANSFER_CHANGED, new JsonObject().put("unitId", row.get().getLong("from_unit_id"))
           .put("toUnitId", row.get().getLong("to_unit_id")).put("transferId", id).put("status", json.getString("status")));
       return new Outcome(status, json);
     });

@@ -78,13 +78,12 @@ public final class NotificationRoutes {
             Alert a = after.orElseThrow(() -> ApiError.conflict("alert_not_open",
                 "Alert " + claim.alertId() + " is no longer waiting for an acknowledgement"));
             return AuditLog.record(tx, now, user, "alert.acknowledge", "alert", a.id(), new JsonObject()
-                .put("comment", comment).put("level", a.level().code()).put("via", "message link")).map(a);
+                .put("comment", comment).put("level", a.level().code()).put("via", "message link"))
+                .compose(v -> app.events().appendAll(tx, List.of(new Alert.Change("alert.acknowledged", a.unitId(),
+                    a.checkpointId(), a.id(), a.level().code(), a.status(), now).event(app::iso))))
+                .map(a);
           }));
-    }).onSuccess(a -> {
-      app.events().publish("alert.acknowledged", new Alert.Change("alert.acknowledged", a.unitId(), a.checkpointId(),
-          a.id(), a.level().code(), a.status(), now).toJson(app::iso));
-      Respond.ok(ctx, a.toJson(app::iso));
-    }).onFailure(ctx::fail);
+    }).onSuccess(a -> Respond.ok(ctx, a.toJson(app::iso))).onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {

@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.OffsetDateTime;
 import org.floodready.AppContext;
+import org.floodready.events.EventType;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
@@ -53,18 +54,11 @@ final class NotifyRulesRoutes {
             })
             .compose(after -> AuditLog.record(tx, now, actor, "notify.rules.update", "notify_rules", after.version(),
                 new JsonObject().put("before", strip(before.toJson())).put("after", strip(after.toJson())))
+                // every node rereads the rules when it follows this event
+                .compose(v -> app.events().append(tx, EventType.NOTIFY_RULES_CHANGED,
+                    new JsonObject().put("version", after.version())))
                 .map(new Idempotency.Outcome(200, after.toJson())))))
-        .onSuccess(outcome -> {
-          if (!outcome.replayed()) {
-            published(outcome.body().getLong("version"));
-          }
-        })
         .onFailure(ctx::fail);
-  }
-
-  /** What a change of the rules announces, after its commit: every node rereads them. */
-  private void published(long version) {
-    app.events().publish(RulesCache.CHANGED, new JsonObject().put("version", version));
   }
 
   private static JsonObject strip(JsonObject rules) {

@@ -34,8 +34,8 @@ public final class NotifyVerticle extends VerticleBase {
     Texts texts = new Texts(app.config().zone());
     Recipients recipients = new Recipients(new DutyRoster(app.config().zone()));
     RulesCache rules = new RulesCache(app.pool(), System::currentTimeMillis, config.rulesTtl());
-    vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(org.floodready.cluster.DomainEvents.ADDRESS, m -> {
-      if (RulesCache.CHANGED.equals(m.body().getString("type"))) {
+    app.events().follow(batch -> {
+      if (batch.stream().anyMatch(e -> RulesCache.CHANGED.equals(e.type()))) {
         rules.invalidate();
       }
     });

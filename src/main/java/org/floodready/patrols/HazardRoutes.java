@@ -68,15 +68,8 @@ final class HazardRoutes {
                 .compose(v -> AuditLog.record(tx, app.now(), user, "hazard.report", "hazard", id,
                     new JsonObject().put("unitId", unitId).put("severity", in.severity())))
                 .compose(v -> hazards.find(tx, id, new HazardClock(app.now(), new Long[0], 1)))
-                .map(row -> new Idempotency.Outcome(201, HazardRepository.toJson(row.orElseThrow(), app::iso))))))
-        .onSuccess(outcome -> {
-          if (outcome.status() == 201) {
-            JsonObject h = outcome.body();
-            app.events().publish("hazard.changed", new JsonObject().put("unitId", h.getLong("unitId"))
-                .put("hazardId", h.getLong("id")).put("status", h.getString("status"))
-                .put("severity", h.getString("severity")).put("overdue", false));
-          }
-        })
+                .map(row -> HazardRepository.toJson(row.orElseThrow(), app::iso))
+                .compose(json -> service.appendChanged(tx, json).map(new Idempotency.Outcome(201, json))))))
         .onFailure(ctx::fail);
   }
 

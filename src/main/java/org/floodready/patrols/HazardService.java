@@ -4,10 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import java.util.List;
 import org.floodready.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
+import org.floodready.events.EventType;
 import org.floodready.http.ApiError;
 
 /**
@@ -34,15 +36,18 @@ public final class HazardService {
         .map(found -> found.orElseThrow(() -> ApiError.notFound("Hazard", id)));
   }
 
-  /** Reads the hazard after a committed change, publishes {@code hazard.changed}, returns its JSON. */
-  Future<JsonObject> changed(long id) {
-    return find(id).map(r -> {
-      JsonObject json = HazardRepository.toJson(r, app::iso);
-      app.events().publish("hazard.changed", new JsonObject().put("unitId", json.getLong("unitId"))
-          .put("hazardId", id).put("status", json.getString("status")).put("severity", json.getString("severity"))
-          .put("overdue", json.getBoolean("overdue")));
-      return json;
-    });
+  /** Reads the hazard as changed inside {@code tx}, appends {@code hazard.changed} there, returns its JSON. */
+  Future<JsonObject> changed(SqlClient tx, long id) {
+    return clock().compose(c -> hazards.find(tx, id, c))
+        .map(found -> HazardRepository.toJson(found.orElseThrow(() -> ApiError.notFound("Hazard", id)), app::iso))
+        .compose(json -> appendChanged(tx, json).map(json));
+  }
+
+  /** Appends {@code hazard.changed} for the hazard's JSON (as {@link HazardRepository#toJson} gives it) in {@code tx}. */
+  Future<Void> appendChanged(SqlClient tx, JsonObject hazard) {
+    return app.events().append(tx, EventType.HAZARD_CHANGED, new JsonObject().put("unitId", hazard.getLong("unitId"))
+        .put("hazardId", hazard.getLong("id")).put("status", hazard.getString("status"))
+        .put("severity", hazard.getString("severity")).put("overdue", hazard.getBoolean("overdue")));
   }
 
   /**
@@ -62,17 +67,13 @@ public final class HazardService {
                 chain = chain.compose(v -> hazards.event(tx, id, app.now(), actor, "escalate", r.getString("status"),
                     r.getString("status"), "overdue: past its deadline (挂牌督办)", new JsonObject()));
               }
-              return chain.compose(v -> escalated.isEmpty() ? Future.succeededFuture()
-                      : AuditLog.record(tx, app.now(), actor, "hazard.escalate", "hazard", null,
-                          new JsonObject().put("hazardIds", new JsonArray(escalated))))
-                  .map(escalated);
-            })))
-        .compose(escalated -> {
-          Future<Void> chain = Future.succeededFuture();
-          for (long id : escalated) {
-            chain = chain.compose(v -> changed(id).mapEmpty());
-          }
-          return chain.map(escalated);
-        });
+              chain = chain.compose(v -> escalated.isEmpty() ? Future.succeededFuture()
+                  : AuditLog.record(tx, app.now(), actor, "hazard.escalate", "hazard", null,
+                      new JsonObject().put("hazardIds", new JsonArray(escalated))));
+              for (long id : escalated) {
+                chain = chain.compose(v -> changed(tx, id).mapEmpty());
+              }
+              return chain.map(escalated);
+            })));
   }
 }

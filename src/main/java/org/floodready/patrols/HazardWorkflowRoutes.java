@@ -59,8 +59,7 @@ final class HazardWorkflowRoutes {
                   reason, details)
               .compose(v -> AuditLog.record(tx, app.now(), user, "hazard." + action, "hazard", id,
                   details.copy().put("from", from).put("to", to).put("reason", reason))));
-        }))
-        .compose(v -> service.changed(id))
+        }).compose(v -> service.changed(tx, id)))
         .onSuccess(json -> Respond.ok(ctx, json))
         .onFailure(ctx::fail);
   }

@@ -13,6 +13,7 @@ import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
+import org.floodready.events.EventType;
 import org.floodready.http.ApiError;
 import org.floodready.http.JsonInput;
 import org.floodready.http.PageRequest;
@@ -75,14 +76,15 @@ final class PatrolRoutes {
             .compose(inserted -> !inserted ? Future.succeededFuture(false)
                 : AuditLog.record(tx, app.now(), user, "patrol.log", "patrol", in.id(), new JsonObject()
                     .put("reachId", in.reachId()).put("distanceM", a.distanceM()).put("counted", a.counted())
-                    .put("flags", new JsonArray(a.flags()))).map(true)))
+                    .put("flags", new JsonArray(a.flags())))
+                .compose(v -> app.events().append(tx, EventType.PATROL_LOGGED, new JsonObject().put("unitId", unitId)
+                    .put("reachId", in.reachId()).put("patrolId", in.id().toString()).put("counted", a.counted())))
+                .map(true)))
         .compose(inserted -> patrols.find(app.pool(), in.id(), false).map(row -> {
           Row stored = row.orElseThrow();
           if (!inserted) {
             return replay(stored, user, in);
           }
-          app.events().publish("patrol.logged", new JsonObject().put("unitId", unitId)
-              .put("reachId", in.reachId()).put("patrolId", in.id().toString()).put("counted", a.counted()));
           return new Outcome(201, PatrolRepository.toJson(stored, app::iso));
         }));
   }

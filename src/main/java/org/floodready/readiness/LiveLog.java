@@ -1,53 +1,29 @@
 package org.floodready.readiness;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
+import org.floodready.events.EventLog;
 
-/** The live log in PostgreSQL (table live_events): appended after commit, read by every node's feed. */
+/** The live log in PostgreSQL (table live_events) as the SSE push reads it back for a reconnecting client. */
 public final class LiveLog {
   /** Rows kept; a client further behind gets a fresh snapshot. */
   static final long KEEP_ROWS = 50_000;
 
   private final Pool pool;
+  private final EventLog events;
 
   public LiveLog(Pool pool) {
     this.pool = pool;
+    this.events = new EventLog(pool);
   }
 
   /**
-   * Appends the messages in order on one connection; answers them as written, with their ids. The payload
-   * goes in as the JSON text the messages carry, so what is pushed directly is what the log holds.
-   */
-  Future<List<LiveMessage>> appendAll(OffsetDateTime at, String node, List<LiveAppender.Pending> messages) {
-    List<Tuple> batch = new ArrayList<>();
-    for (LiveAppender.Pending m : messages) {
-      batch.add(Tuple.of(at, m.type(), m.unitId(), node, m.payloadJson()));
-    }
-    return pool.withConnection(conn -> conn.preparedQuery("INSERT INTO live_events (at, type, unit_id, node, payload)"
-            + " VALUES ($1, $2, $3, $4, $5::text::jsonb) RETURNING id")
-        .executeBatch(batch)
-        .map(rows -> {
-          List<LiveMessage> written = new ArrayList<>(messages.size());
-          int i = 0;
-          for (var set = rows; set != null; set = set.next()) {
-            for (Row r : set) {
-              LiveAppender.Pending m = messages.get(i++);
-              written.add(new LiveMessage(r.getLong("id"), m.type(), m.unitId(), m.payloadJson()));
-            }
-          }
-          return written;
-        }));
-  }
-
-  /**
-   * The last number handed out by the log's sequence. Every write whose event got a number up to this
-   * one had committed before: figures computed from a read started after this call include them.
+   * The last number handed out by the log's sequence: figures read after this call include every write
+   * whose event got a number up to it and had committed. A write still committing with a smaller number
+   * is not lost: its event, once committed, asks for a refresh that reads at this number or a later one,
+   * and a part read at an equal or later number replaces the older one.
    */
   public Future<Long> currentSeq() {
     return pool.query("SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS seq FROM live_events_id_seq")
@@ -56,16 +32,8 @@ public final class LiveLog {
   }
 
   public Future<List<LiveMessage>> after(long id, int limit) {
-    return pool.preparedQuery("SELECT id, type, unit_id, payload FROM live_events WHERE id > $1 ORDER BY id LIMIT $2")
-        .execute(Tuple.of(id, limit))
-        .map(rows -> {
-          List<LiveMessage> list = new ArrayList<>();
-          for (Row r : rows) {
-            list.add(new LiveMessage(r.getLong("id"), r.getString("type"), r.getLong("unit_id"),
-                (JsonObject) r.getJson("payload")));
-          }
-          return list;
-        });
+    return events.after(id, limit).map(rows -> rows.stream()
+        .map(e -> new LiveMessage(e.id(), e.type(), e.unitId(), e.payloadJson())).toList());
   }
 
   /** The oldest id still in the log, or null when the log is empty. */
@@ -75,8 +43,7 @@ public final class LiveLog {
   }
 
   public Future<Long> newestId() {
-    return pool.query("SELECT coalesce(max(id), 0) AS id FROM live_events").execute()
-        .map(rows -> rows.iterator().next().getLong("id"));
+    return events.newestId();
   }
 
   public Future<Void> prune() {

@@ -2,11 +2,13 @@ package org.floodready.readiness;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.floodready.AppContext;
 import org.floodready.cluster.ClusterNode;
+import org.floodready.events.EventType;
+import org.floodready.events.LoggedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,6 @@ public final class ReadinessNode {
   private final AppContext app;
   private final ClusterNode cluster;
   private final LiveLog liveLog;
-  private final LiveAppender appender;
   private final SnapshotStore store;
   private final ReadinessService service;
   private final LiveFeed feed;
@@ -35,10 +36,8 @@ public final class ReadinessNode {
     this.store = new SnapshotStore(app.vertx(), cluster.hazelcast(), app.events().node());
     this.cluster = cluster;
     this.liveLog = new LiveLog(app.pool());
-    this.appender = new LiveAppender(liveLog, app.events().node(), app::now, this::written);
-    this.service = new ReadinessService(app, store, liveLog,
-        ReadinessSources.of(app), appender);
-    this.feed = new LiveFeed(liveLog, app.tokens());
+    this.service = new ReadinessService(app, store, liveLog, ReadinessSources.of(app));
+    this.feed = new LiveFeed(liveLog, app.tokens(), app.events());
     this.scopes = new ScopeResolver(app);
   }
 
@@ -47,7 +46,7 @@ public final class ReadinessNode {
     ReadinessNode node = new ReadinessNode(app, cluster);
     return node.store.listen().compose(listening -> app.vertx().deployVerticle(node.feed)).compose(id -> {
       NODES.put(app.vertx(), node);
-      app.events().onPublished(node::onDomainEvent);
+      app.events().follow(node::onEvents);
       cluster.listen(node::onMemberJoined, node::onMemberLost, node::onMerged);
       app.vertx().setPeriodic(REFRESH_MS, t -> node.chore(() -> node.service.refresh(null)));
       app.vertx().setPeriodic(PRUNE_MS, t -> node.chore(node.liveLog::prune));
@@ -89,30 +88,30 @@ public final class ReadinessNode {
     return scopes;
   }
 
-  /** On the publishing node only: log the event for the live push, then recompute what it touched. */
-  private void onDomainEvent(JsonObject event) {
-    Long unitId = event.getValue("unitId") instanceof Number n ? n.longValue() : null;
-    Long baseId = event.getValue("baseId") instanceof Number n ? n.longValue() : null;
-    String type = event.getString("type");
-    // stock and quota changes touch one base's lines only: the refresh reads just those again
-    boolean oneBase = unitId != null && baseId != null && type != null
-        && (type.startsWith("stock.") || type.startsWith("quota."));
-    appender.append(type, unitId, event, () -> {
-      if (oneBase) {
-        service.refreshBase(unitId, baseId);
-      } else {
-        service.refresh(unitId);
-      }
-    });
-  }
-
-  /** This node's feed takes the rows as written; the other nodes' feeds are nudged to read them. */
-  private void written(java.util.List<LiveMessage> messages) {
-    if (messages.isEmpty()) {
+  /**
+   * Every node follows the log; the oldest member recomputes what the events touched (one refresh per
+   * event in the cluster; when the oldest leaves, the next one rebuilds everything).
+   */
+  private void onEvents(List<LoggedEvent> batch) {
+    if (stopped || !cluster.isOldest()) {
       return;
     }
-    feed.written(messages);
-    app.vertx().eventBus().publish(LiveFeed.NUDGE_ADDRESS, messages.get(messages.size() - 1).id());
+    for (LoggedEvent e : batch) {
+      EventType.Reach reach = e.kind().map(EventType::reach).orElse(EventType.Reach.UNIT);
+      if (reach == EventType.Reach.NONE) {
+        continue;
+      }
+      Long baseId = reach == EventType.Reach.BASE && e.unitId() != null ? baseOf(e) : null;
+      if (baseId != null) {
+        service.refreshBase(e.unitId(), baseId);
+      } else {
+        service.refresh(e.unitId());
+      }
+    }
+  }
+
+  private static Long baseOf(LoggedEvent e) {
+    return e.payload().getValue("baseId") instanceof Number n ? n.longValue() : null;
   }
 
   private void onMemberJoined() {

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.floodready.AppContext;
+import org.floodready.events.EventType;
 import org.floodready.units.Unit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,6 @@ public final class ReadinessService {
   private final SnapshotStore store;
   private final LiveLog liveLog;
   private final ReadinessSources sources;
-  private final LiveAppender appender;
 
   /**
    * Pause after a refresh before the next one starts, as a multiple of how long it took (capped): a cheap
@@ -63,13 +63,11 @@ public final class ReadinessService {
   private volatile String lastRebuildReason;
   private volatile boolean lastRebuildFailed;
 
-  ReadinessService(AppContext app, SnapshotStore store, LiveLog liveLog, ReadinessSources sources,
-      LiveAppender appender) {
+  ReadinessService(AppContext app, SnapshotStore store, LiveLog liveLog, ReadinessSources sources) {
     this.app = app;
     this.store = store;
     this.liveLog = liveLog;
     this.sources = sources;
-    this.appender = appender;
   }
 
   /** Recomputes the unit and its ancestors (every unit when unitId is null). */
@@ -319,7 +317,7 @@ public final class ReadinessService {
       for (long id : send) {
         JsonObject entry = ranked.get(id);
         if (entry != null) {
-          appender.append("readiness", id, entry.copy(), () -> { });
+          app.events().note(EventType.READINESS, id, entry.copy());
         }
       }
       return null;

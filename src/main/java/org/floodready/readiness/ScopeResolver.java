@@ -1,13 +1,12 @@
 package org.floodready.readiness;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.floodready.AppContext;
 import org.floodready.auth.CurrentUser;
-import org.floodready.cluster.DomainEvents;
+import org.floodready.events.EventType;
 import org.floodready.http.ApiError;
 
 /**
@@ -16,8 +15,9 @@ import org.floodready.http.ApiError;
  * the units below. Gauges read nothing here.
  *
  * <p>A person's units are kept for {@link #TTL_MS} (readiness reads are frequent, assignments rare);
- * a new unit anywhere in the cluster drops them at once. Assignment changes (keepers, chiefs,
- * inspectors, a person's unit) publish no event, so they show within that time.
+ * an event the catalogue marks as changing scopes (a new unit), written on any node, drops them at once.
+ * Assignment changes (keepers, chiefs, inspectors, a person's unit) log no event, so they show within
+ * that time.
  */
 public final class ScopeResolver {
   static final long TTL_MS = 5_000;
@@ -31,8 +31,8 @@ public final class ScopeResolver {
 
   public ScopeResolver(AppContext app) {
     this.scopes = new ScopeRepository(app.pool());
-    app.vertx().eventBus().<JsonObject>consumer(DomainEvents.ADDRESS, m -> {
-      if (m.body() != null && "unit.created".equals(m.body().getString("type"))) {
+    app.events().follow(batch -> {
+      if (batch.stream().anyMatch(e -> e.kind().map(EventType::changesScopes).orElse(false))) {
         cache.clear();
       }
     });

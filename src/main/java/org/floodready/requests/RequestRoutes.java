@@ -88,9 +88,9 @@ public final class RequestRoutes {
     Idempotency.requireKey(ctx);
     PendingEvents events = new PendingEvents();
     where(user, in).compose(place -> Idempotency.run(ctx, app, body,
-            tx -> service.create(tx, user, in, place.unitId(), place.lat(), place.lon(), events)
+            tx -> events.appendAfter(tx, app.events(),
+                service.create(tx, user, in, place.unitId(), place.lat(), place.lon(), events))
             .map(json -> new Idempotency.Outcome(201, json))))
-        .onSuccess(o -> publish(o, events))
         .onFailure(ctx::fail);
   }
 
@@ -169,9 +169,9 @@ public final class RequestRoutes {
     Idempotency.requireKey(ctx);
     PendingEvents events = new PendingEvents();
     access.requireRead(user, id)
-        .compose(v -> Idempotency.run(ctx, app, body, tx -> step.run(tx, user, id, events)
+        .compose(v -> Idempotency.run(ctx, app, body,
+            tx -> events.appendAfter(tx, app.events(), step.run(tx, user, id, events))
             .map(json -> new Idempotency.Outcome(status, json))))
-        .onSuccess(o -> publish(o, events))
         .onFailure(ctx::fail);
   }
 
@@ -236,9 +236,9 @@ public final class RequestRoutes {
     Idempotency.requireKey(ctx);
     PendingEvents events = new PendingEvents();
     findDispatch(id).compose(d -> access.requireReceiver(user, d))
-        .compose(v -> Idempotency.run(ctx, app, body, tx -> service.receive(tx, user, id, in, events)
+        .compose(v -> Idempotency.run(ctx, app, body,
+            tx -> events.appendAfter(tx, app.events(), service.receive(tx, user, id, in, events))
             .map(json -> new Idempotency.Outcome(200, json))))
-        .onSuccess(o -> publish(o, events))
         .onFailure(ctx::fail);
   }
 
@@ -249,12 +249,5 @@ public final class RequestRoutes {
       }
       return rows.iterator().next();
     });
-  }
-
-  /** A replayed answer was published the first time. */
-  private void publish(Idempotency.Outcome o, PendingEvents events) {
-    if (!o.replayed()) {
-      events.publish(app.events());
-    }
   }
 }

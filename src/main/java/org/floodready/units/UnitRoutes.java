@@ -12,6 +12,7 @@ import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
+import org.floodready.events.EventType;
 import org.floodready.http.ApiError;
 import org.floodready.http.JsonInput;
 import org.floodready.http.QueryParams;
@@ -67,13 +68,12 @@ public final class UnitRoutes {
           }
           return app.pool().withTransaction(tx -> units.insert(tx, code, nameZh, nameEn, level, parentId)
               .compose(id -> AuditLog.record(tx, app.now(), admin, "unit.create", "unit", id,
-                  new JsonObject().put("code", code).put("nameZh", nameZh)).map(id)))
+                  new JsonObject().put("code", code).put("nameZh", nameZh)).map(id))
+              .compose(id -> app.events().append(tx, EventType.UNIT_CREATED,
+                  new JsonObject().put("unitId", id).put("parentId", parentId)).map(id)))
               .map(id -> new Unit(id, code, nameZh, nameEn, level, parentId));
         })
-        .onSuccess(unit -> {
-          app.events().publish("unit.created", new JsonObject().put("unitId", unit.id()).put("parentId", parentId));
-          Respond.created(ctx, unit.toJson());
-        })
+        .onSuccess(unit -> Respond.created(ctx, unit.toJson()))
         .onFailure(ctx::fail);
   }
 

@@ -158,9 +158,10 @@ class ChartApiTest {
     String path = "/api/charts/coverage.png?by=base&width=830&height=430";
     Resp first = duty.get(path);
     png(first);
-    // what another member's DomainEvents.publish puts on the clustered bus
-    app.vertx().eventBus().publish(org.floodready.cluster.DomainEvents.ADDRESS,
-        new JsonObject().put("type", "stock.changed").put("unitId", 1).put("baseId", 1).put("node", "another-node"));
+    // what another member's write appends to the event log
+    app.pool().withTransaction(tx -> new org.floodready.events.Outbox("another-node", java.time.Clock.systemUTC())
+        .append(tx, org.floodready.events.EventType.STOCK_CHANGED, new JsonObject().put("unitId", 1).put("baseId", 1)))
+        .await(10, TimeUnit.SECONDS);
     long deadline = System.currentTimeMillis() + 10_000;
     while (versions.eventVersion(ChartVersions.COVERAGE).equals(before) && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);

@@ -78,7 +78,7 @@ class ImportXlsxTest {
     try (XSSFWorkbook wb = Sheets.template(admin, "items")) {
       Sheet sheet = wb.getSheetAt(0);
       var validations = sheet.getDataValidations();
-      assertEquals(2, validations.size(), "category and needsTestRun drop-downs");
+      assertEquals(3, validations.size(), "category, needsTestRun and reusable drop-downs");
       Set<String> lists = validations.stream().map(v -> v.getValidationConstraint().getFormula1())
           .collect(Collectors.toSet());
       assertTrue(lists.stream().allMatch(f -> f.startsWith("'允许值'!$")), lists.toString());

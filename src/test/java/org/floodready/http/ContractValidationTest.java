@@ -1,6 +1,7 @@
 package org.floodready.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -66,7 +67,9 @@ class ContractValidationTest {
         .put("recipientType", "truck"));
     assertEquals("must be a number", errors.get("quantity"), "the drift of issue #13: \"5\" for a number");
     assertEquals("must be one of checkpoint, incident, person", errors.get("recipientType"));
-    assertEquals("is required", errors.get("recipient"));
+    assertNull(errors.get("recipient"), "a recipient unless an incident is named: a rule across fields, the code's");
+    assertEquals("is required", contract.bodyErrors("createLotIssue", new JsonObject().put("recipient", "张三"))
+        .get("quantity"));
     assertEquals(Map.of(), contract.bodyErrors("createLotIssue", new JsonObject().put("quantity", 12.125)
         .put("recipientType", "person").put("recipient", "张三").putNull("note")), "an optional null is not sent");
     assertEquals("must have at most 3 decimals", contract.bodyErrors("createLotIssue", new JsonObject()

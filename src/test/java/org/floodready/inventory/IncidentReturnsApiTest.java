@@ -81,8 +81,12 @@ class IncidentReturnsApiTest {
 
     Resp missing = f.keeper.post("/api/bases/" + base + "/issues", new JsonObject().put("quantity", 1), key());
     assertEquals(400, missing.status(), missing.toString());
-    assertTrue(missing.json().getJsonObject("fields").containsKey("itemId"));
-    assertTrue(missing.json().getJsonObject("fields").containsKey("recipient"));
+    assertTrue(missing.json().getJsonObject("fields").containsKey("itemId"), missing.toString());
+    // the contract checks the body's shape first; "a recipient unless an incident" is the code's own rule
+    Resp noRecipient = f.keeper.post("/api/bases/" + base + "/issues", new JsonObject().put("itemId", bags)
+        .put("quantity", 1), key());
+    assertEquals(400, noRecipient.status(), noRecipient.toString());
+    assertTrue(noRecipient.json().getJsonObject("fields").containsKey("recipient"), noRecipient.toString());
     assertEquals(403, f.keeperB.post("/api/bases/" + base + "/issues", body, key()).status());
   }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.floodready.cluster.DomainEvents;
 import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
@@ -68,7 +66,7 @@ class StockApiTest {
     AtomicLong baseId = new AtomicLong(-1);
     AtomicLong lotId = new AtomicLong(-1);
     AtomicBoolean found = new AtomicBoolean();
-    MessageConsumer<JsonObject> consumer = node.eventBus().consumer(DomainEvents.ADDRESS);
+    AtomicBoolean following = new AtomicBoolean(true);
     // Runs on each event and once the movement is known; the first run that finds its event checks it, then
     // gives any stray event for the refused write or the retry 200 ms to show up.
     Runnable check = () -> seen.stream().filter(e -> e.getLong("movementId", -2L) == movementId.get()).findFirst()
@@ -80,15 +78,14 @@ class StockApiTest {
           node.setTimer(200, t -> events.verify(() -> {
             assertEquals(2, seen.stream().filter(e -> Long.valueOf(lotId.get()).equals(e.getLong("lotId"))).count(),
                 "receipt and issue only, nothing for the refused write or the retry: " + seen);
-            consumer.unregister();
+            following.set(false);
             events.completeNow();
           }));
         }));
-    consumer.handler(m -> {
-      seen.add(m.body());
+    server.server.app().events().follow(batch -> batch.stream().filter(e -> following.get()).forEach(e -> {
+      seen.add(e.payload());
       check.run();
-    });
-    consumer.completion().await(10, TimeUnit.SECONDS);
+    }));
     long base = f.base(34.70, 113.70, f.keeperId);
     long lot = f.receive(base, f.item(), "2");
     baseId.set(base);

@@ -28,6 +28,12 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   public static NodeProcess start(String name, int port, List<String> args) throws Exception {
+    return start(name, port, args, List.of());
+  }
+
+  /** Like {@link #start(String, int, List)} with extra JVM options (e.g. a {@code -D} test hook). */
+  public static NodeProcess start(String name, int port, List<String> args, List<String> jvmOptions)
+      throws Exception {
     Path logDir = Path.of("target", "cluster-test");
     Files.createDirectories(logDir);
     Path log = logDir.resolve(name + "-" + port + ".log");
@@ -37,8 +43,9 @@ public final class NodeProcess implements AutoCloseable {
         "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
         "--add-opens=java.management/sun.management=ALL-UNNAMED",
         "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED",
-        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-modules=java.se",
-        "-cp", System.getProperty("java.class.path"), App.class.getName(),
+        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-modules=java.se"));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), App.class.getName(),
         "--port", Integer.toString(port), "--node-name", name, "--http-instances", "1", "--host", "127.0.0.1",
         "--demo-data", "false"));
     cmd.addAll(args);
@@ -97,6 +104,11 @@ public final class NodeProcess implements AutoCloseable {
     if (kill.waitFor() != 0) {
       throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
     }
+  }
+
+  /** Whether the process ended (by itself) within the timeout. */
+  public boolean awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** SIGKILL: no goodbye to the cluster. */

@@ -426,6 +426,7 @@ class ImportXlsxTest {
       assertEquals(List.of("2:specialities", "3:unit", "4:members"), located(r));
       assertEquals(List.of(teamsBefore), strings("SELECT count(*)::text FROM rescue_teams"), "nothing written");
     }
+    String eventsBefore = strings("SELECT count(*)::text FROM live_events WHERE type = 'team.changed'").get(0);
     try (XSSFWorkbook wb = Sheets.template(admin, "rescue-teams")) {
       Resp r = Sheets.upload(admin, "rescue-teams", Sheets.fill(wb, 1, List.of(
           row("队伍名称", "导入冲锋舟队", "所属单位", "ZZ-HJ", "队长", "赵六", "队长电话", "13900000009", "在册人数", 14,
@@ -440,6 +441,8 @@ class ImportXlsxTest {
         + " WHERE t.name = '导入冲锋舟队'"));
     assertEquals(List.of("26 deployed"), strings("SELECT members || ' ' || status FROM rescue_teams"
         + " WHERE name = '管城区防汛抢险二队'"), "edited; a sheet neither begins nor ends a deployment");
+    assertEquals(List.of("3"), strings("SELECT (count(*) - " + eventsBefore + ")::text FROM live_events"
+        + " WHERE type = 'team.changed'"), "created, rested, edited: each a team.changed event for readiness");
     try (XSSFWorkbook wb = Sheets.template(admin, "rescue-teams")) {
       Resp r = Sheets.upload(admin, "rescue-teams", Sheets.fill(wb, 1, List.of(
           row("队伍名称", "管城区防汛抢险一队", "所属单位", "管城回族区", "队长", "刘建国", "队长电话", "13900000101",

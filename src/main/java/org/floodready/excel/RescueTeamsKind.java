@@ -96,7 +96,7 @@ final class RescueTeamsKind implements ImportKind {
         String wanted = row.values().getOrDefault("status", TeamRules.STANDBY).toString();
         String status = TeamImport.sheetStatus(team == null ? null : team.status(), wanted);
         if (status == null) {
-          checks.problem(row, "status", "已有队伍的状态不能从「" + team.status() + "」改为「" + wanted
+          checks.problem(row, "status", "已有队伍的状态不能从「" + label(team.status()) + "」改为「" + label(wanted)
                   + "」（休整只来自险情撤回）", "an existing team cannot go from " + team.status() + " to " + wanted
                   + " (teams rest only after standing down from an incident)");
         }
@@ -115,6 +115,11 @@ final class RescueTeamsKind implements ImportKind {
       }
       return writes;
     });
+  }
+
+  private static String label(String status) {
+    return TeamRules.DEPLOYED.equals(status) ? "出动 deployed"
+        : STATUSES.stream().filter(o -> o.code().equals(status)).map(Option::label).findFirst().orElse(status);
   }
 
   /** The column of a field the teams API rejects. */

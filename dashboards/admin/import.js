@@ -7,7 +7,7 @@
   const USER_KEY = 'floodready.user';
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const OUTCOMES = {
-    created: '新建 created', updated: '更新 updated', booked: '入账 booked',
+    created: '新建 created', updated: '更新 updated', booked: '入账 booked', set: '已设定 set', listed: '已列入 listed',
     already_booked: '此前已入账，跳过 booked before, skipped'
   };
   const $ = (id) => document.getElementById(id);

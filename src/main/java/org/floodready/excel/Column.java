@@ -9,7 +9,7 @@ import java.util.List;
 record Column(String key, String zh, String en, Type type, boolean required, List<Option> options, Object example,
     String hint) {
 
-  enum Type { TEXT, INTEGER, DECIMAL, DATE, BOOLEAN, ENUM }
+  enum Type { TEXT, INTEGER, DECIMAL, DATE, BOOLEAN, ENUM, MULTI }
 
   /** An allowed value: the API code and its Chinese label; the drop-down shows "中文 code". */
   record Option(String code, String zh) {
@@ -28,6 +28,15 @@ record Column(String key, String zh, String en, Type type, boolean required, Lis
 
   static Column choice(String key, String zh, String en, boolean required, List<Option> options, Object example) {
     return new Column(key, zh, en, Type.ENUM, required, options, example, null);
+  }
+
+  /**
+   * Several values of a fixed set in one cell ("舟艇 boats、潜水 divers"): the drop-down offers them one by one
+   * without refusing a list; the reader answers their codes, a value not in the set is a problem of the cell
+   * (as for {@link Type#ENUM}), and the domain's validation checks the list.
+   */
+  static Column multi(String key, String zh, String en, boolean required, List<Option> options, List<String> example) {
+    return new Column(key, zh, en, Type.MULTI, required, options, example, null);
   }
 
   static final List<Option> YES_NO = List.of(new Option("true", "是"), new Option("false", "否"));
@@ -52,6 +61,7 @@ record Column(String key, String zh, String en, Type type, boolean required, Lis
       case INTEGER -> s.append("\n整数 a whole number");
       case DECIMAL -> s.append("\n数字 a number");
       case ENUM, BOOLEAN -> s.append("\n从下拉列表选择 pick from the list");
+      case MULTI -> s.append("\n从下拉列表选择，可填多个，用、或逗号分隔\npick from the list; several separated by 、 or commas");
       default -> { }
     }
     if (hint != null) {

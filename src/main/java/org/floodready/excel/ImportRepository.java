@@ -155,6 +155,51 @@ final class ImportRepository {
         });
   }
 
+  /** A rescue team there is, by its unit and name (unique together), with what an edit needs. */
+  record TeamRef(long id, long unitId, String name, String status, int version) {
+  }
+
+  Future<List<TeamRef>> teamRefs() {
+    return pool.query("SELECT id, unit_id, name, status, version FROM rescue_teams ORDER BY id")
+        .collecting(Collectors.mapping(r -> new TeamRef(r.getLong("id"), r.getLong("unit_id"), r.getString("name"),
+            r.getString("status"), r.getInteger("version")), Collectors.toList()))
+        .execute().map(SqlResult::value);
+  }
+
+  /**
+   * Every rescue team, unit and base by code, for the teams sheet. A deployed team is written as standby: its
+   * deployment belongs to an incident, season data no set-up sheet carries (importing it again leaves the
+   * deployment as it is).
+   */
+  Future<List<Map<String, Object>>> rescueTeams() {
+    return sheetRows("SELECT t.name, un.code AS unit, t.leader_name, t.leader_phone, t.members, t.specialities,"
+            + " b.code AS base, CASE t.status WHEN 'deployed' THEN 'standby' ELSE t.status END AS status"
+            + " FROM rescue_teams t JOIN units un ON un.id = t.unit_id LEFT JOIN bases b ON b.id = t.base_id"
+            + " ORDER BY un.code, t.id", r -> {
+          Map<String, Object> row = new HashMap<>();
+          row.put("name", r.getString("name"));
+          row.put("unit", r.getString("unit"));
+          row.put("leaderName", r.getString("leader_name"));
+          row.put("leaderPhone", r.getString("leader_phone"));
+          row.put("members", r.getInteger("members"));
+          row.put("specialities", List.of(r.getArrayOfStrings("specialities")));
+          row.put("base", r.getString("base"));
+          row.put("status", r.getString("status"));
+          return row;
+        });
+  }
+
+  /** How many standby teams each unit must keep, unit by code, for the requirements sheet. */
+  Future<List<Map<String, Object>>> teamRequirements() {
+    return sheetRows("SELECT un.code AS unit, r.required FROM team_requirements r JOIN units un ON un.id = r.unit_id"
+            + " ORDER BY un.code", r -> {
+          Map<String, Object> row = new HashMap<>();
+          row.put("unit", r.getString("unit"));
+          row.put("required", r.getInteger("required"));
+          return row;
+        });
+  }
+
   /** Each row of the query as a sheet row (column key → value). */
   private Future<List<Map<String, Object>>> sheetRows(String sql, Function<Row, Map<String, Object>> toRow) {
     return pool.query(sql).collecting(Collectors.mapping(toRow, Collectors.toList())).execute().map(SqlResult::value);

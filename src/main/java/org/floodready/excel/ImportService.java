@@ -15,6 +15,7 @@ import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.checkpoints.CheckpointImport;
 import org.floodready.http.ApiError;
+import org.floodready.incidents.TeamImport;
 import org.floodready.inventory.InventoryImport;
 import org.floodready.patrols.RiverImport;
 
@@ -23,17 +24,19 @@ import org.floodready.patrols.RiverImport;
  * then write all rows in one transaction, or none and answer every problem with a marked copy of the file.
  */
 final class ImportService {
-  static final Map<String, ImportKind> KINDS = Map.of(
-      "items", new ItemsKind(),
-      "bases", new BasesKind(),
-      "opening-balances", new OpeningBalancesKind(),
-      "quotas", new QuotasKind(),
-      "reaches", new ReachesKind(),
-      "checkpoints", new CheckpointsKind(),
-      "units", new UnitsKind(),
-      "users", new UsersKind(),
-      "checkpoint-services", new CheckpointServicesKind(),
-      "checkpoint-inspectors", new CheckpointInspectorsKind());
+  static final Map<String, ImportKind> KINDS = Map.ofEntries(
+      Map.entry("items", new ItemsKind()),
+      Map.entry("bases", new BasesKind()),
+      Map.entry("opening-balances", new OpeningBalancesKind()),
+      Map.entry("quotas", new QuotasKind()),
+      Map.entry("reaches", new ReachesKind()),
+      Map.entry("checkpoints", new CheckpointsKind()),
+      Map.entry("units", new UnitsKind()),
+      Map.entry("users", new UsersKind()),
+      Map.entry("checkpoint-services", new CheckpointServicesKind()),
+      Map.entry("checkpoint-inspectors", new CheckpointInspectorsKind()),
+      Map.entry("rescue-teams", new RescueTeamsKind()),
+      Map.entry("team-requirements", new TeamRequirementsKind()));
 
   /** Thrown as the answer to a sheet with problems: 422 with every problem and the marked copy. */
   static final class Rejected extends ApiError {
@@ -97,11 +100,12 @@ final class ImportService {
     InventoryImport inventory = new InventoryImport(app);
     RiverImport rivers = new RiverImport(app);
     CheckpointImport checkpoints = new CheckpointImport(app);
+    TeamImport teams = new TeamImport(app);
     List<ImportTx> opened = new ArrayList<>();
     return Future.all(writes.stream().map(ImportKind.Write::prepare).toList())
         .compose(prepared -> app.pool().<JsonObject>withTransaction(tx -> {
       ImportTx t = new ImportTx(tx, admin, inventory.writer(tx, admin), rivers.writer(tx, admin),
-          checkpoints.writer(tx, admin), new ArrayList<>());
+          checkpoints.writer(tx, admin), new ArrayList<>(), teams.writer(tx, admin));
       opened.add(t);
       Future<List<String>> done = Future.succeededFuture(new ArrayList<>());
       for (ImportKind.Write write : writes) {
@@ -118,6 +122,7 @@ final class ImportService {
                 ImportKind.summary(list.size(), list).put("sheet", read.parsed().sheet().getSheetName()))
             .compose(v -> t.inventory().appendEvents())
             .compose(v -> t.checkpoints().appendEvents())
+            .compose(v -> t.teams().appendEvents())
             .compose(v -> job.doneIn(tx, answer))
             .map(answer);
       });

@@ -46,7 +46,8 @@ final class Problems {
       Map.entry("use letters, digits and", "只能用字母、数字和"),
       Map.entry("is required when needsTestRun is true", "需试机时必填"),
       Map.entry("give both lat and lon, or neither", "经纬度须同时填写或都不填"),
-      Map.entry("is not a response level", "不是响应级别"));
+      Map.entry("is not a response level", "不是响应级别"),
+      Map.entry("must be a phone number", "须为电话号码"));
 
   private final List<Problem> list = new ArrayList<>();
   private final Set<String> cells = new HashSet<>();

@@ -285,6 +285,25 @@ final class SheetReader {
         }
         yield c.type() == Column.Type.BOOLEAN ? Boolean.valueOf(o.code()) : o.code();
       }
+      case MULTI -> {
+        String shown = text != null ? text : new DataFormatter().formatCellValue(cell).trim();
+        List<String> values = new ArrayList<>();
+        for (String part : shown.split("[,，、;；]+")) {
+          if (part.isBlank()) {
+            continue;
+          }
+          Column.Option o = c.option(part);
+          if (o == null) {
+            String allowed = String.join("、", c.options().stream().map(Column.Option::label).toList());
+            throw new CellProblem("「" + part.trim() + "」不是允许值，须为以下之一：" + allowed,
+                "'" + part.trim() + "' is not allowed: each must be one of: " + allowed);
+          }
+          if (!values.contains(o.code())) {
+            values.add(o.code());
+          }
+        }
+        yield values.isEmpty() ? null : values;
+      }
       case TEXT -> {
         if (date) {
           throw new CellProblem("须为文本，不是日期", "must be text, not a date");

@@ -95,7 +95,13 @@ final class TemplateWriter {
     if (value == null) {
       return;
     }
-    if (!column.options().isEmpty()) {
+    if (column.type() == Column.Type.MULTI) {
+      List<?> values = value instanceof List<?> l ? l : List.of(value);
+      cell.setCellValue(String.join("、", values.stream().map(v -> {
+        Column.Option o = column.option(v.toString());
+        return o == null ? v.toString() : o.label();
+      }).toList()));
+    } else if (!column.options().isEmpty()) {
       Column.Option o = column.option(value.toString());
       cell.setCellValue(o == null ? value.toString() : o.label());
     } else if (column.type() == Column.Type.TEXT) {
@@ -143,8 +149,14 @@ final class TemplateWriter {
     DataValidationHelper helper = sheet.getDataValidationHelper();
     DataValidation validation = helper.createValidation(helper.createFormulaListConstraint(range),
         new CellRangeAddressList(1, SpreadsheetVersion.EXCEL2007.getLastRowIndex(), c, c));
-    validation.setShowErrorBox(true);
-    validation.createErrorBox("不在允许值内 Not allowed", "请从下拉列表选择 Pick a value from the list");
+    if (column.type() == Column.Type.MULTI) {
+      validation.setShowErrorBox(false); // a cell of several values is not one of the list's entries
+      validation.setShowPromptBox(true);
+      validation.createPromptBox("可填多个 Several allowed", "用、或逗号分隔 separate them with 、 or commas");
+    } else {
+      validation.setShowErrorBox(true);
+      validation.createErrorBox("不在允许值内 Not allowed", "请从下拉列表选择 Pick a value from the list");
+    }
     validation.setSuppressDropDownArrow(true);
     sheet.addValidationData(validation);
   }

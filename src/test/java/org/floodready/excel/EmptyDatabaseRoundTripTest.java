@@ -37,9 +37,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Compared: every table of the set-up the demo holds (units, users, items, bases with keepers, quotas, lots
  * with stock, checkpoints with flood-limit periods, their pumps/bases and inspectors, rivers, reaches with their
- * chiefs). Not compared: the ledger (the demo's movement history becomes one opening receipt per lot with
+ * chiefs, rescue teams and the teams each unit must keep on standby). Not compared: the ledger (the demo's movement history becomes one opening receipt per lot with
  * stock; lots empty, expired or scrapped are not carried over) and what happens during a season (readings and
- * the checkpoint state they make, alerts, patrols, hazards, the duty roster).
+ * the checkpoint state they make, alerts, patrols, hazards, the duty roster, incidents and the teams' deployments
+ * to them).
  */
 class EmptyDatabaseRoundTripTest {
   private static final String SETUP_ADMIN = "setup.admin";
@@ -68,7 +69,8 @@ class EmptyDatabaseRoundTripTest {
     assertEquals(0, target.get("/api/items").json().getJsonArray("items").size(), "the database starts empty");
     assertEquals(0, target.get("/api/units").json().getJsonArray("items").size(), "not even a root unit");
     for (String kind : List.of("units", "users", "items", "bases", "quotas", "opening-balances",
-        "checkpoints", "checkpoint-services", "checkpoint-inspectors", "reaches")) {
+        "checkpoints", "checkpoint-services", "checkpoint-inspectors", "reaches", "rescue-teams",
+        "team-requirements")) {
       Resp filled = source.get("/api/import/templates/" + kind + ".xlsx?filled=true");
       assertEquals(200, filled.status(), kind + ": " + filled);
       byte[] file = kind.equals("users") ? withPasswords(filled.bytes()) : filled.bytes();
@@ -93,7 +95,8 @@ class EmptyDatabaseRoundTripTest {
       differing.put(table.getKey(), columns);
     }
     // What a sheet does not carry, on purpose: when a row was written, the passwords (set anew, never
-    // exported), who changed a quota last, and a lot's last test run (history, not an opening balance).
+    // exported), who changed a quota or a team requirement last, a lot's last test run (history, not an opening
+    // balance), and a team's version (its edits and status changes so far).
     assertEquals(Map.ofEntries(
         Map.entry("units", Set.of("created_at")),
         Map.entry("users", Set.of("created_at", "password_hash")),
@@ -106,14 +109,16 @@ class EmptyDatabaseRoundTripTest {
         Map.entry("checkpoint inspectors", Set.of()),
         Map.entry("inspection checklists", Set.of()),
         Map.entry("rivers", Set.of("created_at")),
-        Map.entry("reaches", Set.of("created_at"))),
+        Map.entry("reaches", Set.of("created_at")),
+        Map.entry("rescue teams", Set.of("updated_at", "version")),
+        Map.entry("team requirements", Set.of("updated_at", "updatedBy"))),
         differing, "columns that differ after the round trip");
   }
 
   /** The set-up tables the comparison above covers. */
   private static final Set<String> COMPARED = Set.of("units", "users", "items", "bases", "base_keepers", "quotas",
       "lots", "checkpoints", "flood_limit_periods", "checkpoint_services", "checkpoint_inspectors", "rivers",
-      "reaches", "inspection_checklist_items");
+      "reaches", "inspection_checklist_items", "rescue_teams", "team_requirements");
 
   /**
    * Every table is either compared, or set-up data without a sheet yet that the demo leaves empty (so the round
@@ -130,7 +135,6 @@ class EmptyDatabaseRoundTripTest {
         "notify_cursor", "live_events", "audit_log", "idempotency_keys", "settings", "import_jobs",
         "supply_requests", "supply_request_lines", "dispatches", "request_allocations", "incident_returns",
         "notify_rules", "notify_calldown", "notify_rules_version", "team_deployments",
-        "rescue_teams", "team_requirements",
         "flyway_schema_history", "demo_scale", "demo_typical");
     Map<String, Integer> counts = new TreeMap<>();
     demo.server.app().pool().query("SELECT table_name::text AS t, (xpath('/row/n/text()', query_to_xml("
@@ -208,6 +212,14 @@ class EmptyDatabaseRoundTripTest {
         + " || jsonb_build_object('river', rv.code, 'unit', un.code, 'chief', u.username) AS row FROM reaches r"
         + " JOIN rivers rv ON rv.id = r.river_id JOIN units un ON un.id = r.unit_id"
         + " LEFT JOIN users u ON u.id = r.chief_user_id");
+    // A deployment belongs to an incident, season data: the team deployed in the demo comes back on standby.
+    TABLES.put("rescue teams", "SELECT un.code || '/' || t.name AS key, to_jsonb(t) - 'id' - 'unit_id' - 'base_id'"
+        + " - 'incident_id' - 'status' || jsonb_build_object('unit', un.code, 'base', b.code, 'status',"
+        + " CASE t.status WHEN 'deployed' THEN 'standby' ELSE t.status END) AS row FROM rescue_teams t"
+        + " JOIN units un ON un.id = t.unit_id LEFT JOIN bases b ON b.id = t.base_id");
+    TABLES.put("team requirements", "SELECT un.code AS key, to_jsonb(r) - 'unit_id' - 'updated_by'"
+        + " || jsonb_build_object('updatedBy', u.username) AS row FROM team_requirements r"
+        + " JOIN units un ON un.id = r.unit_id LEFT JOIN users u ON u.id = r.updated_by");
   }
 
   private static Map<String, JsonObject> rows(TestServer server, String sql) throws Exception {

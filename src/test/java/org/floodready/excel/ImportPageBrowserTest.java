@@ -204,6 +204,46 @@ class ImportPageBrowserTest {
     assertTrue(wider().isEmpty(), "wider than the screen: " + wider());
   }
 
+  /** Every kind the server imports is offered, named in Chinese; the rescue-team sheets work from the page. */
+  @Test
+  void theRescueTeamSheetsAreOfferedAndCheckedOnAPhone() throws Exception {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    login("admin");
+    Select kind = new Select(driver.findElement(By.id("kind")));
+    assertEquals(new java.util.TreeSet<>(ImportService.KINDS.keySet()), kind.getOptions().stream()
+        .map(o -> o.getAttribute("value")).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+    assertTrue(kind.getOptions().stream().allMatch(o -> o.getText().codePointAt(0) > 0x2E80), "Chinese first");
+    kind.selectByValue("rescue-teams");
+    assertEquals("救援队伍 Rescue teams", kind.getFirstSelectedOption().getText());
+    byte[] bad;
+    try (XSSFWorkbook wb = Sheets.template(admin, "rescue-teams")) {
+      bad = Sheets.fill(wb, 1, List.of(Map.of("队伍名称", "页面队", "所属单位", "ZZ-GC", "队长", "王五",
+          "队长电话", "13900000011", "在册人数", 9, "专长", "舟艇、飞行")));
+    }
+    driver.findElement(By.id("file")).sendKeys(file("teams.xlsx", bad).toString());
+    driver.findElement(By.id("import")).click();
+    waitFor("the problem").until(d -> d.findElements(By.cssSelector("#problems li")).size() == 1);
+    String problems = driver.findElement(By.id("problems")).getText();
+    assertTrue(problems.contains("第 2 行 F 列「专长」") && problems.contains("「飞行」不是允许值")
+        && problems.contains("舟艇 boats"), problems);
+    driver.executeScript("document.getElementById('problems').scrollIntoView({block: 'center'});");
+    Browser.screenshot(driver, "import-page-phone-rescue-teams");
+    assertTrue(wider().isEmpty(), wider().toString());
+
+    kind.selectByValue("team-requirements");
+    byte[] good;
+    try (XSSFWorkbook wb = Sheets.template(admin, "team-requirements")) {
+      good = Sheets.fill(wb, 1, List.of(Map.of("单位", "惠济区", "应备待命队伍数", 3)));
+    }
+    driver.findElement(By.id("file")).sendKeys(file("requirements.xlsx", good).toString());
+    driver.findElement(By.id("import")).click();
+    waitFor("the import's answer").until(d -> d.findElement(By.id("summary")).getText().contains("已导入 1 行"));
+    assertTrue(driver.findElement(By.id("summary")).getText().contains("已设定 set 1"));
+    driver.executeScript("document.getElementById('summary').scrollIntoView({block: 'center'});");
+    Browser.screenshot(driver, "import-page-phone-team-requirements");
+    assertTrue(wider().isEmpty(), wider().toString());
+  }
+
   @Test
   void aKeeperIsToldOnlyAdminsImport() throws Exception {
     driver.manage().window().setSize(new Dimension(390, 844));

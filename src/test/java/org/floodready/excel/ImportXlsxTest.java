@@ -60,7 +60,7 @@ class ImportXlsxTest {
   @Test
   void templatesHaveNotesDropDownsAnExampleAndAFrozenHeader() throws Exception {
     for (String kind : List.of("items", "bases", "opening-balances", "quotas", "reaches", "checkpoints", "units",
-        "users", "checkpoint-services", "checkpoint-inspectors")) {
+        "users", "checkpoint-services", "checkpoint-inspectors", "rescue-teams", "team-requirements")) {
       try (XSSFWorkbook wb = Sheets.template(admin, kind)) {
         Sheet sheet = wb.getSheetAt(0);
         assertTrue(sheet.getSheetName().codePoints().allMatch(c -> c > 0x2E80), sheet.getSheetName());
@@ -399,6 +399,75 @@ class ImportXlsxTest {
         + " ON c.id = s.checkpoint_id WHERE c.code = 'WL-HHL-JCGS'"), "a checkpoint not in the sheet keeps its own");
     assertEquals(List.of("inspector"), strings("SELECT u.username FROM checkpoint_inspectors i JOIN checkpoints c"
         + " ON c.id = i.checkpoint_id JOIN users u ON u.id = i.user_id WHERE c.code = 'RES-CZ'"));
+  }
+
+  /**
+   * Rescue teams: bad rows (an unknown speciality, an unknown unit, negative members) are located and nothing
+   * is written, not even the good row; then good rows create a team with several specialities, and an
+   * existing team is edited with its status kept or moved as the teams API allows.
+   */
+  @Test
+  void rescueTeamSheetsAreCheckedByTheTeamsRules() throws Exception {
+    try (XSSFWorkbook wb = Sheets.template(admin, "rescue-teams")) {
+      Sheet options = wb.getSheet(TemplateWriter.OPTIONS_SHEET);
+      assertEquals("specialities", options.getRow(0).getCell(0).getStringCellValue());
+      assertEquals("舟艇 boats", options.getRow(1).getCell(0).getStringCellValue());
+      var multi = wb.getSheetAt(0).getDataValidations().stream()
+          .filter(v -> v.getRegions().getCellRangeAddress(0).getFirstColumn() == 5).findFirst().orElseThrow();
+      assertTrue(!multi.getShowErrorBox(), "several specialities in a cell are not refused by Excel");
+      String teamsBefore = strings("SELECT count(*)::text FROM rescue_teams").get(0);
+      Resp r = Sheets.upload(admin, "rescue-teams", Sheets.fill(wb, 1, List.of(
+          row("队伍名称", "坏专长队", "所属单位", "ZZ-GC", "队长", "甲", "队长电话", "13900000001", "在册人数", 10,
+              "专长", "舟艇 boats、飞行"),
+          row("队伍名称", "坏单位队", "所属单位", "NO-SUCH-UNIT", "队长", "乙", "队长电话", "13900000002", "在册人数", 10),
+          row("队伍名称", "负人数队", "所属单位", "ZZ-GC", "队长", "丙", "队长电话", "13900000003", "在册人数", -3),
+          row("队伍名称", "好队伍", "所属单位", "ZZ-GC", "队长", "丁", "队长电话", "13900000004", "在册人数", 5))), null);
+      assertEquals(422, r.status(), r.toString());
+      assertEquals(List.of("2:specialities", "3:unit", "4:members"), located(r));
+      assertEquals(List.of(teamsBefore), strings("SELECT count(*)::text FROM rescue_teams"), "nothing written");
+    }
+    String eventsBefore = strings("SELECT count(*)::text FROM live_events WHERE type = 'team.changed'").get(0);
+    try (XSSFWorkbook wb = Sheets.template(admin, "rescue-teams")) {
+      Resp r = Sheets.upload(admin, "rescue-teams", Sheets.fill(wb, 1, List.of(
+          row("队伍名称", "导入冲锋舟队", "所属单位", "ZZ-HJ", "队长", "赵六", "队长电话", "13900000009", "在册人数", 14,
+              "专长", "舟艇 boats、潜水，rescue", "驻地基地", "B-HJ-HYK", "状态", "休整 resting"),
+          row("队伍名称", "管城区防汛抢险二队", "所属单位", "ZZ-GC", "队长", "陈志强", "队长电话", "13900000102",
+              "在册人数", 26, "专长", "sandbagging、machinery", "状态", "待命"))), null);
+      assertEquals(200, r.status(), r.toString());
+      assertEquals(new JsonObject().put("created", 1).put("updated", 1), r.json().getJsonObject("outcomes"));
+    }
+    assertEquals(List.of("{boats,divers,rescue} resting B-HJ-HYK"), strings("SELECT t.specialities::text || ' '"
+        + " || t.status || ' ' || b.code FROM rescue_teams t JOIN bases b ON b.id = t.base_id"
+        + " WHERE t.name = '导入冲锋舟队'"));
+    assertEquals(List.of("26 deployed"), strings("SELECT members || ' ' || status FROM rescue_teams"
+        + " WHERE name = '管城区防汛抢险二队'"), "edited; a sheet neither begins nor ends a deployment");
+    assertEquals(List.of("3"), strings("SELECT (count(*) - " + eventsBefore + ")::text FROM live_events"
+        + " WHERE type = 'team.changed'"), "created, rested, edited: each a team.changed event for readiness");
+    try (XSSFWorkbook wb = Sheets.template(admin, "rescue-teams")) {
+      Resp r = Sheets.upload(admin, "rescue-teams", Sheets.fill(wb, 1, List.of(
+          row("队伍名称", "管城区防汛抢险一队", "所属单位", "管城回族区", "队长", "刘建国", "队长电话", "13900000101",
+              "在册人数", 30, "状态", "休整"))), null);
+      assertEquals(422, r.status(), r.toString());
+      assertEquals(List.of("2:status"), located(r), "a standby team rests only after a stand-down");
+    }
+    try (XSSFWorkbook wb = Sheets.template(admin, "team-requirements")) {
+      Resp r = Sheets.upload(admin, "team-requirements", Sheets.fill(wb, 1, List.of(
+          row("单位", "NO-SUCH-UNIT", "应备待命队伍数", 1),
+          row("单位", "ZZ-GC", "应备待命队伍数", -1),
+          row("单位", "ZZ-JK", "应备待命队伍数", 5))), null);
+      assertEquals(422, r.status(), r.toString());
+      assertEquals(List.of("2:unit", "3:required"), located(r));
+      assertEquals(List.of("2"), strings("SELECT required::text FROM team_requirements r JOIN units u"
+          + " ON u.id = r.unit_id WHERE u.code = 'ZZ-JK'"), "nothing written");
+    }
+    try (XSSFWorkbook wb = Sheets.template(admin, "team-requirements")) {
+      Resp r = Sheets.upload(admin, "team-requirements", Sheets.fill(wb, 1, List.of(
+          row("单位", "ZZ-JK", "应备待命队伍数", 5))), null);
+      assertEquals(200, r.status(), r.toString());
+    }
+    JsonObject jk = admin.get("/api/team-requirements").json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(u -> u.getString("unitNameZh").startsWith("经开")).findFirst().orElseThrow();
+    assertEquals(5, jk.getInteger("required"));
   }
 
   private static List<String> located(Resp r) {

@@ -81,12 +81,21 @@ public final class TestServer implements AutoCloseable {
     return anonymous.as(r.json().getString("token"));
   }
 
+  /**
+   * A port free now, below Linux's ephemeral range (32768-60999): a port the OS handed out as ephemeral can be
+   * taken by any outgoing connection (a pool, a client) between this check and the node's bind.
+   */
   public static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = random.nextInt(20_000, 32_000);
+      try (ServerSocket probe = new ServerSocket(port)) {
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IllegalStateException("no free port between 20000 and 32000");
   }
 
   @Override

@@ -18,8 +18,15 @@ public final class ApiContract {
   private static final String ISO_OFFSET_TIME =
       "^\\d{4}-\\d\\d-\\d\\d[Tt]\\d\\d:\\d\\d(:\\d\\d(\\.\\d{1,9})?)?([Zz]|[+-]\\d\\d:\\d\\d)$";
 
+  /**
+   * The parsed contract and its validators take tens of megabytes; they are pure data once built, so every node
+   * and every HTTP verticle instance in one JVM shares them (the document is part of the jar).
+   */
+  private static final Map<String, ApiContract> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final String yaml;
   private final OpenAPIContract contract;
+  private ContractValidation validation;
 
   private ApiContract(String yaml, OpenAPIContract contract) {
     this.yaml = yaml;
@@ -32,7 +39,21 @@ public final class ApiContract {
     String yaml = OpenApiDocument.yaml(doc);
     @SuppressWarnings("unchecked")
     JsonObject tree = new JsonObject(JSON.convertValue(doc, Map.class));
-    return OpenAPIContract.from(vertx, validationView(tree)).map(contract -> new ApiContract(yaml, contract));
+    ApiContract loaded = LOADED.get(yaml);
+    if (loaded != null) {
+      // a new future: one completed on an earlier node's (maybe closed) context would call back there
+      return Future.succeededFuture(loaded);
+    }
+    return OpenAPIContract.from(vertx, validationView(tree))
+        .map(contract -> LOADED.computeIfAbsent(yaml, y -> new ApiContract(yaml, contract)));
+  }
+
+  /** The request validator of this contract, built once. */
+  public synchronized ContractValidation validation() {
+    if (validation == null) {
+      validation = new ContractValidation(contract);
+    }
+    return validation;
   }
 
   /**

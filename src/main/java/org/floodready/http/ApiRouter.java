@@ -25,7 +25,7 @@ public final class ApiRouter {
     api.route().handler(BodyHandler.create(false).setBodyLimit(app.config().maxBodyBytes()));
     api.route().handler(new AuthHandler(app.tokens(), new UserRepository(app.pool())));
     api.route().handler(new WriteGuard());
-    api.route().handler(new ContractValidation(contract.contract()));
+    api.route().handler(contract.validation());
 
     new AuthRoutes(app, limiter).mount(api);
     new UserAdminRoutes(app).mount(api);

@@ -1,5 +1,7 @@
 package org.floodready;
 
+import org.floodready.app.AppContext;
+
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,7 +28,6 @@ import org.floodready.demo.DemoData;
 import org.floodready.events.DomainEvents;
 import org.floodready.events.EventLog;
 import org.floodready.events.LogFollower;
-import org.floodready.http.HttpVerticle;
 import org.floodready.readiness.ReadinessNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +97,7 @@ public final class FloodReadyServer implements AutoCloseable {
       await(TokenRevocations.watch(app));
       LoginLimiter limiter = LoginLimiter.clustered(vertx, cluster.hazelcast(), clock, config.loginMaxFailures(),
           config.loginWindow());
-      org.floodready.http.ApiContract openApi = await(org.floodready.http.ApiContract.load(vertx));
+      org.floodready.web.ApiContract openApi = await(org.floodready.web.ApiContract.load(vertx));
       await(vertx.deployVerticle(new SweepsVerticle(app, config.sweepInterval().toMillis())));
       if (embedded != null) {
         await(vertx.deployVerticle(new DatabaseSupervisor(embedded)));

@@ -1,5 +1,7 @@
 package org.floodready;
 
+import org.floodready.app.AppContext;
+
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.floodready.checkpoints.CheckpointMonitor;

@@ -10,7 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
-import org.floodready.http.PageRequest;
+import org.floodready.web.PageRequest;
 
 /** The audit trail: who changed what. Write with the transaction's connection so both commit together. */
 public final class AuditLog {

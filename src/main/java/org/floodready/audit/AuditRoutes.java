@@ -5,13 +5,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
-import org.floodready.http.PageRequest;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.PageRequest;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /** {@code GET /api/audit}: the audit trail for admins, filtered and paginated. */
 public final class AuditRoutes {

@@ -5,7 +5,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 
 /**
  * Puts the caller on the request: a bearer token (header, or {@code access_token} query parameter for

@@ -3,7 +3,7 @@ package org.floodready.auth;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 
 /** The authenticated caller of a request: a person with a role, or a gauge with an API key. */
 public record CurrentUser(long id, String username, String displayName, Role role, Long unitId) {

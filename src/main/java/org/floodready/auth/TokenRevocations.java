@@ -3,7 +3,7 @@ package org.floodready.auth;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

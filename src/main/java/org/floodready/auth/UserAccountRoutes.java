@@ -5,13 +5,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.http.ApiError;
-import org.floodready.http.Fields;
-import org.floodready.http.JsonInput;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.Fields;
+import org.floodready.web.JsonInput;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /**
  * Admin changes to an existing account: name, role, unit, phone, enabled; and a password reset. Disabling, a new

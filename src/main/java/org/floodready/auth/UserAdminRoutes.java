@@ -6,15 +6,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.db.Where;
-import org.floodready.http.ApiError;
-import org.floodready.http.Fields;
-import org.floodready.http.JsonInput;
-import org.floodready.http.PageRequest;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.Fields;
+import org.floodready.web.JsonInput;
+import org.floodready.web.PageRequest;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /** Admin endpoints for accounts and gauge API keys. */
 public final class UserAdminRoutes {

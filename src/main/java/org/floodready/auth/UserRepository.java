@@ -10,7 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 import org.floodready.db.Rows;
 import org.floodready.db.Where;
-import org.floodready.http.PageRequest;
+import org.floodready.web.PageRequest;
 
 /** Users and device API keys in PostgreSQL. */
 public final class UserRepository {

@@ -2,7 +2,7 @@ package org.floodready.auth;
 
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
-import org.floodready.http.Fields;
+import org.floodready.web.Fields;
 
 /** Checks a new account from an admin (the API and the spreadsheet import alike), password policy included. */
 public final class UserValidation {

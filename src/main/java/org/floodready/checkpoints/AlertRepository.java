@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
-import org.floodready.http.PageRequest;
+import org.floodready.web.PageRequest;
 
 /**
  * Alerts and their transitions. Every transition is one conditional statement that also writes its

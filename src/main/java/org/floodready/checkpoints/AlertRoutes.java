@@ -12,20 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.excel.Xlsx;
-import org.floodready.http.ApiError;
-import org.floodready.http.Csv;
-import org.floodready.http.Fields;
-import org.floodready.http.Idempotency;
-import org.floodready.http.JsonInput;
-import org.floodready.http.PageRequest;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.Csv;
+import org.floodready.web.Fields;
+import org.floodready.web.Idempotency;
+import org.floodready.web.JsonInput;
+import org.floodready.web.PageRequest;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /** Alerts for the duty room: the feed (JSON and CAP 1.2), acknowledging, resolving, and the sweep. */
 public final class AlertRoutes {

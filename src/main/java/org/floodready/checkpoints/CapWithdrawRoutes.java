@@ -10,15 +10,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
-import org.floodready.http.ApiError;
-import org.floodready.http.Fields;
-import org.floodready.http.Idempotency;
-import org.floodready.http.JsonInput;
-import org.floodready.http.QueryParams;
+import org.floodready.web.ApiError;
+import org.floodready.web.Fields;
+import org.floodready.web.Idempotency;
+import org.floodready.web.JsonInput;
+import org.floodready.web.QueryParams;
 
 /**
  * Withdrawing an alert's public CAP messages sent in error (duty officer, admin): a Cancel message that

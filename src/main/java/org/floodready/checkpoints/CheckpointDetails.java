@@ -5,10 +5,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.db.Where;
-import org.floodready.http.ApiError;
-import org.floodready.http.PageRequest;
+import org.floodready.web.ApiError;
+import org.floodready.web.PageRequest;
 
 /** Checkpoints as JSON: a list row with its state, or the full detail page. */
 final class CheckpointDetails {

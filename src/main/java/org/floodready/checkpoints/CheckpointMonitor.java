@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.List;
 import java.util.function.Function;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 
 /**
  * The periodic sweep: escalates alerts nobody acknowledged in time, resolves level alerts whose

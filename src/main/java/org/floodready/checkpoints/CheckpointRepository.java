@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
-import org.floodready.http.PageRequest;
+import org.floodready.web.PageRequest;
 
 /** Checkpoints, their flood-limit periods, services, inspectors and gauges in PostgreSQL. */
 public final class CheckpointRepository {

@@ -11,16 +11,16 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.excel.Xlsx;
-import org.floodready.http.ApiError;
-import org.floodready.http.Csv;
-import org.floodready.http.PageRequest;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.Csv;
+import org.floodready.web.PageRequest;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /**
  * Checkpoints: lists, details, readings, chart series and the GeoJSON feed for everyone who may see

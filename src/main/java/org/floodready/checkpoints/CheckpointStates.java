@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 
 /**
  * Contract for readiness and the board: every active checkpoint with its current warning level,

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
-import org.floodready.http.PageRequest;
+import org.floodready.web.PageRequest;
 
 /** Readings and the per-checkpoint warning state in PostgreSQL. */
 public final class ReadingRepository {

@@ -12,16 +12,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.checkpoints.CheckpointValidation.ReadingInput;
-import org.floodready.http.ApiError;
-import org.floodready.http.Checked;
-import org.floodready.http.Fields;
-import org.floodready.http.JsonInput;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.Checked;
+import org.floodready.web.Fields;
+import org.floodready.web.JsonInput;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /**
  * Posting readings: one at a time (inspectors) or up to 1,000 in a batch (a gauge catching up after

@@ -3,10 +3,10 @@ package org.floodready.cluster;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
-import org.floodready.http.Respond;
+import org.floodready.web.Respond;
 import org.floodready.readiness.ReadinessNode;
 import org.floodready.readiness.Scope;
 

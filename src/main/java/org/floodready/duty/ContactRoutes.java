@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
-import org.floodready.http.ApiError;
-import org.floodready.http.Fields;
-import org.floodready.http.JsonInput;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.Fields;
+import org.floodready.web.JsonInput;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /** Contacts of people (phone, e-mail, preferred channel) and the responsible persons of units. */
 final class ContactRoutes {

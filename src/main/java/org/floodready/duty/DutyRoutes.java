@@ -14,17 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.events.EventType;
-import org.floodready.http.ApiError;
-import org.floodready.http.Fields;
-import org.floodready.http.Idempotency;
-import org.floodready.http.JsonInput;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.Fields;
+import org.floodready.web.Idempotency;
+import org.floodready.web.JsonInput;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /** The duty roster: shifts, who is on duty now, and the handover log. */
 public final class DutyRoutes {

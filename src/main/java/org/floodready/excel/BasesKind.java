@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.db.Where;
 import org.floodready.excel.Column.Type;
 import org.floodready.excel.ImportRepository.Person;

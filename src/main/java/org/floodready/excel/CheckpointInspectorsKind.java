@@ -3,7 +3,7 @@ package org.floodready.excel;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.excel.ImportRepository.CheckpointRef;
 import org.floodready.excel.ImportRepository.Person;
 import org.floodready.excel.SheetReader.SheetRow;

@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.checkpoints.CheckpointDraft;
 import org.floodready.checkpoints.CheckpointValidation;
 import org.floodready.excel.Column.Option;

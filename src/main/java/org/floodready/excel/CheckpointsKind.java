@@ -59,7 +59,7 @@ final class CheckpointsKind implements ImportKind {
       Column.of("severeCm", "严重水深（厘米）", "Severe depth (cm)", Type.DECIMAL, false, null, null));
 
   @Override
-  public Future<List<java.util.Map<String, Object>>> current(org.floodready.AppContext app) {
+  public Future<List<java.util.Map<String, Object>>> current(org.floodready.app.AppContext app) {
     return new ImportRepository(app.pool()).checkpoints();
   }
 

@@ -9,9 +9,9 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.Base64;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.db.Rows;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 
 /** One kind of sheet that can be imported: its template columns and how its rows are checked and written. */
 interface ImportKind {

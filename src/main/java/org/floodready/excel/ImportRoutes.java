@@ -6,12 +6,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
-import org.floodready.http.ApiError;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /**
  * Import templates and imports (admin): {@code GET /import/templates/{kind}.xlsx} ({@code ?filled=true}: the

@@ -32,7 +32,7 @@ final class OpeningBalancesKind implements ImportKind {
       Column.text("note", "备注", "Note", false, "期初结转 opening balance", null));
 
   @Override
-  public Future<List<java.util.Map<String, Object>>> current(org.floodready.AppContext app) {
+  public Future<List<java.util.Map<String, Object>>> current(org.floodready.app.AppContext app) {
     return new ImportRepository(app.pool()).openingBalances();
   }
 

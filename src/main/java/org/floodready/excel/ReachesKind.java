@@ -38,7 +38,7 @@ final class ReachesKind implements ImportKind {
       Column.choice("chiefLevel", "河长级别", "Chief level", true, CHIEF_LEVELS, CHIEF_LEVELS.get(3)));
 
   @Override
-  public Future<List<java.util.Map<String, Object>>> current(org.floodready.AppContext app) {
+  public Future<List<java.util.Map<String, Object>>> current(org.floodready.app.AppContext app) {
     return new ImportRepository(app.pool()).reaches();
   }
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.excel.Column.Option;
 import org.floodready.excel.Column.Type;
 import org.floodready.excel.ImportRepository.TeamRef;

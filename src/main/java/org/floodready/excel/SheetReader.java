@@ -23,7 +23,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 
 /**
  * Opens an uploaded workbook defensively and reads one kind's sheet into typed values per column. The file

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.excel.Column.Type;
 import org.floodready.excel.SheetReader.SheetRow;
 import org.floodready.incidents.TeamImport;

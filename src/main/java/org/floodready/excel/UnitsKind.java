@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.db.Where;
 import org.floodready.events.EventType;

@@ -9,14 +9,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.PasswordHasher;
 import org.floodready.auth.Role;
 import org.floodready.auth.UserRepository;
 import org.floodready.auth.UserValidation;
 import org.floodready.excel.SheetReader.SheetRow;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 import org.floodready.units.Unit;
 
 /**

@@ -26,7 +26,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.floodready.http.Csv;
+import org.floodready.web.Csv;
 
 /**
  * Writes the tables the API offers as CSV into an .xlsx workbook, one sheet per table, from the very same

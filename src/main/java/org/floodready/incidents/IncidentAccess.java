@@ -1,7 +1,7 @@
 package org.floodready.incidents;
 
 import io.vertx.core.Future;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
 import org.floodready.readiness.ReadinessNode;

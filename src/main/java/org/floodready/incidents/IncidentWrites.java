@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.function.Function;
-import org.floodready.AppContext;
-import org.floodready.http.Idempotency;
+import org.floodready.app.AppContext;
+import org.floodready.web.Idempotency;
 
 /**
  * Runs an incident or team write in one transaction, with the events it gathered appended to the event log

@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 
 /** For readiness: each unit's own standby teams and required teams (units with neither are left out). */
 public final class TeamReadiness {

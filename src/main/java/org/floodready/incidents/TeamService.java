@@ -6,10 +6,10 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 
 /**
  * The writes of rescue teams, each in the caller's transaction with its audit row: create, edit (optimistic

@@ -8,18 +8,18 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.events.EventType;
 import org.floodready.events.Outbox;
-import org.floodready.http.ApiError;
-import org.floodready.http.Idempotency;
-import org.floodready.http.JsonInput;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.Idempotency;
+import org.floodready.web.JsonInput;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 import org.floodready.patrols.PhotoCheck;
 
 /** Inspection rounds (汛前检查 / 督导检查) under {@code /api}: checklists, sites, rounds, answers, photos. */

@@ -3,7 +3,7 @@ package org.floodready.inspections;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 
 /** Which rounds ({@code r}) a user reads: the sites he sees. Gauges read none. */
 final class InspectionScope {

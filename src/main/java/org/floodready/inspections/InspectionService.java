@@ -8,10 +8,10 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 import org.floodready.patrols.FindingHazards;
 
 /**

@@ -11,7 +11,7 @@ import java.util.List;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Rows;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 
 /**
  * The sites a user may inspect. Admins and the duty room inspect every site; an inspector the bases and

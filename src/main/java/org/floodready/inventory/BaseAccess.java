@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 
 /**
  * Who may read and change stock at a base: admins everything; keepers only the bases they keep;

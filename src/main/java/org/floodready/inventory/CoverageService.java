@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 
 /**
  * Usable stock against reserve quotas at the current response level, for readiness scoring and

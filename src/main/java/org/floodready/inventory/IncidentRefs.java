@@ -7,7 +7,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.floodready.auth.CurrentUser;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 
 /** The incident (险情) a stock movement names, read inside the writing transaction. */
 final class IncidentRefs {

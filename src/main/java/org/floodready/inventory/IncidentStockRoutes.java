@@ -4,13 +4,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.OffsetDateTime;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
-import org.floodready.http.ApiError;
-import org.floodready.http.Idempotency;
-import org.floodready.http.Idempotency.Outcome;
-import org.floodready.http.JsonInput;
-import org.floodready.http.QueryParams;
+import org.floodready.web.ApiError;
+import org.floodready.web.Idempotency;
+import org.floodready.web.Idempotency.Outcome;
+import org.floodready.web.JsonInput;
+import org.floodready.web.QueryParams;
 
 /** Issue of an item by FEFO (often to an incident) and the return of equipment from an incident. */
 final class IncidentStockRoutes {
@@ -41,7 +41,7 @@ final class IncidentStockRoutes {
   private void setReusable(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx).require(org.floodready.auth.Role.ADMIN);
     long itemId = QueryParams.pathId(ctx, "itemId");
-    org.floodready.http.Fields in = new org.floodready.http.Fields(JsonInput.object(ctx));
+    org.floodready.web.Fields in = new org.floodready.web.Fields(JsonInput.object(ctx));
     Boolean reusable = in.bool("reusable", true);
     in.validate();
     JsonObject answer = new JsonObject().put("itemId", itemId).put("reusable", reusable);
@@ -53,7 +53,7 @@ final class IncidentStockRoutes {
               }
               return org.floodready.audit.AuditLog.record(tx, app.now(), user, "item.reusable", "item", itemId, answer);
             }))
-        .onSuccess(v -> org.floodready.http.Respond.ok(ctx, answer))
+        .onSuccess(v -> org.floodready.web.Respond.ok(ctx, answer))
         .onFailure(ctx::fail);
   }
 

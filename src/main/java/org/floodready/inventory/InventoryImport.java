@@ -6,12 +6,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
 import org.floodready.events.EventType;
-import org.floodready.http.PageRequest;
+import org.floodready.web.PageRequest;
 
 /**
  * The inventory writes a spreadsheet import makes, for the excel package: the same repositories, stock

@@ -1,7 +1,7 @@
 package org.floodready.inventory;
 
 import io.vertx.ext.web.Router;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 
 /** Every supply-inventory route under /api, mounted by one line in ApiRouter. */
 public final class InventoryRoutes {

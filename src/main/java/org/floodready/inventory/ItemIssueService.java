@@ -10,10 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
-import org.floodready.http.ApiError;
-import org.floodready.http.Idempotency.Outcome;
+import org.floodready.web.ApiError;
+import org.floodready.web.Idempotency.Outcome;
 
 /** Issue of an item from a base: the server takes the usable lots that expire first (FEFO). */
 final class ItemIssueService {

@@ -6,10 +6,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.field.LotLabelSheet;
-import org.floodready.http.QueryParams;
+import org.floodready.web.QueryParams;
 
 /** Printable QR labels for a base's lots; scanning one opens the lot in the field app. */
 final class LabelRoutes {

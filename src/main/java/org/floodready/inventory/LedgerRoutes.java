@@ -9,15 +9,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
 import org.floodready.excel.Xlsx;
-import org.floodready.http.ApiError;
-import org.floodready.http.Csv;
-import org.floodready.http.PageRequest;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.Csv;
+import org.floodready.web.PageRequest;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /** The ledger (台账) and stock cards of one lot or one base-item, as JSON pages, CSV (UTF-8 with BOM) or .xlsx. */
 final class LedgerRoutes {

@@ -9,8 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
-import org.floodready.http.ApiError;
-import org.floodready.http.Idempotency.Outcome;
+import org.floodready.web.ApiError;
+import org.floodready.web.Idempotency.Outcome;
 
 /**
  * Equipment coming back from an incident: good pieces go back into stock, pieces needing repair into a lot

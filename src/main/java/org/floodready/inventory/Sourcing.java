@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 
 /**
  * "Where to get it from", the one implementation behind {@code GET /api/coverage/sources}, the board's

@@ -4,9 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 
 /**
  * Stock moves for other features, run inside the caller's transaction with inventory's own services: the

@@ -10,16 +10,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
-import org.floodready.http.ApiError;
-import org.floodready.http.Idempotency;
-import org.floodready.http.Idempotency.Outcome;
-import org.floodready.http.JsonInput;
-import org.floodready.http.PageRequest;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.Idempotency;
+import org.floodready.web.Idempotency.Outcome;
+import org.floodready.web.JsonInput;
+import org.floodready.web.PageRequest;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /** Lots and the stock-moving writes at one base: receipts, issues, write-offs, condition changes, test runs. */
 final class StockRoutes {

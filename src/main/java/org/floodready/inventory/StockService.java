@@ -8,12 +8,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.events.EventType;
-import org.floodready.http.ApiError;
-import org.floodready.http.Idempotency.Outcome;
+import org.floodready.web.ApiError;
+import org.floodready.web.Idempotency.Outcome;
 
 /**
  * Stock changes at one base, each run inside the caller's transaction: the lot's on-hand and its

@@ -8,18 +8,18 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import java.util.List;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
 import org.floodready.excel.Xlsx;
-import org.floodready.http.ApiError;
-import org.floodready.http.Csv;
-import org.floodready.http.Idempotency;
-import org.floodready.http.JsonInput;
-import org.floodready.http.PageRequest;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.Csv;
+import org.floodready.web.Idempotency;
+import org.floodready.web.JsonInput;
+import org.floodready.web.PageRequest;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /** Stocktakes (盘点, 账、表、卡、物四相符): open a sheet, count lines, close into adjustments, report. */
 final class StocktakeRoutes {

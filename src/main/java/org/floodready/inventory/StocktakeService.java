@@ -7,12 +7,12 @@ import io.vertx.sqlclient.SqlClient;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.events.EventType;
-import org.floodready.http.ApiError;
-import org.floodready.http.Idempotency.Outcome;
+import org.floodready.web.ApiError;
+import org.floodready.web.Idempotency.Outcome;
 
 /** Closing a count sheet: every difference between book and counted becomes an adjustment, all in one transaction. */
 final class StocktakeService {

@@ -4,12 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.events.EventType;
-import org.floodready.http.ApiError;
-import org.floodready.http.Idempotency.Outcome;
+import org.floodready.web.ApiError;
+import org.floodready.web.Idempotency.Outcome;
 
 /**
  * Moves stock out of one base and into another. Untracked: both halves in one transaction.

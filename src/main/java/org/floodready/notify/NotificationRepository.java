@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.floodready.db.Where;
-import org.floodready.http.PageRequest;
+import org.floodready.web.PageRequest;
 
 /** The notifications outbox: rows are created by the rules, claimed and sent by any node. */
 final class NotificationRepository {

@@ -8,20 +8,20 @@ import java.util.List;
 import java.util.Map;
 import io.vertx.core.Future;
 import java.time.OffsetDateTime;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.checkpoints.Alert;
 import org.floodready.checkpoints.AlertRepository;
-import org.floodready.http.ApiError;
-import org.floodready.http.Fields;
-import org.floodready.http.JsonInput;
+import org.floodready.web.ApiError;
+import org.floodready.web.Fields;
+import org.floodready.web.JsonInput;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
-import org.floodready.http.Csv;
-import org.floodready.http.PageRequest;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.Csv;
+import org.floodready.web.PageRequest;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /** The delivery log of the duty room: what was sent to whom, when, on which channel, and how it went. */
 public final class NotificationRoutes {

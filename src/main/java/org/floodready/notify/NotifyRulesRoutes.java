@@ -4,15 +4,15 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.OffsetDateTime;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.events.EventType;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
-import org.floodready.http.ApiError;
-import org.floodready.http.Idempotency;
-import org.floodready.http.JsonInput;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.Idempotency;
+import org.floodready.web.JsonInput;
+import org.floodready.web.Respond;
 
 /**
  * The notification rules for admins: read them, replace them whole under the version read (409 when

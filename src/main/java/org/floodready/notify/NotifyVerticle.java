@@ -2,7 +2,7 @@ package org.floodready.notify;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.config.NotifyConfig;
 import org.floodready.duty.DutyRoster;
 import org.slf4j.Logger;

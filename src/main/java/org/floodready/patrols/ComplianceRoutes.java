@@ -8,13 +8,13 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
 import org.floodready.excel.Xlsx;
-import org.floodready.http.Csv;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.Csv;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /** Patrol compliance per reach (also as CSV or .xlsx), per chief and per unit, now or at {@code ?at=}. */
 final class ComplianceRoutes {

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.db.Where;
 
 /**

@@ -8,12 +8,12 @@ import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Function;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
-import org.floodready.http.ApiError;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /**
  * Photos of a hazard, sent as the raw request body (image/jpeg, image/png or image/webp) and kept

@@ -17,7 +17,7 @@ import java.util.function.Function;
 import org.floodready.auth.CurrentUser;
 import org.floodready.db.Rows;
 import org.floodready.db.Where;
-import org.floodready.http.PageRequest;
+import org.floodready.web.PageRequest;
 
 /**
  * Hazards, their events and photos in PostgreSQL. Reads go through {@link #view}, which adds the

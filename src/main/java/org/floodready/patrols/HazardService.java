@@ -6,11 +6,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.events.EventType;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 
 /**
  * Reading hazards with their effective deadlines, telling the rest of the system when one changed,

@@ -3,7 +3,7 @@ package org.floodready.patrols;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 
 /**
  * The life of a hazard: reported → assigned → rectifying → rectified → closed (销号), with

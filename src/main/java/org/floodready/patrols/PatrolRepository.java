@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.floodready.db.Rows;
 import org.floodready.db.Where;
-import org.floodready.http.PageRequest;
+import org.floodready.web.PageRequest;
 
 /** Patrol logs in PostgreSQL. */
 final class PatrolRepository {

@@ -3,7 +3,7 @@ package org.floodready.patrols;
 import io.vertx.ext.web.RoutingContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 
 /** Who sees and does what in the river-chief domain. Chiefs are limited to the reaches they own. */
 final class RiverAccess {

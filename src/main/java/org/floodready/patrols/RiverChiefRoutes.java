@@ -1,7 +1,7 @@
 package org.floodready.patrols;
 
 import io.vertx.ext.web.Router;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 
 /** Everything of the river-chief domain under {@code /api}: rivers, reaches, patrols, hazards, compliance. */
 public final class RiverChiefRoutes {

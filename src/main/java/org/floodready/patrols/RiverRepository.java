@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.floodready.db.Rows;
 import org.floodready.db.Where;
-import org.floodready.http.PageRequest;
+import org.floodready.web.PageRequest;
 
 /** Rivers and their reaches in PostgreSQL. */
 final class RiverRepository {

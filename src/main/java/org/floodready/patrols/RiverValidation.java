@@ -3,7 +3,7 @@ package org.floodready.patrols;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.floodready.http.Fields;
+import org.floodready.web.Fields;
 
 /** Checks river and reach input from admins. */
 public final class RiverValidation {

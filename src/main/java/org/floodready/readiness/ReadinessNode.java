@@ -1,11 +1,14 @@
 package org.floodready.readiness;
 
+import org.floodready.live.LiveFeed;
+import org.floodready.live.LiveLog;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.cluster.ClusterNode;
 import org.floodready.events.EventType;
 import org.floodready.events.LoggedEvent;
@@ -76,11 +79,11 @@ public final class ReadinessNode {
     return cluster;
   }
 
-  LiveFeed feed() {
+  public LiveFeed feed() {
     return feed;
   }
 
-  LiveLog liveLog() {
+  public LiveLog liveLog() {
     return liveLog;
   }
 

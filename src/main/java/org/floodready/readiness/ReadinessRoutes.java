@@ -6,13 +6,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.excel.Xlsx;
-import org.floodready.http.ApiError;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.ApiError;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 import org.floodready.units.Unit;
 
 /** The readiness snapshot: the whole picture, one unit, and the admin's live-vs-recompute check. */

@@ -1,5 +1,7 @@
 package org.floodready.readiness;
 
+import org.floodready.live.LiveLog;
+
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
@@ -18,7 +20,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.events.EventType;
 import org.floodready.units.Unit;
 import org.slf4j.Logger;

@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.checkpoints.CheckpointStates;
 import org.floodready.inventory.CoverageRow;
 import org.floodready.inventory.CoverageService;

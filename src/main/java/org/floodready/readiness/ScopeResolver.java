@@ -4,10 +4,10 @@ import io.vertx.core.Future;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.events.EventType;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 
 /**
  * A caller's readiness scope: admin, duty room and viewers see every unit; base keepers, river chiefs

@@ -7,7 +7,7 @@ import io.vertx.sqlclient.Tuple;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
-import org.floodready.http.ApiError;
+import org.floodready.web.ApiError;
 
 /**
  * Who sees which requests: the duty room, admins and viewers all of them; a street or community account

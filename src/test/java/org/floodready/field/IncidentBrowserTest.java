@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.floodready.dashboard.Browser;
+import org.floodready.support.Browser;
 import org.floodready.support.Http;
 import org.floodready.support.TestServer;
 import org.junit.jupiter.api.AfterAll;

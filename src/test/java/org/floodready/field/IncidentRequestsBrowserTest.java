@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.floodready.dashboard.Browser;
+import org.floodready.support.Browser;
 import org.floodready.support.Api;
 import org.floodready.support.As;
 import org.floodready.support.FloodReadyTest;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.floodready.dashboard.Browser;
+import org.floodready.support.Browser;
 import org.floodready.support.Http;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.floodready.dashboard.Browser;
+import org.floodready.support.Browser;
 import org.floodready.support.Http;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.inventory.CoverageRow;
 import org.floodready.inventory.CoverageService;
 import org.floodready.support.Http;

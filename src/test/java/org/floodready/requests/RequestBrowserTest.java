@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import org.floodready.dashboard.Browser;
+import org.floodready.support.Browser;
 import org.floodready.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,9 +3,9 @@ package org.floodready.support;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import org.floodready.http.ApiContract;
-import org.floodready.http.ApiError;
-import org.floodready.http.ContractValidation;
+import org.floodready.web.ApiContract;
+import org.floodready.web.ApiError;
+import org.floodready.web.ContractValidation;
 
 /** The contract's check of a request body, for tests of a validation class without a server. */
 public final class Contract {

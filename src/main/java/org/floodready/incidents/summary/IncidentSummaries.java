@@ -4,8 +4,8 @@ import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.floodready.AppContext;
-import org.floodready.http.ApiError;
+import org.floodready.app.AppContext;
+import org.floodready.web.ApiError;
 
 /** Gathers an incident's summary from the ledger, the returns and the request workflow. */
 public final class IncidentSummaries {

@@ -1,7 +1,7 @@
 package org.floodready.incidents.summary;
 
 import java.util.List;
-import org.floodready.dashboard.DailyReportHtml;
+import org.floodready.board.report.DailyReportHtml;
 
 /** The incident summary as a printable page, styled like the daily report (report.css, no scripts). */
 final class SummaryHtml {

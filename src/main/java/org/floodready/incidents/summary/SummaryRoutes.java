@@ -6,11 +6,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import org.floodready.AppContext;
+import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
-import org.floodready.http.QueryParams;
-import org.floodready.http.Respond;
+import org.floodready.web.QueryParams;
+import org.floodready.web.Respond;
 
 /** The incident supply summary (JSON, HTML, PDF, CSV) and the equipment still out at incidents. */
 public final class SummaryRoutes {
@@ -55,7 +55,7 @@ public final class SummaryRoutes {
     long id = QueryParams.pathId(ctx, "incidentId");
     boolean stillOutOnly = Boolean.TRUE.equals(new QueryParams(ctx).bool("stillOut"));
     summaries.supplies().incident(id)
-        .map(found -> found.orElseThrow(() -> org.floodready.http.ApiError.notFound("Incident", id)))
+        .map(found -> found.orElseThrow(() -> org.floodready.web.ApiError.notFound("Incident", id)))
         .compose(incident -> summaries.supplies().outstanding(id, null, stillOutOnly))
         .onSuccess(lines -> Respond.ok(ctx, items(lines)))
         .onFailure(ctx::fail);

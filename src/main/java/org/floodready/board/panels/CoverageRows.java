@@ -1,0 +1,104 @@
+package org.floodready.board.panels;
+
+import org.floodready.board.charts.ChartVersions;
+
+import io.vertx.core.Future;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.floodready.app.AppContext;
+import org.floodready.inventory.CoverageRow;
+import org.floodready.inventory.CoverageService;
+
+/**
+ * Every base's coverage rows for the charts, kept per node and brought up to date by what changed: after
+ * stock or quota events only the named bases are read again (a cold chart after a write then reads a few
+ * dozen rows, not thousands); after anything else, in a new clock period of {@link ChartVersions}, or
+ * after a failed read, everything. Reads run one after another, so a slow full read can never overwrite a
+ * newer patch.
+ */
+public final class CoverageRows implements Shareable {
+  private final CoverageService coverage;
+  private final ChartVersions versions;
+  private final AtomicLong fullReads = new AtomicLong();
+  private final AtomicLong patchReads = new AtomicLong();
+  private Future<List<CoverageRow>> tail = Future.succeededFuture(List.of());
+  private Map<Long, List<CoverageRow>> byBase;
+  private long period = -1;
+
+  private CoverageRows(CoverageService coverage, ChartVersions versions) {
+    this.coverage = coverage;
+    this.versions = versions;
+  }
+
+  public static CoverageRows of(AppContext app) {
+    LocalMap<String, CoverageRows> map = app.vertx().sharedData().getLocalMap("floodready.dashboard.coverage");
+    CoverageRows fresh = new CoverageRows(new CoverageService(app), ChartVersions.of(app));
+    CoverageRows earlier = map.putIfAbsent("rows", fresh);
+    return earlier != null ? earlier : fresh;
+  }
+
+  /** The rows of every base, in base and item order, as of now. */
+  public synchronized Future<List<CoverageRow>> all(OffsetDateTime now) {
+    Future<List<CoverageRow>> next = tail.transform(previous -> read(now));
+    tail = next;
+    return next;
+  }
+
+  private Future<List<CoverageRow>> read(OffsetDateTime now) {
+    ChartVersions.CoverageChanges changes = versions.takeCoverageChanges();
+    long currentPeriod = versions.period();
+    Map<Long, List<CoverageRow>> known;
+    synchronized (this) {
+      known = changes.everything() || currentPeriod != period ? null : byBase;
+    }
+    Future<Map<Long, List<CoverageRow>>> updated;
+    if (known == null) {
+      fullReads.incrementAndGet();
+      updated = coverage.coverage(now).map(CoverageRows::byBase);
+    } else if (changes.bases().isEmpty()) {
+      updated = Future.succeededFuture(known);
+    } else {
+      patchReads.incrementAndGet();
+      updated = coverage.coverageOf(now, Set.of(), changes.bases()).map(rows -> patched(known, changes.bases(), rows));
+    }
+    return updated.map(rows -> {
+      synchronized (this) {
+        byBase = rows;
+        period = currentPeriod;
+      }
+      return flat(rows);
+    }).onFailure(e -> versions.coverageUnknown());
+  }
+
+  private static Map<Long, List<CoverageRow>> byBase(List<CoverageRow> rows) {
+    Map<Long, List<CoverageRow>> map = new TreeMap<>();
+    rows.forEach(r -> map.computeIfAbsent(r.baseId(), id -> new ArrayList<>()).add(r));
+    return map;
+  }
+
+  private static Map<Long, List<CoverageRow>> patched(Map<Long, List<CoverageRow>> known, Set<Long> reread,
+      List<CoverageRow> rows) {
+    Map<Long, List<CoverageRow>> map = new TreeMap<>(known);
+    reread.forEach(map::remove);
+    byBase(rows).forEach(map::put);
+    return map;
+  }
+
+  private static List<CoverageRow> flat(Map<Long, List<CoverageRow>> byBase) {
+    List<CoverageRow> rows = new ArrayList<>();
+    byBase.values().forEach(rows::addAll);
+    return List.copyOf(rows);
+  }
+
+  /** Full reads and partial reads so far (tests check that a write leads to a partial one). */
+  public long[] reads() {
+    return new long[] {fullReads.get(), patchReads.get()};
+  }
+}

@@ -1,0 +1,182 @@
+package org.floodready.board.panels;
+
+import org.floodready.board.charts.BarChartSpec;
+import org.floodready.board.charts.ChartCache;
+import org.floodready.board.charts.ChartKey;
+import org.floodready.board.charts.ChartResponder;
+import org.floodready.board.charts.ChartSpec;
+import org.floodready.board.charts.ChartVersions;
+import org.floodready.board.report.DailyReport;
+import org.floodready.board.report.ReportDraft;
+import org.floodready.board.report.ReportTable;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.floodready.app.AppContext;
+import org.floodready.auth.CurrentUser;
+import org.floodready.auth.Role;
+import org.floodready.web.ApiError;
+import org.floodready.web.QueryParams;
+import org.floodready.inventory.CoverageRow;
+import org.floodready.inventory.CoverageService;
+import org.floodready.inventory.Sourcing;
+
+/** Stock on the board: shortfalls with where to get it from, the coverage chart, bases on the map. */
+public final class InventoryBoard implements BoardPart {
+  static final List<String> GROUPINGS = List.of("category", "base");
+
+  private final AppContext app;
+  private final CoverageService coverage;
+  private final InventoryData data;
+  private final ChartCache chartCache;
+  private final CoverageRows coverageRows;
+  private final Sourcing sourcing;
+
+  InventoryBoard(AppContext app) {
+    this.app = app;
+    this.chartCache = ChartCache.of(app.vertx());
+    this.coverageRows = CoverageRows.of(app);
+    this.coverage = new CoverageService(app);
+    this.data = new InventoryData(app.pool());
+    this.sourcing = new Sourcing(app);
+  }
+
+  @Override
+  public void addPanels(Map<String, PanelSources.Source> panels) {
+    panels.put("coverage", (user, now) -> rows(user, now)
+        .compose(rows -> shortfalls(rows, now).map(items -> new JsonObject().put("items", items)
+            .put("pairs", rows.size())
+            .put("pairsShort", rows.stream().filter(r -> r.usable().compareTo(r.required()) < 0).count()))));
+  }
+
+  @Override
+  public void mountCharts(Router api, ChartResponder charts) {
+    api.get("/charts/coverage.png").handler(ctx -> coverageChart(ctx, charts));
+  }
+
+  private void coverageChart(RoutingContext ctx, ChartResponder charts) {
+    CurrentUser user = CurrentUser.of(ctx);
+    QueryParams q = new QueryParams(ctx);
+    String by = q.oneOf("by", GROUPINGS);
+    String grouping = by == null ? "category" : by;
+    int threshold = q.integer("threshold", 80, 1, 100);
+    int[] size = ChartResponder.size(ctx, 900, 450);
+    ChartKey key = new ChartKey("coverage", Map.of("by", grouping, "threshold", threshold, "scope", scopeKey(user)),
+        size, ChartVersions.COVERAGE);
+    Future<Void> allowed = seesCoverage(user) ? Future.succeededFuture() : Future.failedFuture(notForYou());
+    charts.serve(ctx, key, allowed, version -> chartCache.coverageRows.get(scopeKey(user) + "|" + version,
+        () -> chartRows(user, app.now())).map(rows -> coverageSpec(rows, grouping, threshold)));
+  }
+
+  static ChartSpec coverageSpec(List<CoverageRow> rows, String by, int threshold) {
+    String title = by.equals("base") ? "各基地物资满足率 Coverage by base" : "各类物资满足率 Coverage by category";
+    return new BarChartSpec(title, by.equals("base") ? "基地 Base" : "类别 Category", "满足率 Coverage %",
+        CoverageFigures.percentBy(rows, by), 100.0, "定额 Quota 100%", (double) threshold);
+  }
+
+  @Override
+  public Future<Void> addToMap(CurrentUser user, OffsetDateTime now, JsonObject map) {
+    if (!user.role().seesEverything() && !user.is(Role.BASE_KEEPER)) {
+      return Future.succeededFuture();
+    }
+    return rows(user, now).compose(rows -> data.bases().map(bases -> {
+      Set<Long> visible = user.role().seesEverything() ? null
+          : rows.stream().map(CoverageRow::baseId).collect(Collectors.toSet());
+      JsonArray out = map.getJsonArray("bases");
+      for (InventoryData.BaseSite b : bases) {
+        if (b.lat() == null || b.lon() == null || visible != null && !visible.contains(b.id())) {
+          continue;
+        }
+        long shortItems = rows.stream().filter(r -> r.baseId() == b.id() && r.usable().compareTo(r.required()) < 0)
+            .count();
+        out.add(new JsonObject().put("id", b.id()).put("code", b.code()).put("nameZh", b.nameZh())
+            .put("nameEn", b.nameEn()).put("lat", b.lat()).put("lon", b.lon())
+            .put("state", shortItems > 0 ? "short" : "ok").put("shortItems", shortItems));
+      }
+      return null;
+    }));
+  }
+
+  @Override
+  public Future<Void> addToReport(ReportDraft report) {
+    return data.movements(report.from, report.to, ReportDraft.MAX_ROWS).compose(moves -> {
+      List<List<Object>> lines = new ArrayList<>();
+      for (InventoryData.MovementLine m : moves) {
+        lines.add(List.of(report.time(m.at()), m.baseNameZh(), m.itemNameZh(), m.kind(),
+            plain(m.quantity()) + " " + m.unitOfMeasure(), m.actor(), m.note() == null ? "" : m.note()));
+      }
+      report.table(new ReportTable("movements", "物资出入库 Stock movements", List.of("时间 Time", "基地 Base",
+          "物资 Item", "类型 Kind", "数量 Qty", "经办 By", "备注 Note"), lines, ReportDraft.limitNote(moves.size())));
+      return coverage.coverage(report.asOf()).compose(rows -> shortfalls(rows, report.asOf()).map(shortRows -> {
+        List<List<Object>> gaps = new ArrayList<>();
+        for (Object o : shortRows) {
+          JsonObject r = (JsonObject) o;
+          gaps.add(List.of(r.getString("baseNameZh"), r.getString("itemNameZh"), plain(r.getDouble("required")),
+              plain(r.getDouble("usable")), r.getDouble("coveragePct") + "%", r.getString("getFrom")));
+        }
+        report.table(new ReportTable("shortfalls", "物资缺口 Stock shortfalls", List.of("基地 Base", "物资 Item",
+            "定额 Quota", "可用 Usable", "满足率 Coverage", "可调自 Get it from"), gaps, null));
+        report.chart(new DailyReport.Chart("各类物资满足率 Coverage by category",
+            "/api/charts/coverage.png?by=category&width=1000&height=420", coverageSpec(rows, "category", 80)));
+        report.chart(new DailyReport.Chart("各基地物资满足率 Coverage by base",
+            "/api/charts/coverage.png?by=base&width=1000&height=420", coverageSpec(rows, "base", 80)));
+        return null;
+      }));
+    });
+  }
+
+  /** The rows below quota with where to get each from (inventory's one {@link Sourcing}). */
+  private Future<JsonArray> shortfalls(List<CoverageRow> rows, OffsetDateTime now) {
+    java.util.Set<Long> items = CoverageFigures.shortItems(rows);
+    return (items.isEmpty() ? Future.succeededFuture(Map.<Long, List<Sourcing.Stock>>of())
+        : sourcing.stockAtEveryBase(items, now)).map(stock -> CoverageFigures.shortfalls(rows, stock, 2));
+  }
+
+  /** Like {@link #rows} from the node's incrementally kept rows (see {@link CoverageRows}). */
+  private Future<List<CoverageRow>> chartRows(CurrentUser user, OffsetDateTime now) {
+    return inScope(user, () -> coverageRows.all(now));
+  }
+
+  /** Coverage rows the user may see: all for the duty room, his bases for a keeper, else 403. */
+  private Future<List<CoverageRow>> rows(CurrentUser user, OffsetDateTime now) {
+    return inScope(user, () -> coverage.coverage(now));
+  }
+
+  private Future<List<CoverageRow>> inScope(CurrentUser user, Supplier<Future<List<CoverageRow>>> allRows) {
+    if (user.role().seesEverything()) {
+      return allRows.get();
+    }
+    if (!seesCoverage(user)) {
+      return Future.failedFuture(notForYou());
+    }
+    return data.keptBases(user.id()).compose(bases -> allRows.get()
+        .map(rows -> rows.stream().filter(r -> bases.contains(r.baseId())).toList()));
+  }
+
+  private static boolean seesCoverage(CurrentUser user) {
+    return user.role().seesEverything() || user.is(Role.BASE_KEEPER);
+  }
+
+  private static ApiError notForYou() {
+    return ApiError.forbidden("Stock coverage is for the duty room and base keepers");
+  }
+
+  /** The chart's cache key holds the scope: a keeper's chart covers only the bases he keeps. */
+  private static String scopeKey(CurrentUser user) {
+    return user.role().seesEverything() ? "all" : "user-" + user.id();
+  }
+
+  static String plain(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+}

@@ -1,0 +1,79 @@
+package org.floodready.web;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Row;
+import org.floodready.db.Where;
+import java.util.function.Function;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ?page=1&size=50&sort=name,-created_at}. Sort keys are looked up in a whitelist that maps
+ * each public key to a SQL expression, so the ORDER BY never contains client text.
+ */
+public record PageRequest(int page, int size, String orderBy, String sort) {
+  public static final int MAX_SIZE = 500;
+
+  public static PageRequest from(RoutingContext ctx, Map<String, String> sortable, String defaultSort) {
+    QueryParams q = new QueryParams(ctx);
+    int page = q.integer("page", 1, 1, 1_000_000);
+    int size = q.integer("size", 50, 1, MAX_SIZE);
+    String sort = q.text("sort");
+    if (sort == null) {
+      sort = defaultSort;
+    }
+    List<String> terms = new ArrayList<>();
+    for (String key : sort.split(",")) {
+      String k = key.trim();
+      boolean desc = k.startsWith("-");
+      String name = desc ? k.substring(1) : k;
+      String column = sortable.get(name);
+      if (column == null) {
+        throw ApiError.invalid("sort", "can sort by " + String.join(", ", sortable.keySet())
+            + " (prefix - for descending)");
+      }
+      terms.add(column + (desc ? " DESC" : " ASC"));
+    }
+    if (terms.isEmpty()) {
+      throw ApiError.invalid("sort", "must name at least one of " + String.join(", ", sortable.keySet()));
+    }
+    return new PageRequest(page, size, String.join(", ", terms), sort);
+  }
+
+  /**
+   * {@code SELECT columns, <window total> FROM ... WHERE ... ORDER BY ... LIMIT ... OFFSET ...}: the page's
+   * query over {@code from} (which starts with " FROM"); the rows carry the total for {@link #result}.
+   */
+  public String select(String columns, String from, Where where) {
+    return "SELECT " + columns + ", count(*) OVER () AS total" + from + where.sql()
+        + " ORDER BY " + orderBy + " LIMIT " + size + " OFFSET " + offset();
+  }
+
+  public int offset() {
+    return (page - 1) * size;
+  }
+
+  /** A page from rows that carry {@code count(*) OVER () AS total}. */
+  public JsonObject result(Iterable<Row> rows, Function<Row, JsonObject> mapper) {
+    JsonArray items = new JsonArray();
+    long total = 0;
+    for (Row r : rows) {
+      total = r.getLong("total");
+      items.add(mapper.apply(r));
+    }
+    return result(items, total);
+  }
+
+  public JsonObject result(JsonArray items, long total) {
+    return new JsonObject()
+        .put("items", items)
+        .put("page", page)
+        .put("size", size)
+        .put("total", total)
+        .put("pages", (total + size - 1) / size)
+        .put("sort", sort);
+  }
+}

@@ -1,6 +1,6 @@
 package org.floodready.live;
 
-import org.floodready.readiness.SseClient;
+import org.floodready.support.SseClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,7 @@
 package org.floodready.readiness;
 
+import org.floodready.support.SseClient;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.floodready.readiness;
+package org.floodready.support;
 
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A real Server-Sent Events reader for tests: one thread parses the stream into messages. */
-final class SseClient implements AutoCloseable {
-  record Message(long id, String event, String data) {
-    JsonObject json() {
+public final class SseClient implements AutoCloseable {
+  public record Message(long id, String event, String data) {
+    public JsonObject json() {
       return new JsonObject(data);
     }
   }
@@ -48,11 +48,11 @@ final class SseClient implements AutoCloseable {
   }
 
   /** Opens {@code base/api/live?access_token=token}, optionally with a Last-Event-ID header. */
-  static SseClient open(String base, String token, Long lastEventId) throws Exception {
+  public static SseClient open(String base, String token, Long lastEventId) throws Exception {
     return new SseClient(base + "/api/live?access_token=" + token, lastEventId);
   }
 
-  int status() {
+  public int status() {
     return status;
   }
 
@@ -84,7 +84,7 @@ final class SseClient implements AutoCloseable {
   }
 
   /** The next message, waiting up to the timeout; null if none came. */
-  Message next(Duration timeout) throws InterruptedException {
+  public Message next(Duration timeout) throws InterruptedException {
     Message m = messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (m != null) {
       seen.add(m);
@@ -93,7 +93,7 @@ final class SseClient implements AutoCloseable {
   }
 
   /** Waits for a message matching the test, keeping every message read on the way. */
-  Message await(Predicate<Message> test, Duration timeout) throws InterruptedException {
+  public Message await(Predicate<Message> test, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       Message m = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
@@ -105,7 +105,7 @@ final class SseClient implements AutoCloseable {
   }
 
   /** Reads whatever arrives within the window. */
-  List<Message> drain(Duration window) throws InterruptedException {
+  public List<Message> drain(Duration window) throws InterruptedException {
     long deadline = System.nanoTime() + window.toNanos();
     while (System.nanoTime() < deadline) {
       next(Duration.ofMillis(50));
@@ -114,7 +114,7 @@ final class SseClient implements AutoCloseable {
   }
 
   /** Ids, events and the start of the data, for assertion messages. */
-  static String brief(List<Message> messages) {
+  public static String brief(List<Message> messages) {
     StringBuilder sb = new StringBuilder();
     for (Message m : messages) {
       sb.append(m.id()).append(' ').append(m.event()).append(' ')
@@ -124,7 +124,7 @@ final class SseClient implements AutoCloseable {
   }
 
   /** Every message read so far, in order. */
-  List<Message> seen() {
+  public List<Message> seen() {
     return List.copyOf(seen);
   }
 

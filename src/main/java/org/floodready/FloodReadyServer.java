@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.floodready.auth.LoginLimiter;
 import org.floodready.auth.TokenRevocations;
-import org.floodready.auth.TokenService;
+import org.floodready.access.TokenService;
 import org.floodready.cluster.ClusterNode;
 import org.floodready.cluster.DatabaseIdentity;
 import org.floodready.cluster.HazelcastSettings;

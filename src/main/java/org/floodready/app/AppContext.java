@@ -6,7 +6,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;
-import org.floodready.auth.TokenService;
+import org.floodready.access.TokenService;
 import org.floodready.config.AppConfig;
 import org.floodready.events.DomainEvents;
 

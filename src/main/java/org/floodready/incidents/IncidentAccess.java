@@ -2,7 +2,7 @@ package org.floodready.incidents;
 
 import io.vertx.core.Future;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
 import org.floodready.readiness.ReadinessNode;
 import org.floodready.readiness.Scope;

@@ -8,8 +8,8 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.web.ApiError;
+import org.floodready.access.CurrentUser;
+import org.floodready.errors.ApiError;
 import org.floodready.readiness.Scope;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import org.floodready.auth.TokenService;
+import org.floodready.access.TokenService;
 import org.floodready.events.DomainEvents;
 import org.floodready.events.LogFollower;
 import org.floodready.events.LoggedEvent;

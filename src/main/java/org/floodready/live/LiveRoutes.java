@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.floodready.app.AppContext;
 import org.floodready.auth.AuthHandler;
-import org.floodready.auth.CurrentUser;
-import org.floodready.web.ApiError;
+import org.floodready.access.CurrentUser;
+import org.floodready.errors.ApiError;
 
 /**
  * {@code GET /api/live}: Server-Sent Events. First message {@code snapshot} (the readiness JSON), then

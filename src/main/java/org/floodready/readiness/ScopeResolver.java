@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.events.EventType;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 
 /**
  * A caller's readiness scope: admin, duty room and viewers see every unit; base keepers, river chiefs

@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 
 /** What one domain contributes to the board: panels, charts, map features and daily-report sections. */
 public interface BoardPart {

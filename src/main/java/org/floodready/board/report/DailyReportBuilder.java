@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 
 /** Gathers the daily report for a date: each section from the domain that owns its data. */
 public final class DailyReportBuilder {

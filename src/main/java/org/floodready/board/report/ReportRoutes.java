@@ -7,11 +7,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
-import org.floodready.excel.Xlsx;
-import org.floodready.excel.XlsxWriter;
-import org.floodready.web.ApiError;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
+import org.floodready.sheets.Xlsx;
+import org.floodready.sheets.XlsxWriter;
+import org.floodready.errors.ApiError;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 

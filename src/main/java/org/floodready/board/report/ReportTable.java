@@ -3,7 +3,7 @@ package org.floodready.board.report;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.floodready.web.Csv;
+import org.floodready.sheets.Csv;
 
 /** One table of the daily report: shown in HTML and PDF, downloadable as CSV or .xlsx. */
 public record ReportTable(String id, String title, List<String> columns, List<List<Object>> rows, String note) {

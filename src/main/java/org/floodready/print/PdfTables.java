@@ -1,6 +1,7 @@
-package org.floodready.board.report;
+package org.floodready.print;
 
-import org.floodready.board.charts.CjkFonts;
+import org.floodready.board.report.ReportTable;
+
 
 import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;

@@ -50,7 +50,6 @@ public final class DutyRoutes {
     api.post("/duty/handovers").handler(this::writeHandover);
     api.post("/duty/handovers/:handoverId/confirm").handler(this::confirmHandover);
     new ContactRoutes(app).mount(api);
-    new org.floodready.notify.NotificationRoutes(app).mount(api);
   }
 
   private static CurrentUser dutyRoom(RoutingContext ctx) {

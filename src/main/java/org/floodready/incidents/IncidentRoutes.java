@@ -22,7 +22,7 @@ import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 import org.floodready.patrols.PhotoCheck;
-import org.floodready.readiness.Scope;
+import org.floodready.access.Scope;
 import org.floodready.requests.IncidentRequests;
 
 /** Incidents (险情): report, lists (JSON, CSV, xlsx, GeoJSON), detail (with the requests filed for it), status, notes and photos. */

@@ -10,7 +10,7 @@ import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
 import org.floodready.errors.ApiError;
-import org.floodready.readiness.Scope;
+import org.floodready.access.Scope;
 
 /**
  * The writes of an incident, each inside the caller's transaction with its log row and audit row: report,

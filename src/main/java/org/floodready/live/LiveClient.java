@@ -1,6 +1,6 @@
 package org.floodready.live;
 
-import org.floodready.readiness.Scope;
+import org.floodready.access.Scope;
 
 import io.vertx.core.Future;
 import java.util.function.Supplier;

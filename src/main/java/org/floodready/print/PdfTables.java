@@ -1,6 +1,5 @@
 package org.floodready.print;
 
-import org.floodready.board.report.ReportTable;
 
 
 import com.lowagie.text.Font;

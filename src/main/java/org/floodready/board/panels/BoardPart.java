@@ -2,6 +2,7 @@ package org.floodready.board.panels;
 
 import org.floodready.board.charts.ChartResponder;
 import org.floodready.board.report.ReportDraft;
+import org.floodready.board.report.ReportSource;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +12,7 @@ import java.util.Map;
 import org.floodready.access.CurrentUser;
 
 /** What one domain contributes to the board: panels, charts, map features and daily-report sections. */
-public interface BoardPart {
+public interface BoardPart extends ReportSource {
 
   default void addPanels(Map<String, PanelSources.Source> panels) {
   }
@@ -24,6 +25,7 @@ public interface BoardPart {
     return Future.succeededFuture();
   }
 
+  @Override
   default Future<Void> addToReport(ReportDraft report) {
     return Future.succeededFuture();
   }

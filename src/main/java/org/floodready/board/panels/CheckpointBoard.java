@@ -4,7 +4,7 @@ import org.floodready.board.charts.ChartKey;
 import org.floodready.board.charts.ChartResponder;
 import org.floodready.board.charts.ChartVersions;
 import org.floodready.board.report.ReportDraft;
-import org.floodready.board.report.ReportTable;
+import org.floodready.print.ReportTable;
 import org.floodready.board.report.ReportWords;
 
 import io.vertx.core.Future;

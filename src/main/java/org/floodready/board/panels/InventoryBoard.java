@@ -8,7 +8,7 @@ import org.floodready.board.charts.ChartSpec;
 import org.floodready.board.charts.ChartVersions;
 import org.floodready.board.report.DailyReport;
 import org.floodready.board.report.ReportDraft;
-import org.floodready.board.report.ReportTable;
+import org.floodready.print.ReportTable;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

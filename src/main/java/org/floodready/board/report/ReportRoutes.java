@@ -1,7 +1,5 @@
 package org.floodready.board.report;
 
-import org.floodready.board.panels.BoardPart;
-
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,7 +18,7 @@ public final class ReportRoutes {
   private final AppContext app;
   private final DailyReportBuilder builder;
 
-  public ReportRoutes(AppContext app, java.util.List<BoardPart> parts) {
+  public ReportRoutes(AppContext app, java.util.List<? extends ReportSource> parts) {
     this.app = app;
     this.builder = new DailyReportBuilder(app, parts);
   }

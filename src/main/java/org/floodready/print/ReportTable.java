@@ -1,4 +1,4 @@
-package org.floodready.board.report;
+package org.floodready.print;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,5 @@
 package org.floodready.print;
 
-
-
 import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;

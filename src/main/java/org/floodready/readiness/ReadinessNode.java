@@ -2,7 +2,6 @@ package org.floodready.readiness;
 
 import org.floodready.access.ScopeResolver;
 
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;

@@ -2,7 +2,6 @@ package org.floodready.readiness;
 
 import org.floodready.access.Scope;
 
-
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;

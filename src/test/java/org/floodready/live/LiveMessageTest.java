@@ -2,7 +2,6 @@ package org.floodready.live;
 
 import org.floodready.access.Scope;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -2,7 +2,6 @@ package org.floodready.board.panels;
 
 import org.floodready.board.charts.LevelChartSpec;
 
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -2,7 +2,6 @@ package org.floodready.board.panels;
 
 import org.floodready.board.charts.LevelChartSpec;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

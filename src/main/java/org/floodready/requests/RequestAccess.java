@@ -4,10 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.db.Where;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 
 /**
  * Who sees which requests: the duty room, admins and viewers all of them; a street or community account

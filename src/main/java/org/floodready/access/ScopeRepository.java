@@ -1,4 +1,4 @@
-package org.floodready.readiness;
+package org.floodready.access;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.floodready.support.Api;
+import org.floodready.support.Eventually;
 import org.floodready.support.FloodReadyTest;
 import org.floodready.support.NodeArgs;
 import org.floodready.support.Resp;
@@ -77,13 +78,7 @@ class NotifyMailTest {
   }
 
   static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+    Eventually.waitFor(timeout, "timed out waiting for " + what, condition);
   }
 
   /** Today's 24-hour shift of the Jinshui district duty room (the culvert's district). */

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.floodready.FloodReadyServer;
 import org.floodready.config.AppConfig;
 import org.floodready.support.Api;
+import org.floodready.support.Eventually;
 import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Nodes;
 import org.floodready.support.Resp;
@@ -108,13 +109,6 @@ class ClusterIsolationTest {
   }
 
   private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(what);
+    Eventually.waitFor(Duration.ofSeconds(30), what, condition);
   }
 }

@@ -223,22 +223,12 @@ public final class FloodReadyExtension implements ParameterResolver, BeforeAllCa
     /** The last node first, node a (which the others' database belongs to) last; every one, also when one fails. */
     @Override
     public void close() throws Exception {
-      Exception first = null;
-      for (int i = members.size() - 1; i >= 0; i--) {
-        try {
-          members.get(i).close();
-        } catch (Exception e) {
-          first = first == null ? e : first;
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
+      Nodes.closeAll(members);
     }
   }
 
   /** One node (in this JVM or its own), its logins, its clock and its fixtures. */
-  private static final class Member {
+  private static final class Member implements AutoCloseable {
     final String name;
     final TestServer server;
     final NodeProcess process;
@@ -321,28 +311,19 @@ public final class FloodReadyExtension implements ParameterResolver, BeforeAllCa
       }
     }
 
-    /** Browsers and other closeable fixtures first, then the clients, then the node, also when one fails. */
-    void close() throws Exception {
-      Exception first = null;
+    /** Browsers and other closeable fixtures, then the node with its logins, also when one fails. */
+    @Override
+    public void close() throws Exception {
+      List<AutoCloseable> all = new ArrayList<>();
+      all.add(process != null ? process : server);
       for (Object fixture : fixtures.values()) {
-        try {
-          if (fixture instanceof ChromeDriver driver) {
-            driver.quit();
-          } else if (fixture instanceof AutoCloseable closeable) {
-            closeable.close();
-          }
-        } catch (Exception e) {
-          first = first == null ? e : first;
+        if (fixture instanceof ChromeDriver driver) {
+          all.add(driver::quit);
+        } else if (fixture instanceof AutoCloseable closeable) {
+          all.add(closeable);
         }
       }
-      if (process != null) {
-        process.close(); // with its logins
-      } else {
-        server.close(); // with its logins
-      }
-      if (first != null) {
-        throw first;
-      }
+      Nodes.closeAll(all);
     }
   }
 }

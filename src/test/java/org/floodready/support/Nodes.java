@@ -72,14 +72,19 @@ public final class Nodes implements ExtensionContext.Store.CloseableResource {
   /** The last started first; every one is closed even when one fails. */
   @Override
   public void close() throws Exception {
-    Exception first = null;
     List<AutoCloseable> all;
     synchronized (open) {
       all = new ArrayList<>(open);
     }
-    for (int i = all.size() - 1; i >= 0; i--) {
+    closeAll(all);
+  }
+
+  /** Closes the last first, every one even when one fails; then throws the first failure, if any. */
+  static void closeAll(List<? extends AutoCloseable> resources) throws Exception {
+    Exception first = null;
+    for (int i = resources.size() - 1; i >= 0; i--) {
       try {
-        all.get(i).close();
+        resources.get(i).close();
       } catch (Exception e) {
         first = first == null ? e : first;
       }

@@ -46,7 +46,8 @@ public @interface FloodReadyTest {
   /**
    * How many nodes on the one database: node {@code a} and, with more, {@code b}, {@code c}... (named
    * {@code node-a}, {@code node-b}...), reached with {@link On}. They form one Hazelcast cluster of real members
-   * (one JWT secret) before the first test runs, unless {@link #oneCluster()} is false.
+   * (one JWT secret) before the first test runs (seen through the demo admin's {@code /api/cluster}), unless
+   * {@link #oneCluster()} is false.
    */
   int nodes() default 1;
 

@@ -38,7 +38,7 @@ public final class TestDatabase {
       }));
       createDatabase(TEMPLATE, null);
       try (FloodReadyServer server = FloodReadyServer.start(
-          TestServer.config(url(TEMPLATE), TestServer.freePort(), Files.createTempDirectory("fr-template")),
+          Nodes.config(url(TEMPLATE), Nodes.freePort(), Files.createTempDirectory("fr-template")),
           Clock.systemUTC())) {
         // migrations and demo data are now in the template
       }

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.util.function.Function;
 import org.floodready.app.AppContext;
 import org.floodready.web.Idempotency;
+import org.floodready.events.PendingEvents;
 
 /**
  * Runs an incident or team write in one transaction, with the events it gathered appended to the event log
@@ -16,7 +17,7 @@ import org.floodready.web.Idempotency;
 final class IncidentWrites {
   /** The write itself, given the transaction and the events to fill. */
   interface Write {
-    Future<JsonObject> apply(SqlConnection tx, IncidentEvents events);
+    Future<JsonObject> apply(SqlConnection tx, PendingEvents events);
   }
 
   private IncidentWrites() {
@@ -24,7 +25,7 @@ final class IncidentWrites {
 
   static Future<Idempotency.Outcome> run(RoutingContext ctx, AppContext app, JsonObject body, int status,
       boolean keyRequired, Write write) {
-    IncidentEvents events = new IncidentEvents();
+    PendingEvents events = new PendingEvents();
     Function<SqlConnection, Future<Idempotency.Outcome>> tx = c -> write.apply(c, events)
         .compose(json -> events.appendTo(c, app.events()).map(json))
         .map(json -> new Idempotency.Outcome(status, json));

@@ -11,6 +11,7 @@ import org.floodready.web.Idempotency;
 import org.floodready.web.Idempotency.Outcome;
 import org.floodready.web.JsonInput;
 import org.floodready.web.QueryParams;
+import org.floodready.events.PendingEvents;
 
 /** Issue of an item by FEFO (often to an incident) and the return of equipment from an incident. */
 final class IncidentStockRoutes {

@@ -14,6 +14,7 @@ import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.web.ApiError;
 import org.floodready.web.Idempotency.Outcome;
+import org.floodready.events.PendingEvents;
 
 /** Issue of an item from a base: the server takes the usable lots that expire first (FEFO). */
 final class ItemIssueService {

@@ -20,6 +20,7 @@ import org.floodready.web.JsonInput;
 import org.floodready.web.PageRequest;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
+import org.floodready.events.PendingEvents;
 
 /** Lots and the stock-moving writes at one base: receipts, issues, write-offs, condition changes, test runs. */
 final class StockRoutes {

@@ -20,6 +20,7 @@ import org.floodready.web.JsonInput;
 import org.floodready.web.PageRequest;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
+import org.floodready.events.PendingEvents;
 
 /** Stocktakes (盘点, 账、表、卡、物四相符): open a sheet, count lines, close into adjustments, report. */
 final class StocktakeRoutes {

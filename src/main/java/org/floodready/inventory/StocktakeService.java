@@ -13,6 +13,7 @@ import org.floodready.auth.CurrentUser;
 import org.floodready.events.EventType;
 import org.floodready.web.ApiError;
 import org.floodready.web.Idempotency.Outcome;
+import org.floodready.events.PendingEvents;
 
 /** Closing a count sheet: every difference between book and counted becomes an adjustment, all in one transaction. */
 final class StocktakeService {

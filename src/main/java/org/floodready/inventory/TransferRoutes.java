@@ -18,6 +18,7 @@ import org.floodready.web.JsonInput;
 import org.floodready.web.PageRequest;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
+import org.floodready.events.PendingEvents;
 
 /** Transfers (调拨): ordered by the source base's keeper or the duty room, received at the destination. */
 final class TransferRoutes {

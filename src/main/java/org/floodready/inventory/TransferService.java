@@ -10,6 +10,7 @@ import org.floodready.auth.CurrentUser;
 import org.floodready.events.EventType;
 import org.floodready.web.ApiError;
 import org.floodready.web.Idempotency.Outcome;
+import org.floodready.events.PendingEvents;
 
 /**
  * Moves stock out of one base and into another. Untracked: both halves in one transaction.

@@ -21,7 +21,7 @@ import org.floodready.web.JsonInput;
 import org.floodready.web.PageRequest;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
-import org.floodready.inventory.PendingEvents;
+import org.floodready.events.PendingEvents;
 import org.floodready.inventory.Sourcing;
 import org.floodready.inventory.StockMoves;
 

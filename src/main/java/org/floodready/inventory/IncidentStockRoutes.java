@@ -8,10 +8,9 @@ import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.web.ApiError;
 import org.floodready.web.Idempotency;
-import org.floodready.web.Idempotency.Outcome;
 import org.floodready.web.JsonInput;
 import org.floodready.web.QueryParams;
-import org.floodready.events.PendingEvents;
+import org.floodready.web.WriteRoute;
 
 /** Issue of an item by FEFO (often to an incident) and the return of equipment from an incident. */
 final class IncidentStockRoutes {
@@ -65,13 +64,12 @@ final class IncidentStockRoutes {
     InventoryValidation.ItemIssueInput in = InventoryValidation.itemIssue(body);
     OffsetDateTime occurredAt = InventoryValidation.occurredAt(body, app.now());
     Idempotency.requireKey(ctx);
-    PendingEvents events = new PendingEvents();
     access.requireKeeper(user, baseId)
         .compose(base -> items.find(in.itemId())
             .map(item -> item.orElseThrow(() -> new ApiError(422, "unknown_item", "Item " + in.itemId()
                 + " does not exist", java.util.Map.of("itemId", "no such item"))))
-            .compose(item -> Idempotency.run(ctx, app, body,
-                tx -> events.appendAfter(tx, app.events(), itemIssues.issue(tx, user, base, item, in, occurredAt, events)))))
+            .compose(item -> WriteRoute.inTransaction(ctx, app, body,
+                (tx, events) -> itemIssues.issue(tx, user, base, item, in, occurredAt, events))))
         .onFailure(ctx::fail);
   }
 
@@ -82,15 +80,13 @@ final class IncidentStockRoutes {
     JsonObject body = JsonInput.object(ctx);
     InventoryValidation.ReturnInput in = InventoryValidation.returned(body);
     Idempotency.requireKey(ctx);
-    PendingEvents events = new PendingEvents();
     LocalDates today = new LocalDates(app);
     lots.find(in.lotId(), today.date(), today.zone())
         .map(lot -> lot.orElseThrow(() -> new ApiError(422, "unknown_lot", "Lot " + in.lotId() + " does not exist",
             java.util.Map.of("lotId", "no such lot"))))
         .compose(issued -> access.requireKeeper(user, in.baseId() == null ? issued.baseId() : in.baseId())
-            .compose(base -> Idempotency.run(ctx, app, body,
-                tx -> events.appendAfter(tx, app.events(),
-                    returns.book(tx, user, incidentId, issued, base.id(), base.unitId(), in, events)))))
+            .compose(base -> WriteRoute.inTransaction(ctx, app, body,
+                (tx, events) -> returns.book(tx, user, incidentId, issued, base.id(), base.unitId(), in, events))))
         .onFailure(ctx::fail);
   }
 

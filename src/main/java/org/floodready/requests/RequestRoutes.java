@@ -84,7 +84,7 @@ public final class RequestRoutes {
   }
 
   private void createRequest(RoutingContext ctx) {
-    WriteRoute.handle(ctx, new Role[0], null, RequestInput::request, r -> {
+    WriteRoute.handle(ctx, WriteRoute.ANYONE, null, RequestInput::request, r -> {
       Idempotency.requireKey(ctx);
       return where(r.user(), r.input()).compose(place -> WriteRoute.inTransaction(ctx, app, r.body(), 201,
           (tx, events) -> service.create(tx, r.user(), r.input(), place.unitId(), place.lat(), place.lon(), events)));

@@ -16,6 +16,9 @@ import org.floodready.events.PendingEvents;
  * sends one), its failure handed to the error handler.
  */
 public final class WriteRoute {
+  /** For {@link #handle}: any caller the write guard let through (the finer check is the write's own). */
+  public static final Role[] ANYONE = {};
+
   /** What the write is given: the caller, the path id (0 without one), the body as sent and as checked. */
   public record Request<I>(CurrentUser user, long id, JsonObject body, I input) {
   }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.floodready.support.Http;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
+import org.floodready.events.HaltAfterCommitNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The event path across two real members on one PostgreSQL: node A in this JVM, node B in its own JVM with
- * the kill hook {@code -Dfloodready.haltAfterCommit=stock.changed} (B halts right after a stock write of its
+ * the kill hook of {@link HaltAfterCommitNode} for {@code stock.changed} (B halts right after a stock write of its
  * own commits, before answering). A write's event is in the log with the write, so it reaches the other
  * node's stream once and in order, even from a node that died before it could answer.
  */
@@ -50,7 +51,7 @@ class EventPathClusterTest {
     args.addAll(List.of("--cluster-port", Integer.toString(hzB), "--pg-url", a.server.pgUrl().url(),
         "--data-dir", Files.createTempDirectory("fr-node-b").toString()));
     b = NodeProcess.start("node-b", TestServer.freePort(), args,
-        List.of("-Dfloodready.haltAfterCommit=stock.changed"));
+        List.of(HaltAfterCommitNode.class.getName(), "stock.changed"));
     adminA = a.as("admin");
     adminB = b.as("admin");
     ClusterLiveTest.awaitMembers(adminA, 2);

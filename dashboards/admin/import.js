@@ -3,8 +3,6 @@
 (function () {
   'use strict';
 
-  const TOKEN_KEY = 'floodready.token';
-  const USER_KEY = 'floodready.user';
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const OUTCOMES = {
     created: '新建 created', updated: '更新 updated', booked: '入账 booked', set: '已设定 set', listed: '已列入 listed',
@@ -12,48 +10,13 @@
   };
   const $ = (id) => document.getElementById(id);
 
-  function token() { return sessionStorage.getItem(TOKEN_KEY); }
+  const token = FloodLogin.token;
 
-  function show(loggedIn, message) {
-    $('login').hidden = loggedIn;
-    $('page').hidden = !loggedIn;
-    $('login-error').textContent = message || '';
-    if (loggedIn) {
-      const user = JSON.parse(sessionStorage.getItem(USER_KEY) || '{}');
-      $('user-name').textContent = user.displayName || user.username || '';
-      const admin = user.role === 'admin';
-      $('not-admin').hidden = admin;
-      ['template', 'check', 'import', 'file', 'kind'].forEach((id) => { $(id).disabled = !admin; });
-      $('file-button').classList.toggle('disabled', !admin);
-    }
-  }
-
-  function logout(message) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    sessionStorage.removeItem(USER_KEY);
-    show(false, message);
-  }
-
-  async function login(ev) {
-    ev.preventDefault();
-    $('login-error').textContent = '';
-    try {
-      const res = await fetch('/api/auth/login', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: $('username').value, password: $('password').value })
-      });
-      const body = await res.json();
-      if (!res.ok) {
-        $('login-error').textContent = res.status === 429 ? '尝试次数过多，请稍后 Too many attempts, wait a moment'
-          : '用户名或密码错误 Wrong username or password';
-        return;
-      }
-      sessionStorage.setItem(TOKEN_KEY, body.token);
-      sessionStorage.setItem(USER_KEY, JSON.stringify(body.user));
-      show(true);
-    } catch (e) {
-      $('login-error').textContent = '无法连接服务器 Cannot reach the server';
-    }
+  function onShow(user) {
+    const admin = user.role === 'admin';
+    $('not-admin').hidden = admin;
+    ['template', 'check', 'import', 'file', 'kind'].forEach((id) => { $(id).disabled = !admin; });
+    $('file-button').classList.toggle('disabled', !admin);
   }
 
   function status(text, kind) {
@@ -76,7 +39,7 @@
     const kind = $('kind').value;
     status('正在生成模板… Preparing the template…');
     const res = await fetch('/api/import/templates/' + kind + '.xlsx', { headers: { Authorization: 'Bearer ' + token() } });
-    if (res.status === 401) { logout('登录已过期，请重新登录 Session expired, log in again'); return; }
+    if (res.status === 401) { FloodLogin.expired(); return; }
     if (!res.ok) { status('下载失败 Download failed (' + res.status + ')', 'error'); return; }
     saveBlob(await res.blob(), 'template-' + kind + '.xlsx');
     status('模板已下载 Template downloaded', 'ok');
@@ -212,7 +175,7 @@
     $('result').hidden = true;
     try {
       let r = await work();
-      if (r.status === 401) { logout('登录已过期，请重新登录 Session expired, log in again'); return; }
+      if (r.status === 401) { FloodLogin.expired(); return; }
       $('result').hidden = false;
       $('problems').textContent = '';
       $('marked').hidden = true;
@@ -243,11 +206,9 @@
     const f = $('file').files[0];
     $('file-name').textContent = f ? f.name : '未选择文件 No file chosen';
   });
-  $('login-form').addEventListener('submit', login);
-  $('logout').addEventListener('click', () => logout());
   $('template').addEventListener('click', () => downloadTemplate().catch(() => status('下载失败 Download failed', 'error')));
   $('check').addEventListener('click', () => send(true));
   $('import').addEventListener('click', () => send(false));
-  show(!!token());
+  FloodLogin.init({ onShow });
   resume().catch(() => status('无法连接服务器 Cannot reach the server', 'error'));
 }());

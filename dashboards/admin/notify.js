@@ -4,8 +4,6 @@
 (function () {
   'use strict';
 
-  const TOKEN_KEY = 'floodready.token';
-  const USER_KEY = 'floodready.user';
   const LEVELS = { red: ['红色', 'Red'], orange: ['橙色', 'Orange'], yellow: ['黄色', 'Yellow'], blue: ['蓝色', 'Blue'] };
   const RULES = {
     'alert.raised': '预警发布或升级 Alert raised or risen',
@@ -33,48 +31,15 @@
   let rules = null;
   let saveKey = null;
 
-  const token = () => sessionStorage.getItem(TOKEN_KEY);
-  const me = () => JSON.parse(sessionStorage.getItem(USER_KEY) || '{}');
+  const token = FloodLogin.token;
+  const me = FloodLogin.user;
   const isAdmin = () => me().role === 'admin';
 
-  function show(loggedIn, message) {
-    $('login').hidden = loggedIn;
-    $('page').hidden = !loggedIn;
-    $('login-error').textContent = message || '';
-    if (!loggedIn) return;
-    $('user-name').textContent = me().displayName || me().username || '';
-    const allowed = ['admin', 'duty_officer'].includes(me().role);
+  function onShow(user) {
+    const allowed = ['admin', 'duty_officer'].includes(user.role);
     $('not-allowed').hidden = allowed;
     $('read-only').hidden = !allowed || isAdmin();
     if (allowed) load();
-  }
-
-  function logout(message) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    sessionStorage.removeItem(USER_KEY);
-    $('rules-form').hidden = true;
-    show(false, message);
-  }
-
-  async function login(ev) {
-    ev.preventDefault();
-    try {
-      const res = await fetch('/api/auth/login', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: $('username').value, password: $('password').value })
-      });
-      const body = await res.json();
-      if (!res.ok) {
-        $('login-error').textContent = res.status === 429 ? '尝试次数过多，请稍后 Too many attempts, wait a moment'
-          : '用户名或密码错误 Wrong username or password';
-        return;
-      }
-      sessionStorage.setItem(TOKEN_KEY, body.token);
-      sessionStorage.setItem(USER_KEY, JSON.stringify(body.user));
-      show(true);
-    } catch (e) {
-      $('login-error').textContent = '无法连接服务器 Cannot reach the server';
-    }
   }
 
   async function call(method, body, key) {
@@ -82,7 +47,7 @@
     if (body) headers['Content-Type'] = 'application/json';
     if (key) headers['Idempotency-Key'] = key;
     const res = await fetch('/api/admin/notify-rules', { method, headers, body: body ? JSON.stringify(body) : undefined });
-    if (res.status === 401) { logout('登录已过期，请重新登录 Session expired, log in again'); throw new Error('401'); }
+    if (res.status === 401) { FloodLogin.expired(); throw new Error('401'); }
     return { status: res.status, body: await res.json().catch(() => ({})) };
   }
 
@@ -244,9 +209,7 @@
     }
   }
 
-  $('login-form').addEventListener('submit', login);
-  $('logout').addEventListener('click', () => logout());
   $('rules-form').addEventListener('submit', save);
   $('reload').addEventListener('click', load);
-  show(Boolean(token()));
+  FloodLogin.init({ onShow, onLogout: () => { $('rules-form').hidden = true; } });
 })();

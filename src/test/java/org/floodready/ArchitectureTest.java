@@ -36,12 +36,19 @@ class ArchitectureTest {
       "org.floodready.input..", "org.floodready.events..", "org.floodready.db..", "org.floodready.access..",
       "org.floodready.app.."};
 
-  /** A class that answers HTTP requests: {@code *Routes}, or one whose methods take the request's RoutingContext. */
+  /**
+   * A class that answers HTTP requests: {@code *Routes} (with the types nested in it), or one whose methods take
+   * the request's RoutingContext.
+   */
   private static final DescribedPredicate<JavaClass> HTTP_ADAPTER = new DescribedPredicate<>(
       "HTTP adapters (*Routes, or taking a RoutingContext)") {
     @Override
     public boolean test(JavaClass c) {
-      return c.getSimpleName().endsWith("Routes") || c.getMethods().stream().anyMatch(m -> m.getRawParameterTypes()
+      JavaClass outer = c;
+      while (outer.getEnclosingClass().isPresent()) {
+        outer = outer.getEnclosingClass().get();
+      }
+      return outer.getSimpleName().endsWith("Routes") || c.getMethods().stream().anyMatch(m -> m.getRawParameterTypes()
           .stream().anyMatch(t -> t.isEquivalentTo(io.vertx.ext.web.RoutingContext.class)));
     }
   };

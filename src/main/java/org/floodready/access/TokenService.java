@@ -1,5 +1,8 @@
 package org.floodready.access;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
@@ -30,7 +33,13 @@ public final class TokenService {
   }
 
   private final JWTAuth jwt;
-  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+  /** Tokens whose signature was checked, each until it expires. */
+  private final Cache<String, Verified> verified = Caffeine.newBuilder()
+      .maximumSize(MAX_VERIFIED)
+      .expireAfter(Expiry.creating((String token, Verified v) ->
+          Duration.ofMillis(Math.max(0, v.expiresAtMillis() - System.currentTimeMillis()))))
+      .executor(Runnable::run)
+      .build();
   /** Per user, the oldest token generation still valid (users never revoked are absent: generation 0). */
   private final Map<Long, Integer> validFrom = new ConcurrentHashMap<>();
   private final List<LongConsumer> revocationListeners = new CopyOnWriteArrayList<>();
@@ -88,7 +97,7 @@ public final class TokenService {
    * way the token's generation is checked against the user's revocations on every call.
    */
   public Future<CurrentUser> verify(String token) {
-    Verified known = verified.get(token);
+    Verified known = verified.getIfPresent(token);
     if (known != null && System.currentTimeMillis() < known.expiresAtMillis()) {
       return notRevoked(known);
     }
@@ -99,9 +108,6 @@ public final class TokenService {
       Verified checked = new Verified(caller, claims.getInteger("gen", 0), 0);
       Long exp = claims.getLong("exp");
       if (exp != null) {
-        if (verified.size() >= MAX_VERIFIED) {
-          verified.clear();
-        }
         checked = new Verified(caller, checked.generation(), exp * 1000);
         verified.put(token, checked);
       }

@@ -51,15 +51,6 @@ public final class CheckpointDefaults {
   private CheckpointDefaults() {
   }
 
-  public static int escalationMinutes(WarningLevel level) {
-    return switch (level) {
-      case RED -> ESCALATE_RED_MINUTES;
-      case ORANGE -> ESCALATE_ORANGE_MINUTES;
-      case YELLOW -> ESCALATE_YELLOW_MINUTES;
-      default -> ESCALATE_BLUE_MINUTES;
-    };
-  }
-
   public static double[] thresholdsFor(String pointKind) {
     return "underpass".equals(pointKind) || "tunnel".equals(pointKind)
         ? UNDERPASS_THRESHOLDS_CM.clone() : ROAD_THRESHOLDS_CM.clone();

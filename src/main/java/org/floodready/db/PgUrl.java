@@ -1,32 +1,23 @@
 package org.floodready.db;
 
 import io.vertx.pgclient.PgConnectOptions;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import org.floodready.config.ConfigException;
 
 /** A PostgreSQL location given as {@code postgresql://user:pass@host:port/db}. */
 public record PgUrl(String host, int port, String database, String user, String password) {
 
+  /**
+   * Parsed by the pg client itself ({@code postgres://} or {@code postgresql://}, percent-encoded user and
+   * password); a part left out takes the client's default.
+   */
   public static PgUrl parse(String url) {
+    PgConnectOptions o;
     try {
-      URI uri = URI.create(url.trim().replaceFirst("^postgres(ql)?://", "postgresql://"));
-      if (!"postgresql".equals(uri.getScheme()) || uri.getHost() == null) {
-        throw new ConfigException("pg-url must look like postgresql://user:pass@host:port/db");
-      }
-      String user = "postgres";
-      String password = "";
-      if (uri.getRawUserInfo() != null) {
-        String[] parts = uri.getRawUserInfo().split(":", 2);
-        user = decode(parts[0]);
-        password = parts.length > 1 ? decode(parts[1]) : "";
-      }
-      String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
-      return new PgUrl(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432, db, user, password);
+      o = PgConnectOptions.fromUri(url.trim());
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("pg-url is not a valid URL: " + e.getMessage());
+      throw new ConfigException("pg-url must look like postgresql://user:pass@host:port/db");
     }
+    return new PgUrl(o.getHost(), o.getPort(), o.getDatabase(), o.getUser(), o.getPassword());
   }
 
   public String jdbcUrl() {
@@ -52,9 +43,5 @@ public record PgUrl(String host, int port, String database, String user, String 
   /** For log lines: the URL without its password. */
   public String redacted() {
     return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
-  }
-
-  private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 }

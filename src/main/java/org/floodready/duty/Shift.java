@@ -34,10 +34,6 @@ public record Shift(long id, long unitId, LocalDate date, LocalTime start, Local
     return !at.isBefore(startsAt(zone).toInstant()) && at.isBefore(endsAt(zone).toInstant());
   }
 
-  public Shift withDate(LocalDate other) {
-    return new Shift(id, unitId, other, start, end, leaderUserId, officerIds, note);
-  }
-
   public JsonObject toJson(ZoneId zone) {
     return new JsonObject().put("id", id).put("unitId", unitId).put("date", date.toString())
         .put("start", start.toString()).put("end", end.toString()).put("overnight", overnight())

@@ -21,11 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DomainEvents {
   private static final Logger log = LoggerFactory.getLogger(DomainEvents.class);
-  /**
-   * Test hook of the kill test: {@code -Dfloodready.haltAfterCommit=stock.changed} halts the JVM (as SIGKILL
-   * would: no shutdown hooks) right after a write with such an event committed, before it answers.
-   */
-  private static final String HALT_AFTER_COMMIT = System.getProperty("floodready.haltAfterCommit");
 
   private final Outbox outbox;
   private final LogAppender appender;
@@ -90,9 +85,6 @@ public final class DomainEvents {
   }
 
   private void committedHere(List<Outbox.Event> events) {
-    if (HALT_AFTER_COMMIT != null && events.stream().anyMatch(e -> e.type().equals(HALT_AFTER_COMMIT))) {
-      Runtime.getRuntime().halt(137);
-    }
     for (Consumer<List<Outbox.Event>> listener : ownCommits) {
       try {
         listener.accept(events);

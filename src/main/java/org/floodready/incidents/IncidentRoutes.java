@@ -19,8 +19,10 @@ import org.floodready.sheets.Csv;
 import org.floodready.web.JsonInput;
 import org.floodready.db.PageRequest;
 import org.floodready.web.Paging;
+import org.floodready.web.Idempotency;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
+import org.floodready.web.WriteRoute;
 import org.floodready.patrols.PhotoCheck;
 import org.floodready.access.Scope;
 import org.floodready.requests.IncidentRequests;
@@ -31,6 +33,8 @@ public final class IncidentRoutes {
       "severity", "array_position(ARRAY['critical','high','medium','low'], i.severity)", "status",
       "array_position(ARRAY['reported','responding','under_control','closed'], i.status)", "kind", "i.kind");
   private static final int EXPORT_LIMIT = 10_000;
+  private static final Role[] FIELD = {Role.RIVER_CHIEF, Role.INSPECTOR, Role.DUTY_OFFICER, Role.ADMIN};
+  private static final Role[] DUTY_ROOM = {Role.DUTY_OFFICER, Role.ADMIN};
 
   private final AppContext app;
   private final IncidentRepository incidents;
@@ -61,35 +65,27 @@ public final class IncidentRoutes {
   }
 
   private void report(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx).require(Role.RIVER_CHIEF, Role.INSPECTOR, Role.DUTY_OFFICER, Role.ADMIN);
-    JsonObject body = JsonInput.object(ctx);
-    IncidentInput in = IncidentValidation.report(body);
-    IncidentWrites.run(ctx, app, body, 201, true, (tx, events) -> service.report(tx, in, user, events))
-        .onFailure(ctx::fail);
+    WriteRoute.handle(ctx, FIELD, null, IncidentValidation::report, r -> {
+      Idempotency.requireKey(ctx);
+      return WriteRoute.inTransaction(ctx, app, r.body(), 201,
+          (tx, events) -> service.report(tx, r.input(), r.user(), events));
+    });
   }
 
   private void changeStatus(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx).require(Role.DUTY_OFFICER, Role.ADMIN);
-    long id = QueryParams.pathId(ctx, "incidentId");
-    JsonObject body = JsonInput.object(ctx);
-    IncidentValidation.StatusChange change = IncidentValidation.statusChange(body);
-    IncidentWrites.run(ctx, app, body, 200, false, (tx, events) -> service.changeStatus(tx, id, change, user, events))
-        .onFailure(ctx::fail);
+    WriteRoute.handle(ctx, DUTY_ROOM, "incidentId", IncidentValidation::statusChange,
+        r -> WriteRoute.inTransaction(ctx, app, r.body(), 200,
+            (tx, events) -> service.changeStatus(tx, r.id(), r.input(), r.user(), events)));
   }
 
   private void addNote(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx).require(Role.RIVER_CHIEF, Role.INSPECTOR, Role.DUTY_OFFICER, Role.ADMIN);
-    long id = QueryParams.pathId(ctx, "incidentId");
-    JsonObject body = JsonInput.object(ctx);
-    String note = IncidentValidation.note(body);
-    IncidentAccess.scope(app, user)
-        .compose(scope -> IncidentWrites.run(ctx, app, body, 201, false,
-            (tx, events) -> service.note(tx, id, note, scope, user, events)))
-        .onFailure(ctx::fail);
+    WriteRoute.handle(ctx, FIELD, "incidentId", IncidentValidation::note,
+        r -> IncidentAccess.scope(app, r.user()).compose(scope -> WriteRoute.inTransaction(ctx, app, r.body(), 201,
+            (tx, events) -> service.note(tx, r.id(), r.input(), scope, r.user(), events))));
   }
 
   private void uploadPhoto(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx).require(Role.RIVER_CHIEF, Role.INSPECTOR, Role.DUTY_OFFICER, Role.ADMIN);
+    CurrentUser user = CurrentUser.of(ctx).require(FIELD);
     long id = QueryParams.pathId(ctx, "incidentId");
     Buffer data = ctx.body() == null || ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
     // a retry with the same Idempotency-Key (the field app's outbox) stores the photo once; the key is bound
@@ -97,7 +93,7 @@ public final class IncidentRoutes {
     IncidentAccess.scope(app, user).compose(scope -> PhotoCheck.maxBytes(app.pool()).compose(max -> {
       String type = PhotoCheck.check(ctx.request().getHeader("Content-Type"), data.getBytes(), max);
       JsonObject request = new JsonObject().put("contentType", type).put("bytes", data.getBytes());
-      return IncidentWrites.run(ctx, app, request, 201, false, (tx, events) -> service.photo(tx, id, type, data, scope,
+      return WriteRoute.inTransaction(ctx, app, request, 201, (tx, events) -> service.photo(tx, id, type, data, scope,
           user));
     })).onFailure(ctx::fail);
   }
@@ -108,11 +104,7 @@ public final class IncidentRoutes {
     long photoId = QueryParams.pathId(ctx, "photoId");
     visibleRow(user, id).compose(row -> incidents.photo(id, photoId))
         .map(found -> found.orElseThrow(() -> ApiError.notFound("Photo", photoId)))
-        .onSuccess(p -> ctx.response()
-            .putHeader("Content-Type", p.getString("content_type"))
-            .putHeader("Cache-Control", "private, max-age=3600")
-            .putHeader("X-Content-Type-Options", "nosniff")
-            .end(p.getBuffer("data")))
+        .onSuccess(p -> Respond.photo(ctx, p.getString("content_type"), p.getBuffer("data")))
         .onFailure(ctx::fail);
   }
 

@@ -11,11 +11,12 @@ import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
 import org.floodready.errors.ApiError;
 import org.floodready.access.Scope;
+import org.floodready.events.PendingEvents;
 
 /**
  * The writes of an incident, each inside the caller's transaction with its log row and audit row: report,
  * status change (optimistic on {@code version}), note and photo. Events go into the given
- * {@link IncidentEvents}, to be published after the commit.
+ * {@link PendingEvents}, appended inside the same transaction.
  */
 final class IncidentService {
   private final AppContext app;
@@ -26,7 +27,7 @@ final class IncidentService {
     this.incidents = new IncidentRepository(app.pool());
   }
 
-  Future<JsonObject> report(SqlClient tx, IncidentInput in, CurrentUser user, IncidentEvents events) {
+  Future<JsonObject> report(SqlClient tx, IncidentInput in, CurrentUser user, PendingEvents events) {
     OffsetDateTime now = app.now();
     return unitOf(tx, in, user).compose(unitId -> incidents.insert(tx, in, unitId, user.id(), now)
         .compose(id -> incidents.log(tx, id, now, user.id(), "report", IncidentRules.REPORTED, in.description(),
@@ -35,7 +36,7 @@ final class IncidentService {
                 new JsonObject().put("unitId", unitId).put("kind", in.kind()).put("severity", in.severity())))
             .compose(v -> json(tx, id))
             .map(json -> {
-              events.incidentChanged(unitId, id, IncidentRules.REPORTED, in.severity());
+              IncidentEvents.incidentChanged(events, unitId, id, IncidentRules.REPORTED, in.severity());
               return json;
             })));
   }
@@ -65,7 +66,7 @@ final class IncidentService {
   }
 
   Future<JsonObject> changeStatus(SqlClient tx, long id, IncidentValidation.StatusChange change, CurrentUser user,
-      IncidentEvents events) {
+      PendingEvents events) {
     OffsetDateTime now = app.now();
     return locked(tx, id, null, user).compose(row -> {
       String from = row.getString("status");
@@ -84,19 +85,21 @@ final class IncidentService {
               new JsonObject().put("from", from).put("to", change.status()).put("note", change.note())))
           .compose(v -> json(tx, id))
           .map(json -> {
-            events.incidentChanged(json.getLong("unitId"), id, change.status(), json.getString("severity"));
+            IncidentEvents.incidentChanged(events, json.getLong("unitId"), id, change.status(),
+                json.getString("severity"));
             return json;
           });
     });
   }
 
-  Future<JsonObject> note(SqlClient tx, long id, String note, Scope scope, CurrentUser user, IncidentEvents events) {
+  Future<JsonObject> note(SqlClient tx, long id, String note, Scope scope, CurrentUser user, PendingEvents events) {
     OffsetDateTime now = app.now();
     return locked(tx, id, scope, user).compose(row -> incidents.log(tx, id, now, user.id(), "note", null, note, null)
         .compose(v -> AuditLog.record(tx, now, user, "incident.note", "incident", id, new JsonObject().put("note", note)))
         .compose(v -> json(tx, id))
         .map(json -> {
-          events.incidentChanged(json.getLong("unitId"), id, json.getString("status"), json.getString("severity"));
+          IncidentEvents.incidentChanged(events, json.getLong("unitId"), id, json.getString("status"),
+              json.getString("severity"));
           return json;
         }));
   }

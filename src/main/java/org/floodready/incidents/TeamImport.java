@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
+import org.floodready.events.PendingEvents;
 
 /**
  * The rescue-team writes a spreadsheet import makes, for the excel package: the rows checked by the teams
@@ -57,7 +58,7 @@ public final class TeamImport {
   public final class Writer {
     private final SqlConnection tx;
     private final CurrentUser admin;
-    private final IncidentEvents events = new IncidentEvents();
+    private final PendingEvents events = new PendingEvents();
 
     private Writer(SqlConnection tx, CurrentUser admin) {
       this.tx = tx;
@@ -79,7 +80,7 @@ public final class TeamImport {
             .compose(v -> AuditLog.record(tx, now, admin, "team.status", "rescue_team", id,
                 new JsonObject().put("from", from).put("to", status).put("source", "xlsx")))
             .map(v -> {
-              events.teamChanged(in.unitId(), id, status, null);
+              IncidentEvents.teamChanged(events, in.unitId(), id, status, null);
               return existingId == null ? "created" : "updated";
             });
       });

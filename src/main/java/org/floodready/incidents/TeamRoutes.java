@@ -15,11 +15,14 @@ import org.floodready.db.PageRequest;
 import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
+import org.floodready.web.WriteRoute;
 
 /** Rescue teams (抢险队伍): list, create, edit, dispatch to an incident, stand down; requirements per unit. */
 final class TeamRoutes {
   private static final Map<String, String> SORTABLE = Map.of("id", "t.id", "name", "t.name", "unit", "t.unit_name_zh",
       "status", "array_position(ARRAY['standby','deployed','resting'], t.status)", "members", "t.members");
+
+  private static final Role[] DUTY_ROOM = {Role.ADMIN, Role.DUTY_OFFICER};
 
   private final AppContext app;
   private final TeamRepository teams;
@@ -68,38 +71,27 @@ final class TeamRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
-    JsonObject body = JsonInput.object(ctx);
-    TeamInput in = TeamValidation.team(body, false);
-    IncidentWrites.run(ctx, app, body, 201, false, (tx, events) -> service.create(tx, in, user, events))
-        .onFailure(ctx::fail);
+    WriteRoute.handle(ctx, DUTY_ROOM, null, body -> TeamValidation.team(body, false),
+        r -> WriteRoute.inTransaction(ctx, app, r.body(), 201,
+            (tx, events) -> service.create(tx, r.input(), r.user(), events)));
   }
 
   private void edit(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
-    long id = QueryParams.pathId(ctx, "teamId");
-    JsonObject body = JsonInput.object(ctx);
-    TeamInput in = TeamValidation.team(body, true);
-    IncidentWrites.run(ctx, app, body, 200, false, (tx, events) -> service.edit(tx, id, in, user, events))
-        .onFailure(ctx::fail);
+    WriteRoute.handle(ctx, DUTY_ROOM, "teamId", body -> TeamValidation.team(body, true),
+        r -> WriteRoute.inTransaction(ctx, app, r.body(), 200,
+            (tx, events) -> service.edit(tx, r.id(), r.input(), r.user(), events)));
   }
 
   private void dispatch(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
-    long incidentId = QueryParams.pathId(ctx, "incidentId");
-    JsonObject body = JsonInput.object(ctx);
-    TeamValidation.Dispatch in = TeamValidation.dispatch(body);
-    IncidentWrites.run(ctx, app, body, 201, false, (tx, events) -> service.dispatch(tx, incidentId, in, user, events))
-        .onFailure(ctx::fail);
+    WriteRoute.handle(ctx, DUTY_ROOM, "incidentId", TeamValidation::dispatch,
+        r -> WriteRoute.inTransaction(ctx, app, r.body(), 201,
+            (tx, events) -> service.dispatch(tx, r.id(), r.input(), r.user(), events)));
   }
 
   private void standDown(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
-    long id = QueryParams.pathId(ctx, "teamId");
-    JsonObject body = JsonInput.object(ctx);
-    TeamValidation.StandDown in = TeamValidation.standDown(body);
-    IncidentWrites.run(ctx, app, body, 200, false, (tx, events) -> service.standDown(tx, id, in, user, events))
-        .onFailure(ctx::fail);
+    WriteRoute.handle(ctx, DUTY_ROOM, "teamId", TeamValidation::standDown,
+        r -> WriteRoute.inTransaction(ctx, app, r.body(), 200,
+            (tx, events) -> service.standDown(tx, r.id(), r.input(), r.user(), events)));
   }
 
   /** Per unit with a requirement or teams: required, standby, deployed, resting (the unit's own teams). */
@@ -117,12 +109,8 @@ final class TeamRoutes {
   }
 
   private void setRequirement(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx).require(Role.ADMIN);
-    long unitId = QueryParams.pathId(ctx, "unitId");
-    JsonObject body = JsonInput.object(ctx);
-    int required = TeamValidation.requirement(body);
-    IncidentWrites.run(ctx, app, body, 200, false,
-        (tx, events) -> service.setRequirement(tx, unitId, required, user, events))
-        .onFailure(ctx::fail);
+    WriteRoute.handle(ctx, new Role[] {Role.ADMIN}, "unitId", TeamValidation::requirement,
+        r -> WriteRoute.inTransaction(ctx, app, r.body(), 200,
+            (tx, events) -> service.setRequirement(tx, r.id(), r.input(), r.user(), events)));
   }
 }

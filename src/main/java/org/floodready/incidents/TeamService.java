@@ -10,11 +10,12 @@ import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
 import org.floodready.errors.ApiError;
+import org.floodready.events.PendingEvents;
 
 /**
  * The writes of rescue teams, each in the caller's transaction with its audit row: create, edit (optimistic
  * on {@code version}), dispatch to an incident (deployment row and incident log row), stand-down, and a
- * unit's requirement. Events go into the given {@link IncidentEvents}.
+ * unit's requirement. Events go into the given {@link PendingEvents}.
  */
 final class TeamService {
   private final AppContext app;
@@ -27,19 +28,19 @@ final class TeamService {
     this.incidents = new IncidentRepository(app.pool());
   }
 
-  Future<JsonObject> create(SqlClient tx, TeamInput in, CurrentUser user, IncidentEvents events) {
+  Future<JsonObject> create(SqlClient tx, TeamInput in, CurrentUser user, PendingEvents events) {
     OffsetDateTime now = app.now();
     return checkReferences(tx, in).compose(v -> teams.insert(tx, in, now))
         .compose(id -> AuditLog.record(tx, now, user, "team.create", "rescue_team", id,
                 new JsonObject().put("unitId", in.unitId()).put("name", in.name()))
             .compose(v -> json(tx, id)))
         .map(json -> {
-          events.teamChanged(in.unitId(), json.getLong("id"), TeamRules.STANDBY, null);
+          IncidentEvents.teamChanged(events, in.unitId(), json.getLong("id"), TeamRules.STANDBY, null);
           return json;
         });
   }
 
-  Future<JsonObject> edit(SqlClient tx, long id, TeamInput in, CurrentUser user, IncidentEvents events) {
+  Future<JsonObject> edit(SqlClient tx, long id, TeamInput in, CurrentUser user, PendingEvents events) {
     OffsetDateTime now = app.now();
     return locked(tx, id).compose(row -> checkReferences(tx, in)
         .compose(v -> teams.update(tx, id, in, now))
@@ -54,9 +55,9 @@ final class TeamService {
         .compose(v -> json(tx, id))
         .map(json -> {
           long before = row.getLong("unit_id");
-          events.teamChanged(in.unitId(), id, json.getString("status"), json.getLong("incidentId"));
+          IncidentEvents.teamChanged(events, in.unitId(), id, json.getString("status"), json.getLong("incidentId"));
           if (before != in.unitId()) {
-            events.teamChanged(before, id, json.getString("status"), json.getLong("incidentId"));
+            IncidentEvents.teamChanged(events, before, id, json.getString("status"), json.getLong("incidentId"));
           }
           return json;
         }));
@@ -73,7 +74,7 @@ final class TeamService {
 
   /** Sends a standby team to an open incident. */
   Future<JsonObject> dispatch(SqlClient tx, long incidentId, TeamValidation.Dispatch in, CurrentUser user,
-      IncidentEvents events) {
+      PendingEvents events) {
     OffsetDateTime now = app.now();
     return incidents.lock(tx, incidentId).compose(found -> {
       Row incident = found.orElseThrow(() -> ApiError.notFound("Incident", incidentId));
@@ -96,9 +97,9 @@ final class TeamService {
                     new JsonObject().put("incidentId", incidentId).put("deploymentId", deploymentId))))
             .compose(v -> json(tx, in.teamId()))
             .map(json -> {
-              events.teamChanged(team.getLong("unit_id"), in.teamId(), TeamRules.DEPLOYED, incidentId)
-                  .incidentChanged(incident.getLong("unit_id"), incidentId, incident.getString("status"),
-                      incident.getString("severity"));
+              IncidentEvents.teamChanged(events, team.getLong("unit_id"), in.teamId(), TeamRules.DEPLOYED, incidentId);
+              IncidentEvents.incidentChanged(events, incident.getLong("unit_id"), incidentId,
+                  incident.getString("status"), incident.getString("severity"));
               return json;
             });
       });
@@ -107,7 +108,7 @@ final class TeamService {
 
   /** Deployed → resting or standby (ending its deployment, logged on the incident); resting → standby. */
   Future<JsonObject> standDown(SqlClient tx, long id, TeamValidation.StandDown in, CurrentUser user,
-      IncidentEvents events) {
+      PendingEvents events) {
     OffsetDateTime now = app.now();
     return locked(tx, id).compose(team -> {
       String from = team.getString("status");
@@ -131,13 +132,13 @@ final class TeamService {
               new JsonObject().put("from", from).put("to", to).put("incidentId", incidentId).put("note", in.note())))
           .compose(v -> json(tx, id))
           .compose(json -> {
-            events.teamChanged(team.getLong("unit_id"), id, to, incidentId);
+            IncidentEvents.teamChanged(events, team.getLong("unit_id"), id, to, incidentId);
             if (incidentId == null) {
               return Future.succeededFuture(json);
             }
             return incidents.find(tx, incidentId).map(i -> {
-              i.ifPresent(r -> events.incidentChanged(r.getLong("unit_id"), incidentId, r.getString("status"),
-                  r.getString("severity")));
+              i.ifPresent(r -> IncidentEvents.incidentChanged(events, r.getLong("unit_id"), incidentId,
+                  r.getString("status"), r.getString("severity")));
               return json;
             });
           }));
@@ -145,7 +146,7 @@ final class TeamService {
   }
 
   Future<JsonObject> setRequirement(SqlClient tx, long unitId, int required, CurrentUser user,
-      IncidentEvents events) {
+      PendingEvents events) {
     OffsetDateTime now = app.now();
     return incidents.unitExists(tx, unitId).compose(ok -> {
       if (!ok) {
@@ -156,7 +157,7 @@ final class TeamService {
               new JsonObject().put("required", required)))
           .compose(v -> teams.counts(tx, List.of(unitId)))
           .map(rows -> {
-            events.requirementChanged(unitId, required);
+            IncidentEvents.requirementChanged(events, unitId, required);
             return TeamRepository.countJson(rows.iterator().next());
           });
     });

@@ -189,9 +189,7 @@ public final class InspectionRoutes {
     int position = (int) Math.min(QueryParams.pathId(ctx, "position"), Integer.MAX_VALUE);
     visible(user, id).compose(v -> InspectionRepository.photo(app.pool(), id, position))
         .map(found -> found.orElseThrow(() -> ApiError.notFound("Photo of item", position)))
-        .onSuccess(p -> ctx.response().putHeader("Content-Type", p.getString("photo_content_type"))
-            .putHeader("Cache-Control", "private, max-age=3600").putHeader("X-Content-Type-Options", "nosniff")
-            .end(p.getBuffer("photo")))
+        .onSuccess(p -> Respond.photo(ctx, p.getString("photo_content_type"), p.getBuffer("photo")))
         .onFailure(ctx::fail);
   }
 

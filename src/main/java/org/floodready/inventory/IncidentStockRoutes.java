@@ -11,6 +11,7 @@ import org.floodready.web.Idempotency;
 import org.floodready.db.Outcome;
 import org.floodready.web.JsonInput;
 import org.floodready.web.QueryParams;
+import org.floodready.web.WriteRoute;
 
 /** Issue of an item by FEFO (often to an incident) and the return of equipment from an incident. */
 final class IncidentStockRoutes {
@@ -58,39 +59,32 @@ final class IncidentStockRoutes {
   }
 
   private void issueItem(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx);
-    long baseId = QueryParams.pathId(ctx, "baseId");
-    JsonObject body = JsonInput.object(ctx);
-    InventoryValidation.ItemIssueInput in = InventoryValidation.itemIssue(body);
-    OffsetDateTime occurredAt = InventoryValidation.occurredAt(body, app.now());
-    Idempotency.requireKey(ctx);
-    PendingEvents events = new PendingEvents();
-    access.requireKeeper(user, baseId)
-        .compose(base -> items.find(in.itemId())
-            .map(item -> item.orElseThrow(() -> new ApiError(422, "unknown_item", "Item " + in.itemId()
-                + " does not exist", java.util.Map.of("itemId", "no such item"))))
-            .compose(item -> Idempotency.run(ctx, app, body,
-                tx -> events.appendAfter(tx, app.events(), itemIssues.issue(tx, user, base, item, in, occurredAt, events)))))
-        .onFailure(ctx::fail);
+    WriteRoute.handle(ctx, WriteRoute.ANYONE, "baseId", InventoryValidation::itemIssue, r -> {
+      OffsetDateTime occurredAt = InventoryValidation.occurredAt(r.body(), app.now());
+      Idempotency.requireKey(ctx);
+      long itemId = r.input().itemId();
+      return access.requireKeeper(r.user(), r.id())
+          .compose(base -> items.find(itemId)
+              .map(item -> item.orElseThrow(() -> new ApiError(422, "unknown_item", "Item " + itemId
+                  + " does not exist", java.util.Map.of("itemId", "no such item"))))
+              .compose(item -> WriteRoute.inTransaction(ctx, app, r.body(),
+                  (tx, events) -> itemIssues.issue(tx, r.user(), base, item, r.input(), occurredAt, events))));
+    });
   }
 
   /** Keepers of the base the pieces come back to (for lost pieces: of the base they left) book a return. */
   private void returnEquipment(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx);
-    long incidentId = QueryParams.pathId(ctx, "incidentId");
-    JsonObject body = JsonInput.object(ctx);
-    InventoryValidation.ReturnInput in = InventoryValidation.returned(body);
-    Idempotency.requireKey(ctx);
-    PendingEvents events = new PendingEvents();
-    LocalDates today = new LocalDates(app);
-    lots.find(in.lotId(), today.date(), today.zone())
-        .map(lot -> lot.orElseThrow(() -> new ApiError(422, "unknown_lot", "Lot " + in.lotId() + " does not exist",
-            java.util.Map.of("lotId", "no such lot"))))
-        .compose(issued -> access.requireKeeper(user, in.baseId() == null ? issued.baseId() : in.baseId())
-            .compose(base -> Idempotency.run(ctx, app, body,
-                tx -> events.appendAfter(tx, app.events(),
-                    returns.book(tx, user, incidentId, issued, base.id(), base.unitId(), in, events)))))
-        .onFailure(ctx::fail);
+    WriteRoute.handle(ctx, WriteRoute.ANYONE, "incidentId", InventoryValidation::returned, r -> {
+      Idempotency.requireKey(ctx);
+      InventoryValidation.ReturnInput in = r.input();
+      LocalDates today = new LocalDates(app);
+      return lots.find(in.lotId(), today.date(), today.zone())
+          .map(lot -> lot.orElseThrow(() -> new ApiError(422, "unknown_lot", "Lot " + in.lotId() + " does not exist",
+              java.util.Map.of("lotId", "no such lot"))))
+          .compose(issued -> access.requireKeeper(r.user(), in.baseId() == null ? issued.baseId() : in.baseId())
+              .compose(base -> WriteRoute.inTransaction(ctx, app, r.body(),
+                  (tx, events) -> returns.book(tx, r.user(), r.id(), issued, base.id(), base.unitId(), in, events))));
+    });
   }
 
   /** Today's date and the zone id in the district, as the lot queries take them. */

@@ -12,6 +12,7 @@ import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
 import org.floodready.events.EventType;
 import org.floodready.db.PageRequest;
+import org.floodready.events.PendingEvents;
 
 /**
  * The inventory writes a spreadsheet import makes, for the excel package: the same repositories, stock

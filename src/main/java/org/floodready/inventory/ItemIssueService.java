@@ -14,6 +14,7 @@ import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
 import org.floodready.errors.ApiError;
 import org.floodready.db.Outcome;
+import org.floodready.events.PendingEvents;
 
 /** Issue of an item from a base: the server takes the usable lots that expire first (FEFO). */
 final class ItemIssueService {

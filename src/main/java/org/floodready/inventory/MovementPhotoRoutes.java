@@ -77,9 +77,7 @@ final class MovementPhotoRoutes {
         .compose(base -> app.pool().preparedQuery("SELECT content_type, data FROM movement_photos WHERE movement_id = $1")
             .execute(Tuple.of(id)).map(Rows::first))
         .map(found -> found.orElseThrow(() -> ApiError.notFound("Photo of movement", id)))
-        .onSuccess(p -> ctx.response().putHeader("Content-Type", p.getString("content_type"))
-            .putHeader("Cache-Control", "private, max-age=3600").putHeader("X-Content-Type-Options", "nosniff")
-            .end(p.getBuffer("data")))
+        .onSuccess(p -> Respond.photo(ctx, p.getString("content_type"), p.getBuffer("data")))
         .onFailure(ctx::fail);
   }
 }

@@ -11,6 +11,7 @@ import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
 import org.floodready.errors.ApiError;
 import org.floodready.db.Outcome;
+import org.floodready.events.PendingEvents;
 
 /**
  * Equipment coming back from an incident: good pieces go back into stock, pieces needing repair into a lot
@@ -101,7 +102,7 @@ final class ReturnService {
         .put("itemId", issued.itemId()).put("quantity", Quantities.json(in.quantity()))
         .put("condition", in.condition()).put("movementId", movement.getLong("id"))
         .put("lotId", movement.getLong("lotId"));
-    events.incidentSupplies(incidentId, "returned");
+    InventoryEvents.incidentSupplies(events, incidentId, "returned");
     return AuditLog.record(tx, now, actor, "incident.return", "incident_return", returnId, detail)
         .compose(v -> IncidentRefs.log(tx, incidentId, now, actor, "supplies_returned",
             "归还 Returned " + issued.itemNameZh() + " " + Quantities.json(in.quantity()).toPlainString() + " "

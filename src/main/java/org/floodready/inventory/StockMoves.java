@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
 import org.floodready.errors.ApiError;
+import org.floodready.events.PendingEvents;
 
 /**
  * Stock moves for other features, run inside the caller's transaction with inventory's own services: the

@@ -21,6 +21,8 @@ import org.floodready.db.PageRequest;
 import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
+import org.floodready.events.PendingEvents;
+import org.floodready.web.WriteRoute;
 
 /** Lots and the stock-moving writes at one base: receipts, issues, write-offs, condition changes, test runs. */
 final class StockRoutes {
@@ -130,12 +132,11 @@ final class StockRoutes {
     InventoryValidation.ReceiptInput in = receivedOnOccurrence(InventoryValidation.receipt(body, today()), body,
         occurredAt);
     Idempotency.requireKey(ctx);
-    PendingEvents events = new PendingEvents();
     access.requireKeeper(user, baseId)
         .compose(base -> items.find(in.itemId())
             .map(item -> item.orElseThrow(() -> ApiError.notFound("Item", in.itemId())))
-            .compose(item -> Idempotency.run(ctx, app, body, tx -> events.appendAfter(tx, app.events(),
-                stock.receive(tx, user, base, item, in, occurredAt, events)))))
+            .compose(item -> WriteRoute.inTransaction(ctx, app, body,
+                (tx, events) -> stock.receive(tx, user, base, item, in, occurredAt, events))))
         .onFailure(ctx::fail);
   }
 

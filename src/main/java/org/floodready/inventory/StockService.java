@@ -14,6 +14,7 @@ import org.floodready.access.CurrentUser;
 import org.floodready.events.EventType;
 import org.floodready.errors.ApiError;
 import org.floodready.db.Outcome;
+import org.floodready.events.PendingEvents;
 
 /**
  * Stock changes at one base, each run inside the caller's transaction: the lot's on-hand and its
@@ -77,7 +78,7 @@ final class StockService {
     JsonObject detail = new JsonObject().put("movementIds",
         new io.vertx.core.json.JsonArray(movements.stream().map(m -> m.getLong("id")).toList()))
         .put("itemId", first.getLong("itemId")).put("quantity", Quantities.json(total));
-    events.incidentSupplies(incident.id(), "issued");
+    InventoryEvents.incidentSupplies(events, incident.id(), "issued");
     return IncidentRefs.log(tx, incident.id(), now, actor, "supplies_issued", note, detail);
   }
 
@@ -152,7 +153,7 @@ final class StockService {
     return StockLedger.append(tx, m)
         .compose(id -> audit(tx, actor, m, id).map(id))
         .map(id -> {
-          events.stockChanged(lot.unitId(), m.baseId, m.itemId, m.lotId, id);
+          InventoryEvents.stockChanged(events, lot.unitId(), m.baseId, m.itemId, m.lotId, id);
           return new Outcome(201, StockLedger.toJson(id, m, lot, app::iso));
         });
   }
@@ -163,7 +164,7 @@ final class StockService {
         .compose(id -> audit(tx, actor, m, id).map(id))
         .compose(id -> StockLedger.read(tx, id, app::iso))
         .map(json -> {
-          events.stockChanged(unitId, m.baseId, m.itemId, m.lotId, json.getLong("id"));
+          InventoryEvents.stockChanged(events, unitId, m.baseId, m.itemId, m.lotId, json.getLong("id"));
           return new Outcome(201, json);
         });
   }

@@ -21,6 +21,7 @@ import org.floodready.db.PageRequest;
 import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
+import org.floodready.web.WriteRoute;
 
 /** Stocktakes (盘点, 账、表、卡、物四相符): open a sheet, count lines, close into adjustments, report. */
 final class StocktakeRoutes {
@@ -129,11 +130,10 @@ final class StocktakeRoutes {
     long id = QueryParams.pathId(ctx, "stocktakeId");
     JsonObject body = ctx.body().length() == 0 ? new JsonObject() : JsonInput.object(ctx);
     Idempotency.requireKey(ctx);
-    PendingEvents events = new PendingEvents();
     findStocktake(id)
         .compose(s -> access.requireKeeper(user, s.getLong("base_id")))
-        .compose(base -> Idempotency.run(ctx, app, body, tx -> events.appendAfter(tx, app.events(),
-            service.close(tx, user, id, base, events))))
+        .compose(base -> WriteRoute.inTransaction(ctx, app, body,
+            (tx, events) -> service.close(tx, user, id, base, events)))
         .onFailure(ctx::fail);
   }
 

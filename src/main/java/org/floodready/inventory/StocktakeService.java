@@ -13,6 +13,7 @@ import org.floodready.access.CurrentUser;
 import org.floodready.events.EventType;
 import org.floodready.errors.ApiError;
 import org.floodready.db.Outcome;
+import org.floodready.events.PendingEvents;
 
 /** Closing a count sheet: every difference between book and counted becomes an adjustment, all in one transaction. */
 final class StocktakeService {

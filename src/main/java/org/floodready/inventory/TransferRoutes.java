@@ -19,6 +19,7 @@ import org.floodready.db.PageRequest;
 import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
+import org.floodready.web.WriteRoute;
 
 /** Transfers (调拨): ordered by the source base's keeper or the duty room, received at the destination. */
 final class TransferRoutes {
@@ -81,7 +82,6 @@ final class TransferRoutes {
     JsonObject body = JsonInput.object(ctx);
     InventoryValidation.TransferInput in = InventoryValidation.transfer(body);
     Idempotency.requireKey(ctx);
-    PendingEvents events = new PendingEvents();
     findLot(in.fromLotId())
         .compose(lot -> {
           if (lot.baseId() == in.toBaseId()) {
@@ -89,8 +89,8 @@ final class TransferRoutes {
           }
           return access.requireKeeperOrDuty(user, lot.baseId())
               .compose(from -> access.requireBase(in.toBaseId()))
-              .compose(to -> Idempotency.run(ctx, app, body, tx -> events.appendAfter(tx, app.events(),
-                  service.create(tx, user, lot, to, in, events))));
+              .compose(to -> WriteRoute.inTransaction(ctx, app, body,
+                  (tx, events) -> service.create(tx, user, lot, to, in, events)));
         })
         .onFailure(ctx::fail);
   }
@@ -100,11 +100,9 @@ final class TransferRoutes {
     long id = QueryParams.pathId(ctx, "transferId");
     JsonObject body = ctx.body().length() == 0 ? new JsonObject() : JsonInput.object(ctx);
     Idempotency.requireKey(ctx);
-    PendingEvents events = new PendingEvents();
     findTransfer(id)
         .compose(t -> access.requireKeeperOrDuty(user, t.getLong("from_base_id")))
-        .compose(b -> Idempotency.run(ctx, app, body, tx -> events.appendAfter(tx, app.events(),
-            service.depart(tx, user, id, events))))
+        .compose(b -> WriteRoute.inTransaction(ctx, app, body, (tx, events) -> service.depart(tx, user, id, events)))
         .onFailure(ctx::fail);
   }
 
@@ -114,14 +112,13 @@ final class TransferRoutes {
     JsonObject body = ctx.body().length() == 0 ? new JsonObject() : JsonInput.object(ctx);
     String note = InventoryValidation.note(body);
     Idempotency.requireKey(ctx);
-    PendingEvents events = new PendingEvents();
     findTransfer(id)
         .compose(t -> access.requireKeeperOrDuty(user, t.getLong("to_base_id"))
             .compose(to -> findLot(t.getLong("from_lot_id")).compose(lot -> {
               var in = new InventoryValidation.TransferInput(lot.id(), to.id(), t.getBigDecimal("quantity"), true,
                   note == null ? t.getString("note") : note);
-              return Idempotency.run(ctx, app, body, tx -> events.appendAfter(tx, app.events(),
-                  service.receive(tx, user, id, lot, to, in, events)));
+              return WriteRoute.inTransaction(ctx, app, body,
+                  (tx, events) -> service.receive(tx, user, id, lot, to, in, events));
             })))
         .onFailure(ctx::fail);
   }

@@ -10,6 +10,7 @@ import org.floodready.access.CurrentUser;
 import org.floodready.events.EventType;
 import org.floodready.errors.ApiError;
 import org.floodready.db.Outcome;
+import org.floodready.events.PendingEvents;
 
 /**
  * Moves stock out of one base and into another. Untracked: both halves in one transaction.

@@ -76,11 +76,7 @@ final class HazardPhotoRoutes {
       }
       return hazards.photo(id, photoId);
     }).map(found -> found.orElseThrow(() -> ApiError.notFound("Photo", photoId)))
-        .onSuccess(p -> ctx.response()
-            .putHeader("Content-Type", p.getString("content_type"))
-            .putHeader("Cache-Control", "private, max-age=3600")
-            .putHeader("X-Content-Type-Options", "nosniff")
-            .end(p.getBuffer("data")))
+        .onSuccess(p -> Respond.photo(ctx, p.getString("content_type"), p.getBuffer("data")))
         .onFailure(ctx::fail);
   }
 

@@ -2,7 +2,7 @@ package org.floodready.requests;
 
 import io.vertx.core.json.JsonObject;
 import org.floodready.events.EventType;
-import org.floodready.inventory.PendingEvents;
+import org.floodready.events.PendingEvents;
 
 /**
  * Every event the request workflow emits, in one place: {@code request.changed} after each step of a request,

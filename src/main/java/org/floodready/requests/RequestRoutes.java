@@ -10,6 +10,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import org.floodready.db.Outcome;
 import org.floodready.app.AppContext;
@@ -23,7 +24,8 @@ import org.floodready.db.PageRequest;
 import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
-import org.floodready.inventory.PendingEvents;
+import org.floodready.web.WriteRoute;
+import org.floodready.events.PendingEvents;
 import org.floodready.inventory.Sourcing;
 import org.floodready.inventory.StockMoves;
 
@@ -84,16 +86,11 @@ public final class RequestRoutes {
   }
 
   private void createRequest(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx);
-    JsonObject body = JsonInput.object(ctx);
-    RequestInput.NewRequest in = RequestInput.request(body);
-    Idempotency.requireKey(ctx);
-    PendingEvents events = new PendingEvents();
-    where(user, in).compose(place -> Idempotency.run(ctx, app, body,
-            tx -> events.appendAfter(tx, app.events(),
-                service.create(tx, user, in, place.unitId(), place.lat(), place.lon(), events))
-            .map(json -> new Outcome(201, json))))
-        .onFailure(ctx::fail);
+    WriteRoute.handle(ctx, WriteRoute.ANYONE, null, RequestInput::request, r -> {
+      Idempotency.requireKey(ctx);
+      return where(r.user(), r.input()).compose(place -> WriteRoute.inTransaction(ctx, app, r.body(), 201,
+          (tx, events) -> service.create(tx, r.user(), r.input(), place.unitId(), place.lat(), place.lon(), events)));
+    });
   }
 
   private record Place(long unitId, Double lat, Double lon) {
@@ -154,26 +151,25 @@ public final class RequestRoutes {
   }
 
   private void decide(RoutingContext ctx) {
-    JsonObject body = JsonInput.object(ctx);
-    RequestInput.Decision in = RequestInput.decision(body);
-    dutyWrite(ctx, body, 200, (tx, user, id, events) -> service.decide(tx, user, id, in, events));
+    dutyWrite(ctx, JsonInput.object(ctx), 200, RequestInput::decision, (tx, r, events) ->
+        service.decide(tx, r.user(), r.id(), r.input(), events));
   }
 
-  /** One step of the duty room on a request: the body is checked first, then the step runs once per key. */
+  /** One step of the duty room on a request, given the checked body. */
   @FunctionalInterface
-  private interface Step {
-    Future<JsonObject> run(SqlConnection tx, CurrentUser user, long requestId, PendingEvents events);
+  private interface Step<I> {
+    Future<JsonObject> run(SqlConnection tx, WriteRoute.Request<I> request, PendingEvents events);
   }
 
-  private void dutyWrite(RoutingContext ctx, JsonObject body, int status, Step step) {
+  /** The body is checked first, then the step runs once per key on a request the caller may read. */
+  private <I> void dutyWrite(RoutingContext ctx, JsonObject body, int status, Function<JsonObject, I> check,
+      Step<I> step) {
+    I input = check.apply(body);
     CurrentUser user = CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
-    long id = QueryParams.pathId(ctx, "requestId");
+    WriteRoute.Request<I> request = new WriteRoute.Request<>(user, QueryParams.pathId(ctx, "requestId"), body, input);
     Idempotency.requireKey(ctx);
-    PendingEvents events = new PendingEvents();
-    access.requireRead(user, id)
-        .compose(v -> Idempotency.run(ctx, app, body,
-            tx -> events.appendAfter(tx, app.events(), step.run(tx, user, id, events))
-            .map(json -> new Outcome(status, json))))
+    access.requireRead(user, request.id())
+        .compose(v -> WriteRoute.inTransaction(ctx, app, body, status, (tx, events) -> step.run(tx, request, events)))
         .onFailure(ctx::fail);
   }
 
@@ -195,14 +191,13 @@ public final class RequestRoutes {
   }
 
   private void allocate(RoutingContext ctx) {
-    JsonObject body = JsonInput.object(ctx);
-    RequestInput.Allocation in = RequestInput.allocation(body);
-    dutyWrite(ctx, body, 200, (tx, user, id, events) -> service.allocate(tx, user, id, in, events));
+    dutyWrite(ctx, JsonInput.object(ctx), 200, RequestInput::allocation, (tx, r, events) ->
+        service.allocate(tx, r.user(), r.id(), r.input(), events));
   }
 
   private void dispatch(RoutingContext ctx) {
     JsonObject body = ctx.body().length() == 0 ? new JsonObject() : JsonInput.object(ctx);
-    dutyWrite(ctx, body, 201, service::dispatch);
+    dutyWrite(ctx, body, 201, b -> b, (tx, r, events) -> service.dispatch(tx, r.user(), r.id(), events));
   }
 
   private void getDispatch(RoutingContext ctx) {
@@ -236,11 +231,9 @@ public final class RequestRoutes {
     JsonObject body = ctx.body().length() == 0 ? new JsonObject() : JsonInput.object(ctx);
     RequestInput.Receipt in = RequestInput.receipt(body);
     Idempotency.requireKey(ctx);
-    PendingEvents events = new PendingEvents();
     findDispatch(id).compose(d -> access.requireReceiver(user, d))
-        .compose(v -> Idempotency.run(ctx, app, body,
-            tx -> events.appendAfter(tx, app.events(), service.receive(tx, user, id, in, events))
-            .map(json -> new Outcome(200, json))))
+        .compose(v -> WriteRoute.inTransaction(ctx, app, body, 200,
+            (tx, events) -> service.receive(tx, user, id, in, events)))
         .onFailure(ctx::fail);
   }
 

@@ -16,7 +16,7 @@ import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
 import org.floodready.errors.ApiError;
-import org.floodready.inventory.PendingEvents;
+import org.floodready.events.PendingEvents;
 import org.floodready.inventory.Quantities;
 import org.floodready.inventory.StockMoves;
 

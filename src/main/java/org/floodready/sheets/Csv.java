@@ -1,9 +1,13 @@
 package org.floodready.sheets;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A table of cells rendered as RFC 4180 CSV. The rows are kept as given (numbers stay numbers) so the same
@@ -26,32 +30,28 @@ public final class Csv {
     return rows;
   }
 
-  static String escape(Object value) {
+  /** The text of a cell: numbers in plain notation, text that would run as a formula in Excel defused. */
+  static String cell(Object value) {
     if (value == null) {
       return "";
     }
     String s = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
-    // Cells starting with these would run as formulas in Excel.
     if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?[0-9.]+")) {
       s = "'" + s;
-    }
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-      return '"' + s.replace("\"", "\"\"") + '"';
     }
     return s;
   }
 
+  /** RFC 4180 (Commons CSV quotes where needed, CRLF after each row). */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder();
-    for (List<Object> cells : rows) {
-      for (int i = 0; i < cells.size(); i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        out.append(escape(cells.get(i)));
+    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+      for (List<Object> cells : rows) {
+        printer.printRecord(cells.stream().map(Csv::cell));
       }
-      out.append("\r\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not fail
     }
     return out.toString();
   }

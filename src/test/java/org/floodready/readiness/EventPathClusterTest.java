@@ -19,6 +19,7 @@ import org.floodready.support.NodeProcess;
 import org.floodready.support.On;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
+import org.floodready.events.HaltAfterCommitNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,12 +28,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The event path across two real members on one PostgreSQL: node A in this JVM, node B in its own JVM with
- * the kill hook {@code -Dfloodready.haltAfterCommit=stock.changed} (B halts right after a stock write of its
+ * the kill hook of {@link HaltAfterCommitNode} for {@code stock.changed} (B halts right after a stock write of its
  * own commits, before answering). A write's event is in the log with the write, so it reaches the other
  * node's stream once and in order, even from a node that died before it could answer.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@FloodReadyTest(nodes = 2, separateJvm = true, jvmOptions = "-Dfloodready.haltAfterCommit=stock.changed")
+@FloodReadyTest(nodes = 2, separateJvm = true, main = {"org.floodready.events.HaltAfterCommitNode", "stock.changed"})
 class EventPathClusterTest {
   static TestServer a;
   static NodeProcess b;

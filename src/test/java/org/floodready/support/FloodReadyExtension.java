@@ -196,10 +196,10 @@ public final class FloodReadyExtension implements ParameterResolver, BeforeAllCa
       }
       NodeProcess process;
       try {
-        process = NodeProcess.start("node-" + name, Nodes.freePort(), processArgs, List.of(options.jvmOptions()));
+        process = NodeProcess.start("node-" + name, Nodes.freePort(), processArgs, options.main());
       } catch (IllegalStateException startFailed) {
         // a start that timed out under CPU starvation gets one more chance
-        process = NodeProcess.start("node-" + name, Nodes.freePort(), processArgs, List.of(options.jvmOptions()));
+        process = NodeProcess.start("node-" + name, Nodes.freePort(), processArgs, options.main());
       }
       return new Member(name, null, process, null, options);
     }

@@ -59,10 +59,13 @@ public @interface FloodReadyTest {
 
   /**
    * True = nodes b, c... run in JVMs of their own ({@link NodeProcess}: they can be killed, frozen, halted), with
-   * {@link #jvmOptions()}; node a stays in this JVM.
+   * the main class of {@link #main()}; node a stays in this JVM.
    */
   boolean separateJvm() default false;
 
-  /** JVM options of the separate-JVM nodes, e.g. a {@code -D} test hook. */
-  String[] jvmOptions() default {};
+  /**
+   * Main class and its leading arguments of the separate-JVM nodes (default: the app's own), e.g. a node with a
+   * kill hook: {@code {"org.floodready.events.HaltAfterCommitNode", "stock.changed"}}.
+   */
+  String[] main() default {};
 }

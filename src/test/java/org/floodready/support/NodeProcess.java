@@ -26,11 +26,19 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   public static NodeProcess start(String name, int port, List<String> args) throws Exception {
-    return start(name, port, args, List.of());
+    return start(name, port, args, List.of(App.class.getName()));
   }
 
-  /** Like {@link #start(String, int, List)} with extra JVM options (e.g. a {@code -D} test hook). */
-  public static NodeProcess start(String name, int port, List<String> args, List<String> jvmOptions)
+  /**
+   * Like {@link #start(String, int, List)} with another main class and its leading arguments (e.g. a test
+   * node with a kill hook, {@code org.floodready.events.HaltAfterCommitNode stock.changed}).
+   */
+  public static NodeProcess start(String name, int port, List<String> args, String... mainAndItsArgs)
+      throws Exception {
+    return start(name, port, args, mainAndItsArgs.length == 0 ? List.of(App.class.getName()) : List.of(mainAndItsArgs));
+  }
+
+  private static NodeProcess start(String name, int port, List<String> args, List<String> mainAndItsArgs)
       throws Exception {
     Path logDir = Path.of("target", "cluster-test");
     Files.createDirectories(logDir);
@@ -42,9 +50,9 @@ public final class NodeProcess implements AutoCloseable {
         "--add-opens=java.management/sun.management=ALL-UNNAMED",
         "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED",
         "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-modules=java.se"));
-    cmd.addAll(jvmOptions);
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), App.class.getName(),
-        "--port", Integer.toString(port), "--node-name", name, "--http-instances", "1", "--host", "127.0.0.1",
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
+    cmd.addAll(mainAndItsArgs);
+    cmd.addAll(List.of("--port", Integer.toString(port), "--node-name", name, "--http-instances", "1", "--host", "127.0.0.1",
         "--demo-data", "false"));
     cmd.addAll(args);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -59,7 +59,7 @@ public final class Nodes implements ExtensionContext.Store.CloseableResource {
 
   /** A node in its own JVM (see {@link NodeProcess}), killed at the end of the test if still running. */
   public NodeProcess process(String name, int port, List<String> args) throws Exception {
-    return keep(NodeProcess.start(name, port, args, List.of()));
+    return keep(NodeProcess.start(name, port, args));
   }
 
   private <T extends AutoCloseable> T keep(T resource) {

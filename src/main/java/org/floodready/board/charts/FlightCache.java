@@ -1,50 +1,41 @@
 package org.floodready.board.charts;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * A bounded map of futures, least recently used out first. The entry is the Future itself, so callers
- * that ask while a value loads wait for that one load; a failed load is forgotten, so the next caller
- * tries again.
+ * A bounded cache of futures (Caffeine, size-bound). The entry is the Future itself, so callers that ask while
+ * a value loads wait for that one load; a failed load is forgotten, so the next caller tries again.
  */
 public final class FlightCache<T> {
   private final int maxEntries;
-  private final Map<String, Future<T>> entries;
+  private final Cache<String, Future<T>> entries;
   private final AtomicLong loads = new AtomicLong();
 
   FlightCache(int maxEntries) {
     this.maxEntries = maxEntries;
-    this.entries = new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Future<T>> eldest) {
-        return size() > FlightCache.this.maxEntries;
-      }
-    };
+    // evictions on the calling thread: they only drop references, and no pool thread is woken for it
+    this.entries = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
   }
 
   /** The cached or in-flight value for the key, else starts {@code load} and remembers its Future. */
   public Future<T> get(String key, Supplier<Future<T>> load) {
-    Future<T> value;
-    synchronized (entries) {
-      value = entries.get(key);
-      if (value != null && !value.failed()) {
-        return value;
+    Future<T> cached = entries.getIfPresent(key);
+    if (cached != null && !cached.failed()) {
+      return cached;
+    }
+    Future<T> value = entries.asMap().compute(key, (k, earlier) -> {
+      if (earlier != null && !earlier.failed()) {
+        return earlier;
       }
       loads.incrementAndGet();
-      value = startSafely(load);
-      entries.put(key, value);
-    }
-    Future<T> started = value;
-    started.onFailure(e -> {
-      synchronized (entries) {
-        entries.remove(key, started);
-      }
+      return startSafely(load);
     });
-    return started;
+    value.onFailure(e -> entries.asMap().remove(key, value));
+    return value;
   }
 
   /** How many loads were started. */
@@ -54,6 +45,12 @@ public final class FlightCache<T> {
 
   int maxEntries() {
     return maxEntries;
+  }
+
+  /** How many entries are held once pending evictions are done. */
+  long size() {
+    entries.cleanUp();
+    return entries.estimatedSize();
   }
 
   private static <T> Future<T> startSafely(Supplier<Future<T>> load) {

@@ -9,7 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The daily report while its sections are gathered: the day as [from, to) in the district zone. */
+/**
+ * The daily report while its sections are gathered: the day as [from, to) in the district zone. One build owns
+ * it and adds its sections one after another (see DailyReportBuilder): no locks.
+ */
 public final class ReportDraft {
   public static final int MAX_ROWS = 500;
   private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
@@ -35,11 +38,11 @@ public final class ReportDraft {
     return now.isBefore(to) ? now : to;
   }
 
-  public synchronized void table(ReportTable t) {
+  public void table(ReportTable t) {
     tables.add(t);
   }
 
-  public synchronized void chart(DailyReport.Chart c) {
+  public void chart(DailyReport.Chart c) {
     charts.add(c);
   }
 
@@ -55,11 +58,11 @@ public final class ReportDraft {
     return rows >= MAX_ROWS ? "只列出前 " + MAX_ROWS + " 条 First " + MAX_ROWS + " only" : null;
   }
 
-  synchronized List<ReportTable> tables() {
+  List<ReportTable> tables() {
     return List.copyOf(tables);
   }
 
-  synchronized List<DailyReport.Chart> charts() {
+  List<DailyReport.Chart> charts() {
     return List.copyOf(charts);
   }
 }

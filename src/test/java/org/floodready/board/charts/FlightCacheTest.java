@@ -59,12 +59,12 @@ class FlightCacheTest {
   }
 
   @Test
-  void oldEntriesAreEvictedBeyondTheBound() {
+  void entriesBeyondTheBoundAreEvicted() {
     FlightCache<byte[]> cache = new FlightCache<>(8);
     for (int i = 0; i < cache.maxEntries() + 10; i++) {
       cache.get("k" + i, () -> Future.succeededFuture(new byte[] {1}));
     }
-    cache.get("k0", () -> Future.succeededFuture(new byte[] {1}));
-    assertEquals(cache.maxEntries() + 11, cache.loads(), "the oldest entry was evicted and loaded again");
+    assertEquals(cache.maxEntries() + 10, cache.loads());
+    assertTrue(cache.size() <= cache.maxEntries(), "held " + cache.size() + " of at most " + cache.maxEntries());
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
@@ -96,7 +97,7 @@ public final class AlertRoutes {
   private static Where filter(RoutingContext ctx, CurrentUser user) {
     QueryParams q = new QueryParams(ctx);
     String status = q.oneOf("status", STATUS_FILTERS);
-    Where where = CheckpointRepository.scope(new Where(), user)
+    Where where = Visibility.checkpoints(new Where(), user, "c.id")
         .and("a.level = ?", q.oneOf("level", WarningLevel.WARNING_CODES))
         .and("a.kind = ?", q.oneOf("kind", List.of("level", "silent")))
         .and("a.checkpoint_id = ?", q.id("checkpointId"))
@@ -159,7 +160,7 @@ public final class AlertRoutes {
             new PageRequest(1, 500, "a.updated_at DESC, a.id DESC", "-updatedAt"))
         .compose(rows -> {
           rows.forEach(r -> active.add(Alert.from(r)));
-          return alerts.withdrawnSince(CheckpointRepository.scope(new Where(), user),
+          return alerts.withdrawnSince(Visibility.checkpoints(new Where(), user, "c.id"),
               now.minus(CapDocument.ALL_CLEAR_EXPIRY));
         })
         .compose(rows -> {

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
@@ -62,7 +63,7 @@ public final class CheckpointRoutes {
     CurrentUser user = CurrentUser.of(ctx);
     PageRequest page = PageRequest.from(ctx, SORTABLE, "code");
     QueryParams q = new QueryParams(ctx);
-    Where where = CheckpointRepository.scope(new Where(), user)
+    Where where = Visibility.checkpoints(new Where(), user, "c.id")
         .and("c.kind = ?", q.oneOf("kind", CheckpointValidation.KINDS))
         .and("c.unit_id = ?", q.id("unitId"))
         .and("s.level = ?", q.oneOf("level", WarningLevel.CODES))
@@ -74,7 +75,7 @@ public final class CheckpointRoutes {
   private void geoJson(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     Future<List<Long>> visible = user.is(Role.INSPECTOR) || user.isGauge()
-        ? checkpoints.page(CheckpointRepository.scope(new Where(), user), new PageRequest(1, 10_000, "c.id", "id"))
+        ? checkpoints.page(Visibility.checkpoints(new Where(), user, "c.id"), new PageRequest(1, 10_000, "c.id", "id"))
             .map(rows -> {
               List<Long> ids = new ArrayList<>();
               rows.forEach(r -> ids.add(r.getLong("id")));

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.floodready.access.Assignments;
 import org.floodready.app.AppContext;
 import org.floodready.auth.CurrentUser;
 import org.floodready.events.EventType;
@@ -26,11 +27,11 @@ public final class ScopeResolver {
   private record Cached(Scope scope, long expiresAtNanos) {
   }
 
-  private final ScopeRepository scopes;
+  private final Assignments scopes;
   private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
   public ScopeResolver(AppContext app) {
-    this.scopes = new ScopeRepository(app.pool());
+    this.scopes = new Assignments(app.pool());
     app.events().follow(batch -> {
       if (batch.stream().anyMatch(e -> e.kind().map(EventType::changesScopes).orElse(false))) {
         cache.clear();
@@ -50,7 +51,7 @@ public final class ScopeResolver {
     if (cached != null && now - cached.expiresAtNanos() < 0) {
       return Future.succeededFuture(cached.scope());
     }
-    return scopes.unitsOf(user.id()).map(units -> {
+    return scopes.units(user.id()).map(units -> {
       Scope scope = Scope.of(units);
       if (cache.size() >= MAX_CACHED) {
         cache.clear();

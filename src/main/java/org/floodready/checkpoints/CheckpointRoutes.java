@@ -17,6 +17,7 @@ import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.excel.Xlsx;
+import org.floodready.geo.GeoJson;
 import org.floodready.web.ApiError;
 import org.floodready.web.Csv;
 import org.floodready.web.PageRequest;
@@ -84,7 +85,8 @@ public final class CheckpointRoutes {
         : Future.succeededFuture(null);
     visible.compose(ids -> new CheckpointStates(app).all(app.now())
             .map(all -> all.stream().filter(s -> ids == null || ids.contains(s.checkpointId())).toList()))
-        .onSuccess(states -> Respond.geoJson(ctx, GeoJson.checkpoints(states, app::iso)))
+        .onSuccess(states -> Respond.geoJson(ctx,
+            GeoJson.collection(new JsonArray(states.stream().map(s -> s.feature(app::iso)).toList()))))
         .onFailure(ctx::fail);
   }
 

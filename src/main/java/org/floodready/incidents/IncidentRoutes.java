@@ -14,6 +14,7 @@ import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.excel.Xlsx;
+import org.floodready.geo.GeoJson;
 import org.floodready.web.ApiError;
 import org.floodready.web.Csv;
 import org.floodready.web.JsonInput;
@@ -204,12 +205,10 @@ public final class IncidentRoutes {
       JsonArray features = new JsonArray();
       for (Row r : rows) {
         JsonObject i = IncidentRepository.toJson(r, app::iso);
-        features.add(new JsonObject().put("type", "Feature").put("id", i.getLong("id"))
-            .put("geometry", new JsonObject().put("type", "Point")
-                .put("coordinates", new JsonArray().add(i.getDouble("lon")).add(i.getDouble("lat"))))
-            .put("properties", i.put("featureKind", "incident")));
+        features.add(GeoJson.feature(GeoJson.point(i.getDouble("lon"), i.getDouble("lat")),
+            i.put("featureKind", "incident")));
       }
-      return new JsonObject().put("type", "FeatureCollection").put("features", features);
+      return GeoJson.collection(features);
     }).onSuccess(json -> Respond.geoJson(ctx, json)).onFailure(ctx::fail);
   }
 }

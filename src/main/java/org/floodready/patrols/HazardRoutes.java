@@ -14,6 +14,7 @@ import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.excel.Xlsx;
+import org.floodready.geo.GeoJson;
 import org.floodready.web.ApiError;
 import org.floodready.web.Csv;
 import org.floodready.web.Idempotency;

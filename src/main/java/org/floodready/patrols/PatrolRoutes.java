@@ -15,6 +15,7 @@ import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.events.EventType;
+import org.floodready.geo.GeoJson;
 import org.floodready.web.ApiError;
 import org.floodready.web.JsonInput;
 import org.floodready.web.PageRequest;

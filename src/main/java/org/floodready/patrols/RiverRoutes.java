@@ -14,6 +14,8 @@ import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
+import org.floodready.geo.Geo;
+import org.floodready.geo.GeoJson;
 import org.floodready.web.ApiError;
 import org.floodready.web.Fields;
 import org.floodready.web.JsonInput;

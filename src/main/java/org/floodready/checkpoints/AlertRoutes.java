@@ -18,6 +18,7 @@ import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.db.Where;
+import org.floodready.events.EventType;
 import org.floodready.excel.Xlsx;
 import org.floodready.web.ApiError;
 import org.floodready.web.Csv;
@@ -188,18 +189,18 @@ public final class AlertRoutes {
   }
 
   private void acknowledge(RoutingContext ctx) {
-    transition(ctx, "acknowledged", "alert.acknowledged");
+    transition(ctx, "acknowledged", EventType.ALERT_ACKNOWLEDGED);
   }
 
   private void resolve(RoutingContext ctx) {
-    transition(ctx, "resolved", "alert.resolved");
+    transition(ctx, "resolved", EventType.ALERT_RESOLVED);
   }
 
   /**
    * Acknowledge or resolve by a duty officer or admin, with a comment; 409 when the state does not
    * allow it. With an Idempotency-Key header a retried request gets the first answer again.
    */
-  private void transition(RoutingContext ctx, String action, String event) {
+  private void transition(RoutingContext ctx, String action, EventType event) {
     CurrentUser actor = CurrentUser.of(ctx).require(Role.DUTY_OFFICER, Role.ADMIN);
     long id = QueryParams.pathId(ctx, "alertId");
     JsonObject body = JsonInput.object(ctx);
@@ -234,9 +235,9 @@ public final class AlertRoutes {
     CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
     monitor.sweep(app.now()).onSuccess(s -> {
       List<JsonObject> changes = new ArrayList<>();
-      s.escalated().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type())));
-      s.resolved().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type())));
-      s.silent().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type())));
+      s.escalated().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type().wireName())));
+      s.resolved().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type().wireName())));
+      s.silent().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type().wireName())));
       Respond.ok(ctx, s.toJson().put("changes", new JsonArray(changes)));
     }).onFailure(ctx::fail);
   }

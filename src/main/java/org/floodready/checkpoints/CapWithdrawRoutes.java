@@ -14,6 +14,7 @@ import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
+import org.floodready.events.EventType;
 import org.floodready.web.ApiError;
 import org.floodready.web.Fields;
 import org.floodready.web.Idempotency;
@@ -71,7 +72,7 @@ final class CapWithdrawRoutes {
               .put("cap", "/api/alerts/" + id + "/cap?message=" + cancel.number());
           Alert a = withdrawn.get();
           return AuditLog.record(tx, now, actor, "alert.cap_withdraw", "alert", id, answer.copy())
-              .compose(v -> app.events().appendAll(tx, List.of(new Alert.Change("alert.cap_withdrawn", a.unitId(),
+              .compose(v -> app.events().appendAll(tx, List.of(new Alert.Change(EventType.ALERT_CAP_WITHDRAWN, a.unitId(),
                   a.checkpointId(), a.id(), a.level().code(), a.status(), now).event(app::iso))))
               .map(new Idempotency.Outcome(201, answer));
         });

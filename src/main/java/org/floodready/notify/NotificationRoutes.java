@@ -12,6 +12,7 @@ import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.checkpoints.Alert;
 import org.floodready.checkpoints.AlertRepository;
+import org.floodready.events.EventType;
 import org.floodready.web.ApiError;
 import org.floodready.web.Fields;
 import org.floodready.web.JsonInput;
@@ -79,7 +80,7 @@ public final class NotificationRoutes {
                 "Alert " + claim.alertId() + " is no longer waiting for an acknowledgement"));
             return AuditLog.record(tx, now, user, "alert.acknowledge", "alert", a.id(), new JsonObject()
                 .put("comment", comment).put("level", a.level().code()).put("via", "message link"))
-                .compose(v -> app.events().appendAll(tx, List.of(new Alert.Change("alert.acknowledged", a.unitId(),
+                .compose(v -> app.events().appendAll(tx, List.of(new Alert.Change(EventType.ALERT_ACKNOWLEDGED, a.unitId(),
                     a.checkpointId(), a.id(), a.level().code(), a.status(), now).event(app::iso))))
                 .map(a);
           }));

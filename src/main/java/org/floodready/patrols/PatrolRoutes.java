@@ -17,6 +17,7 @@ import org.floodready.db.Where;
 import org.floodready.events.EventType;
 import org.floodready.geo.GeoJson;
 import org.floodready.web.ApiError;
+import org.floodready.web.Idempotency.Outcome;
 import org.floodready.web.JsonInput;
 import org.floodready.web.PageRequest;
 import org.floodready.web.QueryParams;
@@ -64,9 +65,6 @@ final class PatrolRoutes {
         })
         .onSuccess(outcome -> Respond.json(ctx, outcome.status(), outcome.body()))
         .onFailure(ctx::fail);
-  }
-
-  private record Outcome(int status, JsonObject body) {
   }
 
   private Future<Outcome> store(CurrentUser user, PatrolInput in, Row reach, PatrolRules district) {

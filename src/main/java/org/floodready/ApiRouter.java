@@ -40,10 +40,11 @@ public final class ApiRouter {
     new RiverChiefRoutes(app).mount(api);
     new org.floodready.readiness.ReadinessRoutes(app).mount(api);
     new org.floodready.live.LiveRoutes(app).mount(api);
-    new org.floodready.cluster.ClusterRoutes(app).mount(api);
+    new org.floodready.readiness.ClusterRoutes(app).mount(api);
     new DashboardRoutes(app).mount(api);
     new org.floodready.excel.ImportRoutes(app).mount(api);
     new org.floodready.duty.DutyRoutes(app).mount(api);
+    new org.floodready.notify.NotificationRoutes(app).mount(api);
     new org.floodready.inspections.InspectionRoutes(app).mount(api);
     new org.floodready.requests.RequestRoutes(app).mount(api);
     new org.floodready.incidents.summary.SummaryRoutes(app,

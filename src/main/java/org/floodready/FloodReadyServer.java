@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.floodready.auth.LoginLimiter;
 import org.floodready.auth.TokenRevocations;
-import org.floodready.auth.TokenService;
+import org.floodready.access.TokenService;
 import org.floodready.cluster.ClusterNode;
 import org.floodready.cluster.DatabaseIdentity;
 import org.floodready.cluster.HazelcastSettings;
@@ -88,11 +88,13 @@ public final class FloodReadyServer implements AutoCloseable {
       log.info("Node {} joined cluster '{}' ({} members); sockets on {}", config.effectiveNodeName(),
           cluster.clusterName(), cluster.memberCount(), vertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");
       Pool pool = Database.pool(vertx, url, config);
+      DomainEvents events = new DomainEvents(pool, config.effectiveNodeName(), clock);
       AppContext app = new AppContext(vertx, config, pool, new TokenService(vertx, secret, config.tokenTtl()),
-          clock, new DomainEvents(pool, config.effectiveNodeName(), clock));
+          clock, events, new org.floodready.access.ScopeResolver(pool, events));
       boolean demo = config.demoData() ? await(DemoData.loadIfEmpty(app)) : false;
       await(org.floodready.auth.BootstrapAdmin.ensure(app));
       await(vertx.deployVerticle(new LogFollower(new EventLog(pool), url.connectOptions(), app.events())));
+      await(org.floodready.live.LiveFeed.start(app));
       readiness = await(ReadinessNode.start(app, cluster));
       await(TokenRevocations.watch(app));
       LoginLimiter limiter = LoginLimiter.clustered(vertx, cluster.hazelcast(), clock, config.loginMaxFailures(),

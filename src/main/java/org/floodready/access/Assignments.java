@@ -9,8 +9,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
 
 /** The {@link Visibility} rule read for one person: his bases, checkpoints and units, as sets of ids. */
 public final class Assignments {

@@ -1,7 +1,5 @@
 package org.floodready.access;
 
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
 import org.floodready.db.Where;
 
 /**

@@ -6,13 +6,14 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;
-import org.floodready.auth.TokenService;
+import org.floodready.access.ScopeResolver;
+import org.floodready.access.TokenService;
 import org.floodready.config.AppConfig;
 import org.floodready.events.DomainEvents;
 
-/** What every feature of a node shares: the pool, the settings, the clock, tokens and events. */
+/** What every feature of a node shares: the pool, the settings, the clock, tokens, events and who sees which units. */
 public record AppContext(Vertx vertx, AppConfig config, Pool pool, TokenService tokens, Clock clock,
-    DomainEvents events) {
+    DomainEvents events, ScopeResolver scopes) {
 
   public OffsetDateTime now() {
     return OffsetDateTime.now(clock);

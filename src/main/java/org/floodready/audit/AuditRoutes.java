@@ -6,10 +6,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import java.util.Map;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.db.Where;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -31,7 +32,7 @@ public final class AuditRoutes {
 
   private void listAudit(RoutingContext ctx) {
     CurrentUser.of(ctx).require(Role.ADMIN);
-    PageRequest page = PageRequest.from(ctx, SORTABLE, "-at");
+    PageRequest page = Paging.from(ctx, SORTABLE, "-at");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where()
         .and("actor_id = ?", q.id("actorId"))

@@ -1,11 +1,14 @@
 package org.floodready.auth;
 
+import org.floodready.access.CurrentUser;
+import org.floodready.access.TokenService;
+
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 
 /**
  * Puts the caller on the request: a bearer token (header, or {@code access_token} query parameter for

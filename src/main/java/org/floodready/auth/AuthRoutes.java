@@ -1,5 +1,7 @@
 package org.floodready.auth;
 
+import org.floodready.access.CurrentUser;
+
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -9,8 +11,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.web.ApiError;
-import org.floodready.web.Fields;
+import org.floodready.errors.ApiError;
+import org.floodready.input.Fields;
 import org.floodready.web.JsonInput;
 import org.floodready.web.Respond;
 

@@ -1,5 +1,7 @@
 package org.floodready.auth;
 
+import org.floodready.access.Role;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;

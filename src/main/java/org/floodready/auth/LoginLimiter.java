@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
-import org.floodready.web.RateLimited;
+import org.floodready.errors.RateLimited;
 
 /**
  * Counts failed logins in a sliding window per account and per client address, across the cluster: the

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.floodready.web.Fields;
+import org.floodready.input.Fields;
 
 /**
  * What a new password must be: at least 10 characters, not the username, and not on the list of common

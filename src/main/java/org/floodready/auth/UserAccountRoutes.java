@@ -1,5 +1,8 @@
 package org.floodready.auth;
 
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -7,8 +10,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.web.ApiError;
-import org.floodready.web.Fields;
+import org.floodready.errors.ApiError;
+import org.floodready.input.Fields;
 import org.floodready.web.JsonInput;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;

@@ -1,5 +1,8 @@
 package org.floodready.auth;
 
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -9,10 +12,11 @@ import java.util.Map;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.db.Where;
-import org.floodready.web.ApiError;
-import org.floodready.web.Fields;
+import org.floodready.errors.ApiError;
+import org.floodready.input.Fields;
 import org.floodready.web.JsonInput;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -40,7 +44,7 @@ public final class UserAdminRoutes {
 
   private void listUsers(RoutingContext ctx) {
     CurrentUser.of(ctx).require(Role.ADMIN);
-    PageRequest page = PageRequest.from(ctx, SORTABLE, "id");
+    PageRequest page = Paging.from(ctx, SORTABLE, "id");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where()
         .and("u.role = ?", q.oneOf("role", Role.userRoleCodes()))

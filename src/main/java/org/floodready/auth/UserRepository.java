@@ -1,5 +1,8 @@
 package org.floodready.auth;
 
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -10,7 +13,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 import org.floodready.db.Rows;
 import org.floodready.db.Where;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
 
 /** Users and device API keys in PostgreSQL. */
 public final class UserRepository {

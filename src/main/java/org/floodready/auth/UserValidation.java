@@ -1,8 +1,10 @@
 package org.floodready.auth;
 
+import org.floodready.access.Role;
+
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
-import org.floodready.web.Fields;
+import org.floodready.input.Fields;
 
 /** Checks a new account from an admin (the API and the spreadsheet import alike), password policy included. */
 public final class UserValidation {

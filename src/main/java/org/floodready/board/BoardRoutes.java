@@ -7,8 +7,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.web.ApiError;
+import org.floodready.access.CurrentUser;
+import org.floodready.errors.ApiError;
 import org.floodready.web.Respond;
 
 /** The board definition (dashboards/board.json) and the data of each panel that this node composes. */

@@ -10,10 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
+import org.floodready.db.PageRequest;
 import org.floodready.events.EventType;
-import org.floodready.web.PageRequest;
 
 /**
  * Alerts and their transitions. Every transition is one conditional statement that also writes its

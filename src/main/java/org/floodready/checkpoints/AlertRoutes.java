@@ -12,20 +12,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.floodready.db.Outcome;
 import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.db.Where;
+import org.floodready.sheets.Xlsx;
+import org.floodready.errors.ApiError;
+import org.floodready.sheets.Csv;
+import org.floodready.input.Fields;
 import org.floodready.events.EventType;
-import org.floodready.excel.Xlsx;
-import org.floodready.web.ApiError;
-import org.floodready.web.Csv;
-import org.floodready.web.Fields;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -62,7 +64,7 @@ public final class AlertRoutes {
 
   private void listAlerts(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = PageRequest.from(ctx, SORTABLE, "-raisedAt");
+    PageRequest page = Paging.from(ctx, SORTABLE, "-raisedAt");
     Respond.ok(ctx, alerts.page(filter(ctx, user), page)
         .map(rows -> page.result(rows, r -> Alert.from(r).toJson(app::iso))));
   }
@@ -208,11 +210,11 @@ public final class AlertRoutes {
     String comment = in.requiredText("comment", 1000);
     in.validate();
     OffsetDateTime now = app.now();
-    Function<SqlConnection, Future<Idempotency.Outcome>> write = tx -> apply(tx, id, action, actor, comment, now)
+    Function<SqlConnection, Future<Outcome>> write = tx -> apply(tx, id, action, actor, comment, now)
         .compose(a -> app.events().appendAll(tx, List.of(new Alert.Change(event, a.unitId(), a.checkpointId(), a.id(),
                 a.level().code(), a.status(), now).event(app::iso)))
-            .map(v -> new Idempotency.Outcome(200, a.toJson(app::iso))));
-    Future<Idempotency.Outcome> done = Idempotency.runIfKeyed(ctx, app, body, write);
+            .map(v -> new Outcome(200, a.toJson(app::iso))));
+    Future<Outcome> done = Idempotency.runIfKeyed(ctx, app, body, write);
     done.onFailure(ctx::fail);
   }
 

@@ -10,13 +10,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.floodready.db.Outcome;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
+import org.floodready.errors.ApiError;
+import org.floodready.input.Fields;
 import org.floodready.events.EventType;
-import org.floodready.web.ApiError;
-import org.floodready.web.Fields;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
 import org.floodready.web.QueryParams;
@@ -49,7 +50,7 @@ final class CapWithdrawRoutes {
     in.validate();
     OffsetDateTime now = app.now();
     AtomicReference<Alert> withdrawn = new AtomicReference<>();
-    Function<SqlConnection, Future<Idempotency.Outcome>> write = tx -> alerts.find(tx, id)
+    Function<SqlConnection, Future<Outcome>> write = tx -> alerts.find(tx, id)
         .compose(found -> {
           Alert alert = found.orElseThrow(() -> ApiError.notFound("Alert", id));
           return alerts.withdraw(tx, id, actor, reason, now).compose(done -> {
@@ -74,9 +75,9 @@ final class CapWithdrawRoutes {
           return AuditLog.record(tx, now, actor, "alert.cap_withdraw", "alert", id, answer.copy())
               .compose(v -> app.events().appendAll(tx, List.of(new Alert.Change(EventType.ALERT_CAP_WITHDRAWN, a.unitId(),
                   a.checkpointId(), a.id(), a.level().code(), a.status(), now).event(app::iso))))
-              .map(new Idempotency.Outcome(201, answer));
+              .map(new Outcome(201, answer));
         });
-    Future<Idempotency.Outcome> done = Idempotency.runIfKeyed(ctx, app, body, write);
+    Future<Outcome> done = Idempotency.runIfKeyed(ctx, app, body, write);
     done.onFailure(ctx::fail);
   }
 }

@@ -7,8 +7,8 @@ import io.vertx.sqlclient.Row;
 import java.util.List;
 import org.floodready.app.AppContext;
 import org.floodready.db.Where;
-import org.floodready.web.ApiError;
-import org.floodready.web.PageRequest;
+import org.floodready.errors.ApiError;
+import org.floodready.db.PageRequest;
 
 /** Checkpoints as JSON: a list row with its state, or the full detail page. */
 final class CheckpointDetails {

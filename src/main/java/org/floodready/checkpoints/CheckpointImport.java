@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.events.EventType;
 import org.floodready.events.Outbox;
 

@@ -15,10 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.floodready.access.CurrentUser;
 import org.floodready.access.Assignments;
-import org.floodready.auth.CurrentUser;
 import org.floodready.db.Where;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
 
 /** Checkpoints, their flood-limit periods, services, inspectors and gauges in PostgreSQL. */
 public final class CheckpointRepository {

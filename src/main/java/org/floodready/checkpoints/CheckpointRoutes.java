@@ -13,14 +13,15 @@ import java.util.List;
 import java.util.Map;
 import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.db.Where;
-import org.floodready.excel.Xlsx;
+import org.floodready.sheets.Xlsx;
+import org.floodready.errors.ApiError;
+import org.floodready.sheets.Csv;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.geo.GeoJson;
-import org.floodready.web.ApiError;
-import org.floodready.web.Csv;
-import org.floodready.web.PageRequest;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -62,7 +63,7 @@ public final class CheckpointRoutes {
 
   private void listCheckpoints(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = PageRequest.from(ctx, SORTABLE, "code");
+    PageRequest page = Paging.from(ctx, SORTABLE, "code");
     QueryParams q = new QueryParams(ctx);
     Where where = Visibility.checkpoints(new Where(), user, "c.id")
         .and("c.kind = ?", q.oneOf("kind", CheckpointValidation.KINDS))
@@ -100,7 +101,7 @@ public final class CheckpointRoutes {
   private void listReadings(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     long id = QueryParams.pathId(ctx, "checkpointId");
-    PageRequest page = PageRequest.from(ctx, READING_SORTABLE, "-measuredAt");
+    PageRequest page = Paging.from(ctx, READING_SORTABLE, "-measuredAt");
     Where where = readingFilter(ctx, id);
     Respond.ok(ctx, existing(user, id).compose(v -> readings.page(where, page))
         .map(rows -> page.result(rows, this::readingJson)));

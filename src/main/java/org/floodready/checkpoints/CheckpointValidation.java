@@ -7,8 +7,8 @@ import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.floodready.web.Checked;
-import org.floodready.web.Fields;
+import org.floodready.input.Checked;
+import org.floodready.input.Fields;
 
 /** Checks of checkpoint definitions and readings; every problem is reported with its field name. */
 public final class CheckpointValidation {

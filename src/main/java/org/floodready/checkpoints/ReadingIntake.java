@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.checkpoints.CheckpointValidation.ReadingInput;
 import org.floodready.checkpoints.ReadingRepository.State;
 import org.floodready.checkpoints.ReadingRepository.Stored;

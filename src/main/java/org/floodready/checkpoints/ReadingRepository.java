@@ -9,9 +9,9 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
 
 /** Readings and the per-checkpoint warning state in PostgreSQL. */
 public final class ReadingRepository {

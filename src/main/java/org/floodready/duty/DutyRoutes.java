@@ -14,13 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.floodready.db.Outcome;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.events.EventType;
-import org.floodready.web.ApiError;
-import org.floodready.web.Fields;
+import org.floodready.errors.ApiError;
+import org.floodready.input.Fields;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
 import org.floodready.web.QueryParams;
@@ -49,7 +50,6 @@ public final class DutyRoutes {
     api.post("/duty/handovers").handler(this::writeHandover);
     api.post("/duty/handovers/:handoverId/confirm").handler(this::confirmHandover);
     new ContactRoutes(app).mount(api);
-    new org.floodready.notify.NotificationRoutes(app).mount(api);
   }
 
   private static CurrentUser dutyRoom(RoutingContext ctx) {
@@ -83,7 +83,7 @@ public final class DutyRoutes {
             .compose(id -> AuditLog.record(tx, app.now(), user, "duty.shift.create", "duty_shift", id, body)
                 .compose(v -> changed(tx, in.unitId()))
                 .compose(v -> shifts.find(tx, id)))
-            .map(s -> new Idempotency.Outcome(201, s.orElseThrow().toJson(roster.zone())))))
+            .map(s -> new Outcome(201, s.orElseThrow().toJson(roster.zone())))))
         .onFailure(ctx::fail);
   }
 
@@ -156,7 +156,7 @@ public final class DutyRoutes {
                         .put("shiftIds", new JsonArray(ids)))
                 .compose(v -> changed(tx, unitId))
                 .compose(v -> shifts.onDays(tx, unitId, weekStart, weekStart.plusDays(6))))
-            .map(list -> new Idempotency.Outcome(201, new JsonObject().put("copied", list.size())
+            .map(list -> new Outcome(201, new JsonObject().put("copied", list.size())
                 .put("items", new JsonArray(list.stream().map(s -> s.toJson(roster.zone())).toList()))))))
         .onFailure(ctx::fail);
   }
@@ -215,7 +215,7 @@ public final class DutyRoutes {
             .compose(id -> AuditLog.record(tx, app.now(), user, "duty.handover.write", "duty_handover", id, body)
                 .compose(v -> changed(tx, unitId))
                 .compose(v -> handovers.find(tx, id, false)))
-            .map(r -> new Idempotency.Outcome(201, HandoverRepository.toJson(r.orElseThrow(), app::iso)))))
+            .map(r -> new Outcome(201, HandoverRepository.toJson(r.orElseThrow(), app::iso)))))
         .onFailure(ctx::fail);
   }
 

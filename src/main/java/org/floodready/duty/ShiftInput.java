@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.floodready.web.Fields;
+import org.floodready.input.Fields;
 
 /** A shift as a client sends it: {@code {unitId, date, start: "08:00", end: "08:00", officerIds, leaderUserId}}. */
 record ShiftInput(long unitId, LocalDate date, LocalTime start, LocalTime end, Long leaderUserId,

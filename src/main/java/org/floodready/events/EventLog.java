@@ -14,6 +14,9 @@ import java.util.List;
 public final class EventLog {
   private static final String COLUMNS = "SELECT id, type, unit_id, payload FROM live_events";
 
+  /** Rows kept; a client further behind gets a fresh snapshot. */
+  static final long KEEP_ROWS = 50_000;
+
   private final Pool pool;
 
   public EventLog(Pool pool) {
@@ -36,6 +39,24 @@ public final class EventLog {
   public Future<Long> newestId() {
     return pool.query("SELECT coalesce(max(id), 0) AS id FROM live_events").execute()
         .map(rows -> rows.iterator().next().getLong("id"));
+  }
+
+  /**
+   * The last number handed out by the log's sequence: figures read after this call include every write
+   * whose event got a number up to it and had committed. A write still committing with a smaller number
+   * is not lost: its event, once committed, asks for a refresh that reads at this number or a later one,
+   * and a part read at an equal or later number replaces the older one.
+   */
+  public Future<Long> currentSeq() {
+    return pool.query("SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS seq FROM live_events_id_seq")
+        .execute()
+        .map(rows -> rows.iterator().next().getLong("seq"));
+  }
+
+  public Future<Void> prune() {
+    return pool.preparedQuery("DELETE FROM live_events WHERE id <= (SELECT max(id) FROM live_events) - $1")
+        .execute(Tuple.of(KEEP_ROWS))
+        .mapEmpty();
   }
 
   private static List<LoggedEvent> events(RowSet<Row> rows) {

@@ -11,7 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.Base64;
 import org.floodready.app.AppContext;
 import org.floodready.db.Rows;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

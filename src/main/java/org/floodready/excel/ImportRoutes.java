@@ -1,5 +1,7 @@
 package org.floodready.excel;
 
+import org.floodready.sheets.Xlsx;
+
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -7,9 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
-import org.floodready.web.ApiError;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
+import org.floodready.errors.ApiError;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 

@@ -1,5 +1,7 @@
 package org.floodready.excel;
 
+import org.floodready.sheets.Xlsx;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.checkpoints.CheckpointImport;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.floodready.incidents.TeamImport;
 import org.floodready.inventory.InventoryImport;
 import org.floodready.patrols.RiverImport;

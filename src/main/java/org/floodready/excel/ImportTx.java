@@ -2,7 +2,7 @@ package org.floodready.excel;
 
 import io.vertx.sqlclient.SqlConnection;
 import java.util.List;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.checkpoints.CheckpointImport;
 import org.floodready.incidents.TeamImport;
 import org.floodready.inventory.InventoryImport;

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import org.floodready.app.AppContext;
 import org.floodready.db.Where;
 import org.floodready.excel.SheetReader.SheetRow;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.floodready.inventory.Base;
 import org.floodready.inventory.InventoryImport;
 import org.floodready.inventory.Item;

@@ -23,7 +23,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 
 /**
  * Opens an uploaded workbook defensively and reads one kind's sheet into typed values per column. The file

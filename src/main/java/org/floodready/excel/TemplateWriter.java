@@ -1,5 +1,7 @@
 package org.floodready.excel;
 
+import org.floodready.sheets.XlsxWriter;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -12,11 +12,11 @@ import java.util.Set;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.auth.PasswordHasher;
-import org.floodready.auth.Role;
+import org.floodready.access.Role;
 import org.floodready.auth.UserRepository;
 import org.floodready.auth.UserValidation;
 import org.floodready.excel.SheetReader.SheetRow;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.floodready.units.Unit;
 
 /**

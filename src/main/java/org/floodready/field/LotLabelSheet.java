@@ -21,7 +21,7 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
-import org.floodready.board.charts.CjkFonts;
+import org.floodready.print.CjkFonts;
 
 /**
  * A printable A4 sheet of lot labels, three across: each a QR code that opens the lot in the field app, with

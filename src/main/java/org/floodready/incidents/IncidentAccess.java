@@ -2,10 +2,9 @@ package org.floodready.incidents;
 
 import io.vertx.core.Future;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
-import org.floodready.readiness.ReadinessNode;
-import org.floodready.readiness.Scope;
+import org.floodready.access.Scope;
 
 /**
  * Who sees which incidents and teams: the readiness scope (admin, duty room and viewers everything; others
@@ -17,7 +16,7 @@ final class IncidentAccess {
   }
 
   static Future<Scope> scope(AppContext app, CurrentUser user) {
-    return ReadinessNode.of(app.vertx()).scopes().of(user);
+    return app.scopes().of(user);
   }
 
   /** Limits incidents {@code i} to the scope. */

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.floodready.db.Rows;
 import org.floodready.db.Where;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
 
 /** Incidents, their log and photos in PostgreSQL. Reads go through {@link #VIEW} ({@code i}). */
 final class IncidentRepository {

@@ -10,19 +10,20 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import java.util.Map;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.db.Where;
-import org.floodready.excel.Xlsx;
+import org.floodready.sheets.Xlsx;
+import org.floodready.errors.ApiError;
+import org.floodready.sheets.Csv;
 import org.floodready.geo.GeoJson;
-import org.floodready.web.ApiError;
-import org.floodready.web.Csv;
 import org.floodready.web.JsonInput;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 import org.floodready.patrols.PhotoCheck;
-import org.floodready.readiness.Scope;
+import org.floodready.access.Scope;
 import org.floodready.requests.IncidentRequests;
 
 /** Incidents (险情): report, lists (JSON, CSV, xlsx, GeoJSON), detail (with the requests filed for it), status, notes and photos. */
@@ -167,7 +168,7 @@ public final class IncidentRoutes {
 
   private void list(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = PageRequest.from(ctx, SORTABLE, "-reportedAt");
+    PageRequest page = Paging.from(ctx, SORTABLE, "-reportedAt");
     Respond.ok(ctx, IncidentAccess.scope(app, user)
         .compose(scope -> incidents.page(filter(ctx, user, scope), page))
         .map(rows -> page.result(rows, r -> IncidentRepository.toJson(r, app::iso))));

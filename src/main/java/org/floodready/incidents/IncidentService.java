@@ -8,9 +8,9 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.web.ApiError;
-import org.floodready.readiness.Scope;
+import org.floodready.access.CurrentUser;
+import org.floodready.errors.ApiError;
+import org.floodready.access.Scope;
 
 /**
  * The writes of an incident, each inside the caller's transaction with its log row and audit row: report,

@@ -1,7 +1,7 @@
 package org.floodready.incidents;
 
 import io.vertx.core.json.JsonObject;
-import org.floodready.web.Fields;
+import org.floodready.input.Fields;
 
 /** Checks incident reports, status changes and notes; every wrong field is named in one 400. */
 final class IncidentValidation {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.function.Function;
+import org.floodready.db.Outcome;
 import org.floodready.app.AppContext;
 import org.floodready.web.Idempotency;
 
@@ -22,12 +23,12 @@ final class IncidentWrites {
   private IncidentWrites() {
   }
 
-  static Future<Idempotency.Outcome> run(RoutingContext ctx, AppContext app, JsonObject body, int status,
+  static Future<Outcome> run(RoutingContext ctx, AppContext app, JsonObject body, int status,
       boolean keyRequired, Write write) {
     IncidentEvents events = new IncidentEvents();
-    Function<SqlConnection, Future<Idempotency.Outcome>> tx = c -> write.apply(c, events)
+    Function<SqlConnection, Future<Outcome>> tx = c -> write.apply(c, events)
         .compose(json -> events.appendTo(c, app.events()).map(json))
-        .map(json -> new Idempotency.Outcome(status, json));
+        .map(json -> new Outcome(status, json));
     return keyRequired || ctx.request().getHeader(Idempotency.HEADER) != null
         ? Idempotency.run(ctx, app, body, tx)
         : app.pool().withTransaction(tx::apply).compose(o -> Idempotency.respond(ctx, o).map(o));

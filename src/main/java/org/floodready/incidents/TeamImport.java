@@ -6,7 +6,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.OffsetDateTime;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 
 /**
  * The rescue-team writes a spreadsheet import makes, for the excel package: the rows checked by the teams

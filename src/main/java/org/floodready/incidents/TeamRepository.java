@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.floodready.db.Rows;
 import org.floodready.db.Where;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
 
 /** Rescue teams, their deployments and the per-unit requirements in PostgreSQL; reads through {@link #VIEW} ({@code t}). */
 final class TeamRepository {

@@ -6,12 +6,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.db.Where;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.floodready.web.JsonInput;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -44,7 +45,7 @@ final class TeamRoutes {
   private void list(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     QueryParams q = new QueryParams(ctx);
-    PageRequest page = PageRequest.from(ctx, SORTABLE, "name");
+    PageRequest page = Paging.from(ctx, SORTABLE, "name");
     Where where = new Where()
         .and("t.status = ?", q.oneOf("status", TeamRules.STATUSES))
         .and("? = ANY(t.specialities)", q.oneOf("speciality", TeamRules.SPECIALITIES))

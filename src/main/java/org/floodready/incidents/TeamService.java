@@ -8,8 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.web.ApiError;
+import org.floodready.access.CurrentUser;
+import org.floodready.errors.ApiError;
 
 /**
  * The writes of rescue teams, each in the caller's transaction with its audit row: create, edit (optimistic

@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.floodready.web.Fields;
+import org.floodready.input.Fields;
 
 /** Checks team bodies, dispatches, stand-downs and requirements; every wrong field in one 400. */
 final class TeamValidation {

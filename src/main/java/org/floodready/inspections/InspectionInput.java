@@ -4,8 +4,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.floodready.web.ApiError;
-import org.floodready.web.Fields;
+import org.floodready.errors.ApiError;
+import org.floodready.input.Fields;
 
 /** Validated bodies of the inspection writes; every problem is a 400 naming its field. */
 final class InspectionInput {

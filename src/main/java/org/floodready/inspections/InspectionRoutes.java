@@ -8,14 +8,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import java.util.List;
+import org.floodready.db.Outcome;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.db.Where;
 import org.floodready.events.EventType;
 import org.floodready.events.Outbox;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
 import org.floodready.web.QueryParams;
@@ -129,7 +130,7 @@ public final class InspectionRoutes {
           .compose(id -> AuditLog.record(tx, app.now(), user, "inspection.open", "inspection_round", id,
                   new JsonObject().put("siteKind", site.kind()).put("siteId", site.id()))
               .compose(v -> service.read(tx, id)))
-          .map(json -> new Idempotency.Outcome(201, json)));
+          .map(json -> new Outcome(201, json)));
     }).onFailure(ctx::fail);
   }
 
@@ -202,7 +203,7 @@ public final class InspectionRoutes {
     Idempotency.run(ctx, app, body, tx -> service.close(tx, id, days, user)
             .compose(hazardIds -> service.read(tx, id).map(json -> json.put("hazardIds", new JsonArray(hazardIds))))
             .compose(json -> app.events().appendAll(tx, hazardsFound(json)).map(json))
-            .map(json -> new Idempotency.Outcome(200, json)))
+            .map(json -> new Outcome(200, json)))
         .onFailure(ctx::fail);
   }
 

@@ -1,10 +1,10 @@
 package org.floodready.inspections;
 
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.access.Visibility;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
 import org.floodready.db.Where;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 
 /** Which rounds ({@code r}) a user reads: the sites he sees. Gauges read none. */
 final class InspectionScope {

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.web.ApiError;
+import org.floodready.access.CurrentUser;
+import org.floodready.errors.ApiError;
 import org.floodready.patrols.FindingHazards;
 
 /**

@@ -8,11 +8,11 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.access.Visibility;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
 import org.floodready.db.Rows;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 
 /**
  * The sites a user may inspect. Admins and the duty room inspect every site; an inspector the bases and

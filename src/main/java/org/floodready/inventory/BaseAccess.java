@@ -1,10 +1,10 @@
 package org.floodready.inventory;
 
 import io.vertx.core.Future;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
+import org.floodready.errors.ApiError;
 import org.floodready.access.Assignments;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
-import org.floodready.web.ApiError;
 
 /**
  * Who may read and change stock at a base: admins everything; keepers only the bases they keep;

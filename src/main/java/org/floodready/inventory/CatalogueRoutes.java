@@ -11,12 +11,13 @@ import java.util.Optional;
 import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.db.Where;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.floodready.web.JsonInput;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 import org.floodready.units.UnitRepository;
@@ -54,7 +55,7 @@ final class CatalogueRoutes {
 
   private void listItems(RoutingContext ctx) {
     CurrentUser.of(ctx);
-    PageRequest page = PageRequest.from(ctx, ITEM_SORT, "code");
+    PageRequest page = Paging.from(ctx, ITEM_SORT, "code");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where()
         .and("i.category = ?", q.oneOf("category", Item.CATEGORIES))
@@ -106,7 +107,7 @@ final class CatalogueRoutes {
 
   private void listBases(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = PageRequest.from(ctx, BASE_SORT, "code");
+    PageRequest page = Paging.from(ctx, BASE_SORT, "code");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where().and(InventorySql.BASE_IN_UNIT, q.id("unitId"));
     if (Boolean.TRUE.equals(q.bool("mine"))) {

@@ -6,8 +6,8 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.floodready.auth.CurrentUser;
-import org.floodready.web.ApiError;
+import org.floodready.access.CurrentUser;
+import org.floodready.errors.ApiError;
 
 /** The incident (险情) a stock movement names, read inside the writing transaction. */
 final class IncidentRefs {

@@ -5,10 +5,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.OffsetDateTime;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.web.ApiError;
+import org.floodready.access.CurrentUser;
+import org.floodready.errors.ApiError;
 import org.floodready.web.Idempotency;
-import org.floodready.web.Idempotency.Outcome;
+import org.floodready.db.Outcome;
 import org.floodready.web.JsonInput;
 import org.floodready.web.QueryParams;
 
@@ -39,9 +39,9 @@ final class IncidentStockRoutes {
 
   /** Admins mark an item as equipment expected back from incidents (or not); audited. */
   private void setReusable(RoutingContext ctx) {
-    CurrentUser user = CurrentUser.of(ctx).require(org.floodready.auth.Role.ADMIN);
+    CurrentUser user = CurrentUser.of(ctx).require(org.floodready.access.Role.ADMIN);
     long itemId = QueryParams.pathId(ctx, "itemId");
-    org.floodready.web.Fields in = new org.floodready.web.Fields(JsonInput.object(ctx));
+    org.floodready.input.Fields in = new org.floodready.input.Fields(JsonInput.object(ctx));
     Boolean reusable = in.bool("reusable", true);
     in.validate();
     JsonObject answer = new JsonObject().put("itemId", itemId).put("reusable", reusable);

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
 import org.floodready.events.EventType;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
 
 /**
  * The inventory writes a spreadsheet import makes, for the excel package: the same repositories, stock

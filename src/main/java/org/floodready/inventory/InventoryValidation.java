@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.floodready.web.Checked;
-import org.floodready.web.Fields;
+import org.floodready.input.Checked;
+import org.floodready.input.Fields;
 
 /**
  * Reads every inventory input before anything is written. Bodies of requests the contract describes fully
@@ -223,7 +223,7 @@ public final class InventoryValidation {
   public static TestRunInput testRun(JsonObject json, OffsetDateTime now) {
     OffsetDateTime testedAt = Checked.time(json, "testedAt");
     if (testedAt != null && testedAt.isAfter(now.plus(CLOCK_SKEW))) {
-      throw org.floodready.web.ApiError.invalid("testedAt", "must not be in the future");
+      throw org.floodready.errors.ApiError.invalid("testedAt", "must not be in the future");
     }
     return new TestRunInput(Checked.text(json, "result"), testedAt == null ? now : testedAt,
         Checked.text(json, "note"));

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.web.ApiError;
-import org.floodready.web.Idempotency.Outcome;
+import org.floodready.access.CurrentUser;
+import org.floodready.errors.ApiError;
+import org.floodready.db.Outcome;
 
 /** Issue of an item from a base: the server takes the usable lots that expire first (FEFO). */
 final class ItemIssueService {

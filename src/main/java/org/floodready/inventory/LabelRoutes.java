@@ -7,7 +7,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.field.LotLabelSheet;
 import org.floodready.web.QueryParams;
 

@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
-import org.floodready.excel.Xlsx;
-import org.floodready.web.ApiError;
-import org.floodready.web.Csv;
-import org.floodready.web.PageRequest;
+import org.floodready.sheets.Xlsx;
+import org.floodready.errors.ApiError;
+import org.floodready.sheets.Csv;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -113,7 +114,7 @@ final class LedgerRoutes {
       String format = q.oneOf("format", List.of("json", "csv", "xlsx"));
       boolean file = "csv".equals(format) || "xlsx".equals(format);
       return new Listing(q.oneOf("kind", KINDS), q.time("from"), q.time("to"), format,
-          file ? null : PageRequest.from(ctx, SORT, "id"));
+          file ? null : Paging.from(ctx, SORT, "id"));
     }
 
     boolean file() {

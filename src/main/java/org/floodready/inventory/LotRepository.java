@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.floodready.db.Where;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
 
 /** Lots and their on-hand quantities. Every change here goes with a ledger row in the same transaction. */
 final class LotRepository {

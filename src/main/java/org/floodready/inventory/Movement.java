@@ -2,7 +2,7 @@ package org.floodready.inventory;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 
 /** A ledger row about to be written: the signed change of one lot and its balance after it. */
 final class Movement {

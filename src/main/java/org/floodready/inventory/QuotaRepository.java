@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.function.Function;
 import org.floodready.db.Where;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
 
 /** Reserve quotas (储备定额) per base and item, with a multiplier per response level. */
 final class QuotaRepository {

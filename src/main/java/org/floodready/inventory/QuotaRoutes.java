@@ -9,13 +9,14 @@ import java.util.Map;
 import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.db.Where;
 import org.floodready.events.EventType;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.floodready.web.JsonInput;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -48,7 +49,7 @@ final class QuotaRoutes {
 
   private void listQuotas(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = PageRequest.from(ctx, SORT, "baseId");
+    PageRequest page = Paging.from(ctx, SORT, "baseId");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where()
         .and("q.base_id = ?", q.id("baseId"))

@@ -8,9 +8,9 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.web.ApiError;
-import org.floodready.web.Idempotency.Outcome;
+import org.floodready.access.CurrentUser;
+import org.floodready.errors.ApiError;
+import org.floodready.db.Outcome;
 
 /**
  * Equipment coming back from an incident: good pieces go back into stock, pieces needing repair into a lot

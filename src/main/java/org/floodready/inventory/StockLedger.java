@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.function.Function;
 import org.floodready.db.Where;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
 
 /** The stock ledger (台账): rows are only ever inserted (a trigger refuses UPDATE and DELETE). */
 final class StockLedger {

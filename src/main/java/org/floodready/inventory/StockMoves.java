@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.floodready.access.Assignments;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.web.ApiError;
+import org.floodready.access.CurrentUser;
+import org.floodready.errors.ApiError;
 
 /**
  * Stock moves for other features, run inside the caller's transaction with inventory's own services: the

@@ -12,13 +12,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.floodready.web.Idempotency;
-import org.floodready.web.Idempotency.Outcome;
+import org.floodready.db.Outcome;
 import org.floodready.web.JsonInput;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -61,7 +62,7 @@ final class StockRoutes {
 
   private void listLots(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = PageRequest.from(ctx, LOT_SORT, "baseId");
+    PageRequest page = Paging.from(ctx, LOT_SORT, "baseId");
     QueryParams q = new QueryParams(ctx);
     var where = filtered(ctx, user);
     where.and("l.condition = ?", q.oneOf("condition", InventoryValidation.CONDITIONS))

@@ -10,10 +10,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.events.EventType;
-import org.floodready.web.ApiError;
-import org.floodready.web.Idempotency.Outcome;
+import org.floodready.errors.ApiError;
+import org.floodready.db.Outcome;
 
 /**
  * Stock changes at one base, each run inside the caller's transaction: the lot's on-hand and its

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.floodready.db.Rows;
 import org.floodready.db.Where;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
 
 /** Stocktakes (盘点): a count sheet per base with one line per lot. */
 final class StocktakeRepository {

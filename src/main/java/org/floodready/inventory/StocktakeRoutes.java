@@ -11,14 +11,15 @@ import java.util.Map;
 import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
-import org.floodready.excel.Xlsx;
-import org.floodready.web.ApiError;
-import org.floodready.web.Csv;
+import org.floodready.sheets.Xlsx;
+import org.floodready.errors.ApiError;
+import org.floodready.sheets.Csv;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -48,7 +49,7 @@ final class StocktakeRoutes {
 
   private void listStocktakes(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = PageRequest.from(ctx, SORT, "-id");
+    PageRequest page = Paging.from(ctx, SORT, "-id");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where()
         .and("s.base_id = ?", q.id("baseId"))

@@ -9,10 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.events.EventType;
-import org.floodready.web.ApiError;
-import org.floodready.web.Idempotency.Outcome;
+import org.floodready.errors.ApiError;
+import org.floodready.db.Outcome;
 
 /** Closing a count sheet: every difference between book and counted becomes an adjustment, all in one transaction. */
 final class StocktakeService {

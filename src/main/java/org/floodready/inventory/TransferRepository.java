@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.floodready.db.Rows;
 import org.floodready.db.Where;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
 
 /** Transfers (调拨) between bases: dispatched → in transit → received. */
 final class TransferRepository {

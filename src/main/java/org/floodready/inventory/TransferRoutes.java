@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.db.Where;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -50,7 +51,7 @@ final class TransferRoutes {
 
   private void listTransfers(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = PageRequest.from(ctx, SORT, "-id");
+    PageRequest page = Paging.from(ctx, SORT, "-id");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where()
         .and("t.status = ?", q.oneOf("status", STATUSES))

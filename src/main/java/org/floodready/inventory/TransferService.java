@@ -6,10 +6,10 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.events.EventType;
-import org.floodready.web.ApiError;
-import org.floodready.web.Idempotency.Outcome;
+import org.floodready.errors.ApiError;
+import org.floodready.db.Outcome;
 
 /**
  * Moves stock out of one base and into another. Untracked: both halves in one transaction.

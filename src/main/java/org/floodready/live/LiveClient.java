@@ -1,10 +1,10 @@
 package org.floodready.live;
 
-import org.floodready.readiness.Scope;
+import org.floodready.access.Scope;
 
 import io.vertx.core.Future;
 import java.util.function.Supplier;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import org.floodready.auth.TokenService;
+import org.floodready.access.TokenService;
+import org.floodready.app.AppContext;
 import org.floodready.events.DomainEvents;
 import org.floodready.events.LogFollower;
 import org.floodready.events.LoggedEvent;
@@ -23,6 +25,8 @@ import org.floodready.events.LoggedEvent;
  * every later message.
  */
 public final class LiveFeed extends VerticleBase {
+  private static final Map<Vertx, LiveFeed> FEEDS = new ConcurrentHashMap<>();
+
   static final long HEARTBEAT_MS = 15_000;
   static final long RECHECK_MS = 60_000;
 
@@ -36,6 +40,33 @@ public final class LiveFeed extends VerticleBase {
     this.liveLog = liveLog;
     this.tokens = tokens;
     this.events = events;
+  }
+
+  /** Deploys the node's feed, which the HTTP verticles of the node then find by their Vert.x instance. */
+  public static Future<LiveFeed> start(AppContext app) {
+    LiveFeed feed = new LiveFeed(new LiveLog(app.pool()), app.tokens(), app.events());
+    return app.vertx().deployVerticle(feed).map(id -> {
+      FEEDS.put(app.vertx(), feed);
+      return feed;
+    });
+  }
+
+  static LiveFeed of(Vertx vertx) {
+    LiveFeed feed = FEEDS.get(vertx);
+    if (feed == null) {
+      throw new IllegalStateException("the live feed is not started on this node");
+    }
+    return feed;
+  }
+
+  LiveLog log() {
+    return liveLog;
+  }
+
+  @Override
+  public Future<?> stop() {
+    FEEDS.remove(vertx, this);
+    return Future.succeededFuture();
   }
 
   @Override

@@ -1,7 +1,7 @@
 package org.floodready.live;
 
 import org.floodready.readiness.ReadinessNode;
-import org.floodready.readiness.Scope;
+import org.floodready.access.Scope;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.floodready.app.AppContext;
 import org.floodready.auth.AuthHandler;
-import org.floodready.auth.CurrentUser;
-import org.floodready.web.ApiError;
+import org.floodready.access.CurrentUser;
+import org.floodready.errors.ApiError;
 
 /**
  * {@code GET /api/live}: Server-Sent Events. First message {@code snapshot} (the readiness JSON), then
@@ -49,6 +49,7 @@ public final class LiveRoutes {
     CurrentUser user = CurrentUser.of(ctx);
     Long lastEventId = lastEventId(ctx);
     ReadinessNode node = ReadinessNode.of(app.vertx());
+    LiveFeed feed = LiveFeed.of(app.vertx());
     Context context = app.vertx().getOrCreateContext();
     node.scopes().of(user).onSuccess(scope -> {
       HttpServerResponse response = ctx.response()
@@ -61,17 +62,17 @@ public final class LiveRoutes {
       String token = ctx.get(AuthHandler.TOKEN);
       LiveClient client = new LiveClient(response, ctx.request().connection(), context, scope, user,
           () -> token == null ? Future.succeededFuture() : app.tokens().verify(token), MAX_BACKLOG);
-      response.closeHandler(v -> node.feed().unregister(client));
+      response.closeHandler(v -> feed.unregister(client));
       ctx.request().connection().shutdownHandler(v -> {
         client.goodbye(); // the node is stopping: the browser reconnects, to another node behind the balancer
-        node.feed().unregister(client);
+        feed.unregister(client);
       });
       response.write("retry: 2000\n\n");
-      node.feed().register(client)
-          .compose(cursor -> firstMessage(node, scope, lastEventId, cursor))
+      feed.register(client)
+          .compose(cursor -> firstMessage(node, feed.log(), scope, lastEventId, cursor))
           .onSuccess(first -> context.runOnContext(v -> client.start(first.frames(), first.lastId())))
           .onFailure(e -> {
-            node.feed().unregister(client);
+            feed.unregister(client);
             response.reset();
           });
     }).onFailure(ctx::fail);
@@ -80,7 +81,7 @@ public final class LiveRoutes {
   private record First(Buffer frames, long lastId) {
   }
 
-  private Future<First> firstMessage(ReadinessNode node, Scope scope, Long lastEventId, long cursor) {
+  private Future<First> firstMessage(ReadinessNode node, LiveLog log, Scope scope, Long lastEventId, long cursor) {
     if (lastEventId == null) {
       return snapshot(node, scope, cursor);
     }
@@ -90,11 +91,11 @@ public final class LiveRoutes {
     if (cursor - lastEventId > MAX_REPLAY) {
       return snapshot(node, scope, cursor);
     }
-    return node.liveLog().oldestId().compose(oldest -> {
+    return log.oldestId().compose(oldest -> {
       if (oldest == null || oldest > lastEventId + 1) {
         return snapshot(node, scope, cursor);
       }
-      return node.liveLog().after(lastEventId, (int) (cursor - lastEventId)).map(rows -> replay(rows, scope, cursor));
+      return log.after(lastEventId, (int) (cursor - lastEventId)).map(rows -> replay(rows, scope, cursor));
     });
   }
 

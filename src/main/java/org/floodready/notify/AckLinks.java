@@ -39,7 +39,7 @@ final class AckLinks {
 
   /** The node's links, keyed by its token secret (read off the event loop). */
   static io.vertx.core.Future<AckLinks> load(org.floodready.app.AppContext app) {
-    return app.blocking(() -> new AckLinks(org.floodready.auth.TokenService.loadOrCreateSecret(app.config().dataDir(),
+    return app.blocking(() -> new AckLinks(org.floodready.access.TokenService.loadOrCreateSecret(app.config().dataDir(),
         app.config().jwtSecret())));
   }
 

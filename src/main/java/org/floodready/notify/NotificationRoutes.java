@@ -12,15 +12,16 @@ import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.checkpoints.Alert;
 import org.floodready.checkpoints.AlertRepository;
+import org.floodready.errors.ApiError;
+import org.floodready.input.Fields;
 import org.floodready.events.EventType;
-import org.floodready.web.ApiError;
-import org.floodready.web.Fields;
 import org.floodready.web.JsonInput;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.db.Where;
-import org.floodready.web.Csv;
-import org.floodready.web.PageRequest;
+import org.floodready.sheets.Csv;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -116,7 +117,7 @@ public final class NotificationRoutes {
       }).onFailure(ctx::fail);
       return;
     }
-    PageRequest page = PageRequest.from(ctx, SORTABLE, "-createdAt");
+    PageRequest page = Paging.from(ctx, SORTABLE, "-createdAt");
     Respond.ok(ctx, outbox.page(app.pool(), where, page).map(rows -> page.result(rows, this::toJson)));
   }
 

@@ -4,12 +4,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.OffsetDateTime;
+import org.floodready.db.Outcome;
 import org.floodready.app.AppContext;
 import org.floodready.events.EventType;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
-import org.floodready.web.ApiError;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
+import org.floodready.errors.ApiError;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
 import org.floodready.web.Respond;
@@ -57,7 +58,7 @@ final class NotifyRulesRoutes {
                 // every node rereads the rules when it follows this event
                 .compose(v -> app.events().append(tx, EventType.NOTIFY_RULES_CHANGED,
                     new JsonObject().put("version", after.version())))
-                .map(new Idempotency.Outcome(200, after.toJson())))))
+                .map(new Outcome(200, after.toJson())))))
         .onFailure(ctx::fail);
   }
 

@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.floodready.web.Fields;
+import org.floodready.input.Fields;
 
 /**
  * A whole rule set sent by an admin, checked before anything is written: every rule (each alert level)

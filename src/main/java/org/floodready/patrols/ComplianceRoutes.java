@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
-import org.floodready.excel.Xlsx;
-import org.floodready.web.Csv;
+import org.floodready.sheets.Xlsx;
+import org.floodready.sheets.Csv;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 

@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 
 /**
  * Hazards found by an inspection round: reported and at once assigned to the site's unit with a deadline,

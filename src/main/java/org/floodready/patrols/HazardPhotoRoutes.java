@@ -11,8 +11,8 @@ import java.util.function.Function;
 import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.web.ApiError;
+import org.floodready.access.CurrentUser;
+import org.floodready.errors.ApiError;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 

@@ -7,19 +7,21 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import java.util.Map;
+import org.floodready.db.Outcome;
 import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.db.Where;
-import org.floodready.excel.Xlsx;
+import org.floodready.sheets.Xlsx;
+import org.floodready.errors.ApiError;
+import org.floodready.sheets.Csv;
 import org.floodready.geo.GeoJson;
-import org.floodready.web.ApiError;
-import org.floodready.web.Csv;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -71,7 +73,7 @@ final class HazardRoutes {
                     new JsonObject().put("unitId", unitId).put("severity", in.severity())))
                 .compose(v -> hazards.find(tx, id, new HazardClock(app.now(), new Long[0], 1)))
                 .map(row -> HazardRepository.toJson(row.orElseThrow(), app::iso))
-                .compose(json -> service.appendChanged(tx, json).map(new Idempotency.Outcome(201, json))))))
+                .compose(json -> service.appendChanged(tx, json).map(new Outcome(201, json))))))
         .onFailure(ctx::fail);
   }
 
@@ -107,7 +109,7 @@ final class HazardRoutes {
 
   private void listHazards(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
-    PageRequest page = PageRequest.from(ctx, SORTABLE, "-id");
+    PageRequest page = Paging.from(ctx, SORTABLE, "-id");
     Future<JsonObject> result = service.clock().compose(clock -> {
       Where where = new Where();
       String view = HazardRepository.view(where, clock);

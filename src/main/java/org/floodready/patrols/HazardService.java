@@ -8,9 +8,9 @@ import io.vertx.sqlclient.SqlClient;
 import java.util.List;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.events.EventType;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 
 /**
  * Reading hazards with their effective deadlines, telling the rest of the system when one changed,

@@ -2,9 +2,9 @@ package org.floodready.patrols;
 
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
-import org.floodready.web.ApiError;
-import org.floodready.web.Checked;
-import org.floodready.web.Fields;
+import org.floodready.errors.ApiError;
+import org.floodready.input.Checked;
+import org.floodready.input.Fields;
 
 /** Reads hazard reports and workflow input; the contract checks their shape, this what it cannot say. */
 public final class HazardValidation {

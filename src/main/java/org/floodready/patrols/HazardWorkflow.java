@@ -3,7 +3,7 @@ package org.floodready.patrols;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 
 /**
  * The life of a hazard: reported → assigned → rectifying → rectified → closed (销号), with

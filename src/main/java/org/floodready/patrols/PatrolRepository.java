@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.floodready.db.Rows;
 import org.floodready.db.Where;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
 
 /** Patrol logs in PostgreSQL. */
 final class PatrolRepository {

@@ -11,15 +11,16 @@ import java.util.UUID;
 import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
+import org.floodready.db.Outcome;
 import org.floodready.db.Where;
 import org.floodready.events.EventType;
+import org.floodready.errors.ApiError;
 import org.floodready.geo.GeoJson;
-import org.floodready.web.ApiError;
-import org.floodready.web.Idempotency.Outcome;
 import org.floodready.web.JsonInput;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -117,7 +118,7 @@ final class PatrolRoutes {
 
   private void listPatrols(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
-    PageRequest page = PageRequest.from(ctx, SORTABLE, "-startedAt");
+    PageRequest page = Paging.from(ctx, SORTABLE, "-startedAt");
     Respond.ok(ctx, patrols.page(filter(ctx, user), page)
         .map(rows -> page.result(rows, r -> PatrolRepository.toJson(r, app::iso))));
   }

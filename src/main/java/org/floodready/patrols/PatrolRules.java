@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.floodready.web.Fields;
+import org.floodready.input.Fields;
 
 /**
  * The checks and frequencies of the river-chief system. Defaults are here; a deployment overrides

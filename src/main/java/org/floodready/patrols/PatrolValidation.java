@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.floodready.web.Fields;
+import org.floodready.input.Fields;
 
 /**
  * Reads a patrol upload. The track is either {@code points: [{lat, lon, t}]} or a GeoJSON

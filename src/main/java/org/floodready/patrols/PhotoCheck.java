@@ -3,7 +3,7 @@ package org.floodready.patrols;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.util.List;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 
 /** Accepts JPEG, PNG and WebP photos whose bytes are what the Content-Type says, up to a size. */
 public final class PhotoCheck {

@@ -1,10 +1,10 @@
 package org.floodready.patrols;
 
 import io.vertx.ext.web.RoutingContext;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
+import org.floodready.errors.ApiError;
 import org.floodready.access.Visibility;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
-import org.floodready.web.ApiError;
 
 /** Who sees and does what in the river-chief domain. Chiefs are limited to the reaches they own. */
 final class RiverAccess {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.floodready.db.Rows;
 import org.floodready.db.Where;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
 
 /** Rivers and their reaches in PostgreSQL. */
 final class RiverRepository {

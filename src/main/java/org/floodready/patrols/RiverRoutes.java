@@ -11,15 +11,16 @@ import java.util.Map;
 import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.db.Where;
+import org.floodready.errors.ApiError;
+import org.floodready.input.Fields;
 import org.floodready.geo.Geo;
 import org.floodready.geo.GeoJson;
-import org.floodready.web.ApiError;
-import org.floodready.web.Fields;
 import org.floodready.web.JsonInput;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -87,7 +88,7 @@ final class RiverRoutes {
 
   private void listReaches(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
-    PageRequest page = PageRequest.from(ctx, SORTABLE, "code");
+    PageRequest page = Paging.from(ctx, SORTABLE, "code");
     Respond.ok(ctx, rivers.reaches(reachFilter(ctx, user), page)
         .map(rows -> page.result(rows, r -> RiverRepository.reachJson(r, app::iso))));
   }

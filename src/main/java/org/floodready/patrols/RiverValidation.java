@@ -3,7 +3,7 @@ package org.floodready.patrols;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.floodready.web.Fields;
+import org.floodready.input.Fields;
 
 /** Checks river and reach input from admins. */
 public final class RiverValidation {

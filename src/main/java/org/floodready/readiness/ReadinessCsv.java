@@ -2,7 +2,7 @@ package org.floodready.readiness;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.floodready.web.Csv;
+import org.floodready.sheets.Csv;
 
 /** The readiness ranking (考核排名) as a spreadsheet: one row per unit with its score and main figures. */
 final class ReadinessCsv {

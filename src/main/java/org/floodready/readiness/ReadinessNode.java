@@ -1,7 +1,6 @@
 package org.floodready.readiness;
 
-import org.floodready.live.LiveFeed;
-import org.floodready.live.LiveLog;
+import org.floodready.access.ScopeResolver;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.floodready.app.AppContext;
 import org.floodready.cluster.ClusterNode;
+import org.floodready.events.EventLog;
 import org.floodready.events.EventType;
 import org.floodready.events.LoggedEvent;
 import org.slf4j.Logger;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The readiness parts of one node, wired once per node (the HTTP verticles are deployed once per core
- * and look these up by their Vert.x instance): the snapshot service, the live feed, the cluster member.
+ * and look these up by their Vert.x instance): the snapshot service and the cluster member.
  */
 public final class ReadinessNode {
   static final long REFRESH_MS = 60_000;
@@ -27,32 +27,28 @@ public final class ReadinessNode {
 
   private final AppContext app;
   private final ClusterNode cluster;
-  private final LiveLog liveLog;
+  private final EventLog eventLog;
   private final SnapshotStore store;
   private final ReadinessService service;
-  private final LiveFeed feed;
-  private final ScopeResolver scopes;
   private volatile boolean stopped;
 
   private ReadinessNode(AppContext app, ClusterNode cluster) {
     this.app = app;
     this.store = new SnapshotStore(app.vertx(), cluster.hazelcast(), app.events().node());
     this.cluster = cluster;
-    this.liveLog = new LiveLog(app.pool());
-    this.service = new ReadinessService(app, store, liveLog, ReadinessSources.of(app));
-    this.feed = new LiveFeed(liveLog, app.tokens(), app.events());
-    this.scopes = new ScopeResolver(app);
+    this.eventLog = new EventLog(app.pool());
+    this.service = new ReadinessService(app, store, eventLog, ReadinessSources.of(app));
   }
 
-  /** Starts the feed, hooks the domain events and cluster changes, and builds the snapshot. */
+  /** Hooks the domain events and cluster changes, and builds the snapshot. */
   public static Future<ReadinessNode> start(AppContext app, ClusterNode cluster) {
     ReadinessNode node = new ReadinessNode(app, cluster);
-    return node.store.listen().compose(listening -> app.vertx().deployVerticle(node.feed)).compose(id -> {
+    return node.store.listen().compose(listening -> {
       NODES.put(app.vertx(), node);
       app.events().follow(node::onEvents);
       cluster.listen(node::onMemberJoined, node::onMemberLost, node::onMerged);
       app.vertx().setPeriodic(REFRESH_MS, t -> node.chore(() -> node.service.refresh(null)));
-      app.vertx().setPeriodic(PRUNE_MS, t -> node.chore(node.liveLog::prune));
+      app.vertx().setPeriodic(PRUNE_MS, t -> node.chore(node.eventLog::prune));
       return node.service.rebuild("cluster start").otherwiseEmpty().map(node);
     });
   }
@@ -79,16 +75,8 @@ public final class ReadinessNode {
     return cluster;
   }
 
-  public LiveFeed feed() {
-    return feed;
-  }
-
-  public LiveLog liveLog() {
-    return liveLog;
-  }
-
   public ScopeResolver scopes() {
-    return scopes;
+    return app.scopes();
   }
 
   /**

@@ -1,6 +1,6 @@
 package org.floodready.readiness;
 
-import org.floodready.live.LiveLog;
+import org.floodready.access.Scope;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.floodready.app.AppContext;
+import org.floodready.events.EventLog;
 import org.floodready.events.EventType;
 import org.floodready.units.Unit;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ public final class ReadinessService {
 
   private final AppContext app;
   private final SnapshotStore store;
-  private final LiveLog liveLog;
+  private final EventLog eventLog;
   private final ReadinessSources sources;
 
   /**
@@ -65,10 +66,10 @@ public final class ReadinessService {
   private volatile String lastRebuildReason;
   private volatile boolean lastRebuildFailed;
 
-  ReadinessService(AppContext app, SnapshotStore store, LiveLog liveLog, ReadinessSources sources) {
+  ReadinessService(AppContext app, SnapshotStore store, EventLog eventLog, ReadinessSources sources) {
     this.app = app;
     this.store = store;
-    this.liveLog = liveLog;
+    this.eventLog = eventLog;
     this.sources = sources;
   }
 
@@ -221,7 +222,7 @@ public final class ReadinessService {
   private Future<Void> refreshNow(Touched touched) {
     OffsetDateTime now = app.now();
     String nowIso = app.iso(now);
-    return liveLog.currentSeq().compose(seq -> (touched == null ? sources.read(now)
+    return eventLog.currentSeq().compose(seq -> (touched == null ? sources.read(now)
         : sources.read(now, touched.units(), touched.allBases())).compose(inputs -> {
       Map<Long, Unit> units = ReadinessCalculator.byId(inputs.units());
       Map<Long, TreeMap<String, UnitTotals>> parts = ReadinessCalculator.ownParts(inputs);

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.floodready.units.Unit;
 
 /**

@@ -1,5 +1,7 @@
 package org.floodready.readiness;
 
+import org.floodready.access.Scope;
+
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;

@@ -3,7 +3,7 @@ package org.floodready.requests;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 
 /** A 409 on an allocation that carries, per base and item, what is usable and what may be taken. */
 final class AllocationRefused extends ApiError {

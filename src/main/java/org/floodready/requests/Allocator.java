@@ -13,7 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.floodready.inventory.Lot;
 import org.floodready.inventory.Quantities;
 import org.floodready.inventory.Sourcing;

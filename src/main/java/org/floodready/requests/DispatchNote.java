@@ -17,7 +17,7 @@ import io.vertx.core.json.JsonObject;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import org.floodready.board.charts.CjkFonts;
+import org.floodready.print.CjkFonts;
 import org.floodready.field.LotLabelSheet;
 
 /**

@@ -3,12 +3,12 @@ package org.floodready.requests;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.access.Assignments;
 import org.floodready.access.Visibility;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
 import org.floodready.db.Where;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 
 /**
  * Who sees which requests: the duty room, admins and viewers all of them; a street or community account

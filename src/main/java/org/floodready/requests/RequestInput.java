@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import org.floodready.web.Fields;
+import org.floodready.input.Fields;
 
 /** Checks of every request, decision, allocation and receipt body before anything is written. */
 final class RequestInput {

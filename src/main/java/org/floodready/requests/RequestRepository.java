@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.floodready.db.Rows;
 import org.floodready.db.Where;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
 import org.floodready.inventory.Quantities;
 
 /** Supply requests, their lines, allocations and dispatches. */

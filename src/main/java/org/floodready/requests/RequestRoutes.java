@@ -11,14 +11,16 @@ import io.vertx.sqlclient.Tuple;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.floodready.db.Outcome;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.db.Where;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
-import org.floodready.web.PageRequest;
+import org.floodready.db.PageRequest;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 import org.floodready.inventory.PendingEvents;
@@ -60,7 +62,7 @@ public final class RequestRoutes {
 
   private void listRequests(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = PageRequest.from(ctx, SORT, "-id");
+    PageRequest page = Paging.from(ctx, SORT, "-id");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where().and("r.status = ?", q.oneOf("status", STATUSES))
         .and("r.unit_id = ?", q.id("unitId")).and("r.incident_id = ?", q.id("incidentId"));
@@ -90,7 +92,7 @@ public final class RequestRoutes {
     where(user, in).compose(place -> Idempotency.run(ctx, app, body,
             tx -> events.appendAfter(tx, app.events(),
                 service.create(tx, user, in, place.unitId(), place.lat(), place.lon(), events))
-            .map(json -> new Idempotency.Outcome(201, json))))
+            .map(json -> new Outcome(201, json))))
         .onFailure(ctx::fail);
   }
 
@@ -171,7 +173,7 @@ public final class RequestRoutes {
     access.requireRead(user, id)
         .compose(v -> Idempotency.run(ctx, app, body,
             tx -> events.appendAfter(tx, app.events(), step.run(tx, user, id, events))
-            .map(json -> new Idempotency.Outcome(status, json))))
+            .map(json -> new Outcome(status, json))))
         .onFailure(ctx::fail);
   }
 
@@ -238,7 +240,7 @@ public final class RequestRoutes {
     findDispatch(id).compose(d -> access.requireReceiver(user, d))
         .compose(v -> Idempotency.run(ctx, app, body,
             tx -> events.appendAfter(tx, app.events(), service.receive(tx, user, id, in, events))
-            .map(json -> new Idempotency.Outcome(200, json))))
+            .map(json -> new Outcome(200, json))))
         .onFailure(ctx::fail);
   }
 

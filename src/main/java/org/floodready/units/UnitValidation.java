@@ -2,7 +2,7 @@ package org.floodready.units;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import org.floodready.web.Fields;
+import org.floodready.input.Fields;
 
 /** Checks a new unit from an admin (the API and the spreadsheet import alike). */
 public final class UnitValidation {

@@ -2,7 +2,7 @@ package org.floodready.web;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

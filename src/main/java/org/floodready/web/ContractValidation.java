@@ -1,5 +1,7 @@
 package org.floodready.web;
 
+import org.floodready.errors.ApiError;
+
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -27,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

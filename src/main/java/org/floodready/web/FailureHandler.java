@@ -1,5 +1,8 @@
 package org.floodready.web;
 
+import org.floodready.errors.ApiError;
+import org.floodready.errors.RateLimited;
+
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Handler;
 import io.vertx.core.VertxException;

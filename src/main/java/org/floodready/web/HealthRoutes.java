@@ -1,5 +1,7 @@
 package org.floodready.web;
 
+import org.floodready.errors.ApiError;
+
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

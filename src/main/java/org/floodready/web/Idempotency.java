@@ -1,22 +1,16 @@
 package org.floodready.web;
 
+import org.floodready.errors.ApiError;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.function.Function;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.db.Transactions;
+import org.floodready.access.CurrentUser;
+import org.floodready.db.IdempotencyKeys;
+import org.floodready.db.Outcome;
 
 /**
  * Exactly-once writes for retried requests. The key row is inserted in the same transaction as
@@ -25,19 +19,6 @@ import org.floodready.db.Transactions;
  */
 public final class Idempotency {
   public static final String HEADER = "Idempotency-Key";
-
-  /** An answer to store and replay; {@code replayed} when it is the stored answer of an earlier request. */
-  public record Outcome(int status, JsonObject body, boolean replayed) {
-    public Outcome(int status, JsonObject body) {
-      this(status, body, false);
-    }
-  }
-
-  private static final class Replay extends RuntimeException {
-    Replay() {
-      super(null, null, false, false);
-    }
-  }
 
   private Idempotency() {
   }
@@ -91,69 +72,12 @@ public final class Idempotency {
     String key = requireKey(ctx);
     JsonObject request = new JsonObject().put("method", ctx.request().method().name())
         .put("path", ctx.request().path()).put("body", body);
-    return run(app.pool(), CurrentUser.of(ctx), key, request, app.now(), pipelined, write)
+    return IdempotencyKeys.run(app.pool(), CurrentUser.of(ctx).id(), key, request, app.now(), pipelined, write)
         .compose(outcome -> respond(ctx, outcome).map(outcome));
-  }
-
-  private static Future<Outcome> run(Pool pool, CurrentUser actor, String key, JsonObject request,
-      OffsetDateTime now, boolean pipelined, Function<SqlConnection, Future<Outcome>> write) {
-    String hash = sha256(request.encode());
-    return Transactions.<Outcome>run(pool, tx -> {
-      Future<RowSet<Row>> keyInserted = tx
-          .preparedQuery("INSERT INTO idempotency_keys (actor_id, key, request_hash, created_at)"
-              + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-          .execute(Tuple.of(actor.id(), key, hash, now));
-      Future<Outcome> early = pipelined ? started(write, tx) : null;
-      // An early write must have finished before the key's answer is acted on: a rollback sent while it
-      // still chains statements would let the rest of them run outside the transaction, and commit.
-      Future<RowSet<Row>> keyAnswer = early == null ? keyInserted
-          : keyInserted.transform(answer -> early.transform(ignored -> answer.succeeded()
-              ? Future.succeededFuture(answer.result()) : Future.failedFuture(answer.cause())));
-      return keyAnswer.compose(inserted -> {
-        if (inserted.rowCount() == 0) {
-          return Future.failedFuture(new Replay());
-        }
-        return (early != null ? early : started(write, tx)).compose(outcome -> tx
-            .preparedQuery("UPDATE idempotency_keys SET status = $3, response = $4"
-                + " WHERE actor_id = $1 AND key = $2")
-            .execute(Tuple.of(actor.id(), key, outcome.status(), outcome.body()))
-            .map(outcome));
-      });
-    }).recover(failure -> failure instanceof Replay ? stored(pool, actor, key, hash) : Future.failedFuture(failure));
-  }
-
-  private static Future<Outcome> started(Function<SqlConnection, Future<Outcome>> write, SqlConnection tx) {
-    try {
-      return write.apply(tx);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
   }
 
   /** Sends an outcome. */
   public static Future<Void> respond(RoutingContext ctx, Outcome outcome) {
     return Respond.json(ctx, outcome.status(), outcome.body());
-  }
-
-  private static Future<Outcome> stored(Pool pool, CurrentUser actor, String key, String hash) {
-    return pool.preparedQuery("SELECT request_hash, status, response FROM idempotency_keys"
-            + " WHERE actor_id = $1 AND key = $2")
-        .execute(Tuple.of(actor.id(), key))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          if (!row.getString("request_hash").equals(hash)) {
-            throw ApiError.unprocessable("idempotency_key_reused",
-                "This Idempotency-Key was already used for a different request");
-          }
-          return new Outcome(row.getInteger("status"), row.getJsonObject("response"), true);
-        });
-  }
-
-  static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,5 +1,7 @@
 package org.floodready.web;
 
+import org.floodready.errors.ApiError;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;

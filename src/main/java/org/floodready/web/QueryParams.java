@@ -1,5 +1,7 @@
 package org.floodready.web;
 
+import org.floodready.errors.ApiError;
+
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

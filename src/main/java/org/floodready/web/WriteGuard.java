@@ -1,5 +1,7 @@
 package org.floodready.web;
 
+import org.floodready.errors.ApiError;
+
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -7,8 +9,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 
 /**
  * Who may call a write at all, checked before any handler reads the body: a caller whose role can never

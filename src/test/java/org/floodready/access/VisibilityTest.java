@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.support.FloodReadyTest;
 import org.floodready.support.TestServer;

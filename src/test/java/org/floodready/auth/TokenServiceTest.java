@@ -1,5 +1,9 @@
 package org.floodready.auth;
 
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
+import org.floodready.access.TokenService;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
-import org.floodready.web.ApiError;
-import org.floodready.web.Fields;
+import org.floodready.errors.ApiError;
+import org.floodready.input.Fields;
 import org.floodready.support.Contract;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,8 @@
 package org.floodready.excel;
 
+import org.floodready.sheets.Xlsx;
+import org.floodready.sheets.XlsxWriter;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -178,7 +181,7 @@ class ExportXlsxTest {
     byte[] bytes = XlsxWriter.write(List.of(new XlsxWriter.Table("表", List.of(
         List.of("时间 Time", "数量 Quantity", "比例 Ratio", "备注 Note"),
         List.of("2026-02-30T25:61:00+08:00", new java.math.BigDecimal("12345.50"),
-            new org.floodready.web.Csv.Percent(new java.math.BigDecimal("0.855")), "@SUM(A1)"),
+            new org.floodready.sheets.Csv.Percent(new java.math.BigDecimal("0.855")), "@SUM(A1)"),
         List.of("2026-07-20T08:30:00+08:00", 7L, "", "-1 lost")))));
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
       Sheet sheet = wb.getSheet("表");

@@ -1,5 +1,7 @@
 package org.floodready.excel;
 
+import org.floodready.sheets.Xlsx;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpRequest;

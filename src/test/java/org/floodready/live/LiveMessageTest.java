@@ -1,7 +1,6 @@
 package org.floodready.live;
 
-import org.floodready.readiness.Scope;
-
+import org.floodready.access.Scope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -3,7 +3,7 @@ package org.floodready.patrols;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.junit.jupiter.api.Test;
 
 class HazardWorkflowTest {

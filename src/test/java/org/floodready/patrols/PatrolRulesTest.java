@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import org.floodready.web.Fields;
+import org.floodready.input.Fields;
 import org.junit.jupiter.api.Test;
 
 class PatrolRulesTest {

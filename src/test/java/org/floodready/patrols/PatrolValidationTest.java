@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.junit.jupiter.api.Test;
 
 class PatrolValidationTest {

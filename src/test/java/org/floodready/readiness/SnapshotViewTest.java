@@ -1,5 +1,7 @@
 package org.floodready.readiness;
 
+import org.floodready.access.Scope;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

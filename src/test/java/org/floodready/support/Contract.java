@@ -4,7 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.floodready.web.ApiContract;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.floodready.web.ContractValidation;
 
 /** The contract's check of a request body, for tests of a validation class without a server. */

@@ -1,5 +1,7 @@
 package org.floodready.board.charts;
 
+import org.floodready.print.CjkFonts;
+
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;

@@ -2,16 +2,17 @@ package org.floodready.board.panels;
 
 import org.floodready.board.charts.ChartResponder;
 import org.floodready.board.report.ReportDraft;
+import org.floodready.board.report.ReportSource;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 
 /** What one domain contributes to the board: panels, charts, map features and daily-report sections. */
-public interface BoardPart {
+public interface BoardPart extends ReportSource {
 
   default void addPanels(Map<String, PanelSources.Source> panels) {
   }
@@ -24,6 +25,7 @@ public interface BoardPart {
     return Future.succeededFuture();
   }
 
+  @Override
   default Future<Void> addToReport(ReportDraft report) {
     return Future.succeededFuture();
   }

@@ -4,9 +4,8 @@ import org.floodready.access.Assignments;
 import org.floodready.board.charts.ChartKey;
 import org.floodready.board.charts.ChartResponder;
 import org.floodready.board.charts.ChartVersions;
-import org.floodready.board.charts.LevelCharts;
 import org.floodready.board.report.ReportDraft;
-import org.floodready.board.report.ReportTable;
+import org.floodready.print.ReportTable;
 import org.floodready.board.report.ReportWords;
 
 import io.vertx.core.Future;
@@ -22,12 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.checkpoints.CheckpointDefaults;
 import org.floodready.checkpoints.CheckpointState;
 import org.floodready.checkpoints.CheckpointStates;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 import org.floodready.web.QueryParams;
 
 /** Water on the board: checkpoint states, open alerts to acknowledge, level charts, checkpoints on the map. */

@@ -1,7 +1,7 @@
 package org.floodready.board.panels;
 
 import org.floodready.board.report.ReportDraft;
-import org.floodready.board.report.ReportTable;
+import org.floodready.print.ReportTable;
 
 import io.vertx.core.Future;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 
 /** The panels this node composes from the domain services, by name (GET /api/dashboard/panels/{panel}). */
 public final class PanelSources {

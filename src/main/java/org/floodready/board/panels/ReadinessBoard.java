@@ -7,7 +7,7 @@ import org.floodready.board.charts.ChartSpec;
 import org.floodready.board.charts.ChartVersions;
 import org.floodready.board.report.DailyReport;
 import org.floodready.board.report.ReportDraft;
-import org.floodready.board.report.ReportTable;
+import org.floodready.print.ReportTable;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 import org.floodready.readiness.ReadinessNode;
-import org.floodready.readiness.Scope;
+import org.floodready.access.Scope;
 
 /** Readiness on the board: the score chart by unit and the report's summary, from the live snapshot. */
 public final class ReadinessBoard implements BoardPart {

@@ -1,5 +1,7 @@
 package org.floodready.board.report;
 
+import org.floodready.print.ReportTable;
+
 import org.floodready.board.charts.ChartSpec;
 
 import java.time.LocalDate;

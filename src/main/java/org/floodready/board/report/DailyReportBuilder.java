@@ -1,6 +1,6 @@
 package org.floodready.board.report;
 
-import org.floodready.board.panels.BoardPart;
+import org.floodready.print.ReportTable;
 
 import io.vertx.core.Future;
 import java.time.LocalDate;
@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
+import org.floodready.access.CurrentUser;
 
 /** Gathers the daily report for a date: each section from the domain that owns its data. */
 public final class DailyReportBuilder {
   private final AppContext app;
-  private final List<BoardPart> parts;
+  private final List<? extends ReportSource> parts;
 
-  DailyReportBuilder(AppContext app, List<BoardPart> parts) {
+  DailyReportBuilder(AppContext app, List<? extends ReportSource> parts) {
     this.app = app;
     this.parts = parts;
   }
@@ -24,7 +24,7 @@ public final class DailyReportBuilder {
     ReportDraft draft = new ReportDraft(date, app.config().zone(), app.now());
     // Sections run one after another so their order is the parts' order.
     Future<Void> chain = Future.succeededFuture();
-    for (BoardPart part : parts) {
+    for (ReportSource part : parts) {
       chain = chain.compose(v -> part.addToReport(draft));
     }
     return chain.map(v -> new DailyReport(date, draft.zone.getId(), draft.dateTime(app.now()), user.displayName(),

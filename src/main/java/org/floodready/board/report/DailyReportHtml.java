@@ -1,5 +1,9 @@
 package org.floodready.board.report;
 
+import static org.floodready.print.Html.esc;
+
+import org.floodready.print.ReportTable;
+
 import java.util.List;
 
 /** The daily report as a printable HTML page (A4 print styles, no external assets). */
@@ -51,23 +55,5 @@ public final class DailyReportHtml {
       h.append("</section>");
     }
     return h.append("</body></html>").toString();
-  }
-
-  public static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(s.length() + 16);
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

@@ -1,5 +1,9 @@
 package org.floodready.board.report;
 
+import org.floodready.print.ReportTable;
+
+import org.floodready.print.PdfTables;
+
 import org.floodready.board.charts.ChartResponder;
 
 import com.lowagie.text.Document;

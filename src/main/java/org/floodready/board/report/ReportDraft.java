@@ -1,5 +1,7 @@
 package org.floodready.board.report;
 
+import org.floodready.print.ReportTable;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

@@ -1,17 +1,15 @@
 package org.floodready.board.report;
 
-import org.floodready.board.panels.BoardPart;
-
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
-import org.floodready.excel.Xlsx;
-import org.floodready.excel.XlsxWriter;
-import org.floodready.web.ApiError;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
+import org.floodready.sheets.Xlsx;
+import org.floodready.sheets.XlsxWriter;
+import org.floodready.errors.ApiError;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -20,7 +18,7 @@ public final class ReportRoutes {
   private final AppContext app;
   private final DailyReportBuilder builder;
 
-  public ReportRoutes(AppContext app, java.util.List<BoardPart> parts) {
+  public ReportRoutes(AppContext app, java.util.List<? extends ReportSource> parts) {
     this.app = app;
     this.builder = new DailyReportBuilder(app, parts);
   }

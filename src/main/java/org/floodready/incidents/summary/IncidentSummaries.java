@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.floodready.app.AppContext;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 
 /** Gathers an incident's summary from the ledger, the returns and the request workflow. */
 public final class IncidentSummaries {

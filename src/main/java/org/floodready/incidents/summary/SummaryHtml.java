@@ -1,7 +1,7 @@
 package org.floodready.incidents.summary;
 
 import java.util.List;
-import org.floodready.board.report.DailyReportHtml;
+import org.floodready.print.Html;
 
 /** The incident summary as a printable page, styled like the daily report (report.css, no scripts). */
 final class SummaryHtml {
@@ -42,6 +42,6 @@ final class SummaryHtml {
   }
 
   private static String esc(String s) {
-    return DailyReportHtml.esc(s);
+    return Html.esc(s);
   }
 }

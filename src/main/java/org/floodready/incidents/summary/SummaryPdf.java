@@ -11,7 +11,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import org.floodready.board.report.PdfTables;
+import org.floodready.print.PdfTables;
 
 /** The incident summary as PDF (OpenPDF, landscape A4) with the same embedded CJK font as the daily report. */
 final class SummaryPdf {

@@ -7,8 +7,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -55,7 +55,7 @@ public final class SummaryRoutes {
     long id = QueryParams.pathId(ctx, "incidentId");
     boolean stillOutOnly = Boolean.TRUE.equals(new QueryParams(ctx).bool("stillOut"));
     summaries.supplies().incident(id)
-        .map(found -> found.orElseThrow(() -> org.floodready.web.ApiError.notFound("Incident", id)))
+        .map(found -> found.orElseThrow(() -> org.floodready.errors.ApiError.notFound("Incident", id)))
         .compose(incident -> summaries.supplies().outstanding(id, null, stillOutOnly))
         .onSuccess(lines -> Respond.ok(ctx, items(lines)))
         .onFailure(ctx::fail);

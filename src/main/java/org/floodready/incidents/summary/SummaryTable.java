@@ -1,7 +1,7 @@
 package org.floodready.incidents.summary;
 
 import java.util.List;
-import org.floodready.web.Csv;
+import org.floodready.sheets.Csv;
 
 /** One table of the incident summary, the same in HTML, PDF and CSV. */
 record SummaryTable(String id, String title, List<String> columns, List<List<String>> rows) {

@@ -1,5 +1,7 @@
 package org.floodready.board.charts;
 
+import org.floodready.print.CjkFonts;
+
 import org.floodready.board.panels.CoverageRows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

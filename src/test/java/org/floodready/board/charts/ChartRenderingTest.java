@@ -1,5 +1,7 @@
 package org.floodready.board.charts;
 
+import org.floodready.print.CjkFonts;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,11 +1,10 @@
-package org.floodready.excel;
+package org.floodready.sheets;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.floodready.app.AppContext;
-import org.floodready.web.Csv;
 
 /** Sends tables as an .xlsx download, rendered on a worker thread; a failure fails the request (once). */
 public final class Xlsx {

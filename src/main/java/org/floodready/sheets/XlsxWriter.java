@@ -1,4 +1,4 @@
-package org.floodready.excel;
+package org.floodready.sheets;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +26,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.floodready.web.Csv;
 
 /**
  * Writes the tables the API offers as CSV into an .xlsx workbook, one sheet per table, from the very same
@@ -106,7 +105,7 @@ public final class XlsxWriter {
   }
 
   /** Writes one value with its real type; answers the text shown, for the column width. */
-  static String fill(Cell cell, Object value, Styles styles) {
+  public static String fill(Cell cell, Object value, Styles styles) {
     if (value == null) {
       cell.setBlank();
       return "";
@@ -167,7 +166,7 @@ public final class XlsxWriter {
   }
 
   /** Width in Excel character units: a Chinese character takes two. */
-  static int displayWidth(String s) {
+  public static int displayWidth(String s) {
     int w = 0;
     for (int i = 0; i < s.length(); i++) {
       w += s.charAt(i) > 0x2E80 ? 2 : 1;
@@ -186,16 +185,16 @@ public final class XlsxWriter {
   }
 
   /** The cell styles of one workbook, made once (a workbook holds at most 64,000). */
-  static final class Styles {
-    final CellStyle header;
+  public static final class Styles {
+    public final CellStyle header;
     final CellStyle time;
-    final CellStyle day;
+    public final CellStyle day;
     final CellStyle percent;
-    final CellStyle quoted;
+    public final CellStyle quoted;
     private final Workbook wb;
     private final Map<Integer, CellStyle> numbers = new HashMap<>();
 
-    Styles(Workbook wb) {
+    public Styles(Workbook wb) {
       this.wb = wb;
       Font bold = wb.createFont();
       bold.setBold(true);

@@ -1,9 +1,9 @@
-package org.floodready.board.report;
+package org.floodready.print;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.floodready.web.Csv;
+import org.floodready.sheets.Csv;
 
 /** One table of the daily report: shown in HTML and PDF, downloadable as CSV or .xlsx. */
 public record ReportTable(String id, String title, List<String> columns, List<List<Object>> rows, String note) {

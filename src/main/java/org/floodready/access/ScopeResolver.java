@@ -1,14 +1,13 @@
-package org.floodready.readiness;
+package org.floodready.access;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.floodready.access.Assignments;
-import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
+import org.floodready.events.DomainEvents;
 import org.floodready.events.EventType;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 
 /**
  * A caller's readiness scope: admin, duty room and viewers see every unit; base keepers, river chiefs
@@ -30,9 +29,9 @@ public final class ScopeResolver {
   private final Assignments scopes;
   private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-  public ScopeResolver(AppContext app) {
-    this.scopes = new Assignments(app.pool());
-    app.events().follow(batch -> {
+  public ScopeResolver(Pool pool, DomainEvents events) {
+    this.scopes = new Assignments(pool);
+    events.follow(batch -> {
       if (batch.stream().anyMatch(e -> e.kind().map(EventType::changesScopes).orElse(false))) {
         cache.clear();
       }

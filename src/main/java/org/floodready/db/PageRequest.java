@@ -1,30 +1,24 @@
-package org.floodready.web;
+package org.floodready.db;
+
+import org.floodready.errors.ApiError;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
-import org.floodready.db.Where;
 import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ?page=1&size=50&sort=name,-created_at}. Sort keys are looked up in a whitelist that maps
- * each public key to a SQL expression, so the ORDER BY never contains client text.
+ * A page of a list, {@code ?page=1&size=50&sort=name,-created_at} (read from the query by {@code web.Paging}).
+ * Sort keys are looked up in a whitelist that maps each public key to a SQL expression, so the ORDER BY never contains client text.
  */
 public record PageRequest(int page, int size, String orderBy, String sort) {
   public static final int MAX_SIZE = 500;
 
-  public static PageRequest from(RoutingContext ctx, Map<String, String> sortable, String defaultSort) {
-    QueryParams q = new QueryParams(ctx);
-    int page = q.integer("page", 1, 1, 1_000_000);
-    int size = q.integer("size", 50, 1, MAX_SIZE);
-    String sort = q.text("sort");
-    if (sort == null) {
-      sort = defaultSort;
-    }
+  /** The page of {@code sort} (e.g. {@code name,-createdAt}), each key looked up in {@code sortable}. */
+  public static PageRequest of(int page, int size, String sort, Map<String, String> sortable) {
     List<String> terms = new ArrayList<>();
     for (String key : sort.split(",")) {
       String k = key.trim();

@@ -1,13 +1,13 @@
-package org.floodready.auth;
+package org.floodready.access;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
-import org.floodready.web.ApiError;
+import org.floodready.errors.ApiError;
 
 /** The authenticated caller of a request: a person with a role, or a gauge with an API key. */
 public record CurrentUser(long id, String username, String displayName, Role role, Long unitId) {
-  static final String KEY = "floodready.user";
+  public static final String KEY = "floodready.user";
 
   public static CurrentUser of(RoutingContext ctx) {
     CurrentUser user = ctx.get(KEY);

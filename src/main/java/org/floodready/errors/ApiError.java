@@ -1,4 +1,4 @@
-package org.floodready.web;
+package org.floodready.errors;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Map;

@@ -1,4 +1,7 @@
-package org.floodready.web;
+package org.floodready.input;
+
+import org.floodready.errors.ApiError;
+import org.floodready.sheets.Csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

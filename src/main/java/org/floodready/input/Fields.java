@@ -1,4 +1,6 @@
-package org.floodready.web;
+package org.floodready.input;
+
+import org.floodready.errors.ApiError;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package org.floodready.web;
+package org.floodready.errors;
 
 /** 429 with the seconds the client should wait. */
 public class RateLimited extends ApiError {

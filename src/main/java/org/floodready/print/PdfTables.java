@@ -1,6 +1,4 @@
-package org.floodready.board.report;
-
-import org.floodready.board.charts.CjkFonts;
+package org.floodready.print;
 
 import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;

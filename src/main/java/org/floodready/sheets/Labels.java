@@ -1,4 +1,4 @@
-package org.floodready.excel;
+package org.floodready.sheets;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.floodready.board.charts;
+package org.floodready.print;
 
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;

@@ -1,4 +1,4 @@
-package org.floodready.auth;
+package org.floodready.access;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
-package org.floodready.board.charts;
+package org.floodready.board.panels;
 
-import org.floodready.board.panels.CheckpointData;
+import org.floodready.board.charts.LevelChartSpec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.floodready.web;
+package org.floodready.sheets;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A table of cells rendered as RFC 4180 CSV. The rows are kept as given (numbers stay numbers) so the same
- * table can also be written as a spreadsheet (see org.floodready.excel.XlsxWriter): the two cannot drift.
+ * table can also be written as a spreadsheet (see org.floodready.sheets.XlsxWriter): the two cannot drift.
  */
 public final class Csv {
   private final List<List<Object>> rows = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.floodready.readiness;
+package org.floodready.access;
 
 import java.util.Set;
 

@@ -1,14 +1,13 @@
-package org.floodready.cluster;
+package org.floodready.readiness;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.floodready.app.AppContext;
-import org.floodready.auth.CurrentUser;
-import org.floodready.auth.Role;
+import org.floodready.access.CurrentUser;
+import org.floodready.access.Role;
 import org.floodready.web.Respond;
-import org.floodready.readiness.ReadinessNode;
-import org.floodready.readiness.Scope;
+import org.floodready.access.Scope;
 
 /** {@code GET /api/cluster} (admin): the members, which node answered, and the snapshot's version. */
 public final class ClusterRoutes {

@@ -4,48 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.On;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Two real members (two Hazelcast instances over TCP, one database): revocations and the login limit span both. */
+@FloodReadyTest(nodes = 2)
 class AuthClusterTest {
   static TestServer a;
   static TestServer b;
-  static Http adminA;
+  static Api adminA;
 
   @BeforeAll
-  static void start() throws Exception {
-    int hzA = TestServer.freePort();
-    int hzB = TestServer.freePort();
-    String[] common = {"--cluster-name", "fr-auth-" + UUID.randomUUID(), "--jwt-secret", "auth-" + UUID.randomUUID(),
-        "--cluster-members", "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB};
-    a = TestServer.start(Clock.systemUTC(), TestServer.concat(common, new String[] {"--cluster-port", "" + hzA}));
-    b = TestServer.start(TestServer.config(a.server.pgUrl(), TestServer.freePort(), Files.createTempDirectory("fr-auth-b"),
-        TestServer.concat(common, new String[] {"--cluster-port", "" + hzB})));
+  static void cluster(TestServer nodeA, @On("b") TestServer nodeB) {
+    a = nodeA;
+    b = nodeB;
     adminA = a.as("admin");
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (adminA.get("/api/cluster").json().getJsonArray("members").size() < 2) {
-      assertTrue(System.nanoTime() < deadline, "the two nodes never formed one cluster");
-      Thread.sleep(200);
-    }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (b != null) {
-      b.close();
-    }
-    if (a != null) {
-      a.close();
-    }
   }
 
   private static long createViewer(String username, String password) {
@@ -56,7 +35,7 @@ class AuthClusterTest {
   }
 
   /** How long until the token is refused on the node, at most 5 s. */
-  private static long millisUntilRefused(Http on) throws InterruptedException {
+  private static long millisUntilRefused(Api on) throws InterruptedException {
     long started = System.nanoTime();
     while (System.nanoTime() - started < Duration.ofSeconds(5).toNanos()) {
       if (on.get("/api/auth/me").status() == 401) {
@@ -72,7 +51,7 @@ class AuthClusterTest {
   @Test
   void disablingAUserOnNodeARefusesHisTokenOnNodeBWithinASecond() throws Exception {
     long id = createViewer("cluster-off", "Kite-Marsh-Quarry-4");
-    Http onB = b.as("cluster-off", "Kite-Marsh-Quarry-4");
+    Api onB = b.as("cluster-off", "Kite-Marsh-Quarry-4");
     assertEquals(200, onB.get("/api/auth/me").status());
     assertEquals(200, onB.get("/api/units").status(), "now in B's verified-token memo");
     assertEquals(200, adminA.patch("/api/admin/users/" + id, new JsonObject().put("active", false)).status());
@@ -85,15 +64,15 @@ class AuthClusterTest {
   @Test
   void aPasswordChangedOnNodeARefusesTheOldTokenOnNodeB() throws Exception {
     createViewer("cluster-pw", "Otter-Sluice-Ember-5");
-    Http onA = a.as("cluster-pw", "Otter-Sluice-Ember-5");
-    Http onB = b.as("cluster-pw", "Otter-Sluice-Ember-5");
+    Api onA = a.as("cluster-pw", "Otter-Sluice-Ember-5");
+    Api onB = b.as("cluster-pw", "Otter-Sluice-Ember-5");
     assertEquals(200, onB.get("/api/auth/me").status());
     Resp changed = onA.post("/api/auth/password", new JsonObject().put("currentPassword", "Otter-Sluice-Ember-5")
         .put("newPassword", "Heron-Dyke-Walnut-8"));
     assertEquals(200, changed.status(), changed.toString());
     long took = millisUntilRefused(onB);
     assertTrue(took < 1000, "refused on B after " + took + " ms");
-    assertEquals(200, b.anonymous.as(changed.json().getString("token")).get("/api/auth/me").status(),
+    assertEquals(200, b.anonymous.withToken(changed.json().getString("token")).get("/api/auth/me").status(),
         "the new token works on the other node too");
   }
 

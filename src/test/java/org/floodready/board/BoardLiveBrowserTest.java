@@ -1,16 +1,15 @@
 package org.floodready.board;
 
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,25 +18,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The board on the live stream: a change arrives as an event, and a dropped stream is shown as such. */
+@FloodReadyTest(browser = true)
 class BoardLiveBrowserTest {
   static TestServer server;
   static ChromeDriver driver;
 
   @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start();
-    driver = Browser.start(Files.createTempDirectory("fr-chromium-live"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+  static void start(TestServer node, ChromeDriver browser) {
+    server = node;
+    driver = browser;
   }
 
   @Test

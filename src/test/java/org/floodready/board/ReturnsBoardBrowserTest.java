@@ -1,5 +1,7 @@
 package org.floodready.board;
 
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,15 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.floodready.support.Http;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,25 +29,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * #17 on the board: two pumps issued to an incident that is then closed show in the still-out panel; the
  * keeper books one back needing repair and one good from the row, and the row leaves the panel.
  */
+@FloodReadyTest(browser = true)
 class ReturnsBoardBrowserTest {
   static TestServer server;
   static ChromeDriver driver;
 
   @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start();
-    driver = Browser.start(Files.createTempDirectory("fr-chromium"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    Browser.quit(driver, server);
+  static void start(TestServer node, ChromeDriver browser) {
+    server = node;
+    driver = browser;
   }
 
   @Test
   void theKeeperBooksTheReturnOfAClosedIncidentsPumpsFromTheBoard() throws Exception {
-    Http keeper = server.as("keeper");
+    Api keeper = server.as("keeper");
     long base = keeper.get("/api/bases?mine=true").json().getJsonArray("items").getJsonObject(0).getLong("id");
     long pump = keeper.get("/api/items?q=E-DSL").json().getJsonArray("items").stream().map(JsonObject.class::cast)
         .filter(i -> i.getString("code").equals("E-DSL")).findFirst().orElseThrow().getLong("id");

@@ -7,16 +7,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import org.floodready.db.PgUrl;
-import org.floodready.support.TestDatabase;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.Nodes;
 import org.junit.jupiter.api.Test;
 
 /** The identity read from a real PostgreSQL: per database, stable, and readable without the privileged function. */
+@FloodReadyTest
 class DatabaseIdentityTest {
 
   @Test
-  void twoDatabasesOfOneServerDifferAndOneDatabaseIsAlwaysTheSame() throws Exception {
-    PgUrl one = TestDatabase.freshDatabase();
-    PgUrl two = TestDatabase.freshDatabase();
+  void twoDatabasesOfOneServerDifferAndOneDatabaseIsAlwaysTheSame(Nodes nodes) throws Exception {
+    PgUrl one = nodes.demoDatabase();
+    PgUrl two = nodes.demoDatabase();
     DatabaseIdentity first = DatabaseIdentity.read(one);
     assertEquals(first, DatabaseIdentity.read(one));
     assertEquals(one.database(), first.database());
@@ -25,8 +27,8 @@ class DatabaseIdentityTest {
   }
 
   @Test
-  void anAccountNotAllowedToReadTheSystemIdentifierStillGetsAStableIdentity() throws Exception {
-    PgUrl db = TestDatabase.freshDatabase();
+  void anAccountNotAllowedToReadTheSystemIdentifierStillGetsAStableIdentity(Nodes nodes) throws Exception {
+    PgUrl db = nodes.demoDatabase();
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
          Statement st = c.createStatement()) {
       st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fr_limited') THEN"

@@ -8,36 +8,34 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.floodready.FloodReadyServer;
 import org.floodready.config.AppConfig;
-import org.floodready.support.Http;
-import org.floodready.support.TestServer;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.Nodes;
 import org.junit.jupiter.api.Test;
 
 /**
  * A backup taken while the node serves a movement load, restored into a new data dir: a node started on it
  * serves, every movement acknowledged before the backup began is there, and on-hand equals the ledger.
  */
+@FloodReadyTest
 class BackupRestoreTest {
 
-  private static AppConfig config(Path dataDir) {
-    return AppConfig.from(TestServer.concat(new String[] {"--data-dir", dataDir.toString(), "--port",
-        Integer.toString(TestServer.freePort()), "--http-instances", "1", "--host", "127.0.0.1"},
-        TestServer.clusterArgs()), Map.of());
+  private static AppConfig config(Path dataDir) throws IOException {
+    return Nodes.config("--data-dir", dataDir.toString());
   }
 
   @Test
-  void aBackupUnderLoadRestoresIntoANewDataDir() throws Exception {
-    Path dataDir = Files.createTempDirectory("fr-backup-src");
+  void aBackupUnderLoadRestoresIntoANewDataDir(Nodes nodes) throws Exception {
+    Path dataDir = nodes.dataDir();
     Path file = Files.createTempDirectory("fr-backups").resolve("floodready.frbackup");
     Set<Long> beforeBackup;
     int duringBackup;
-    try (FloodReadyServer server = FloodReadyServer.start(config(dataDir), Clock.systemUTC())) {
-      Http admin = DatabaseKillTest.login(new Http("http://localhost:" + server.port(), null));
+    try (FloodReadyServer server = nodes.start(config(dataDir))) {
+      Api admin = nodes.users(server).as("admin");
       try (MovementLoad load = new MovementLoad(() -> admin, 4)) {
         load.awaitMore(40, 60_000);
         beforeBackup = load.acknowledged();
@@ -51,13 +49,13 @@ class BackupRestoreTest {
     }
     System.out.println(beforeBackup.size() + " movements before the backup, " + duringBackup + " while it ran");
 
-    Path restoredDir = Files.createTempDirectory("fr-backup-dst");
+    Path restoredDir = nodes.dataDir();
     Restore.restore(file, restoredDir, false);
-    try (FloodReadyServer restored = FloodReadyServer.start(config(restoredDir), Clock.systemUTC())) {
-      Http anonymous = new Http("http://localhost:" + restored.port(), null);
+    try (FloodReadyServer restored = nodes.start(config(restoredDir))) {
+      Api anonymous = nodes.users(restored).anonymous();
       assertEquals(200, anonymous.get("/ready").status());
       assertTrue(!restored.demoLoadedNow(), "the demo data came from the backup, not loaded again");
-      Http admin = DatabaseKillTest.login(anonymous);
+      Api admin = nodes.users(restored).as("admin");
       MovementLoad.assertLedgerHolds(restored.pgUrl(), beforeBackup);
       // the restored node takes writes: its sequences continue after the restored rows
       Set<Long> more = new HashSet<>();

@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.floodready.FloodReadyServer;
-import org.floodready.config.AppConfig;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.Nodes;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,18 +22,16 @@ import org.junit.jupiter.api.Test;
  * node answers 503 with Retry-After meanwhile, restarts the database itself and is ready again within 30 s,
  * and in the end every movement it acknowledged is in the ledger, with on-hand equal to the ledger.
  */
+@FloodReadyTest
 class DatabaseKillTest {
   static final long RECOVERY_LIMIT_MS = 30_000;
 
   @Test
-  void acknowledgedMovementsSurviveKilledDatabaseProcesses() throws Exception {
-    Path dataDir = Files.createTempDirectory("fr-dbkill");
-    AppConfig config = AppConfig.from(TestServer.concat(new String[] {"--data-dir", dataDir.toString(), "--port",
-        Integer.toString(TestServer.freePort()), "--http-instances", "2", "--host", "127.0.0.1"},
-        TestServer.clusterArgs()), Map.of());
-    try (FloodReadyServer server = FloodReadyServer.start(config, Clock.systemUTC())) {
-      Http anonymous = new Http("http://localhost:" + server.port(), null);
-      Http admin = login(anonymous);
+  void acknowledgedMovementsSurviveKilledDatabaseProcesses(Nodes nodes) throws Exception {
+    Path dataDir = nodes.dataDir();
+    try (FloodReadyServer server = nodes.start("--data-dir", dataDir.toString(), "--http-instances", "2")) {
+      Api anonymous = nodes.users(server).anonymous();
+      Api admin = nodes.users(server).as("admin");
       Path pgDir = dataDir.resolve("pg").toRealPath();
       Set<Long> acknowledged;
       int refused;
@@ -80,7 +75,7 @@ class DatabaseKillTest {
     }
   }
 
-  static long awaitReady(Http anonymous) {
+  static long awaitReady(Api anonymous) {
     long deadline = System.currentTimeMillis() + 2 * RECOVERY_LIMIT_MS;
     while (System.currentTimeMillis() < deadline) {
       if (anonymous.get("/ready").status() == 200) {
@@ -89,11 +84,5 @@ class DatabaseKillTest {
       MovementLoad.pause(100);
     }
     throw new AssertionError("not ready again within " + 2 * RECOVERY_LIMIT_MS + " ms");
-  }
-
-  static Http login(Http anonymous) {
-    Resp r = anonymous.post("/api/auth/login", new JsonObject().put("username", "admin").put("password", "Flood@2026"));
-    assertEquals(200, r.status(), r.toString());
-    return anonymous.as(r.json().getString("token"));
   }
 }

@@ -5,32 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.floodready.FloodReadyServer;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.Nodes;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
 import org.junit.jupiter.api.Test;
 
 /**
  * External-PostgreSQL mode against a separately started server, which is then stopped and started
  * again under the running node: 503 while it is down, back to normal without a restart.
  */
+@FloodReadyTest
 class DatabaseOutageTest {
 
   @Test
-  void externalDatabaseGoesDownAndComesBack() throws Exception {
+  void externalDatabaseGoesDownAndComesBack(Nodes nodes) throws Exception {
     Path pgDir = Files.createTempDirectory("fr-outage-pg");
     EmbeddedDatabase pg = EmbeddedDatabase.start(pgDir, 0);
     int pgPort = pg.port();
     PgUrl url = pg.url();
-    try (FloodReadyServer server = FloodReadyServer.start(
-        TestServer.config(url, TestServer.freePort(), Files.createTempDirectory("fr-outage")), Clock.systemUTC())) {
-      Http anonymous = new Http("http://localhost:" + server.port(), null);
+    try (FloodReadyServer server = nodes.start(Nodes.config(url, Nodes.freePort(), nodes.dataDir()))) {
+      Api anonymous = nodes.users(server).anonymous();
       assertEquals(200, anonymous.get("/ready").status());
-      Http admin = login(anonymous);
+      Api admin = nodes.users(server).as("admin");
 
       pg.close();
       Resp ready = anonymous.get("/ready");
@@ -51,13 +51,7 @@ class DatabaseOutageTest {
     }
   }
 
-  private static Http login(Http anonymous) {
-    Resp r = anonymous.post("/api/auth/login", new JsonObject().put("username", "admin").put("password", "Flood@2026"));
-    assertEquals(200, r.status(), r.toString());
-    return anonymous.as(r.json().getString("token"));
-  }
-
-  private static void awaitReady(Http http) throws InterruptedException {
+  private static void awaitReady(Api http) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
       if (http.get("/ready").status() == 200) {

@@ -4,29 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Clock;
 import org.floodready.FloodReadyServer;
-import org.floodready.support.Http;
-import org.floodready.support.TestDatabase;
-import org.floodready.support.TestServer;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.Nodes;
 import org.junit.jupiter.api.Test;
 
 /** From an empty database: migrations apply, the demo data loads, and a second start does not duplicate it. */
+@FloodReadyTest
 class DemoDataOnceTest {
 
   @Test
-  void migrationsApplyAndDemoDataLoadsExactlyOnce() throws Exception {
-    PgUrl db = TestDatabase.emptyDatabase();
-    Path dataDir = Files.createTempDirectory("fr-once");
-    try (FloodReadyServer first = FloodReadyServer.start(TestServer.config(db, TestServer.freePort(), dataDir),
-        Clock.systemUTC())) {
+  void migrationsApplyAndDemoDataLoadsExactlyOnce(Nodes nodes) throws Exception {
+    PgUrl db = nodes.emptyDatabase();
+    Path dataDir = nodes.dataDir();
+    try (FloodReadyServer first = nodes.start(Nodes.config(db, Nodes.freePort(), dataDir))) {
       assertTrue(first.demoLoadedNow());
-      Http http = new Http("http://localhost:" + first.port(), null);
+      Api http = nodes.users(first).anonymous();
       assertEquals(200, http.get("/ready").status());
       assertEquals("ready", http.get("/ready").json().getString("status"));
       String newest = java.util.Arrays.stream(new java.io.File("src/main/resources/db/migration").list())
@@ -37,8 +35,7 @@ class DemoDataOnceTest {
     long units = count(db, "SELECT count(*) FROM units");
     assertTrue(users >= 6, "demo users");
     assertTrue(units >= 10, "demo units");
-    try (FloodReadyServer second = FloodReadyServer.start(TestServer.config(db, TestServer.freePort(), dataDir),
-        Clock.systemUTC())) {
+    try (FloodReadyServer second = nodes.start(Nodes.config(db, Nodes.freePort(), dataDir))) {
       assertFalse(second.demoLoadedNow());
     }
     assertEquals(users, count(db, "SELECT count(*) FROM users"));
@@ -47,10 +44,9 @@ class DemoDataOnceTest {
   }
 
   @Test
-  void demoDataCanBeSwitchedOff() throws Exception {
-    PgUrl db = TestDatabase.emptyDatabase();
-    try (FloodReadyServer server = FloodReadyServer.start(TestServer.config(db, TestServer.freePort(),
-        Files.createTempDirectory("fr-nodemo"), "--demo-data", "false"), Clock.systemUTC())) {
+  void demoDataCanBeSwitchedOff(Nodes nodes) throws Exception {
+    PgUrl db = nodes.emptyDatabase();
+    try (FloodReadyServer server = nodes.start(Nodes.config(db, Nodes.freePort(), nodes.dataDir(), "--demo-data", "false"))) {
       assertFalse(server.demoLoadedNow());
     }
     assertEquals(0, count(db, "SELECT count(*) FROM users"));

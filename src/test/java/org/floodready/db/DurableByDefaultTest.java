@@ -2,30 +2,24 @@ package org.floodready.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.floodready.FloodReadyServer;
 import org.floodready.config.AppConfig;
-import org.floodready.support.TestDatabase;
-import org.floodready.support.TestServer;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.Nodes;
 import org.junit.jupiter.api.Test;
 
 /** The embedded PostgreSQL of {@code ./scripts/start} flushes every commit to disk before it is acknowledged. */
+@FloodReadyTest
 class DurableByDefaultTest {
 
   @Test
-  void theEmbeddedServerStartedAsInProductionIsDurable() throws Exception {
-    Path dataDir = Files.createTempDirectory("fr-durable");
-    AppConfig config = AppConfig.from(TestServer.concat(new String[] {"--data-dir", dataDir.toString(), "--port",
-        Integer.toString(TestServer.freePort()), "--http-instances", "1", "--host", "127.0.0.1", "--demo-data", "false"},
-        TestServer.clusterArgs()), Map.of());
-    try (FloodReadyServer server = FloodReadyServer.start(config, Clock.systemUTC())) {
+  void theEmbeddedServerStartedAsInProductionIsDurable(Nodes nodes) throws Exception {
+    try (FloodReadyServer server = nodes.start("--demo-data", "false")) {
       PgUrl url = server.pgUrl();
       assertEquals("on", show(url, "fsync"));
       assertEquals("on", show(url, "synchronous_commit"));
@@ -35,9 +29,9 @@ class DurableByDefaultTest {
   }
 
   @Test
-  void theUnsafeModeIsSeenByTheCheckUsedForExternalServers() throws Exception {
+  void theUnsafeModeIsSeenByTheCheckUsedForExternalServers(Nodes nodes) throws Exception {
     // the shared test server runs in the unsafe mode on purpose: throw-away data, speed first
-    PgUrl url = TestDatabase.emptyDatabase();
+    PgUrl url = nodes.emptyDatabase();
     assertEquals("off", show(url, "fsync"));
     assertEquals(List.of("fsync=off", "synchronous_commit=off", "full_page_writes=off"),
         DurabilityCheck.unsafeSettings(url));

@@ -9,30 +9,23 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import org.floodready.FloodReadyServer;
-import org.floodready.config.AppConfig;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.Nodes;
 import org.floodready.support.Resp;
-import org.floodready.support.TestServer;
 import org.junit.jupiter.api.Test;
 
 /** The ./scripts/start path: an embedded PostgreSQL under the data dir that keeps its data across restarts. */
+@FloodReadyTest
 class EmbeddedModeTest {
 
-  private static AppConfig config(Path dataDir) {
-    return AppConfig.from(TestServer.concat(new String[] {"--data-dir", dataDir.toString(), "--port",
-        Integer.toString(TestServer.freePort()), "--http-instances", "1", "--host", "127.0.0.1"},
-        TestServer.clusterArgs()), Map.of());
-  }
-
   @Test
-  void dataSurvivesARestartAndAnOrphanedPostgresIsStopped() throws Exception {
-    Path dataDir = Files.createTempDirectory("fr-embedded");
-    try (FloodReadyServer first = FloodReadyServer.start(config(dataDir), Clock.systemUTC())) {
+  void dataSurvivesARestartAndAnOrphanedPostgresIsStopped(Nodes nodes) throws Exception {
+    Path dataDir = nodes.dataDir();
+    try (FloodReadyServer first = nodes.start("--data-dir", dataDir.toString())) {
       assertTrue(first.demoLoadedNow());
-      Http admin = login(first);
+      Api admin = nodes.users(first).as("admin");
       Resp created = admin.post("/api/admin/units", new JsonObject()
           .put("code", "KEEP-1").put("nameZh", "持久化测试").put("nameEn", "Persisted").put("parentId", 2));
       assertEquals(201, created.status(), created.toString());
@@ -53,17 +46,10 @@ class EmbeddedModeTest {
     crashed.destroyForcibly().waitFor();
     assertTrue(Files.exists(dataDir.resolve("pg").resolve("postmaster.pid")), "postgres left behind");
 
-    try (FloodReadyServer second = FloodReadyServer.start(config(dataDir), Clock.systemUTC())) {
+    try (FloodReadyServer second = nodes.start("--data-dir", dataDir.toString())) {
       assertFalse(second.demoLoadedNow());
-      Http admin = login(second);
+      Api admin = nodes.users(second).as("admin");
       assertTrue(admin.get("/api/units?level=street").body().contains("持久化测试"));
     }
-  }
-
-  private static Http login(FloodReadyServer server) {
-    Http anonymous = new Http("http://localhost:" + server.port(), null);
-    Resp r = anonymous.post("/api/auth/login", new JsonObject().put("username", "admin").put("password", "Flood@2026"));
-    assertEquals(200, r.status(), r.toString());
-    return anonymous.as(r.json().getString("token"));
   }
 }

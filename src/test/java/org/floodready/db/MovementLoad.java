@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
 import org.floodready.support.Resp;
 
 /**
@@ -28,7 +28,7 @@ import org.floodready.support.Resp;
 final class MovementLoad implements AutoCloseable {
   static final String LOT_PREFIX = "KILL-";
 
-  private final Supplier<Http> admin;
+  private final Supplier<Api> admin;
   private final long baseId;
   private final long itemId;
   private final Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
@@ -39,9 +39,9 @@ final class MovementLoad implements AutoCloseable {
   private final List<Thread> clients = new ArrayList<>();
 
   /** {@code admin} gives a logged-in admin client for the node currently serving (it may change after a restart). */
-  MovementLoad(Supplier<Http> admin, int clientCount) {
+  MovementLoad(Supplier<Api> admin, int clientCount) {
     this.admin = admin;
-    Http a = admin.get();
+    Api a = admin.get();
     this.baseId = a.get("/api/bases").json().getJsonArray("items").getJsonObject(0).getLong("id");
     Resp item = a.post("/api/items", new JsonObject().put("code", "KILL-" + UUID.randomUUID().toString().substring(0, 8))
         .put("nameZh", "断电测试物资").put("nameEn", "Kill test item").put("category", "materials")

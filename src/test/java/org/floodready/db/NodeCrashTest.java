@@ -1,6 +1,5 @@
 package org.floodready.db;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,9 +14,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import org.floodready.readiness.NodeProcess;
-import org.floodready.support.Http;
-import org.floodready.support.TestServer;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.NodeProcess;
+import org.floodready.support.Nodes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,35 +26,35 @@ import org.junit.jupiter.api.Test;
  * the dead JVM left running and loses no acknowledged movement. Stopped with SIGTERM, it ends its live
  * streams with a reconnect message, stops its database cleanly and exits within the graceful-stop bound.
  */
+@FloodReadyTest
 class NodeCrashTest {
 
   @Test
-  void aKilledJvmLosesNoAcknowledgedMovementAndSigtermStopsGracefully() throws Exception {
-    Path dataDir = Files.createTempDirectory("fr-jvmkill");
-    int port = TestServer.freePort();
-    int pgPort = TestServer.freePort();
+  void aKilledJvmLosesNoAcknowledgedMovementAndSigtermStopsGracefully(Nodes nodes) throws Exception {
+    Path dataDir = nodes.dataDir();
+    int port = Nodes.freePort();
+    int pgPort = Nodes.freePort();
     List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--demo-data", "true",
         "--embedded-pg-port", Integer.toString(pgPort)));
-    args.addAll(List.of(TestServer.clusterArgs()));
+    args.addAll(List.of(Nodes.clusterArgs()));
     PgUrl db = new PgUrl("localhost", pgPort, EmbeddedDatabase.DATABASE, "postgres", "");
     Path pgDir = dataDir.resolve("pg");
 
-    NodeProcess first = NodeProcess.start("jvmkill-1", port, args);
-    Http admin = first.as("admin"); // the signing key is kept in the data dir: the token outlives a restart
+    NodeProcess first = nodes.process("jvmkill-1", port, args);
+    Api admin = first.users.as("admin"); // the signing key is kept in the data dir: the token outlives a restart
     Set<Long> acknowledged;
-    NodeProcess second = null;
     try (MovementLoad load = new MovementLoad(() -> admin, 4)) {
       load.awaitMore(30, 60_000);
       first.kill();
       assertFalse(PostgresProcesses.inDirectory(pgDir.toRealPath()).isEmpty(),
           "the killed JVM left its PostgreSQL running");
-      second = NodeProcess.start("jvmkill-2", port, args);
+      NodeProcess second = nodes.process("jvmkill-2", port, args);
       assertTrue(second.logLines().stream().anyMatch(l -> l.contains("left running in")),
           "the orphaned PostgreSQL was not stopped: " + second.tail());
       load.awaitMore(30, 60_000);
 
       List<String> live = Collections.synchronizedList(new ArrayList<>());
-      Thread reader = readLive(second.anonymous.base() + "/api/live?access_token=" + token(second), live);
+      Thread reader = readLive(admin.base() + "/api/live?access_token=" + second.users.as("admin").token(), live);
       awaitLine(live, "event: snapshot");
       // SIGTERM while the load goes on: what is in flight is finished, what comes later finds no listener
       long stopMs = second.terminate(Duration.ofSeconds(40));
@@ -70,24 +70,12 @@ class NodeCrashTest {
       assertTrue(stopMs < 20_000, "graceful stop took " + stopMs + " ms");
       load.close();
       acknowledged = load.acknowledged();
-    } finally {
-      first.close();
-      if (second != null) {
-        second.close();
-      }
     }
     // the data dir after the kill, the restart and the clean stop holds every acknowledged movement
     try (EmbeddedDatabase again = EmbeddedDatabase.start(pgDir, pgPort)) {
       MovementLoad.assertLedgerHolds(db, acknowledged);
     }
     System.out.println(acknowledged.size() + " movements acknowledged across a JVM kill and a SIGTERM");
-  }
-
-  private static String token(NodeProcess node) {
-    var r = node.anonymous.post("/api/auth/login", new io.vertx.core.json.JsonObject().put("username", "admin")
-        .put("password", "Flood@2026"));
-    assertEquals(200, r.status(), r.toString());
-    return r.json().getString("token");
   }
 
   /** Reads the SSE stream line by line until the server ends it. */

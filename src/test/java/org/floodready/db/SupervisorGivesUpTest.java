@@ -8,19 +8,21 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Restarts are bounded: while another process holds the database's port every restart fails, and after
  * the last attempt the supervisor gives up (the node then answers 503 until it is restarted by hand).
  */
+@ExtendWith(VertxExtension.class)
 class SupervisorGivesUpTest {
 
   @Test
-  void restartsAreRetriedWithBackOffAndThenGivenUp() throws Exception {
+  void restartsAreRetriedWithBackOffAndThenGivenUp(Vertx vertx) throws Exception {
     Path dir = Files.createTempDirectory("fr-giveup").toRealPath();
     EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0, EmbeddedDatabase.Durability.UNSAFE_NO_FSYNC);
-    Vertx vertx = Vertx.vertx();
     ServerSocket blocker = null;
     try {
       vertx.deployVerticle(new DatabaseSupervisor(db, 3, 300)).toCompletionStage().toCompletableFuture()
@@ -42,7 +44,6 @@ class SupervisorGivesUpTest {
       if (blocker != null) {
         blocker.close();
       }
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       db.close();
     }
   }

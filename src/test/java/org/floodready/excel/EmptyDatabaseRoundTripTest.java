@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +18,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.floodready.auth.BootstrapAdmin;
-import org.floodready.support.Http;
+import org.floodready.FloodReadyServer;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.Nodes;
 import org.floodready.support.Resp;
-import org.floodready.support.TestDatabase;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,30 +42,16 @@ import org.junit.jupiter.api.Test;
  * the checkpoint state they make, alerts, patrols, hazards, the duty roster, incidents and the teams' deployments
  * to them).
  */
+@FloodReadyTest
 class EmptyDatabaseRoundTripTest {
   private static final String SETUP_ADMIN = "setup.admin";
   private static final String SETUP_PASSWORD = "Anzhuang-Chushi-2026";
-  static TestServer demo;
-  static TestServer empty;
-
-  @BeforeAll
-  static void start() throws Exception {
-    demo = TestServer.start();
-    empty = TestServer.start(TestServer.config(TestDatabase.emptyDatabase(), TestServer.freePort(),
-        Files.createTempDirectory("fr-empty"), "--demo-data", "false", "--bootstrap-admin", SETUP_ADMIN,
-        "--bootstrap-admin-password", SETUP_PASSWORD));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    empty.close();
-    demo.close();
-  }
 
   @Test
-  void theDemoDistrictIsSetUpFromItsOwnSpreadsheets() throws Exception {
-    Http source = demo.as("admin");
-    Http target = empty.as(SETUP_ADMIN, SETUP_PASSWORD);
+  void theDemoDistrictIsSetUpFromItsOwnSpreadsheets(TestServer demo, @As("admin") Api source, Nodes nodes) throws Exception {
+    FloodReadyServer empty = nodes.start(Nodes.config(nodes.emptyDatabase(), Nodes.freePort(), nodes.dataDir(),
+        "--demo-data", "false", "--bootstrap-admin", SETUP_ADMIN, "--bootstrap-admin-password", SETUP_PASSWORD));
+    Api target = nodes.users(empty).login(SETUP_ADMIN, SETUP_PASSWORD);
     assertEquals(0, target.get("/api/items").json().getJsonArray("items").size(), "the database starts empty");
     assertEquals(0, target.get("/api/units").json().getJsonArray("items").size(), "not even a root unit");
     for (String kind : List.of("units", "users", "items", "bases", "quotas", "opening-balances",
@@ -77,13 +63,13 @@ class EmptyDatabaseRoundTripTest {
       Resp done = Sheets.upload(target, kind, file, null);
       assertEquals(200, done.status(), kind + ": " + done);
     }
-    empty.as("keeper", password(3));
-    assertFalse(BootstrapAdmin.ensure(empty.server.app()).toCompletionStage().toCompletableFuture().get(),
+    nodes.users(empty).login("keeper", password(3));
+    assertFalse(BootstrapAdmin.ensure(empty.app()).toCompletionStage().toCompletableFuture().get(),
         "the bootstrap flag does nothing once an admin exists");
 
     Map<String, Set<String>> differing = new TreeMap<>();
     for (Map.Entry<String, String> table : TABLES.entrySet()) {
-      Map<String, JsonObject> before = rows(demo, table.getValue());
+      Map<String, JsonObject> before = rows(demo.server, table.getValue());
       Map<String, JsonObject> after = rows(empty, table.getValue());
       assertEquals(before.keySet(), after.keySet(), table.getKey() + ": the same rows");
       Set<String> columns = new TreeSet<>();
@@ -126,7 +112,7 @@ class EmptyDatabaseRoundTripTest {
    * bookkeeping. A new table must be placed here.
    */
   @Test
-  void everyTableIsComparedOrAccountedFor() throws Exception {
+  void everyTableIsComparedOrAccountedFor(TestServer demo) throws Exception {
     Set<String> noSheet = Set.of("api_keys", "api_key_checkpoints", "unit_responsibles");
     Set<String> notSetUp = Set.of("stock_movements", "movement_photos", "transfers", "stocktakes",
         "stocktake_lines", "readings", "checkpoint_state", "alerts", "alert_events", "patrols", "hazards",
@@ -222,8 +208,8 @@ class EmptyDatabaseRoundTripTest {
         + " JOIN units un ON un.id = r.unit_id LEFT JOIN users u ON u.id = r.updated_by");
   }
 
-  private static Map<String, JsonObject> rows(TestServer server, String sql) throws Exception {
-    Pool pool = server.server.app().pool();
+  private static Map<String, JsonObject> rows(FloodReadyServer server, String sql) throws Exception {
+    Pool pool = server.app().pool();
     Map<String, JsonObject> out = new TreeMap<>();
     pool.query("SELECT key, row::text AS row FROM (" + sql + ") t").execute()
         .toCompletionStage().toCompletableFuture().get()

@@ -20,29 +20,25 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every CSV list is also an .xlsx with typed cells, Chinese sheet names and a frozen header. */
+@FloodReadyTest
 class ExportXlsxTest {
   static TestServer server;
-  static Http admin;
-  static Http duty;
+  static Api admin;
+  static Api duty;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
+  static void start(TestServer node) throws Exception {
+    server = node;
     admin = server.as("admin");
     duty = server.as("duty");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
   }
 
   static XSSFWorkbook open(Resp r) throws Exception {
@@ -163,7 +159,7 @@ class ExportXlsxTest {
       assertEquals(CellType.NUMERIC, sheet.getRow(1).getCell(8).getCellType(), "required patrols");
       assertTrue(DateUtil.isCellDateFormatted(sheet.getRow(1).getCell(6)), "period start");
     }
-    Http keeper = server.as("keeper");
+    Api keeper = server.as("keeper");
     long base = keeper.get("/api/bases?mine=true").json().getJsonArray("items").getJsonObject(0).getLong("id");
     Resp opened = keeper.post("/api/bases/" + base + "/stocktakes", new JsonObject());
     assertEquals(201, opened.status(), opened.toString());

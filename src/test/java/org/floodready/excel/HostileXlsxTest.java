@@ -16,7 +16,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -24,14 +25,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Files that are not what they claim: each a clear 4xx, nothing written, never a 500. */
+@FloodReadyTest(args = {"--max-body-bytes", "2000000"})
 class HostileXlsxTest {
   static TestServer server;
-  static Http admin;
+  static Api admin;
   static long itemsBefore;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(java.time.Clock.systemUTC(), "--max-body-bytes", "2000000");
+  static void start(TestServer node) throws Exception {
+    server = node;
     admin = server.as("admin");
     itemsBefore = items();
   }
@@ -39,7 +41,6 @@ class HostileXlsxTest {
   @AfterAll
   static void stop() throws Exception {
     assertEquals(itemsBefore, items(), "no hostile file wrote anything");
-    server.close();
   }
 
   static long items() {

@@ -4,21 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.On;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,34 +24,13 @@ import org.junit.jupiter.api.Test;
  * and its progress polled on node B, row counts growing through checking and writing until done; then a second
  * upload to A, A stopped while it writes, and B reports the job interrupted with nothing booked.
  */
+@FloodReadyTest(nodes = 2)
 class ImportJobsClusterTest {
   private static final int ROWS = 10_000;
-  static TestServer a;
-  static TestServer b;
-
-  @BeforeAll
-  static void start() throws Exception {
-    int hzA = TestServer.freePort();
-    int hzB = TestServer.freePort();
-    String[] common = {"--cluster-name", "fr-import-" + UUID.randomUUID(), "--jwt-secret", "import-" + UUID.randomUUID(),
-        "--cluster-members", "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB};
-    a = TestServer.start(Clock.systemUTC(), TestServer.concat(common, new String[] {"--cluster-port", "" + hzA}));
-    b = TestServer.start(TestServer.config(a.server.pgUrl(), TestServer.freePort(),
-        Files.createTempDirectory("fr-import-b"), TestServer.concat(common, new String[] {"--cluster-port", "" + hzB})));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    b.close();
-    if (a != null) {
-      a.close();
-    }
-  }
 
   @Test
-  void progressIsSeenFromAnotherNodeAndAStoppedNodesJobEndsInterrupted() throws Exception {
-    Http onA = a.as("admin");
-    Http onB = b.as("admin");
+  void progressIsSeenFromAnotherNodeAndAStoppedNodesJobEndsInterrupted(TestServer a, @As("admin") Api onA,
+      @On("b") @As("admin") Api onB) throws Exception {
     long ledger = onB.get("/api/movements?size=1").json().getLong("total");
 
     Resp started = Sheets.upload(onA, "opening-balances", balances(onA, "BULK-"), "async=true");
@@ -82,7 +59,6 @@ class ImportJobsClusterTest {
     poll(onB, stopped, job -> job.getString("phase").equals("writing") && job.getInteger("writtenRows") > 0
         || job.getString("phase").equals("done"));
     a.close();
-    a = null;
     List<JsonObject> after = poll(onB, stopped, job -> !Set.of("reading", "checking", "writing")
         .contains(job.getString("phase")));
     JsonObject end = after.get(after.size() - 1);
@@ -92,7 +68,7 @@ class ImportJobsClusterTest {
     assertEquals("interrupted", onB.get("/api/import/jobs/" + stopped).json().getString("phase"), "and it stays so");
   }
 
-  private static byte[] balances(Http admin, String prefix) throws Exception {
+  private static byte[] balances(Api admin, String prefix) throws Exception {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 1; i <= ROWS; i++) {
       rows.add(Map.of("基地", "B-GC-ZJS", "物资", "M-SK", "批次号", prefix + i, "数量", i % 97 + 1));
@@ -103,7 +79,7 @@ class ImportJobsClusterTest {
   }
 
   /** Polls the job every 20 ms until {@code until} holds (at most 3 minutes); answers every state seen. */
-  private static List<JsonObject> poll(Http admin, String id, Predicate<JsonObject> until) throws Exception {
+  private static List<JsonObject> poll(Api admin, String id, Predicate<JsonObject> until) throws Exception {
     List<JsonObject> seen = new ArrayList<>();
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (System.nanoTime() < deadline) {

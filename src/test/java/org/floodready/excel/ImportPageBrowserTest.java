@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Browser;
-import org.floodready.support.Http;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,24 +23,19 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The admin's import page in headless Chromium: check, import, see the located problems; desktop and phone. */
+@FloodReadyTest(browser = true)
 class ImportPageBrowserTest {
   static TestServer server;
-  static Http admin;
+  static Api admin;
   static ChromeDriver driver;
   static Path dir;
 
   @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start();
+  static void start(TestServer node, ChromeDriver browser) throws Exception {
+    server = node;
     admin = server.as("admin");
     dir = Files.createTempDirectory("fr-import-page");
-    driver = Browser.start(dir.resolve("profile"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    Browser.quit(driver, server);
+    driver = browser;
   }
 
   static WebDriverWait waitFor(String what) {

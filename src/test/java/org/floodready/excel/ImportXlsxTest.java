@@ -22,27 +22,23 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Templates, then imports of filled templates over real HTTP into PostgreSQL. */
+@FloodReadyTest
 class ImportXlsxTest {
   static TestServer server;
-  static Http admin;
+  static Api admin;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
+  static void start(TestServer node) throws Exception {
+    server = node;
     admin = server.as("admin");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
   }
 
   static Map<String, Object> row(Object... pairs) {
@@ -578,7 +574,7 @@ class ImportXlsxTest {
     assertEquals("base_keeper", created.getString("role"));
     assertNotNull(created.getLong("unitId"));
     server.as("x.chief", "Hezhang-Xinmima-8");
-    Http keeperLogin = server.as("x.keeper", "Cangku-Xinmima-7");
+    Api keeperLogin = server.as("x.keeper", "Cangku-Xinmima-7");
     assertEquals(403, keeperLogin.get("/api/import/templates/users.xlsx").status());
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
         admin.get("/api/import/templates/users.xlsx?filled=true").bytes()))) {

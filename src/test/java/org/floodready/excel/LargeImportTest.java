@@ -4,33 +4,28 @@ import org.floodready.sheets.Xlsx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** 10,000 opening balances in one upload: one transaction, every row in the ledger; the time is printed. */
+@FloodReadyTest
 class LargeImportTest {
   static TestServer server;
-  static Http admin;
+  static Api admin;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
+  static void start(TestServer node) throws Exception {
+    server = node;
     admin = server.as("admin");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
   }
 
   @Test
@@ -46,8 +41,7 @@ class LargeImportTest {
     long before = admin.get("/api/movements?size=1").json().getLong("total");
     long t0 = System.nanoTime();
     // The shared client gives up after 60 s; a loaded CI machine may need longer for 10,000 ledger rows.
-    Resp r = admin.send(admin.request("/api/import/opening-balances").timeout(Duration.ofMinutes(5))
-        .header("Content-Type", Xlsx.CONTENT_TYPE).POST(HttpRequest.BodyPublishers.ofByteArray(file)).build());
+    Resp r = admin.timeout(Duration.ofMinutes(5)).raw("POST", "/api/import/opening-balances", Xlsx.CONTENT_TYPE, file);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     System.out.println("IMPORT 10000 opening balances (" + file.length + " bytes): " + ms + " ms");
     assertEquals(200, r.status(), r.toString());

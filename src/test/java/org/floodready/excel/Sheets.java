@@ -15,7 +15,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
 import org.floodready.support.Resp;
 
 /** Fills downloaded templates the way a clerk would: by header, with real cell types. */
@@ -27,7 +27,7 @@ final class Sheets {
   private Sheets() {
   }
 
-  static XSSFWorkbook template(Http admin, String kind) throws Exception {
+  static XSSFWorkbook template(Api admin, String kind) throws Exception {
     Resp r = admin.get("/api/import/templates/" + kind + ".xlsx");
     assertEquals(200, r.status(), r.toString());
     return new XSSFWorkbook(new ByteArrayInputStream(r.bytes()));
@@ -79,7 +79,7 @@ final class Sheets {
     return out.toByteArray();
   }
 
-  static Resp upload(Http admin, String kind, byte[] file, String query) {
+  static Resp upload(Api admin, String kind, byte[] file, String query) {
     return admin.raw("POST", "/api/import/" + kind + (query == null ? "" : "?" + query), Xlsx.CONTENT_TYPE, file);
   }
 }

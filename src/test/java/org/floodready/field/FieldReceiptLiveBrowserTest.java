@@ -15,11 +15,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Browser;
-import org.floodready.support.Http;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,38 +32,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * board in a second Chromium: the board's coverage panel drops the shortfall live, without a reload; the
  * photo is stored for the movement, served back, and shown on the lot's stock card.
  */
+@FloodReadyTest(browser = true)
 class FieldReceiptLiveBrowserTest {
   static TestServer server;
   static Phone phone;
   static ChromeDriver board;
 
   @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start();
-    phone = new Phone(server.anonymous.base());
-    board = Browser.start(Files.createTempDirectory("fr-board-live"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    try {
-      if (board != null) {
-        board.quit();
-      }
-      if (phone != null) {
-        phone.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
+  static void start(TestServer node, Phone fieldPhone, ChromeDriver browser) {
+    server = node;
+    phone = fieldPhone;
+    board = browser;
   }
 
   @Test
   void aReceiptWithItsDeliveryNoteMovesTheBoardLive() throws Exception {
-    Http keeper = server.as("keeper");
+    Api keeper = server.as("keeper");
     Set<Long> keeperBases = keeper.get("/api/bases?size=200&mine=true").json().getJsonArray("items").stream()
         .map(o -> ((JsonObject) o).getLong("id")).collect(Collectors.toSet());
     JsonObject gap = server.as("duty").get("/api/dashboard/panels/coverage").json().getJsonArray("items").stream()

@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Browser;
-import org.floodready.support.Http;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,28 +28,15 @@ import org.openqa.selenium.support.ui.Select;
  * officer then sees it on the board at desktop size, moves it to responding and sends a standby team.
  * Screenshots: target/screenshots/incident-*.png.
  */
+@FloodReadyTest(browser = true)
 class IncidentBrowserTest {
   static TestServer server;
   static Phone phone;
 
   @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start();
-    phone = new Phone(server.anonymous.base());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    try {
-      if (phone != null) {
-        phone.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-    }
+  static void start(TestServer node, Phone fieldPhone) {
+    server = node;
+    phone = fieldPhone;
   }
 
   static Path photo() throws Exception {
@@ -65,7 +52,7 @@ class IncidentBrowserTest {
 
   @Test
   void aChiefReportsOnHisPhoneAndTheDutyRoomActsOnTheBoard() throws Exception {
-    Http duty = server.as("duty");
+    Api duty = server.as("duty");
     phone.position(34.6921, 113.7033);
     phone.login("chief");
     phone.click(".tabs a[href='#incidents']");

@@ -12,30 +12,31 @@ import io.vertx.core.json.JsonObject;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Incidents over real HTTP and PostgreSQL: report, scope, transitions, photos, feeds and exports. */
+@FloodReadyTest
 class IncidentApiTest {
   static final byte[] PNG = HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
       + "0000000d4944415478da63f8cfc0f01f0005000201a5f8b9d80000000049454e44ae426082");
   static TestServer server;
-  static Http admin;
-  static Http duty;
-  static Http chief;
-  static Http inspector;
-  static Http keeper;
-  static Http viewer;
+  static Api admin;
+  static Api duty;
+  static Api chief;
+  static Api inspector;
+  static Api keeper;
+  static Api viewer;
   static long reachId;
   static long reachUnitId;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
+  static void start(TestServer node) throws Exception {
+    server = node;
     admin = server.as("admin");
     duty = server.as("duty");
     chief = server.as("chief");
@@ -48,23 +49,18 @@ class IncidentApiTest {
     reachUnitId = reach.getLong("unitId");
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   static JsonObject body(String kind, String severity) {
     return new JsonObject().put("kind", kind).put("severity", severity).put("lat", 34.7012).put("lon", 113.7105)
         .put("reachId", reachId).put("description", "堤脚渗水 Seepage at the toe");
   }
 
-  static JsonObject report(Http who, JsonObject body) {
+  static JsonObject report(Api who, JsonObject body) {
     Resp r = who.post("/api/incidents", body, UUID.randomUUID().toString());
     assertEquals(201, r.status(), r.toString());
     return r.json();
   }
 
-  static Resp status(Http who, long id, String status, int version) {
+  static Resp status(Api who, long id, String status, int version) {
     return who.post("/api/incidents/" + id + "/status", new JsonObject().put("status", status)
         .put("note", "值班室处置 handled by the duty room").put("version", version));
   }
@@ -189,7 +185,7 @@ class IncidentApiTest {
     JsonObject move = new JsonObject().put("status", "responding").put("note", "出发 on our way").put("version", 1);
     var first = duty.postAsync("/api/incidents/" + id + "/status", move, UUID.randomUUID().toString());
     var second = admin.postAsync("/api/incidents/" + id + "/status", move, UUID.randomUUID().toString());
-    List<Integer> statuses = java.util.stream.Stream.of(first.get(), second.get()).map(Resp::status).sorted().toList();
+    List<Integer> statuses = java.util.stream.Stream.of(first, second).map(r -> r.toCompletionStage().toCompletableFuture().join()).map(Resp::status).sorted().toList();
     assertEquals(List.of(200, 409), statuses);
     JsonObject detail = duty.get("/api/incidents/" + id).json();
     assertEquals(2, detail.getInteger("version"));
@@ -206,11 +202,10 @@ class IncidentApiTest {
     assertEquals(200, back.status());
     assertEquals("image/png", back.header("Content-Type"));
     assertArrayEquals(PNG, back.bytes());
-    java.net.http.HttpRequest retried = chief.request("/api/incidents/" + id + "/photos")
-        .header("Content-Type", "image/png").header("Idempotency-Key", "photo-" + id)
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(PNG)).build();
-    assertEquals(201, chief.send(retried).status());
-    assertEquals(201, chief.send(retried).status(), "the outbox's retry gets the first answer");
+    Api retrying = chief.with("Idempotency-Key", "photo-" + id);
+    assertEquals(201, retrying.raw("POST", "/api/incidents/" + id + "/photos", "image/png", PNG).status());
+    assertEquals(201, retrying.raw("POST", "/api/incidents/" + id + "/photos", "image/png", PNG).status(),
+        "the outbox's retry gets the first answer");
     Resp lie = chief.raw("POST", "/api/incidents/" + id + "/photos", "image/png", "not a png".getBytes());
     assertEquals(400, lie.status());
     assertEquals("body", lie.json().getJsonObject("fields").fieldNames().iterator().next());

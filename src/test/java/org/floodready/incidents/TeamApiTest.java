@@ -8,34 +8,30 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Rescue teams: create, dispatch, stand down, and the readiness component they feed. */
+@FloodReadyTest
 class TeamApiTest {
   static TestServer server;
-  static Http admin;
-  static Http duty;
-  static Http chief;
+  static Api admin;
+  static Api duty;
+  static Api chief;
   static long liuzhai;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
+  static void start(TestServer node) throws Exception {
+    server = node;
     admin = server.as("admin");
     duty = server.as("duty");
     chief = server.as("chief");
     liuzhai = admin.get("/api/units?size=500").json().getJsonArray("items").stream().map(JsonObject.class::cast)
         .filter(u -> "ZZ-HJ-LZ".equals(u.getString("code"))).findFirst().orElseThrow().getLong("id");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
   }
 
   static JsonObject team(String name) {

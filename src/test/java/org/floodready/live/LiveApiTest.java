@@ -1,5 +1,7 @@
 package org.floodready.live;
 
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.SseClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,33 +14,27 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.floodready.support.Http;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The live push on one node: snapshot first, ids, Last-Event-ID replay, scope, errors. */
+@FloodReadyTest
 class LiveApiTest {
   static TestServer server;
-  static Http admin;
-  static Http keeper;
+  static Api admin;
+  static Api keeper;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
+  static void start(TestServer node) throws Exception {
+    server = node;
     admin = server.as("admin");
     keeper = server.as("keeper");
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
-  private static String token(Http http) {
-    return http.request("/").build().headers().firstValue("Authorization").orElseThrow().substring(7);
+  private static String token(Api http) {
+    return http.token();
   }
 
   static long unitId(String code) {

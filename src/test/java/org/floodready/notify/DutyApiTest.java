@@ -9,25 +9,26 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.UUID;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The duty roster over HTTP: shifts, who is on duty now, copy last week, the handover log, contacts. */
+@FloodReadyTest
 class DutyApiTest {
   static TestServer server;
-  static Http admin;
-  static Http duty;
+  static Api admin;
+  static Api duty;
   static long district;
   static long dutyId;
   static long adminId;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
+  static void start(TestServer node) throws Exception {
+    server = node;
     admin = server.as("admin");
     duty = server.as("duty");
     district = unit(admin, "ZZ-GC");
@@ -36,12 +37,7 @@ class DutyApiTest {
     dutyId = duty.get("/api/auth/me").json().getLong("id");
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
-  static long unit(Http http, String code) {
+  static long unit(Api http, String code) {
     for (Object o : http.get("/api/units").json().getJsonArray("items")) {
       JsonObject u = (JsonObject) o;
       if (code.equals(u.getString("code"))) {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -14,8 +12,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.NodeArgs;
 import org.floodready.support.Browser;
-import org.floodready.support.Http;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -36,40 +36,36 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * delivery log panel listing a real alert's mails, and the recipient acknowledging from the mail's link.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@FloodReadyTest(browser = true, browserNetworkLog = true)
 class DutyBoardBrowserTest {
   static SmtpSink smtp;
   static TestServer server;
   static ChromeDriver driver;
-  static Http admin;
-  static Http duty;
+  static Api admin;
+  static Api duty;
   static long alertId;
 
-  @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
+  @NodeArgs
+  static String[] nodeArgs() throws Exception {
     smtp = new SmtpSink();
-    server = TestServer.start(Clock.systemUTC(), "--notify-smtp-host", "127.0.0.1", "--notify-smtp-port",
+    return new String[] {"--notify-smtp-host", "127.0.0.1", "--notify-smtp-port",
         Integer.toString(smtp.port()), "--notify-smtp-starttls", "disabled", "--notify-interval-ms", "300",
-        "--notify-public-url", "http://board.example");
+        "--notify-public-url", "http://board.example"};
+  }
+
+  @BeforeAll
+  static void start(TestServer node, ChromeDriver browser) {
+    server = node;
     admin = server.as("admin");
     duty = server.as("duty");
-    driver = Browser.start(Files.createTempDirectory("fr-chromium-roster"), true);
+    driver = browser;
     driver.manage().window().setSize(new Dimension(1600, 1000));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (driver != null) {
-        driver.quit();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-      if (smtp != null) {
-        smtp.close();
-      }
+    if (smtp != null) { // null when the class was skipped for want of Chromium
+      smtp.close();
     }
   }
 

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -16,7 +15,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.NodeArgs;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -28,30 +29,35 @@ import org.junit.jupiter.api.Test;
  * real local HTTP server plays the three robots and the SMS gateway: the robots' JSON formats are checked,
  * DingTalk's signature verified, and the gateway answering 500 twice then 200 gets the message delivered once.
  */
+@FloodReadyTest
 class NotifyChannelsTest {
   static final String DING_SECRET = "SEC" + "0123456789abcdef";
   static HttpSink sink;
   static TestServer server;
-  static Http admin;
+  static Api admin;
   static final AtomicInteger smsCalls = new AtomicInteger();
 
-  @BeforeAll
-  static void start() throws Exception {
+  @NodeArgs
+  static String[] nodeArgs() throws Exception {
     sink = new HttpSink();
     sink.answer("/feishu", r -> new HttpSink.Answer(200, "{\"code\":0,\"msg\":\"success\",\"data\":{}}"));
     sink.answer("/sms", r -> smsCalls.incrementAndGet() <= 2
         ? new HttpSink.Answer(500, "{\"error\":\"gateway busy\"}") : new HttpSink.Answer(200, "{\"result\":\"ok\"}"));
-    server = TestServer.start(Clock.systemUTC(), "--notify-interval-ms", "300", "--notify-retry-seconds", "1",
+    return new String[] {"--notify-interval-ms", "300", "--notify-retry-seconds", "1",
         "--notify-wecom-webhook", sink.url("/wecom?key=k1"), "--notify-dingtalk-webhook",
         sink.url("/dingtalk?access_token=t1"), "--notify-dingtalk-secret", DING_SECRET,
         "--notify-feishu-webhook", sink.url("/feishu"), "--notify-sms-url", sink.url("/sms?to={phone}"),
-        "--notify-sms-body", "{\"mobile\":\"{phone}\",\"text\":\"{message}\",\"sign\":\"防汛\"}");
+        "--notify-sms-body", "{\"mobile\":\"{phone}\",\"text\":\"{message}\",\"sign\":\"防汛\"}"};
+  }
+
+  @BeforeAll
+  static void start(TestServer node) throws Exception {
+    server = node;
     admin = server.as("admin");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.close();
     sink.close();
   }
 

@@ -4,17 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.floodready.FloodReadyServer;
 import org.floodready.db.PgUrl;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.NodeArgs;
+import org.floodready.support.On;
 import org.floodready.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,31 +26,31 @@ import org.junit.jupiter.api.Test;
  * the same outbox every 100 ms: each notification reaches the gateway exactly once. A row claimed by a node
  * that died is taken over once its lease has run out.
  */
+@FloodReadyTest(nodes = 2, oneCluster = false, args = {"--notify-interval-ms", "100",
+    "--notify-sms-body", "{\"to\":\"{phone}\",\"text\":\"{message}\"}"})
 class NotifyClusterTest {
   static final int ROWS = 120;
   static HttpSink gateway;
   static TestServer a;
-  static FloodReadyServer b;
+  static TestServer b;
   static PgUrl db;
 
-  @BeforeAll
-  static void start() throws Exception {
+  @NodeArgs
+  static String[] smsGateway() throws Exception {
     gateway = new HttpSink();
     gateway.answer("/sms", r -> new HttpSink.Answer(200, "{\"ok\":true}"));
-    String[] notify = {"--notify-interval-ms", "100", "--notify-sms-url", gateway.url("/sms"),
-        "--notify-sms-body", "{\"to\":\"{phone}\",\"text\":\"{message}\"}"};
-    a = TestServer.start(Clock.systemUTC(), TestServer.concat(notify, new String[] {"--node-name", "node-a"}));
+    return new String[] {"--notify-sms-url", gateway.url("/sms")};
+  }
+
+  @BeforeAll
+  static void nodes(TestServer nodeA, @On("b") TestServer nodeB) {
+    a = nodeA;
+    b = nodeB;
     db = a.server.pgUrl();
-    b = FloodReadyServer.start(TestServer.config(db, TestServer.freePort(), Files.createTempDirectory("fr-notify-b"),
-        TestServer.concat(notify, new String[] {"--node-name", "node-b"})), Clock.systemUTC());
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (b != null) {
-      b.close();
-    }
-    a.close();
     gateway.close();
   }
 
@@ -100,12 +101,8 @@ class NotifyClusterTest {
 
   @Test
   void eventsOnBothNodesBecomeNotificationsOnceEach() throws Exception {
-    org.floodready.support.Http adminA = a.as("admin");
-    org.floodready.support.Resp login = new org.floodready.support.Http("http://localhost:" + b.port(), null)
-        .post("/api/auth/login", new JsonObject().put("username", "duty").put("password",
-            org.floodready.demo.DemoData.PASSWORD));
-    org.floodready.support.Http dutyB = new org.floodready.support.Http("http://localhost:" + b.port(), null)
-        .as(login.json().getString("token"));
+    Api adminA = a.as("admin");
+    Api dutyB = b.as("duty");
     io.vertx.core.json.JsonArray people = new io.vertx.core.json.JsonArray();
     for (String u : new String[] {"chief2", "chief3"}) {
       long id = NotifyMailTest.userIdAs(adminA, u);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -15,7 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.Eventually;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.NodeArgs;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -27,26 +29,31 @@ import org.junit.jupiter.api.Test;
  * officer on duty, the unit's responsible person and the leader on call. Nobody acknowledges: the call-down
  * (shortened to 9 s a step) mails the leader on call, then the district head; acknowledging stops it.
  */
+@FloodReadyTest
 class NotifyMailTest {
   static final double STEP_MINUTES = 0.15;
   static SmtpSink smtp;
   static TestServer server;
-  static Http admin;
-  static Http duty;
+  static Api admin;
+  static Api duty;
+
+  @NodeArgs
+  static String[] nodeArgs() throws Exception {
+    smtp = new SmtpSink();
+    return new String[] {"--notify-smtp-host", "127.0.0.1", "--notify-smtp-port",
+        Integer.toString(smtp.port()), "--notify-smtp-starttls", "disabled", "--notify-interval-ms", "300",
+        "--notify-calldown-minutes", "red=" + STEP_MINUTES, "--notify-public-url", "http://board.example"};
+  }
 
   @BeforeAll
-  static void start() throws Exception {
-    smtp = new SmtpSink();
-    server = TestServer.start(Clock.systemUTC(), "--notify-smtp-host", "127.0.0.1", "--notify-smtp-port",
-        Integer.toString(smtp.port()), "--notify-smtp-starttls", "disabled", "--notify-interval-ms", "300",
-        "--notify-calldown-minutes", "red=" + STEP_MINUTES, "--notify-public-url", "http://board.example");
+  static void start(TestServer node) throws Exception {
+    server = node;
     admin = server.as("admin");
     duty = server.as("duty");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.close();
     smtp.close();
   }
 
@@ -54,7 +61,7 @@ class NotifyMailTest {
     return userIdAs(admin, username);
   }
 
-  static long userIdAs(Http admin, String username) {
+  static long userIdAs(Api admin, String username) {
     return admin.get("/api/admin/users?q=" + username).json().getJsonArray("items").stream()
         .map(JsonObject.class::cast).filter(u -> username.equals(u.getString("username"))).findFirst().orElseThrow()
         .getLong("id");
@@ -71,17 +78,11 @@ class NotifyMailTest {
   }
 
   static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+    Eventually.waitFor(timeout, "timed out waiting for " + what, condition);
   }
 
   /** Today's 24-hour shift of the Jinshui district duty room (the culvert's district). */
-  static void dayShift(Http admin, String officer, String leader) {
+  static void dayShift(Api admin, String officer, String leader) {
     String today = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
     Resp shift = admin.post("/api/duty/shifts", new JsonObject().put("unitId", DutyApiTest.unit(admin, "ZZ-JK"))
         .put("date", today).put("start", "00:00").put("end", "00:00")
@@ -91,8 +92,8 @@ class NotifyMailTest {
   }
 
   /** The inspector's two deep readings at the airport-road culvert raise a red alert; answers its id. */
-  static long redAlertAtTheCulvert(TestServer server, Http admin) {
-    Http inspector = server.as("inspector");
+  static long redAlertAtTheCulvert(TestServer server, Api admin) {
+    Api inspector = server.as("inspector");
     long culvert = inspector.get("/api/checkpoints?q=WL-HHL").json().getJsonArray("items").getJsonObject(0)
         .getLong("id");
     OffsetDateTime now = OffsetDateTime.now();
@@ -128,7 +129,7 @@ class NotifyMailTest {
         .put("userIds", new JsonArray().add(userId("chief"))).put("headUserIds", new JsonArray().add(userId("chief"))))
         .status());
     dayShift(admin, "duty", "admin");
-    Http inspector = server.as("inspector");
+    Api inspector = server.as("inspector");
     long alertId = redAlertAtTheCulvert(server, admin);
 
     Set<String> raisedTo = Set.of("inspector@flood.test", "duty@flood.test", "keeper_b@flood.test", "admin@flood.test");

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.NodeArgs;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -24,24 +25,29 @@ import org.junit.jupiter.api.Test;
  * prefer the district's DingTalk group: the group robot (a real local HTTP server) gets one signed
  * message mentioning the three mobiles, from one notification row naming the three people.
  */
+@FloodReadyTest
 class NotifyRobotGroupTest {
   static final String SECRET = "SEC" + "fedcba9876543210";
   static HttpSink sink;
   static TestServer server;
-  static Http admin;
+  static Api admin;
+
+  @NodeArgs
+  static String[] nodeArgs() throws Exception {
+    sink = new HttpSink();
+    return new String[] {"--notify-interval-ms", "300",
+        "--notify-dingtalk-webhook", sink.url("/dingtalk?access_token=group1"), "--notify-dingtalk-secret", SECRET,
+        "--notify-calldown-minutes", "red=600"};
+  }
 
   @BeforeAll
-  static void start() throws Exception {
-    sink = new HttpSink();
-    server = TestServer.start(Clock.systemUTC(), "--notify-interval-ms", "300",
-        "--notify-dingtalk-webhook", sink.url("/dingtalk?access_token=group1"), "--notify-dingtalk-secret", SECRET,
-        "--notify-calldown-minutes", "red=600");
+  static void start(TestServer node) throws Exception {
+    server = node;
     admin = server.as("admin");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.close();
     sink.close();
   }
 

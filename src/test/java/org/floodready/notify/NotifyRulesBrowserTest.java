@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Browser;
-import org.floodready.support.Http;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,22 +29,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the board's alert list.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@FloodReadyTest(browser = true)
 class NotifyRulesBrowserTest {
   static TestServer server;
   static ChromeDriver driver;
-  static Http admin;
+  static Api admin;
 
   @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start(Clock.systemUTC());
+  static void start(TestServer node, ChromeDriver browser) {
+    server = node;
     admin = server.as("admin");
-    driver = Browser.start(Files.createTempDirectory("fr-chromium-rules"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    Browser.quit(driver, server);
+    driver = browser;
   }
 
   static WebDriverWait waitFor(String what) {

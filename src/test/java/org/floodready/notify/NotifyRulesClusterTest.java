@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.NodeArgs;
+import org.floodready.support.On;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -22,39 +23,29 @@ import org.junit.jupiter.api.Test;
  * it read for an hour: a change made through node A reaches B by the {@code notify.rules.changed} event, so
  * B calls down a red alert after the new minutes (a real SMTP server gets the mail).
  */
+@FloodReadyTest(nodes = 2, args = {"--notify-smtp-starttls", "disabled", "--notify-rules-ttl-seconds", "3600",
+    "--notify-interval-ms", "3600000"}, othersArgs = {"--notify-interval-ms", "300"})
 class NotifyRulesClusterTest {
   static SmtpSink smtp;
   static TestServer a;
   static TestServer b;
-  static Http adminA;
+  static Api adminA;
+
+  @NodeArgs
+  static String[] mailServer() throws Exception {
+    smtp = new SmtpSink();
+    return new String[] {"--notify-smtp-host", "127.0.0.1", "--notify-smtp-port", Integer.toString(smtp.port())};
+  }
 
   @BeforeAll
-  static void start() throws Exception {
-    smtp = new SmtpSink();
-    int hzA = TestServer.freePort();
-    int hzB = TestServer.freePort();
-    String[] common = {"--cluster-name", "fr-rules-" + UUID.randomUUID(), "--jwt-secret", "rules-" + UUID.randomUUID(),
-        "--cluster-members", "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB, "--notify-smtp-host", "127.0.0.1",
-        "--notify-smtp-port", Integer.toString(smtp.port()), "--notify-smtp-starttls", "disabled",
-        "--notify-rules-ttl-seconds", "3600"};
-    a = TestServer.start(Clock.systemUTC(), TestServer.concat(common, new String[] {"--cluster-port", "" + hzA,
-        "--notify-interval-ms", "3600000"}));
-    b = TestServer.start(TestServer.config(a.server.pgUrl(), TestServer.freePort(),
-        Files.createTempDirectory("fr-rules-b"), TestServer.concat(common, new String[] {"--cluster-port", "" + hzB,
-            "--notify-interval-ms", "300"})));
+  static void cluster(TestServer nodeA, @On("b") TestServer nodeB) {
+    a = nodeA;
+    b = nodeB;
     adminA = a.as("admin");
-    NotifyMailTest.await("one cluster of two", Duration.ofSeconds(60),
-        () -> adminA.get("/api/cluster").json().getJsonArray("members").size() == 2);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (b != null) {
-      b.close();
-    }
-    if (a != null) {
-      a.close();
-    }
     smtp.close();
   }
 

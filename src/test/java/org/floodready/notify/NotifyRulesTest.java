@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.http.HttpRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.NodeArgs;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -32,34 +32,34 @@ import org.junit.jupiter.api.TestMethodOrder;
  * new time, over a real SMTP server; the inspector, taken out of the red rule, is not mailed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@FloodReadyTest
 class NotifyRulesTest {
   static final double RED_MINUTES = 0.1;
   static SmtpSink smtp;
   static TestServer server;
-  static Http admin;
+  static Api admin;
+
+  @NodeArgs
+  static String[] nodeArgs() throws Exception {
+    smtp = new SmtpSink();
+    return new String[] {"--notify-smtp-host", "127.0.0.1", "--notify-smtp-port",
+        Integer.toString(smtp.port()), "--notify-smtp-starttls", "disabled", "--notify-interval-ms", "300",
+        "--notify-public-url", "http://board.example"};
+  }
 
   @BeforeAll
-  static void start() throws Exception {
-    smtp = new SmtpSink();
-    server = TestServer.start(Clock.systemUTC(), "--notify-smtp-host", "127.0.0.1", "--notify-smtp-port",
-        Integer.toString(smtp.port()), "--notify-smtp-starttls", "disabled", "--notify-interval-ms", "300",
-        "--notify-public-url", "http://board.example");
+  static void start(TestServer node) throws Exception {
+    server = node;
     admin = server.as("admin");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.close();
     smtp.close();
   }
 
-  static Resp putRules(Http as, JsonObject body, String key) {
-    HttpRequest.Builder b = as.request("/api/admin/notify-rules").header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(body.encode()));
-    if (key != null) {
-      b.header("Idempotency-Key", key);
-    }
-    return as.send(b.build());
+  static Resp putRules(Api as, JsonObject body, String key) {
+    return as.put("/api/admin/notify-rules", body, key);
   }
 
   static JsonObject rule(JsonObject rules, String rule, String level) {

@@ -7,18 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.NodeProcess;
+import org.floodready.support.On;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.floodready.support.Users;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,62 +31,25 @@ import org.junit.jupiter.api.TestMethodOrder;
  * nodes B and C each in their own JVM, all on one PostgreSQL database.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@FloodReadyTest(nodes = 3, separateJvm = true)
 class ClusterLiveTest {
   static TestServer a;
-  static NodeProcess b;
   static NodeProcess c;
-  static Http adminA;
-  static Http adminB;
-  static Http adminC;
+  static Users usersB;
+  static Api adminA;
+  static Api adminB;
+  static Api adminC;
 
   @BeforeAll
-  static void startCluster() throws Exception {
-    int hzA = TestServer.freePort();
-    int hzB = TestServer.freePort();
-    int hzC = TestServer.freePort();
-    String[] common = {"--cluster-name", "fr-cluster-" + UUID.randomUUID(),
-        "--cluster-members", "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB + ",127.0.0.1:" + hzC,
-        "--jwt-secret", "cluster-test-" + UUID.randomUUID()};
-    a = TestServer.start(Clock.systemUTC(), TestServer.concat(common,
-        new String[] {"--cluster-port", Integer.toString(hzA), "--node-name", "node-a"}));
-    String pg = a.server.pgUrl().url();
-    // one after the other: on a loaded two-core machine two JVMs starting at once can starve each other
-    b = node("node-b", hzB, common, pg);
-    c = node("node-c", hzC, common, pg);
-    adminA = a.as("admin");
-    adminB = b.as("admin");
-    adminC = c.as("admin");
-    awaitMembers(adminA, 3);
+  static void cluster(TestServer nodeA, @On("c") NodeProcess nodeC, @On("b") Users onB, @As("admin") Api admin,
+      @On("b") @As("admin") Api admin2, @On("c") @As("admin") Api admin3) throws Exception {
+    a = nodeA;
+    c = nodeC;
+    usersB = onB;
+    adminA = admin;
+    adminB = admin2;
+    adminC = admin3;
     awaitConsistent(adminA);
-  }
-
-  private static NodeProcess node(String name, int hzPort, String[] common, String pg) {
-    try {
-      List<String> args = new ArrayList<>(List.of(common));
-      args.addAll(List.of("--cluster-port", Integer.toString(hzPort), "--pg-url", pg,
-          "--data-dir", Files.createTempDirectory("fr-" + name).toString()));
-      try {
-        return NodeProcess.start(name, TestServer.freePort(), args);
-      } catch (IllegalStateException startFailed) {
-        // a start that timed out under CPU starvation gets one more chance
-        return NodeProcess.start(name, TestServer.freePort(), args);
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (b != null) {
-      b.close();
-    }
-    if (c != null) {
-      c.close();
-    }
-    if (a != null) {
-      a.close();
-    }
   }
 
   @Test
@@ -93,7 +57,7 @@ class ClusterLiveTest {
   void aStockMovementOnNodeAShowsOnNodeBAndAsAnSseEventOnNodeC() throws Exception {
     StockFixture stock = StockFixture.find(a.server.app(), adminA, Set.of());
     long versionBefore = adminB.get("/api/readiness/units/" + stock.unitId()).json().getLong("version");
-    try (SseClient live = SseClient.open(c.anonymous.base(), token(adminC), null)) {
+    try (SseClient live = SseClient.open(adminC.base(), adminC.token(), null)) {
       assertEquals(200, live.status());
       SseClient.Message snapshot = live.next(Duration.ofSeconds(10));
       assertNotNull(snapshot);
@@ -125,10 +89,10 @@ class ClusterLiveTest {
   @Order(2)
   void reconnectingToAnotherNodeWithLastEventIdMissesNothing() throws Exception {
     StockFixture stock = StockFixture.find(a.server.app(), adminA, Set.of());
-    try (SseClient watcher = SseClient.open(b.anonymous.base(), token(adminB), null)) {
+    try (SseClient watcher = SseClient.open(adminB.base(), adminB.token(), null)) {
       assertEquals("snapshot", watcher.next(Duration.ofSeconds(10)).event());
       long lastSeen;
-      try (SseClient dropped = SseClient.open(c.anonymous.base(), token(adminC), null)) {
+      try (SseClient dropped = SseClient.open(adminC.base(), adminC.token(), null)) {
         lastSeen = dropped.next(Duration.ofSeconds(10)).id();
       }
       for (int i = 0; i < 4; i++) {
@@ -136,7 +100,7 @@ class ClusterLiveTest {
       }
       Set<Long> missed = ids(watcher.drain(Duration.ofSeconds(3)), lastSeen);
       assertTrue(missed.size() >= 5, "4 movements make 4 stock events and readiness changes: " + missed);
-      try (SseClient back = SseClient.open(a.anonymous.base(), token(adminA), lastSeen)) {
+      try (SseClient back = SseClient.open(adminA.base(), adminA.token(), lastSeen)) {
         List<SseClient.Message> replayed = back.drain(Duration.ofSeconds(2));
         assertTrue(replayed.stream().noneMatch(m -> "snapshot".equals(m.event())), replayed.toString());
         long newestWatched = missed.stream().mapToLong(Long::longValue).max().orElseThrow();
@@ -149,9 +113,9 @@ class ClusterLiveTest {
   @Test
   @Order(3)
   void aKeepersStreamOnAnotherNodeCarriesOnlyHisScope() throws Exception {
-    Http keeper = b.as("keeper");
+    Api keeper = usersB.as("keeper");
     long own = unitId(adminA, "ZZ-GC-SBLH");
-    try (SseClient live = SseClient.open(b.anonymous.base(), token(keeper), null)) {
+    try (SseClient live = SseClient.open(keeper.base(), keeper.token(), null)) {
       SseClient.Message snapshot = live.next(Duration.ofSeconds(10));
       assertEquals("snapshot", snapshot.event());
       Set<Long> visible = snapshot.json().getJsonArray("units").stream()
@@ -182,7 +146,7 @@ class ClusterLiveTest {
     java.util.concurrent.atomic.AtomicInteger refusedByVictim = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
     List<Thread> writers = new ArrayList<>();
-    for (Http[] targets : List.of(new Http[] {adminA, adminB}, new Http[] {adminC})) {
+    for (Api[] targets : List.of(new Api[] {adminA, adminB}, new Api[] {adminC})) {
       boolean victim = targets[0] == adminC;
       Thread t = new Thread(() -> {
         for (int i = 0; writing.get(); i++) {
@@ -248,7 +212,7 @@ class ClusterLiveTest {
 
   /** The bases the demo keeper keeps (or the others). */
   private static Set<Long> keeperBases(boolean his) {
-    Set<Long> kept = b.as("keeper").get("/api/bases?size=500&mine=true").json().getJsonArray("items").stream()
+    Set<Long> kept = usersB.as("keeper").get("/api/bases?size=500&mine=true").json().getJsonArray("items").stream()
         .map(o -> ((JsonObject) o).getLong("id")).collect(Collectors.toSet());
     if (his) {
       return kept;
@@ -257,16 +221,12 @@ class ClusterLiveTest {
         .map(o -> ((JsonObject) o).getLong("id")).filter(id -> !kept.contains(id)).collect(Collectors.toSet());
   }
 
-  private static String token(Http http) {
-    return http.request("/").build().headers().firstValue("Authorization").orElseThrow().substring(7);
-  }
-
-  private static long unitId(Http http, String code) {
+  private static long unitId(Api http, String code) {
     return http.get("/api/units").json().getJsonArray("items").stream().map(JsonObject.class::cast)
         .filter(u -> code.equals(u.getString("code"))).findFirst().orElseThrow().getLong("id");
   }
 
-  static void awaitMembers(Http admin, int count) throws InterruptedException {
+  static void awaitMembers(Api admin, int count) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     int members = 0;
     while (System.nanoTime() < deadline) {
@@ -280,7 +240,7 @@ class ClusterLiveTest {
     assertEquals(count, members, "cluster members");
   }
 
-  static JsonObject awaitConsistent(Http admin) throws InterruptedException {
+  static JsonObject awaitConsistent(Api admin) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     JsonObject last = null;
     while (System.nanoTime() < deadline) {

@@ -8,16 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.NodeProcess;
+import org.floodready.support.On;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,46 +32,27 @@ import org.junit.jupiter.api.TestMethodOrder;
  * node's stream once and in order, even from a node that died before it could answer.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@FloodReadyTest(nodes = 2, separateJvm = true, jvmOptions = "-Dfloodready.haltAfterCommit=stock.changed")
 class EventPathClusterTest {
   static TestServer a;
   static NodeProcess b;
-  static Http adminA;
-  static Http adminB;
+  static Api adminA;
+  static Api adminB;
 
   @BeforeAll
-  static void startCluster() throws Exception {
-    int hzA = TestServer.freePort();
-    int hzB = TestServer.freePort();
-    String[] common = {"--cluster-name", "fr-events-" + UUID.randomUUID(),
-        "--cluster-members", "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB,
-        "--jwt-secret", "event-path-test-" + UUID.randomUUID()};
-    a = TestServer.start(Clock.systemUTC(), TestServer.concat(common,
-        new String[] {"--cluster-port", Integer.toString(hzA), "--node-name", "node-a"}));
-    List<String> args = new ArrayList<>(List.of(common));
-    args.addAll(List.of("--cluster-port", Integer.toString(hzB), "--pg-url", a.server.pgUrl().url(),
-        "--data-dir", Files.createTempDirectory("fr-node-b").toString()));
-    b = NodeProcess.start("node-b", TestServer.freePort(), args,
-        List.of("-Dfloodready.haltAfterCommit=stock.changed"));
-    adminA = a.as("admin");
-    adminB = b.as("admin");
-    ClusterLiveTest.awaitMembers(adminA, 2);
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (b != null) {
-      b.close();
-    }
-    if (a != null) {
-      a.close();
-    }
+  static void cluster(TestServer nodeA, @On("b") NodeProcess nodeB, @As("admin") Api admin,
+      @On("b") @As("admin") Api admin2) {
+    a = nodeA;
+    b = nodeB;
+    adminA = admin;
+    adminB = admin2;
   }
 
   @Test
   @Order(1)
   void writesOnOneNodeReachTheStreamOnTheOtherOnceAndInOrder() throws Exception {
     StockFixture stock = StockFixture.plenty(a.server.app(), adminA, 10);
-    try (SseClient live = SseClient.open(b.anonymous.base(), token(adminB), null)) {
+    try (SseClient live = SseClient.open(adminB.base(), adminB.token(), null)) {
       assertEquals("snapshot", live.next(Duration.ofSeconds(10)).event());
       List<Long> movements = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
@@ -98,7 +80,7 @@ class EventPathClusterTest {
   void aNodeKilledBetweenCommitAndAnswerLosesNoEvent() throws Exception {
     StockFixture stock = StockFixture.plenty(a.server.app(), adminA, 2);
     String note = "kill-" + UUID.randomUUID();
-    try (SseClient live = SseClient.open(a.anonymous.base(), token(adminA), null)) {
+    try (SseClient live = SseClient.open(adminA.base(), adminA.token(), null)) {
       assertEquals("snapshot", live.next(Duration.ofSeconds(10)).event());
       try {
         Resp answered = adminB.post("/api/lots/" + stock.lotId() + "/issues", new JsonObject().put("quantity", 1)
@@ -133,9 +115,5 @@ class EventPathClusterTest {
         return rs.getLong(1);
       }
     }
-  }
-
-  private static String token(Http http) {
-    return http.request("/").build().headers().firstValue("Authorization").orElseThrow().substring(7);
   }
 }

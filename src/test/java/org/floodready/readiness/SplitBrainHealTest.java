@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.NodeProcess;
+import org.floodready.support.On;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,40 +24,21 @@ import org.junit.jupiter.api.Test;
  * clusters again. The member that merged rebuilds the snapshot from PostgreSQL ("split brain healed"):
  * afterwards every node's snapshot equals a fresh recompute and holds every write made on either side.
  */
+@FloodReadyTest(nodes = 2, separateJvm = true)
 class SplitBrainHealTest {
   static TestServer a;
   static NodeProcess b;
-  static Http adminA;
-  static Http adminB;
+  static Api adminA;
+  static Api adminB;
 
   @BeforeAll
-  static void startCluster() throws Exception {
-    int hzA = TestServer.freePort();
-    int hzB = TestServer.freePort();
-    String[] common = {"--cluster-name", "fr-split-" + UUID.randomUUID(),
-        "--cluster-members", "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB,
-        "--jwt-secret", "split-test-" + UUID.randomUUID()};
-    a = TestServer.start(Clock.systemUTC(), TestServer.concat(common,
-        new String[] {"--cluster-port", Integer.toString(hzA), "--node-name", "node-a"}));
-    List<String> args = new ArrayList<>(List.of(common));
-    args.addAll(List.of("--cluster-port", Integer.toString(hzB), "--pg-url", a.server.pgUrl().url(),
-        "--data-dir", Files.createTempDirectory("fr-split-b").toString()));
-    b = NodeProcess.start("node-b", TestServer.freePort(), args);
-    adminA = a.as("admin");
-    adminB = b.as("admin");
-    ClusterLiveTest.awaitMembers(adminA, 2);
-    ClusterLiveTest.awaitMembers(adminB, 2);
+  static void cluster(TestServer nodeA, @On("b") NodeProcess nodeB, @As("admin") Api admin,
+      @On("b") @As("admin") Api admin2) throws Exception {
+    a = nodeA;
+    b = nodeB;
+    adminA = admin;
+    adminB = admin2;
     ClusterLiveTest.awaitConsistent(adminA);
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (b != null) {
-      b.close();
-    }
-    if (a != null) {
-      a.close();
-    }
   }
 
   @Test
@@ -120,7 +101,7 @@ class SplitBrainHealTest {
   private static JsonObject awaitRebuild(String reason) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
-      for (Http admin : List.of(adminA, adminB)) {
+      for (Api admin : List.of(adminA, adminB)) {
         JsonObject s = status(admin);
         if (s != null && reason.equals(s.getString("lastRebuildReason"))) {
           return s;
@@ -131,12 +112,12 @@ class SplitBrainHealTest {
     throw new AssertionError("no node rebuilt with reason '" + reason + "': A " + status(adminA) + ", B " + status(adminB));
   }
 
-  private static JsonObject status(Http admin) {
+  private static JsonObject status(Api admin) {
     Resp r = admin.get("/api/cluster");
     return r.status() == 200 ? r.json().getJsonObject("snapshot") : null;
   }
 
-  private static int members(Http admin) {
+  private static int members(Api admin) {
     Resp r = admin.get("/api/cluster");
     return r.status() == 200 ? r.json().getJsonArray("members").size() : -1;
   }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.floodready.app.AppContext;
 import org.floodready.inventory.CoverageRow;
 import org.floodready.inventory.CoverageService;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
 import org.floodready.support.Resp;
 
 /**
@@ -21,16 +21,16 @@ import org.floodready.support.Resp;
  */
 record StockFixture(long baseId, long unitId, long itemId, long lotId) {
 
-  static StockFixture find(AppContext app, Http admin, Set<Long> baseIds) throws Exception {
+  static StockFixture find(AppContext app, Api admin, Set<Long> baseIds) throws Exception {
     return find(app, admin, baseIds, 3, true);
   }
 
   /** A usable lot of any item with a quota, holding at least {@code pieces}. */
-  static StockFixture plenty(AppContext app, Http admin, int pieces) throws Exception {
+  static StockFixture plenty(AppContext app, Api admin, int pieces) throws Exception {
     return find(app, admin, Set.of(), pieces, false);
   }
 
-  private static StockFixture find(AppContext app, Http admin, Set<Long> baseIds, int pieces, boolean equipment)
+  private static StockFixture find(AppContext app, Api admin, Set<Long> baseIds, int pieces, boolean equipment)
       throws Exception {
     var rows = new CoverageService(app).coverage(OffsetDateTime.now()).toCompletionStage().toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
@@ -54,7 +54,7 @@ record StockFixture(long baseId, long unitId, long itemId, long lotId) {
   }
 
   /** Issues one piece from the lot through the API; the posted movement's id. */
-  long issueOne(Http on) {
+  long issueOne(Api on) {
     Resp r = on.post("/api/lots/" + lotId + "/issues", new JsonObject().put("quantity", 1)
         .put("recipientType", "incident").put("recipient", "readiness test"), UUID.randomUUID().toString());
     if (r.status() != 201) {

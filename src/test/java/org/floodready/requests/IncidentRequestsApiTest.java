@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import org.floodready.support.Api;
 import org.floodready.support.FloodReadyTest;
-import org.floodready.support.Http;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class IncidentRequestsApiTest {
 
   @Test
   void anIncidentsRequestIsFollowedIntoItsDetailSummaryAndDailyReport(TestServer server, RequestFixture f) throws Exception {
-    Http chief = server.as("chief");
+    Api chief = server.as("chief");
     Resp reported = chief.post("/api/incidents", new JsonObject().put("kind", "waterlogging").put("severity", "high")
         .put("lat", RequestFixture.LAT).put("lon", RequestFixture.LON).put("unitId", f.streetUnitId)
         .put("title", "地下通道积水").put("description", "积水 40 cm"), key());
@@ -158,7 +158,7 @@ class IncidentRequestsApiTest {
   }
 
   /** The summary's requested line for bags. */
-  private static JsonObject summary(Http who, long incident, String itemNameZh) {
+  private static JsonObject summary(Api who, long incident, String itemNameZh) {
     Resp r = who.get("/api/incidents/" + incident + "/summary");
     assertEquals(200, r.status(), r.toString());
     return r.json().getJsonArray("requested").stream().map(JsonObject.class::cast)

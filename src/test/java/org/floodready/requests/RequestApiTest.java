@@ -24,10 +24,11 @@ import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import io.vertx.core.Future;
 import java.util.concurrent.CompletableFuture;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,24 +38,20 @@ import org.junit.jupiter.api.Test;
  * quotas and FEFO, a dispatch whose note is parsed back and whose QR code is decoded back, a receipt with a
  * shortage that a second scan does not book again; concurrent approvals and over-allocation.
  */
+@FloodReadyTest
 class RequestApiTest {
   static TestServer server;
   /** Fresh items and bases for each test, so no test takes stock another one counts on. */
   RequestFixture f;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
+  static void start(TestServer node) throws Exception {
+    server = node;
   }
 
   @BeforeEach
   void data() {
     f = new RequestFixture(server);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
   }
 
   @Test
@@ -399,8 +396,8 @@ class RequestApiTest {
 
   /** The statuses, sorted, of the same write sent at once by two officers (each with his own key). */
   private List<Integer> atOnce(String path, JsonObject body) {
-    List<CompletableFuture<Resp>> both = List.of(f.duty.postAsync(path, body, key()), f.admin.postAsync(path, body, key()));
-    return both.stream().map(CompletableFuture::join).map(Resp::status).sorted().toList();
+    List<Future<Resp>> both = List.of(f.duty.postAsync(path, body, key()), f.admin.postAsync(path, body, key()));
+    return both.stream().map(r -> r.toCompletionStage().toCompletableFuture().join()).map(Resp::status).sorted().toList();
   }
 
   private static JsonObject pick(JsonObject p) {

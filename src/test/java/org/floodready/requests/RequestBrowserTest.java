@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Browser;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,22 +24,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * dispatches it from the board (desktop); the street confirms the delivery with a shortage in the field app on
  * a 390×844 phone, as the dispatch note's QR code opens it; scanning it again shows it received once.
  */
+@FloodReadyTest(browser = true)
 class RequestBrowserTest {
   static TestServer server;
   static ChromeDriver driver;
   static RequestFixture f;
 
   @BeforeAll
-  static void start() throws Exception {
-    Browser.assumeInstalled();
-    server = TestServer.start();
-    f = new RequestFixture(server);
-    driver = Browser.start(Files.createTempDirectory("fr-chromium-requests"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    Browser.quit(driver, server);
+  static void start(TestServer node, RequestFixture fixture, ChromeDriver browser) {
+    server = node;
+    f = fixture;
+    driver = browser;
   }
 
   static WebDriverWait waitFor(String what) {

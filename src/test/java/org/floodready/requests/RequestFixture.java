@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
 
@@ -24,11 +23,11 @@ final class RequestFixture {
   static final double LON = 113.700;
   private static final AtomicInteger SEQ = new AtomicInteger();
 
-  final Http admin;
-  final Http duty;
-  final Http street;
-  final Http keeper;
-  final Http viewer;
+  final Api admin;
+  final Api duty;
+  final Api street;
+  final Api keeper;
+  final Api viewer;
   final long streetUnitId;
   final long bags;
   final long pumps;
@@ -129,13 +128,8 @@ final class RequestFixture {
         .add(new JsonObject().put("lineId", line2).put("approvedQuantity", approved2)));
   }
 
-  static Resp put(Http as, String path, JsonObject body, String key) {
-    HttpRequest.Builder b = as.request(path).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(body.encode()));
-    if (key != null) {
-      b.header("Idempotency-Key", key);
-    }
-    return as.send(b.build());
+  static Resp put(Api as, String path, JsonObject body, String key) {
+    return as.put(path, body, key);
   }
 
   BigDecimal onHand(long lotId) {

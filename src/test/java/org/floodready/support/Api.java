@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,16 +18,27 @@ import java.util.concurrent.TimeUnit;
  * request, then assertions on the {@link Resp}.
  */
 public final class Api {
-  private static final long TIMEOUT_SECONDS = 60;
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final WebClient client;
   private final String base;
   private final MultiMap headers;
+  private final Duration timeout;
 
   Api(WebClient client, String base, MultiMap headers) {
+    this(client, base, headers, TIMEOUT);
+  }
+
+  private Api(WebClient client, String base, MultiMap headers, Duration timeout) {
     this.client = client;
     this.base = base;
     this.headers = headers;
+    this.timeout = timeout;
+  }
+
+  /** The same user, waiting this long for an answer (60 s otherwise), e.g. for a large upload. */
+  public Api timeout(Duration answerWithin) {
+    return new Api(client, base, headers, answerWithin);
   }
 
   /** The server's address, e.g. {@code http://localhost:8123}, for a browser. */
@@ -42,13 +54,13 @@ public final class Api {
 
   /** The same user, sending this header too (e.g. {@code X-Api-Key}, {@code If-None-Match}, {@code Cookie}). */
   public Api with(String header, String value) {
-    return new Api(client, base, MultiMap.caseInsensitiveMultiMap().addAll(headers).set(header, value));
+    return new Api(client, base, MultiMap.caseInsensitiveMultiMap().addAll(headers).set(header, value), timeout);
   }
 
   /** This server as another bearer token (or anonymous with null). */
   public Api withToken(String token) {
     MultiMap h = MultiMap.caseInsensitiveMultiMap().addAll(headers).remove("Authorization");
-    return new Api(client, base, token == null ? h : h.set("Authorization", "Bearer " + token));
+    return new Api(client, base, token == null ? h : h.set("Authorization", "Bearer " + token), timeout);
   }
 
   public Resp get(String path) {
@@ -70,6 +82,11 @@ public final class Api {
 
   public Resp put(String path, Object json) {
     return await(jsonAsync(HttpMethod.PUT, path, json, null));
+  }
+
+  /** PUT with an Idempotency-Key. */
+  public Resp put(String path, Object json, String idempotencyKey) {
+    return await(jsonAsync(HttpMethod.PUT, path, json, idempotencyKey));
   }
 
   public Resp patch(String path, Object json) {
@@ -98,7 +115,7 @@ public final class Api {
   private Future<Resp> sendAsync(HttpMethod method, String path, String contentType, Buffer body) {
     // WebClient sends the address as given: non-ASCII query values (Chinese names) are percent-encoded first.
     HttpRequest<Buffer> request = client.requestAbs(method, URI.create(base + path).toASCIIString()).putHeaders(headers)
-        .timeout(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+        .timeout(timeout.toMillis());
     if (contentType != null) {
       request.putHeader("Content-Type", contentType);
     }
@@ -106,9 +123,9 @@ public final class Api {
         .map(r -> new Resp(method + " " + path, r));
   }
 
-  private static Resp await(Future<Resp> answer) {
+  private Resp await(Future<Resp> answer) {
     try {
-      return answer.await(TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);
+      return answer.await(timeout.toSeconds() + 5, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(e.toString(), e);
     }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -13,6 +14,20 @@ import java.util.function.Supplier;
  */
 public final class Eventually {
   private Eventually() {
+  }
+
+  /**
+   * The same for a test written in blocking calls: asks on the test's own thread every 100 ms, and fails with
+   * the message when the condition still does not hold after the given time.
+   */
+  public static void waitFor(Duration within, String failure, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(failure);
+      }
+      Thread.sleep(100);
+    }
   }
 
   public static Future<Void> holds(Vertx vertx, Duration within, String failure, Supplier<Future<Boolean>> condition) {

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A test class run against a real FloodReady node: {@link VertxExtension} (for {@code Vertx} and
  * {@code VertxTestContext}) plus {@link FloodReadyExtension}, which hands the test its server, per-user
  * clients ({@link As}), its {@link TestClock} and fixtures as parameters. One node per class, started on a
- * fresh copy of the demo database; a method marked {@link FreshServer} gets a node of its own.
+ * fresh copy of the demo database; a method marked {@link FreshServer} gets a node of its own. A class can ask
+ * for a cluster of several nodes on one database ({@link #nodes()}), and for flags known only at run time
+ * ({@link NodeArgs}); a test that starts and stops nodes itself takes {@link Nodes}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -40,4 +42,27 @@ public @interface FloodReadyTest {
 
   /** True = every test method gets its own node on a pristine database (as if each were {@link FreshServer}). */
   boolean serverPerMethod() default false;
+
+  /**
+   * How many nodes on the one database: node {@code a} and, with more, {@code b}, {@code c}... (named
+   * {@code node-a}, {@code node-b}...), reached with {@link On}. They form one Hazelcast cluster of real members
+   * (one JWT secret) before the first test runs (seen through the demo admin's {@code /api/cluster}), unless
+   * {@link #oneCluster()} is false.
+   */
+  int nodes() default 1;
+
+  /** False = each node is a cluster of its own: only PostgreSQL joins them. */
+  boolean oneCluster() default true;
+
+  /** Flags of nodes b, c... only, after {@link #args()}: a flag given again wins. */
+  String[] othersArgs() default {};
+
+  /**
+   * True = nodes b, c... run in JVMs of their own ({@link NodeProcess}: they can be killed, frozen, halted), with
+   * {@link #jvmOptions()}; node a stays in this JVM.
+   */
+  boolean separateJvm() default false;
+
+  /** JVM options of the separate-JVM nodes, e.g. a {@code -D} test hook. */
+  String[] jvmOptions() default {};
 }

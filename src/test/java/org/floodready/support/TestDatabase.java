@@ -31,13 +31,14 @@ public final class TestDatabase {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           postgres.close();
+          deleteTree(dir);
         } catch (Exception ignored) {
           // the JVM is ending
         }
       }));
       createDatabase(TEMPLATE, null);
       try (FloodReadyServer server = FloodReadyServer.start(
-          TestServer.config(url(TEMPLATE), TestServer.freePort(), Files.createTempDirectory("fr-template")),
+          Nodes.config(url(TEMPLATE), Nodes.freePort(), Files.createTempDirectory("fr-template")),
           Clock.systemUTC())) {
         // migrations and demo data are now in the template
       }
@@ -53,6 +54,13 @@ public final class TestDatabase {
     String name = "e_" + COUNTER.incrementAndGet();
     createDatabase(name, null);
     return url(name);
+  }
+
+  /** Each test JVM's cluster is ~1 GB on disk: a run of single test classes would otherwise fill the disk. */
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   private static PgUrl url(String db) {

@@ -8,6 +8,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.floodready.demo.DemoData;
 
 /** The logins on one test node: one {@link Api} per user, logged in once and shared by the class's tests. */
@@ -18,6 +19,7 @@ public final class Users implements AutoCloseable {
   private final WebClient client;
   private final Api anonymous;
   private final Map<String, Api> logins = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   Users(int port) {
     // Enough HTTP/1.1 connections that a test's hundreds of simultaneous requests really are simultaneous.
@@ -44,8 +46,11 @@ public final class Users implements AutoCloseable {
     return anonymous.withToken(r.json().getString("token"));
   }
 
+  /** Closes the client once, also when the node's test closed it before the extension does. */
   @Override
   public void close() {
-    client.close();
+    if (closed.compareAndSet(false, true)) {
+      client.close();
+    }
   }
 }

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +25,7 @@ import org.floodready.web.ApiOperations.Operation;
 import org.floodready.web.ApiOperations.Param;
 import org.floodready.demo.DemoData;
 import org.floodready.support.DbFingerprint;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestClock;
 import org.floodready.support.TestServer;
@@ -39,6 +39,9 @@ import org.junit.jupiter.api.Test;
  * wrong content types, a missing Idempotency-Key; as admin, viewer and anonymous. Never a 5xx or
  * a hang, always the JSON error model, and a rejected write leaves every table as it was.
  */
+// No timed sweep during the minute the test takes: one would change what the hostile inputs left behind under
+// whatever rejected write happens to run then (the sweeps are run once, in the set-up, by hand).
+@FloodReadyTest(clock = "now", args = {"--sweep-interval-seconds", "86400"})
 class ApiRobustnessTest {
   private static final Duration HANG = Duration.ofSeconds(10);
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -75,11 +78,9 @@ class ApiRobustnessTest {
   private int requests;
 
   @BeforeAll
-  static void start() throws Exception {
-    clock = new TestClock(Instant.now());
-    // No timed sweep during the minute the test takes: one would change what the hostile inputs left behind
-    // under whatever rejected write happens to run then (the sweeps are run once, below, by hand).
-    server = TestServer.start(clock, "--sweep-interval-seconds", "86400");
+  static void start(TestServer node, TestClock nodeClock) throws Exception {
+    clock = nodeClock;
+    server = node;
     // live_events is the live push log, appended asynchronously after another request's commit (so it
     // may still be growing while the next request runs); the changes it mirrors are in the domain tables
     // the notifications outbox and its cursor follow that log the same way (org.floodready.notify)
@@ -104,7 +105,6 @@ class ApiRobustnessTest {
     System.out.println("fingerprint ms " + FP_NANOS[0] / 1_000_000);
     System.out.println("ApiRobustnessTest answers by method and status: " + STATUSES);
     db.close();
-    server.close();
   }
 
   private static String realId(String name) {

@@ -6,25 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The contract loads into vertx-openapi and names the failing fields of a body as the handlers did. */
+@ExtendWith(VertxExtension.class)
 class ContractValidationTest {
   static Vertx vertx;
   static ContractValidation contract;
 
   @BeforeAll
-  static void load() {
-    vertx = Vertx.vertx();
+  static void load(Vertx classVertx) {
+    vertx = classVertx;
     contract = new ContractValidation(ApiContract.load(vertx).await().contract());
-  }
-
-  @AfterAll
-  static void close() {
-    vertx.close().await();
   }
 
   /**

@@ -20,26 +20,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.floodready.auth.LoginLimiter;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The served OpenAPI document and the router describe the same endpoints. */
+@FloodReadyTest
 class OpenApiContractTest {
   private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
 
   static TestServer server;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
+  static void start(TestServer node) throws Exception {
+    server = node;
   }
 
   @Test

@@ -7,27 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
-import org.floodready.support.Http;
+import org.floodready.support.Api;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Passwords, numbers as numbers, roles before bodies, revoked tokens and the security headers, on one node. */
+@FloodReadyTest
 class SecurityHardeningTest {
   static TestServer server;
-  static Http admin;
+  static Api admin;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
+  static void start(TestServer node) throws Exception {
+    server = node;
     admin = server.as("admin");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
   }
 
   private static JsonObject newUser(String username, String password) {
@@ -55,7 +51,7 @@ class SecurityHardeningTest {
         .contains("username"));
     assertEquals(201, admin.post("/api/admin/users", newUser("pw-good", "Flood@2026")).status(),
         "the demo password has 10 characters and is not common");
-    Http viewer = server.as("viewer");
+    Api viewer = server.as("viewer");
     assertTrue(fieldError(viewer.post("/api/auth/password", new JsonObject().put("currentPassword", "Flood@2026")
         .put("newPassword", "123456789")), "newPassword").contains("at least 10"));
     assertTrue(fieldError(viewer.post("/api/auth/password", new JsonObject().put("currentPassword", "wrong-password")
@@ -68,8 +64,8 @@ class SecurityHardeningTest {
     Resp created = admin.post("/api/admin/users", newUser("revoke-me", "Grey-Heron-Levee-7"));
     assertEquals(201, created.status(), created.toString());
     long id = created.json().getLong("id");
-    Http first = server.as("revoke-me", "Grey-Heron-Levee-7");
-    Http second = server.as("revoke-me", "Grey-Heron-Levee-7");
+    Api first = server.as("revoke-me", "Grey-Heron-Levee-7");
+    Api second = server.as("revoke-me", "Grey-Heron-Levee-7");
     assertEquals(200, first.get("/api/auth/me").status());
     assertEquals(200, second.get("/api/units").status(), "remembered in the node's verified-token memo");
 
@@ -78,7 +74,7 @@ class SecurityHardeningTest {
     assertEquals(200, changed.status(), changed.toString());
     assertEquals(401, first.get("/api/auth/me").status(), "the token used for the change is old now");
     assertEquals(401, second.get("/api/units").status(), "every older token of the user");
-    Http fresh = server.anonymous.as(changed.json().getString("token"));
+    Api fresh = server.anonymous.withToken(changed.json().getString("token"));
     assertEquals(200, fresh.get("/api/auth/me").status(), "the answer's token works");
     assertEquals(401, server.anonymous.post("/api/auth/login", new JsonObject().put("username", "revoke-me")
         .put("password", "Grey-Heron-Levee-7")).status());
@@ -91,11 +87,10 @@ class SecurityHardeningTest {
         .put("password", "Silt-Barge-Lantern-9")).status());
     // the browser still sends the revoked token as its cookie: that must not block the next login on that browser
     String staleCookie = "fr_token=" + changed.json().getString("token");
-    assertEquals(200, server.anonymous.send(server.anonymous.request("/api/auth/login").header("Cookie", staleCookie)
-        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-            new JsonObject().put("username", "viewer").put("password", "Flood@2026").encode())).build()).status());
-    assertEquals(401, server.anonymous.send(server.anonymous.request("/api/auth/me").header("Cookie", staleCookie)
-        .GET().build()).status(), "a protected route answers 401 as for no credentials");
+    assertEquals(200, server.anonymous.with("Cookie", staleCookie).post("/api/auth/login",
+        new JsonObject().put("username", "viewer").put("password", "Flood@2026")).status());
+    assertEquals(401, server.anonymous.with("Cookie", staleCookie).get("/api/auth/me").status(),
+        "a protected route answers 401 as for no credentials");
     assertEquals(200, admin.patch("/api/admin/users/" + id, new JsonObject().put("active", true)).status());
     assertEquals(401, fresh.get("/api/auth/me").status(), "enabling again does not bring old tokens back");
     assertEquals(200, server.as("revoke-me", "Silt-Barge-Lantern-9").get("/api/auth/me").status());
@@ -130,9 +125,9 @@ class SecurityHardeningTest {
 
   @Test
   void aCallerWhoseRoleCanNeverWriteThereGets403BeforeTheBodyIsRead() {
-    Http viewer = server.as("viewer");
-    Http keeper = server.as("keeper");
-    Http inspector = server.as("inspector");
+    Api viewer = server.as("viewer");
+    Api keeper = server.as("keeper");
+    Api inspector = server.as("inspector");
     for (String path : List.of("/api/lots/1/issues", "/api/transfers", "/api/admin/units", "/api/hazards",
         "/api/checkpoints/1/readings", "/api/bases/1/receipts", "/api/alerts/1/acknowledge")) {
       Resp r = viewer.post(path, new JsonObject());
@@ -154,10 +149,10 @@ class SecurityHardeningTest {
     for (Resp r : List.of(server.anonymous.get("/"), server.anonymous.get("/board.js"), server.anonymous.get("/health"),
         admin.get("/api/units"), server.anonymous.get("/api/units"), server.anonymous.get("/no-such-page"))) {
       String csp = r.header("Content-Security-Policy");
-      assertNotNull(csp, r.raw().uri() + " has no Content-Security-Policy");
+      assertNotNull(csp, r.request() + " has no Content-Security-Policy");
       assertTrue(csp.contains("default-src 'self'") && csp.contains("script-src 'self'")
           && csp.contains("frame-ancestors 'none'") && !csp.contains("http"), csp);
-      assertEquals("nosniff", r.header("X-Content-Type-Options"), r.raw().uri().toString());
+      assertEquals("nosniff", r.header("X-Content-Type-Options"), r.request());
       assertEquals("no-referrer", r.header("Referrer-Policy"));
     }
   }

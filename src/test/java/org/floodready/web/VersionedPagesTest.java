@@ -9,24 +9,20 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
 import org.floodready.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The board and admin pages name their scripts and styles by content hash; those are cached for a year. */
+@FloodReadyTest
 class VersionedPagesTest {
   static TestServer server;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
+  static void start(TestServer node) throws Exception {
+    server = node;
   }
 
   @Test

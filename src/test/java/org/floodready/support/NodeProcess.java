@@ -1,14 +1,11 @@
-package org.floodready.readiness;
+package org.floodready.support;
 
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.floodready.App;
-import org.floodready.support.Http;
-import org.floodready.support.Resp;
 
 /**
  * A FloodReady node in its own JVM ({@code java -cp <the test classpath> org.floodready.App ...}),
@@ -16,7 +13,8 @@ import org.floodready.support.Resp;
  */
 public final class NodeProcess implements AutoCloseable {
   public final int port;
-  public final Http anonymous;
+  /** Logins on this node (demo users, if its database has them). */
+  public final Users users;
   private final Process process;
   private final Path log;
 
@@ -24,7 +22,7 @@ public final class NodeProcess implements AutoCloseable {
     this.port = port;
     this.process = process;
     this.log = log;
-    this.anonymous = new Http("http://localhost:" + port, null);
+    this.users = new Users(port);
   }
 
   public static NodeProcess start(String name, int port, List<String> args) throws Exception {
@@ -67,7 +65,7 @@ public final class NodeProcess implements AutoCloseable {
         throw new IllegalStateException("node exited: " + tail());
       }
       try {
-        if (anonymous.get("/ready").status() == 200) {
+        if (users.anonymous().get("/ready").status() == 200) {
           return;
         }
       } catch (IllegalStateException notYet) {
@@ -78,24 +76,16 @@ public final class NodeProcess implements AutoCloseable {
     throw new IllegalStateException("node on " + port + " not ready: " + tail());
   }
 
-  public Http as(String username) {
-    Resp r = anonymous.post("/api/auth/login", new JsonObject().put("username", username).put("password", "Flood@2026"));
-    if (r.status() != 200) {
-      throw new IllegalStateException("login failed on " + port + ": " + r);
-    }
-    return anonymous.as(r.json().getString("token"));
-  }
-
   /**
    * SIGSTOP: the member freezes mid-flight, holding its connections open, so the others stop hearing its
    * heartbeats and drop it (a split as a hung machine or a cut link makes one); {@link #resume()} lets it go on.
    */
-  void suspend() throws Exception {
+  public void suspend() throws Exception {
     signal("STOP");
   }
 
   /** SIGCONT after {@link #suspend()}. */
-  void resume() throws Exception {
+  public void resume() throws Exception {
     signal("CONT");
   }
 
@@ -143,6 +133,7 @@ public final class NodeProcess implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    users.close();
     if (process.isAlive()) {
       try {
         resume(); // a suspended JVM cannot stop on SIGTERM

@@ -26,11 +26,11 @@ public final class ScopeResolver {
   private record Cached(Scope scope, long expiresAtNanos) {
   }
 
-  private final ScopeRepository scopes;
+  private final Assignments scopes;
   private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
   public ScopeResolver(Pool pool, DomainEvents events) {
-    this.scopes = new ScopeRepository(pool);
+    this.scopes = new Assignments(pool);
     events.follow(batch -> {
       if (batch.stream().anyMatch(e -> e.kind().map(EventType::changesScopes).orElse(false))) {
         cache.clear();
@@ -50,7 +50,7 @@ public final class ScopeResolver {
     if (cached != null && now - cached.expiresAtNanos() < 0) {
       return Future.succeededFuture(cached.scope());
     }
-    return scopes.unitsOf(user.id()).map(units -> {
+    return scopes.units(user.id()).map(units -> {
       Scope scope = Scope.of(units);
       if (cache.size() >= MAX_CACHED) {
         cache.clear();

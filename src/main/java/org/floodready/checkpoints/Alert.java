@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
 import java.util.function.Function;
+import org.floodready.events.EventType;
 
 /** An alert of a checkpoint: its level rose ({@code level}) or it fell silent ({@code silent}). */
 public record Alert(long id, long checkpointId, String checkpointCode, String nameZh, String nameEn, long unitId,
@@ -48,7 +49,7 @@ public record Alert(long id, long checkpointId, String checkpointCode, String na
   }
 
   /** The small fact a transition appends to the event log (type alert.raised, alert.resolved, ...). */
-  public record Change(String type, long unitId, long checkpointId, long alertId, String level, String status,
+  public record Change(EventType type, long unitId, long checkpointId, long alertId, String level, String status,
       OffsetDateTime at) {
     public org.floodready.events.Outbox.Event event(Function<OffsetDateTime, String> iso) {
       return new org.floodready.events.Outbox.Event(type, toJson(iso));

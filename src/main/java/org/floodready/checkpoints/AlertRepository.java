@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
 import org.floodready.db.PageRequest;
+import org.floodready.events.EventType;
 
 /**
  * Alerts and their transitions. Every transition is one conditional statement that also writes its
@@ -153,7 +154,7 @@ public final class AlertRepository {
             ) SELECT id, $2, 'resolved', status, level, NULL, 'system', 'readings received again' FROM up
             RETURNING alert_id, level, status""")
         .execute(Tuple.of(checkpointId, now))
-        .map(rows -> changes(rows, "alert.resolved", unitId, checkpointId, now));
+        .map(rows -> changes(rows, EventType.ALERT_RESOLVED, unitId, checkpointId, now));
   }
 
   /** Escalates raised alerts left unacknowledged longer than their level allows. */
@@ -171,7 +172,7 @@ public final class AlertRepository {
             FROM up JOIN checkpoints c ON c.id = up.checkpoint_id""")
         .execute(Tuple.of(now, CheckpointDefaults.ESCALATE_RED_MINUTES, CheckpointDefaults.ESCALATE_ORANGE_MINUTES,
             CheckpointDefaults.ESCALATE_YELLOW_MINUTES, CheckpointDefaults.ESCALATE_BLUE_MINUTES))
-        .map(rows -> changes(rows, "alert.escalated", now));
+        .map(rows -> changes(rows, EventType.ALERT_ESCALATED, now));
   }
 
   /**
@@ -198,7 +199,7 @@ public final class AlertRepository {
             SELECT up.id AS alert_id, up.checkpoint_id, up.level, up.status, c.unit_id
             FROM up JOIN checkpoints c ON c.id = up.checkpoint_id""")
         .execute(Tuple.of(now, CheckpointDefaults.RESOLVE_MINUTES))
-        .map(rows -> changes(rows, "alert.resolved", now));
+        .map(rows -> changes(rows, EventType.ALERT_RESOLVED, now));
   }
 
   /** Raises a silent alert for every gauged (or overridden) checkpoint without a recent reading. */
@@ -224,17 +225,17 @@ public final class AlertRepository {
             FROM ins JOIN checkpoints c ON c.id = ins.checkpoint_id""")
         .execute(Tuple.of(now, defaultSilentMinutes, CheckpointDefaults.SILENT_ALERT_LEVEL.code(),
             zone.getId()))
-        .map(rows -> changes(rows, "alert.raised", now));
+        .map(rows -> changes(rows, EventType.ALERT_RAISED, now));
   }
 
-  private static List<Alert.Change> changes(RowSet<Row> rows, String type, OffsetDateTime now) {
+  private static List<Alert.Change> changes(RowSet<Row> rows, EventType type, OffsetDateTime now) {
     List<Alert.Change> out = new ArrayList<>();
     rows.forEach(r -> out.add(new Alert.Change(type, r.getLong("unit_id"), r.getLong("checkpoint_id"),
         r.getLong("alert_id"), r.getString("level"), r.getString("status"), now)));
     return out;
   }
 
-  private static List<Alert.Change> changes(RowSet<Row> rows, String type, long unitId, long checkpointId,
+  private static List<Alert.Change> changes(RowSet<Row> rows, EventType type, long unitId, long checkpointId,
       OffsetDateTime now) {
     List<Alert.Change> out = new ArrayList<>();
     rows.forEach(r -> out.add(new Alert.Change(type, unitId, checkpointId, r.getLong("alert_id"),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.floodready.db.Outcome;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
@@ -22,6 +23,7 @@ import org.floodready.sheets.Xlsx;
 import org.floodready.errors.ApiError;
 import org.floodready.sheets.Csv;
 import org.floodready.input.Fields;
+import org.floodready.events.EventType;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
 import org.floodready.db.PageRequest;
@@ -98,7 +100,7 @@ public final class AlertRoutes {
   private static Where filter(RoutingContext ctx, CurrentUser user) {
     QueryParams q = new QueryParams(ctx);
     String status = q.oneOf("status", STATUS_FILTERS);
-    Where where = CheckpointRepository.scope(new Where(), user)
+    Where where = Visibility.checkpoints(new Where(), user, "c.id")
         .and("a.level = ?", q.oneOf("level", WarningLevel.WARNING_CODES))
         .and("a.kind = ?", q.oneOf("kind", List.of("level", "silent")))
         .and("a.checkpoint_id = ?", q.id("checkpointId"))
@@ -161,7 +163,7 @@ public final class AlertRoutes {
             new PageRequest(1, 500, "a.updated_at DESC, a.id DESC", "-updatedAt"))
         .compose(rows -> {
           rows.forEach(r -> active.add(Alert.from(r)));
-          return alerts.withdrawnSince(CheckpointRepository.scope(new Where(), user),
+          return alerts.withdrawnSince(Visibility.checkpoints(new Where(), user, "c.id"),
               now.minus(CapDocument.ALL_CLEAR_EXPIRY));
         })
         .compose(rows -> {
@@ -189,18 +191,18 @@ public final class AlertRoutes {
   }
 
   private void acknowledge(RoutingContext ctx) {
-    transition(ctx, "acknowledged", "alert.acknowledged");
+    transition(ctx, "acknowledged", EventType.ALERT_ACKNOWLEDGED);
   }
 
   private void resolve(RoutingContext ctx) {
-    transition(ctx, "resolved", "alert.resolved");
+    transition(ctx, "resolved", EventType.ALERT_RESOLVED);
   }
 
   /**
    * Acknowledge or resolve by a duty officer or admin, with a comment; 409 when the state does not
    * allow it. With an Idempotency-Key header a retried request gets the first answer again.
    */
-  private void transition(RoutingContext ctx, String action, String event) {
+  private void transition(RoutingContext ctx, String action, EventType event) {
     CurrentUser actor = CurrentUser.of(ctx).require(Role.DUTY_OFFICER, Role.ADMIN);
     long id = QueryParams.pathId(ctx, "alertId");
     JsonObject body = JsonInput.object(ctx);
@@ -235,9 +237,9 @@ public final class AlertRoutes {
     CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
     monitor.sweep(app.now()).onSuccess(s -> {
       List<JsonObject> changes = new ArrayList<>();
-      s.escalated().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type())));
-      s.resolved().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type())));
-      s.silent().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type())));
+      s.escalated().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type().wireName())));
+      s.resolved().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type().wireName())));
+      s.silent().forEach(c -> changes.add(c.toJson(app::iso).put("type", c.type().wireName())));
       Respond.ok(ctx, s.toJson().put("changes", new JsonArray(changes)));
     }).onFailure(ctx::fail);
   }

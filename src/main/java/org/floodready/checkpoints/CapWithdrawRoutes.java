@@ -17,6 +17,7 @@ import org.floodready.access.CurrentUser;
 import org.floodready.access.Role;
 import org.floodready.errors.ApiError;
 import org.floodready.input.Fields;
+import org.floodready.events.EventType;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
 import org.floodready.web.QueryParams;
@@ -72,7 +73,7 @@ final class CapWithdrawRoutes {
               .put("cap", "/api/alerts/" + id + "/cap?message=" + cancel.number());
           Alert a = withdrawn.get();
           return AuditLog.record(tx, now, actor, "alert.cap_withdraw", "alert", id, answer.copy())
-              .compose(v -> app.events().appendAll(tx, List.of(new Alert.Change("alert.cap_withdrawn", a.unitId(),
+              .compose(v -> app.events().appendAll(tx, List.of(new Alert.Change(EventType.ALERT_CAP_WITHDRAWN, a.unitId(),
                   a.checkpointId(), a.id(), a.level().code(), a.status(), now).event(app::iso))))
               .map(new Outcome(201, answer));
         });

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.floodready.access.CurrentUser;
-import org.floodready.access.Role;
+import org.floodready.access.Assignments;
 import org.floodready.db.Where;
 import org.floodready.db.PageRequest;
 
@@ -211,35 +211,7 @@ public final class CheckpointRepository {
 
   /** The subset of the checkpoints the caller may post readings to. */
   public Future<List<Long>> postable(CurrentUser user, Collection<Long> ids) {
-    Long[] array = ids.toArray(new Long[0]);
-    if (user.is(Role.ADMIN) || user.is(Role.DUTY_OFFICER)) {
-      return Future.succeededFuture(List.copyOf(ids));
-    }
-    String sql = user.isGauge()
-        ? "SELECT checkpoint_id FROM api_key_checkpoints WHERE api_key_id = $1 AND checkpoint_id = ANY($2::bigint[])"
-        : user.is(Role.INSPECTOR)
-            ? "SELECT checkpoint_id FROM checkpoint_inspectors WHERE user_id = $1 AND checkpoint_id = ANY($2::bigint[])"
-            : null;
-    if (sql == null) {
-      return Future.succeededFuture(List.of());
-    }
-    return pool.preparedQuery(sql)
-        .execute(Tuple.of(user.isGauge() ? -user.id() : user.id(), (Object) array))
-        .map(rows -> {
-          List<Long> out = new ArrayList<>();
-          rows.forEach(r -> out.add(r.getLong("checkpoint_id")));
-          return out;
-        });
-  }
-
-  /** Restricts a checkpoint query ({@code c}) to what the caller may see. */
-  public static Where scope(Where where, CurrentUser user) {
-    if (user.is(Role.INSPECTOR)) {
-      where.and("c.id IN (SELECT checkpoint_id FROM checkpoint_inspectors WHERE user_id = ?)", user.id());
-    } else if (user.isGauge()) {
-      where.and("c.id IN (SELECT checkpoint_id FROM api_key_checkpoints WHERE api_key_id = ?)", -user.id());
-    }
-    return where;
+    return new Assignments(pool).postable(user, ids);
   }
 
   public Future<RowSet<Row>> page(Where where, PageRequest page) {

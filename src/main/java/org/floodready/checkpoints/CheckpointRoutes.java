@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
 import org.floodready.access.Role;
@@ -20,6 +21,7 @@ import org.floodready.errors.ApiError;
 import org.floodready.sheets.Csv;
 import org.floodready.db.PageRequest;
 import org.floodready.web.Paging;
+import org.floodready.geo.GeoJson;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
@@ -63,7 +65,7 @@ public final class CheckpointRoutes {
     CurrentUser user = CurrentUser.of(ctx);
     PageRequest page = Paging.from(ctx, SORTABLE, "code");
     QueryParams q = new QueryParams(ctx);
-    Where where = CheckpointRepository.scope(new Where(), user)
+    Where where = Visibility.checkpoints(new Where(), user, "c.id")
         .and("c.kind = ?", q.oneOf("kind", CheckpointValidation.KINDS))
         .and("c.unit_id = ?", q.id("unitId"))
         .and("s.level = ?", q.oneOf("level", WarningLevel.CODES))
@@ -75,7 +77,7 @@ public final class CheckpointRoutes {
   private void geoJson(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     Future<List<Long>> visible = user.is(Role.INSPECTOR) || user.isGauge()
-        ? checkpoints.page(CheckpointRepository.scope(new Where(), user), new PageRequest(1, 10_000, "c.id", "id"))
+        ? checkpoints.page(Visibility.checkpoints(new Where(), user, "c.id"), new PageRequest(1, 10_000, "c.id", "id"))
             .map(rows -> {
               List<Long> ids = new ArrayList<>();
               rows.forEach(r -> ids.add(r.getLong("id")));
@@ -84,7 +86,8 @@ public final class CheckpointRoutes {
         : Future.succeededFuture(null);
     visible.compose(ids -> new CheckpointStates(app).all(app.now())
             .map(all -> all.stream().filter(s -> ids == null || ids.contains(s.checkpointId())).toList()))
-        .onSuccess(states -> Respond.geoJson(ctx, GeoJson.checkpoints(states, app::iso)))
+        .onSuccess(states -> Respond.geoJson(ctx,
+            GeoJson.collection(new JsonArray(states.stream().map(s -> s.feature(app::iso)).toList()))))
         .onFailure(ctx::fail);
   }
 

@@ -34,7 +34,8 @@ public final class ReadingIntake {
     }
   }
 
-  public record Outcome(List<Stored> accepted, int duplicates, Set<Long> suspect, List<StateAfter> states,
+  /** What one batch of readings did: the rows stored, the duplicates skipped, the suspect ones, states and alerts after. */
+  public record Ingested(List<Stored> accepted, int duplicates, Set<Long> suspect, List<StateAfter> states,
       List<Alert.Change> alerts) {
   }
 
@@ -53,7 +54,7 @@ public final class ReadingIntake {
     this.alerts = new AlertRepository(app.pool());
   }
 
-  public Future<Outcome> ingest(CurrentUser source, List<ReadingInput> input, Map<Long, Checkpoint> byId) {
+  public Future<Ingested> ingest(CurrentUser source, List<ReadingInput> input, Map<Long, Checkpoint> byId) {
     OffsetDateTime now = app.now();
     return app.pool().withTransaction(tx -> readings.insert(tx, input, source, now).compose(stored -> {
       Map<Long, List<Stored>> fresh = new TreeMap<>();
@@ -71,7 +72,7 @@ public final class ReadingIntake {
               fresh.size() == 1 ? fresh.keySet().iterator().next() : null, new JsonObject()
                   .put("sent", input.size()).put("accepted", stored.size()).put("suspect", suspect.size())
                   .put("checkpoints", new io.vertx.core.json.JsonArray(new ArrayList<>(fresh.keySet())))))
-          .map(v -> new Outcome(stored, input.size() - stored.size(), suspect, states, changes))
+          .map(v -> new Ingested(stored, input.size() - stored.size(), suspect, states, changes))
           .compose(outcome -> app.events().appendAll(tx, events(outcome)).map(outcome));
     }));
   }
@@ -139,7 +140,7 @@ public final class ReadingIntake {
         if (open.isEmpty()) {
           return alerts.raise(tx, c.id(), "level", rise.level(), rise.reason(), rise.value(), rise.at(), now)
               .map(id -> {
-                id.ifPresent(alertId -> changes.add(new Alert.Change("alert.raised", c.unitId(), c.id(), alertId,
+                id.ifPresent(alertId -> changes.add(new Alert.Change(EventType.ALERT_RAISED, c.unitId(), c.id(), alertId,
                     rise.level().code(), "raised", now)));
                 return null;
               });
@@ -149,7 +150,7 @@ public final class ReadingIntake {
         }
         return alerts.upgrade(tx, open.get().id(), rise.level(), rise.reason(), rise.value(), rise.at(), now)
             .map(x -> {
-              changes.add(new Alert.Change("alert.raised", c.unitId(), c.id(), open.get().id(),
+              changes.add(new Alert.Change(EventType.ALERT_RAISED, c.unitId(), c.id(), open.get().id(),
                   rise.level().code(), "raised", now));
               return null;
             });
@@ -159,7 +160,7 @@ public final class ReadingIntake {
   }
 
   /** What the intake logs: a reading per touched checkpoint, then the alerts it raised or resolved. */
-  private List<Outbox.Event> events(Outcome outcome) {
+  private List<Outbox.Event> events(Ingested outcome) {
     List<Outbox.Event> events = new ArrayList<>();
     for (StateAfter s : outcome.states()) {
       events.add(new Outbox.Event(EventType.READING_RECORDED, new JsonObject().put("unitId", s.unitId())

@@ -16,6 +16,7 @@ import org.floodready.db.Where;
 import org.floodready.sheets.Xlsx;
 import org.floodready.errors.ApiError;
 import org.floodready.sheets.Csv;
+import org.floodready.geo.GeoJson;
 import org.floodready.web.JsonInput;
 import org.floodready.db.PageRequest;
 import org.floodready.web.Paging;
@@ -197,12 +198,10 @@ public final class IncidentRoutes {
       JsonArray features = new JsonArray();
       for (Row r : rows) {
         JsonObject i = IncidentRepository.toJson(r, app::iso);
-        features.add(new JsonObject().put("type", "Feature").put("id", i.getLong("id"))
-            .put("geometry", new JsonObject().put("type", "Point")
-                .put("coordinates", new JsonArray().add(i.getDouble("lon")).add(i.getDouble("lat"))))
-            .put("properties", i.put("featureKind", "incident")));
+        features.add(GeoJson.feature(GeoJson.point(i.getDouble("lon"), i.getDouble("lat")),
+            i.put("featureKind", "incident")));
       }
-      return new JsonObject().put("type", "FeatureCollection").put("features", features);
+      return GeoJson.collection(features);
     }).onSuccess(json -> Respond.geoJson(ctx, json)).onFailure(ctx::fail);
   }
 }

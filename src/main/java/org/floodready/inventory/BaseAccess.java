@@ -3,8 +3,8 @@ package org.floodready.inventory;
 import io.vertx.core.Future;
 import org.floodready.access.CurrentUser;
 import org.floodready.access.Role;
-import org.floodready.db.Where;
 import org.floodready.errors.ApiError;
+import org.floodready.access.Assignments;
 
 /**
  * Who may read and change stock at a base: admins everything; keepers only the bases they keep;
@@ -12,9 +12,11 @@ import org.floodready.errors.ApiError;
  */
 final class BaseAccess {
   private final BaseRepository bases;
+  private final Assignments assignments;
 
-  BaseAccess(BaseRepository bases) {
+  BaseAccess(BaseRepository bases, Assignments assignments) {
     this.bases = bases;
+    this.assignments = assignments;
   }
 
   /** 404 for an unknown base, 403 unless the user is an admin or keeps the base. */
@@ -54,21 +56,13 @@ final class BaseAccess {
       if (!user.is(Role.BASE_KEEPER)) {
         return Future.succeededFuture(base);
       }
-      return bases.isKeeper(baseId, user.id()).map(ok -> {
+      return assignments.keeps(user.id(), baseId).map(ok -> {
         if (!ok) {
           throw ApiError.forbidden("You keep other bases, not " + base.nameZh());
         }
         return base;
       });
     });
-  }
-
-  /** Adds "only bases this keeper keeps" to a list query. */
-  static Where scope(CurrentUser user, Where where, String baseColumn) {
-    if (user.is(Role.BASE_KEEPER)) {
-      where.and(InventorySql.keptBy(baseColumn), user.id());
-    }
-    return where;
   }
 
   Future<Base> requireBase(long baseId) {
@@ -82,7 +76,7 @@ final class BaseAccess {
     if (!user.is(Role.BASE_KEEPER)) {
       return Future.succeededFuture(false);
     }
-    return bases.isKeeper(baseId, user.id());
+    return assignments.keeps(user.id(), baseId);
   }
 
   private static String denial(CurrentUser user, String baseNameZh) {

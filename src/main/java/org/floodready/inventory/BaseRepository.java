@@ -58,12 +58,6 @@ final class BaseRepository {
         });
   }
 
-  Future<Boolean> isKeeper(long baseId, long userId) {
-    return pool.preparedQuery("SELECT 1 FROM base_keepers WHERE base_id = $1 AND user_id = $2")
-        .execute(Tuple.of(baseId, userId))
-        .map(rows -> rows.size() > 0);
-  }
-
   /** Ids among {@code userIds} that are not active base keepers. */
   Future<List<Long>> notKeepers(List<Long> userIds) {
     return pool.preparedQuery("SELECT x FROM unnest($1::bigint[]) AS x WHERE x NOT IN"

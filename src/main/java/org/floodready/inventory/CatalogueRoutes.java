@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
@@ -110,7 +111,7 @@ final class CatalogueRoutes {
     QueryParams q = new QueryParams(ctx);
     Where where = new Where().and(InventorySql.BASE_IN_UNIT, q.id("unitId"));
     if (Boolean.TRUE.equals(q.bool("mine"))) {
-      where.and(InventorySql.keptBy("b.id"), user.id());
+      where.and("b.id IN " + Visibility.keptBases(where, user.id()));
     }
     where.matching(q.text("q"), "b.code", "b.name_zh", "b.name_en");
     bases.page(where, page).onSuccess(rows -> Respond.ok(ctx, page.result(rows, r -> Base.from(r).toJson())))

@@ -19,8 +19,7 @@ final class CoverageRollup {
   }
 
   static JsonObject of(String key, String name, List<CoverageLine> lines) {
-    double weighted = 0;
-    double weights = 0;
+    Coverage.Mean coverage = new Coverage.Mean();
     int short_ = 0;
     Map<Long, JsonObject> byItem = new LinkedHashMap<>();
     Map<Long, BigDecimal[]> sums = new LinkedHashMap<>();
@@ -28,9 +27,7 @@ final class CoverageRollup {
     for (CoverageLine line : lines) {
       CoverageRow row = line.row();
       bases.add(row.baseId());
-      double ratio = Math.min(1.0, row.ratio().doubleValue());
-      weighted += ratio * row.criticality();
-      weights += row.criticality();
+      coverage.add(Coverage.capped(row.ratio().doubleValue()), row.criticality());
       if (row.shortfall().signum() > 0) {
         short_++;
       }
@@ -53,7 +50,7 @@ final class CoverageRollup {
     });
     return new JsonObject().put("key", key).put("name", name).put("bases", bases.size())
         .put("quotaLines", lines.size()).put("shortLines", short_)
-        .put("coverage", weights == 0 ? null : Math.round(weighted / weights * 10000) / 10000.0)
+        .put("coverage", coverage.isEmpty() ? null : Math.round(coverage.value() * 10000) / 10000.0)
         .put("shortfalls", shortfalls);
   }
 }

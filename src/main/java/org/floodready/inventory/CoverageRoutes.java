@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import org.floodready.access.Assignments;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
 import org.floodready.access.Role;
@@ -19,7 +21,6 @@ import org.floodready.db.Where;
 import org.floodready.errors.ApiError;
 import org.floodready.sheets.Xlsx;
 import org.floodready.sheets.Csv;
-import org.floodready.db.PageRequest;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 import org.floodready.units.Unit;
@@ -35,7 +36,7 @@ final class CoverageRoutes {
   private final ResponseLevelRepository levels;
   private final UnitRepository units;
   private final LotRepository lots;
-  private final BaseRepository bases;
+  private final Assignments assignments;
   private final Sourcing sourcing;
 
   CoverageRoutes(AppContext app, BaseAccess access) {
@@ -45,7 +46,7 @@ final class CoverageRoutes {
     this.levels = new ResponseLevelRepository(app.pool());
     this.units = new UnitRepository(app.pool());
     this.lots = new LotRepository(app.pool());
-    this.bases = new BaseRepository(app.pool());
+    this.assignments = new Assignments(app.pool());
     this.sourcing = new Sourcing(app);
   }
 
@@ -69,7 +70,7 @@ final class CoverageRoutes {
     String category = q.oneOf("category", Item.CATEGORIES);
     boolean shortOnly = Boolean.TRUE.equals(q.bool("shortOnly"));
     ResponseLevel asked = parseLevel(q.text("responseLevel"));
-    Future<List<Long>> kept = user.is(Role.BASE_KEEPER) ? keptBases(user) : Future.succeededFuture(null);
+    Future<Set<Long>> kept = user.is(Role.BASE_KEEPER) ? assignments.keptBases(user.id()) : Future.succeededFuture(null);
     return (asked == null ? levels.current() : Future.succeededFuture(asked))
         .compose(level -> coverage.lines(app.now(), level).compose(lines -> units.list(new Where()).compose(all ->
             kept.map(mine -> {
@@ -236,16 +237,6 @@ final class CoverageRoutes {
             })))
         .onSuccess(json -> Respond.ok(ctx, json))
         .onFailure(ctx::fail);
-  }
-
-  private Future<List<Long>> keptBases(CurrentUser user) {
-    return bases.page(new Where().and(InventorySql.keptBy("b.id"), user.id()),
-            new PageRequest(1, 500, "b.id", "id"))
-        .map(rows -> {
-          List<Long> ids = new ArrayList<>();
-          rows.forEach(r -> ids.add(r.getLong("id")));
-          return ids;
-        });
   }
 
   private static boolean within(Map<Long, Unit> units, long unitId, long ancestorId) {

@@ -12,7 +12,7 @@ public record CoverageRow(long baseId, String baseNameZh, long unitId, long item
 
   /** usable / required (4 decimals). */
   public BigDecimal ratio() {
-    return Quantities.ratio(usable, required);
+    return Coverage.ratio(usable, required);
   }
 
   /** How much is missing, 0 when covered. */

@@ -1,6 +1,7 @@
 package org.floodready.inventory;
 
 import io.vertx.ext.web.Router;
+import org.floodready.access.Assignments;
 import org.floodready.app.AppContext;
 
 /** Every supply-inventory route under /api, mounted by one line in ApiRouter. */
@@ -12,7 +13,7 @@ public final class InventoryRoutes {
   }
 
   public void mount(Router api) {
-    BaseAccess access = new BaseAccess(new BaseRepository(app.pool()));
+    BaseAccess access = new BaseAccess(new BaseRepository(app.pool()), new Assignments(app.pool()));
     LotRepository lots = new LotRepository(app.pool());
     StockService stock = new StockService(app, lots);
     new CatalogueRoutes(app).mount(api);

@@ -10,11 +10,6 @@ final class InventorySql {
       + "SELECT id FROM units WHERE id = ? UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id)"
       + " SELECT id FROM sub)";
 
-  /** Restricts {@code column} (a base id) to the bases the user bound to {@code ?} keeps. */
-  static String keptBy(String column) {
-    return column + " IN (SELECT base_id FROM base_keepers WHERE user_id = ?)";
-  }
-
   /**
    * The day an equipment lot's next test run is due: last test (as a district date) or receipt,
    * plus the item's interval. Parameters: {@code zone} is the placeholder of the district zone id.

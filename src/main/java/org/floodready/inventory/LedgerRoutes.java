@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
@@ -54,14 +55,14 @@ final class LedgerRoutes {
         .and("m.item_id = ?", q.id("itemId"))
         .and("m.lot_id = ?", q.id("lotId"))
         .and(InventorySql.BASE_IN_UNIT, q.id("unitId"));
-    BaseAccess.scope(user, where, "m.base_id");
+    Visibility.bases(where, user, "m.base_id");
     respond(ctx, where, "ledger", Listing.of(ctx));
   }
 
   /** 账实相符: every lot whose on-hand differs from the sum of its ledger (should be none). */
   private void checkLedger(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    Where where = BaseAccess.scope(user, new Where(), "l.base_id");
+    Where where = Visibility.bases(new Where(), user, "l.base_id");
     Respond.ok(ctx, ledger.mismatches(where).map(rows -> {
       io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
       long checked = 0;

@@ -1,7 +1,6 @@
 package org.floodready.inventory;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** Quantities are NUMERIC(14,3); in JSON they are plain numbers without trailing zeros. */
 public final class Quantities {
@@ -18,14 +17,6 @@ public final class Quantities {
 
   static BigDecimal orZero(BigDecimal q) {
     return q == null ? BigDecimal.ZERO : q;
-  }
-
-  /** usable / required, 4 decimals; null when nothing is required (no quota is not 0% covered). */
-  static BigDecimal ratio(BigDecimal usable, BigDecimal required) {
-    if (required == null || required.signum() <= 0) {
-      return null;
-    }
-    return orZero(usable).divide(required, 4, RoundingMode.HALF_UP);
   }
 
   static BigDecimal shortfall(BigDecimal usable, BigDecimal required) {

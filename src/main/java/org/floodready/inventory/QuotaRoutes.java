@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.SqlClient;
 import java.util.Map;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
@@ -55,7 +56,7 @@ final class QuotaRoutes {
         .and("q.item_id = ?", q.id("itemId"))
         .and("i.category = ?", q.oneOf("category", Item.CATEGORIES))
         .and(InventorySql.BASE_IN_UNIT, q.id("unitId"));
-    BaseAccess.scope(user, where, "q.base_id");
+    Visibility.bases(where, user, "q.base_id");
     levels.current()
         .compose(level -> quotas.page(where, page, level).map(rows -> page.result(rows,
             r -> QuotaRepository.toJson(r, app::iso))).map(json -> json.put("responseLevel", level.code())))

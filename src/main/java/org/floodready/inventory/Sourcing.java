@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.floodready.app.AppContext;
+import org.floodready.geo.Geo;
 
 /**
  * "Where to get it from", the one implementation behind {@code GET /api/coverage/sources}, the board's

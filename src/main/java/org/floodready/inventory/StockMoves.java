@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.floodready.access.Assignments;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
 import org.floodready.errors.ApiError;
@@ -24,7 +25,7 @@ public final class StockMoves {
   public StockMoves(AppContext app) {
     this.app = app;
     this.lots = new LotRepository(app.pool());
-    this.access = new BaseAccess(new BaseRepository(app.pool()));
+    this.access = new BaseAccess(new BaseRepository(app.pool()), new Assignments(app.pool()));
     this.stock = new StockService(app, lots);
     this.transfers = new TransferService(app, lots, stock);
   }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
@@ -209,7 +210,7 @@ final class StockRoutes {
         .and("l.item_id = ?", q.id("itemId"))
         .and("i.category = ?", q.oneOf("category", Item.CATEGORIES))
         .and(InventorySql.BASE_IN_UNIT, q.id("unitId"));
-    return BaseAccess.scope(user, where, "l.base_id");
+    return Visibility.bases(where, user, "l.base_id");
   }
 
   private LocalDate today() {

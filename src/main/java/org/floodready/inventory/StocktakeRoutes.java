@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import java.util.List;
 import java.util.Map;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
@@ -54,7 +55,7 @@ final class StocktakeRoutes {
     Where where = new Where()
         .and("s.base_id = ?", q.id("baseId"))
         .and("s.status = ?", q.oneOf("status", List.of("open", "closed")));
-    BaseAccess.scope(user, where, "s.base_id");
+    Visibility.bases(where, user, "s.base_id");
     stocktakes.page(where, page)
         .onSuccess(rows -> Respond.ok(ctx, page.result(rows,
             r -> StocktakeRepository.toJson(r, app::iso))))

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
 import org.floodready.access.Role;
@@ -62,9 +63,8 @@ final class TransferRoutes {
       where.and("(t.from_base_id = " + p + " OR t.to_base_id = " + p + ")");
     }
     if (user.is(Role.BASE_KEEPER)) {
-      String p = where.bind(user.id());
-      where.and("(t.from_base_id IN (SELECT base_id FROM base_keepers WHERE user_id = " + p + ")"
-          + " OR t.to_base_id IN (SELECT base_id FROM base_keepers WHERE user_id = " + p + "))");
+      String kept = Visibility.keptBases(where, user.id());
+      where.and("(t.from_base_id IN " + kept + " OR t.to_base_id IN " + kept + ")");
     }
     transfers.page(where, page)
         .onSuccess(rows -> Respond.ok(ctx, page.result(rows, r -> TransferRepository.toJson(r, app::iso))))

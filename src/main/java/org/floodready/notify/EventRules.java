@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.floodready.events.EventType;
 import org.floodready.inventory.CoverageRow;
 import org.floodready.inventory.CoverageService;
 
@@ -29,8 +31,8 @@ import org.floodready.inventory.CoverageService;
  * </ul>
  */
 final class EventRules {
-  static final List<String> TYPES = List.of("alert.raised", "hazard.changed", "transfer.changed",
-      "response_level.changed");
+  static final List<String> TYPES = Stream.of(EventType.ALERT_RAISED, EventType.HAZARD_CHANGED,
+      EventType.TRANSFER_CHANGED, EventType.RESPONSE_LEVEL_CHANGED).map(EventType::wireName).toList();
 
   private final Recipients recipients;
   private final Texts texts;
@@ -50,12 +52,16 @@ final class EventRules {
   }
 
   Future<List<Draft>> drafts(SqlClient db, long eventId, String type, JsonObject payload, OffsetDateTime now) {
-    return switch (type) {
-      case "alert.raised" -> alertRaised(db, eventId, payload.getLong("alertId"), now);
-      case "hazard.changed" -> hazardChanged(db, eventId, payload.getLong("hazardId"), now);
-      case "transfer.changed" -> "dispatched".equals(payload.getString("status"))
+    EventType kind = EventType.of(type).orElse(null);
+    if (kind == null) {
+      return none();
+    }
+    return switch (kind) {
+      case ALERT_RAISED -> alertRaised(db, eventId, payload.getLong("alertId"), now);
+      case HAZARD_CHANGED -> hazardChanged(db, eventId, payload.getLong("hazardId"), now);
+      case TRANSFER_CHANGED -> "dispatched".equals(payload.getString("status"))
           ? transferDispatched(db, eventId, payload.getLong("transferId"), now) : none();
-      case "response_level.changed" -> responseLevel(db, eventId, payload.getString("level"),
+      case RESPONSE_LEVEL_CHANGED -> responseLevel(db, eventId, payload.getString("level"),
           payload.getString("previous"), now);
       default -> none();
     };

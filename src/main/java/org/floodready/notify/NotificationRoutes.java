@@ -14,6 +14,7 @@ import org.floodready.checkpoints.Alert;
 import org.floodready.checkpoints.AlertRepository;
 import org.floodready.errors.ApiError;
 import org.floodready.input.Fields;
+import org.floodready.events.EventType;
 import org.floodready.web.JsonInput;
 import org.floodready.access.CurrentUser;
 import org.floodready.access.Role;
@@ -80,7 +81,7 @@ public final class NotificationRoutes {
                 "Alert " + claim.alertId() + " is no longer waiting for an acknowledgement"));
             return AuditLog.record(tx, now, user, "alert.acknowledge", "alert", a.id(), new JsonObject()
                 .put("comment", comment).put("level", a.level().code()).put("via", "message link"))
-                .compose(v -> app.events().appendAll(tx, List.of(new Alert.Change("alert.acknowledged", a.unitId(),
+                .compose(v -> app.events().appendAll(tx, List.of(new Alert.Change(EventType.ALERT_ACKNOWLEDGED, a.unitId(),
                     a.checkpointId(), a.id(), a.level().code(), a.status(), now).event(app::iso))))
                 .map(a);
           }));

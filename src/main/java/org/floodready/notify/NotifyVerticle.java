@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import org.floodready.app.AppContext;
 import org.floodready.config.NotifyConfig;
 import org.floodready.duty.DutyRoster;
+import org.floodready.events.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ public final class NotifyVerticle extends VerticleBase {
     Recipients recipients = new Recipients(new DutyRoster(app.config().zone()));
     RulesCache rules = new RulesCache(app.pool(), System::currentTimeMillis, config.rulesTtl());
     app.events().follow(batch -> {
-      if (batch.stream().anyMatch(e -> RulesCache.CHANGED.equals(e.type()))) {
+      if (batch.stream().anyMatch(e -> e.kind().orElse(null) == EventType.NOTIFY_RULES_CHANGED)) {
         rules.invalidate();
       }
     });

@@ -10,8 +10,6 @@ import java.util.function.LongSupplier;
  * node that missed the event (e.g. while the event bus was cut) keeps old rules.
  */
 final class RulesCache {
-  static final String CHANGED = "notify.rules.changed";
-
   private final Pool pool;
   private final RulesRepository repository = new RulesRepository();
   private final LongSupplier millis;

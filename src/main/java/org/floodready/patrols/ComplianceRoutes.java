@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
@@ -39,12 +40,12 @@ final class ComplianceRoutes {
 
   private Where reachFilter(RoutingContext ctx, CurrentUser user) {
     QueryParams q = new QueryParams(ctx);
-    return new Where()
+    Where where = new Where()
         .and("r.unit_id = ?", q.id("unitId"))
         .and("r.river_id = ?", q.id("riverId"))
         .and("r.chief_user_id = ?", q.id("chiefId"))
-        .and("r.chief_level = ?", q.oneOf("chiefLevel", ChiefLevel.codes()))
-        .and("r.chief_user_id = ?", RiverAccess.chiefScope(user));
+        .and("r.chief_level = ?", q.oneOf("chiefLevel", ChiefLevel.codes()));
+    return Visibility.reaches(where, user, "r.chief_user_id");
   }
 
   private void reachCompliance(RoutingContext ctx) {

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Function;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
@@ -70,8 +71,7 @@ final class HazardPhotoRoutes {
     long id = QueryParams.pathId(ctx, "hazardId");
     long photoId = QueryParams.pathId(ctx, "photoId");
     service.find(id).compose(h -> {
-      Long chief = RiverAccess.chiefScope(user);
-      if (chief != null && !chief.equals(h.getLong("chief_user_id")) && !chief.equals(h.getLong("reported_by"))) {
+      if (!Visibility.seesHazard(user, h.getLong("chief_user_id"), h.getLong("reported_by"))) {
         throw ApiError.forbidden("This hazard is on another chief's reach");
       }
       return hazards.photo(id, photoId);

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import java.util.Map;
 import org.floodready.db.Outcome;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
@@ -16,6 +17,7 @@ import org.floodready.db.Where;
 import org.floodready.sheets.Xlsx;
 import org.floodready.errors.ApiError;
 import org.floodready.sheets.Csv;
+import org.floodready.geo.GeoJson;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
 import org.floodready.db.PageRequest;
@@ -102,12 +104,7 @@ final class HazardRoutes {
     if (open != null) {
       where.and(open ? "hz.status <> 'closed'" : "hz.status = 'closed'");
     }
-    Long chief = RiverAccess.chiefScope(user);
-    if (chief != null) {
-      String p = where.bind(chief);
-      where.and("(hz.chief_user_id = " + p + " OR hz.reported_by = " + p + ")");
-    }
-    return where;
+    return Visibility.hazards(where, user, "hz.chief_user_id", "hz.reported_by");
   }
 
   private void listHazards(RoutingContext ctx) {
@@ -170,8 +167,7 @@ final class HazardRoutes {
     CurrentUser user = RiverAccess.reader(ctx);
     long id = QueryParams.pathId(ctx, "hazardId");
     service.find(id).compose(r -> {
-      Long chief = RiverAccess.chiefScope(user);
-      if (chief != null && !chief.equals(r.getLong("chief_user_id")) && !chief.equals(r.getLong("reported_by"))) {
+      if (!Visibility.seesHazard(user, r.getLong("chief_user_id"), r.getLong("reported_by"))) {
         throw ApiError.forbidden("This hazard is on another chief's reach");
       }
       JsonObject hazard = HazardRepository.toJson(r, app::iso);

@@ -8,13 +8,16 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import java.util.Map;
 import java.util.UUID;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
 import org.floodready.access.Role;
+import org.floodready.db.Outcome;
 import org.floodready.db.Where;
 import org.floodready.events.EventType;
 import org.floodready.errors.ApiError;
+import org.floodready.geo.GeoJson;
 import org.floodready.web.JsonInput;
 import org.floodready.db.PageRequest;
 import org.floodready.web.Paging;
@@ -65,9 +68,6 @@ final class PatrolRoutes {
         .onFailure(ctx::fail);
   }
 
-  private record Outcome(int status, JsonObject body) {
-  }
-
   private Future<Outcome> store(CurrentUser user, PatrolInput in, Row reach, PatrolRules district) {
     PatrolRules rules = district.withStored(reach.getJsonObject("rules"));
     TrackAnalysis.Result a = TrackAnalysis.analyse(in.points(),
@@ -108,8 +108,8 @@ final class PatrolRoutes {
         .and("p.patroller_id = ?", q.id("patrollerId"))
         .and("p.counted = ?", q.bool("counted"))
         .and("p.started_at >= ?", q.time("from"))
-        .and("p.started_at < ?", q.time("to"))
-        .and("r.chief_user_id = ?", RiverAccess.chiefScope(user));
+        .and("p.started_at < ?", q.time("to"));
+    Visibility.reaches(where, user, "r.chief_user_id");
     if (flagged != null) {
       where.and(flagged ? "jsonb_array_length(p.flags) > 0" : "jsonb_array_length(p.flags) = 0");
     }
@@ -140,8 +140,7 @@ final class PatrolRoutes {
     UUID id = pathUuid(ctx);
     Respond.ok(ctx, patrols.find(app.pool(), id, true).map(found -> {
       Row r = found.orElseThrow(() -> ApiError.notFound("Patrol", id));
-      Long scope = RiverAccess.chiefScope(user);
-      if (scope != null && !scope.equals(r.getLong("chief_user_id"))) {
+      if (!Visibility.seesReach(user, r.getLong("chief_user_id"))) {
         throw ApiError.forbidden("This patrol is on another chief's reach");
       }
       JsonObject track = r.getJsonObject("track");

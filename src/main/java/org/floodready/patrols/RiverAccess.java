@@ -4,6 +4,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.floodready.access.CurrentUser;
 import org.floodready.access.Role;
 import org.floodready.errors.ApiError;
+import org.floodready.access.Visibility;
 
 /** Who sees and does what in the river-chief domain. Chiefs are limited to the reaches they own. */
 final class RiverAccess {
@@ -19,19 +20,10 @@ final class RiverAccess {
     return CurrentUser.of(ctx).require(Role.ADMIN, Role.DUTY_OFFICER);
   }
 
-  /** The chief whose reaches bound a read, or null for the roles that see everything. */
-  static Long chiefScope(CurrentUser user) {
-    return user.is(Role.RIVER_CHIEF) ? user.id() : null;
-  }
-
   /** 403 unless the user is the duty room, or the chief of this reach. */
   static void requireReach(CurrentUser user, Long reachChiefId, String doing) {
-    if (user.is(Role.ADMIN) || user.is(Role.DUTY_OFFICER)) {
-      return;
+    if (!Visibility.actsOnReach(user, reachChiefId)) {
+      throw ApiError.forbidden("Only the chief of this reach or the duty room may " + doing);
     }
-    if (user.is(Role.RIVER_CHIEF) && reachChiefId != null && reachChiefId == user.id()) {
-      return;
-    }
-    throw ApiError.forbidden("Only the chief of this reach or the duty room may " + doing);
   }
 }

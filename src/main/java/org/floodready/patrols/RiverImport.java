@@ -9,6 +9,7 @@ import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
 import org.floodready.db.Where;
+import org.floodready.geo.Geo;
 
 /**
  * The river and reach writes a spreadsheet import makes, for the excel package: the same repository and audit

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.util.Map;
+import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
@@ -15,6 +16,8 @@ import org.floodready.access.Role;
 import org.floodready.db.Where;
 import org.floodready.errors.ApiError;
 import org.floodready.input.Fields;
+import org.floodready.geo.Geo;
+import org.floodready.geo.GeoJson;
 import org.floodready.web.JsonInput;
 import org.floodready.db.PageRequest;
 import org.floodready.web.Paging;
@@ -77,8 +80,8 @@ final class RiverRoutes {
         .and("r.unit_id = ?", q.id("unitId"))
         .and("r.river_id = ?", q.id("riverId"))
         .and("r.chief_user_id = ?", q.id("chiefId"))
-        .and("r.chief_level = ?", q.oneOf("chiefLevel", ChiefLevel.codes()))
-        .and("r.chief_user_id = ?", RiverAccess.chiefScope(user));
+        .and("r.chief_level = ?", q.oneOf("chiefLevel", ChiefLevel.codes()));
+    Visibility.reaches(where, user, "r.chief_user_id");
     where.matching(q.text("q"), "r.name_zh", "r.name_en", "r.code");
     return where;
   }
@@ -108,8 +111,7 @@ final class RiverRoutes {
     long id = QueryParams.pathId(ctx, "reachId");
     Respond.ok(ctx, rivers.findReach(app.pool(), id).map(found -> {
       Row r = found.orElseThrow(() -> ApiError.notFound("Reach", id));
-      Long scope = RiverAccess.chiefScope(user);
-      if (scope != null && !scope.equals(r.getLong("chief_user_id"))) {
+      if (!Visibility.seesReach(user, r.getLong("chief_user_id"))) {
         throw ApiError.forbidden("This reach belongs to another chief");
       }
       return RiverRepository.reachJson(r, app::iso);

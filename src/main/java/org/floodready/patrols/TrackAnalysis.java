@@ -3,6 +3,7 @@ package org.floodready.patrols;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.floodready.geo.Geo;
 
 /**
  * What the server concludes from a track: distance (haversine), duration, whether it counts toward

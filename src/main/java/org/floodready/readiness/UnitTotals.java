@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.floodready.inventory.Coverage;
 
 /**
  * Sums of readiness inputs: a unit's own lines, or its whole subtree (own + each child's subtree, added
@@ -42,8 +43,8 @@ final class UnitTotals implements Serializable {
   }
 
   void add(StockLine s) {
-    double w = s.criticality() > 0 ? s.criticality() : 1.0;
-    double ratio = s.required() > 0 ? Math.min(Math.max(s.usable(), 0) / s.required(), 1.0) : 1.0;
+    double w = Coverage.weight(s.criticality());
+    double ratio = Coverage.capped(s.usable(), s.required());
     weight += w;
     weighted += w * ratio;
     if (s.usable() < s.required()) {

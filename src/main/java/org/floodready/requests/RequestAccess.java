@@ -3,9 +3,10 @@ package org.floodready.requests;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import org.floodready.access.CurrentUser;
 import org.floodready.access.Role;
+import org.floodready.access.Assignments;
+import org.floodready.access.Visibility;
 import org.floodready.db.Where;
 import org.floodready.errors.ApiError;
 
@@ -14,16 +15,16 @@ import org.floodready.errors.ApiError;
  * those of its unit; a keeper those that take from or go to his bases; anyone else the ones he filed.
  */
 final class RequestAccess {
-  private static final String KEPT = "(SELECT base_id FROM base_keepers WHERE user_id = ?)";
-
   private final Pool pool;
+  private final Assignments assignments;
 
   RequestAccess(Pool pool) {
     this.pool = pool;
+    this.assignments = new Assignments(pool);
   }
 
   static Where scope(CurrentUser user, Where where) {
-    if (user.role().seesEverything()) {
+    if (Visibility.seesEverything(user)) {
       return where;
     }
     if (user.is(Role.REQUESTER)) {
@@ -31,8 +32,7 @@ final class RequestAccess {
       return where.and("(r.unit_id = " + p + " OR r.requested_by = " + where.bind(user.id()) + ")");
     }
     if (user.is(Role.BASE_KEEPER)) {
-      String p = where.bind(user.id());
-      String kept = KEPT.replace("?", p);
+      String kept = Visibility.keptBases(where, user.id());
       return where.and("(r.to_base_id IN " + kept + " OR EXISTS (SELECT 1 FROM request_allocations a"
           + " WHERE a.request_id = r.id AND a.base_id IN " + kept + "))");
     }
@@ -53,7 +53,7 @@ final class RequestAccess {
 
   /** Reading a dispatch: whoever sees its request, and the keepers of the base it leaves from. */
   Future<Void> requireReadDispatch(CurrentUser user, Row dispatch) {
-    return isKeeper(user, dispatch.getLong("from_base_id")).compose(keeper -> keeper ? Future.succeededFuture()
+    return assignments.isKeeper(user, dispatch.getLong("from_base_id")).compose(keeper -> keeper ? Future.succeededFuture()
         : requireRead(user, dispatch.getLong("request_id")));
   }
 
@@ -62,12 +62,12 @@ final class RequestAccess {
    * the requesting unit's accounts and whoever filed the request (an incident's commander).
    */
   Future<Void> requireReceiver(CurrentUser user, Row dispatch) {
-    if (user.is(Role.ADMIN) || user.is(Role.DUTY_OFFICER)) {
+    if (Visibility.actsOnEverything(user)) {
       return Future.succeededFuture();
     }
     Long toBase = dispatch.getLong("to_base_id");
     if (toBase != null) {
-      return isKeeper(user, toBase).map(ok -> {
+      return assignments.isKeeper(user, toBase).map(ok -> {
         if (!ok) {
           throw ApiError.forbidden("Only a keeper of " + dispatch.getString("to_base_name_zh") + " confirms this transfer");
         }
@@ -79,13 +79,5 @@ final class RequestAccess {
       return Future.succeededFuture();
     }
     return Future.failedFuture(ApiError.forbidden("Only the requesting unit or the duty room confirms this receipt"));
-  }
-
-  private Future<Boolean> isKeeper(CurrentUser user, long baseId) {
-    if (!user.is(Role.BASE_KEEPER)) {
-      return Future.succeededFuture(false);
-    }
-    return pool.preparedQuery("SELECT 1 FROM base_keepers WHERE base_id = $1 AND user_id = $2")
-        .execute(Tuple.of(baseId, user.id())).map(rows -> rows.size() > 0);
   }
 }

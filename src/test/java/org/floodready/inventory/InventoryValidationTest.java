@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.floodready.errors.ApiError;
+import org.floodready.geo.Geo;
 import org.floodready.support.Contract;
 import org.junit.jupiter.api.Test;
 

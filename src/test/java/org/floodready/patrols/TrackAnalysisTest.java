@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.floodready.geo.Geo;
 import org.junit.jupiter.api.Test;
 
 class TrackAnalysisTest {

@@ -1,5 +1,6 @@
 package org.floodready.board.panels;
 
+import org.floodready.access.Assignments;
 import org.floodready.board.charts.ChartKey;
 import org.floodready.board.charts.ChartResponder;
 import org.floodready.board.charts.ChartVersions;
@@ -35,11 +36,13 @@ public final class CheckpointBoard implements BoardPart {
   private final AppContext app;
   private final CheckpointStates states;
   private final CheckpointData data;
+  private final Assignments assignments;
 
   CheckpointBoard(AppContext app) {
     this.app = app;
     this.states = new CheckpointStates(app);
     this.data = new CheckpointData(app.pool());
+    this.assignments = new Assignments(app.pool());
   }
 
   @Override
@@ -203,7 +206,7 @@ public final class CheckpointBoard implements BoardPart {
       return Future.succeededFuture(null);
     }
     if (user.is(Role.INSPECTOR)) {
-      return data.inspectedBy(user.id());
+      return assignments.inspectedCheckpoints(user.id());
     }
     return Future.failedFuture(ApiError.forbidden("Checkpoints are for the duty room and their inspectors"));
   }

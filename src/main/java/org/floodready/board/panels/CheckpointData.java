@@ -7,10 +7,8 @@ import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The board's reads of the checkpoint tables: open alerts, a checkpoint's series and thresholds. */
 public final class CheckpointData {
@@ -75,16 +73,6 @@ public final class CheckpointData {
           java.util.Map<Long, String> out = new java.util.HashMap<>();
           rows.forEach(r -> out.put(r.getLong("id"), r.getString("point_kind")));
           return out;
-        });
-  }
-
-  Future<Set<Long>> inspectedBy(long userId) {
-    return pool.preparedQuery("SELECT checkpoint_id FROM checkpoint_inspectors WHERE user_id = $1")
-        .execute(Tuple.of(userId))
-        .map(rows -> {
-          Set<Long> ids = new HashSet<>();
-          rows.forEach(r -> ids.add(r.getLong("checkpoint_id")));
-          return ids;
         });
   }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.floodready.inventory.Base;
+import org.floodready.inventory.Coverage;
 import org.floodready.inventory.CoverageRow;
 import org.floodready.inventory.Sourcing;
 
@@ -30,7 +31,7 @@ public final class CoverageFigures {
    */
   static JsonArray shortfalls(List<CoverageRow> rows, Map<Long, List<Sourcing.Stock>> stockByItem, int maxSources) {
     List<CoverageRow> shortRows = rows.stream().filter(r -> r.usable().compareTo(r.required()) < 0)
-        .sorted(Comparator.comparingDouble(CoverageFigures::percent).thenComparing(CoverageRow::baseNameZh))
+        .sorted(Comparator.comparingDouble(Coverage::percentOf).thenComparing(CoverageRow::baseNameZh))
         .toList();
     JsonArray out = new JsonArray();
     for (CoverageRow r : shortRows) {
@@ -55,7 +56,7 @@ public final class CoverageFigures {
           .put("itemNameZh", r.itemNameZh()).put("itemNameEn", r.itemNameEn()).put("category", r.category())
           .put("required", r.required().doubleValue()).put("usable", r.usable().doubleValue())
           .put("shortfall", shortfall.doubleValue())
-          .put("coveragePct", Math.floor(percent(r) * 10) / 10)
+          .put("coveragePct", Math.floor(Coverage.percentOf(r) * 10) / 10)
           .put("short", true)
           .put("sources", from)
           .put("getFrom", sources.isEmpty() ? "无富余 no surplus elsewhere" : String.join("、", sources)));
@@ -83,15 +84,14 @@ public final class CoverageFigures {
       String key = byBase ? r.baseNameZh() : CATEGORY_ZH.getOrDefault(r.category(), r.category());
       Group g = groups.computeIfAbsent(key, k -> new Group(k,
           byBase ? r.baseNameZh() : String.valueOf(CATEGORY_ORDER.indexOf(r.category()))));
-      g.weighted += r.criticality() * Math.min(percent(r), 100);
-      g.weights += r.criticality();
+      g.coverage.add(Coverage.percentOf(r), r.criticality());
     }
     List<Group> ordered = new ArrayList<>(groups.values());
     ordered.sort(Comparator.comparing(Group::order));
     List<BarChartSpec.Bar> bars = new ArrayList<>();
     for (Group g : ordered) {
       bars.add(new BarChartSpec.Bar("满足率 Coverage", g.key,
-          g.weights == 0 ? 100 : Math.floor(g.weighted / g.weights * 10) / 10));
+          g.coverage.isEmpty() ? 100 : Math.floor(g.coverage.value() * 10) / 10));
     }
     return bars;
   }
@@ -99,8 +99,7 @@ public final class CoverageFigures {
   private static final class Group {
     final String key;
     final String order;
-    double weighted;
-    double weights;
+    final Coverage.Mean coverage = new Coverage.Mean();
 
     Group(String key, String order) {
       this.key = key;
@@ -110,10 +109,6 @@ public final class CoverageFigures {
     String order() {
       return order;
     }
-  }
-
-  static double percent(CoverageRow r) {
-    return r.required().signum() == 0 ? 100 : r.usable().doubleValue() * 100 / r.required().doubleValue();
   }
 
   private static String plain(BigDecimal d) {

@@ -1,5 +1,6 @@
 package org.floodready.board.panels;
 
+import org.floodready.access.Assignments;
 import org.floodready.board.charts.BarChartSpec;
 import org.floodready.board.charts.ChartCache;
 import org.floodready.board.charts.ChartKey;
@@ -38,6 +39,7 @@ public final class InventoryBoard implements BoardPart {
   private final AppContext app;
   private final CoverageService coverage;
   private final InventoryData data;
+  private final Assignments assignments;
   private final ChartCache chartCache;
   private final CoverageRows coverageRows;
   private final Sourcing sourcing;
@@ -48,6 +50,7 @@ public final class InventoryBoard implements BoardPart {
     this.coverageRows = CoverageRows.of(app);
     this.coverage = new CoverageService(app);
     this.data = new InventoryData(app.pool());
+    this.assignments = new Assignments(app.pool());
     this.sourcing = new Sourcing(app);
   }
 
@@ -159,7 +162,7 @@ public final class InventoryBoard implements BoardPart {
     if (!seesCoverage(user)) {
       return Future.failedFuture(notForYou());
     }
-    return data.keptBases(user.id()).compose(bases -> allRows.get()
+    return assignments.keptBases(user.id()).compose(bases -> allRows.get()
         .map(rows -> rows.stream().filter(r -> bases.contains(r.baseId())).toList()));
   }
 

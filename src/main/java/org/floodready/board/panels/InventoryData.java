@@ -6,11 +6,9 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
-/** The board's reads of the inventory tables (bases for the map, the day's movements, keepers' scope). */
+/** The board's reads of the inventory tables (bases for the map, the day's movements). */
 public final class InventoryData {
   private final Pool pool;
 
@@ -34,16 +32,6 @@ public final class InventoryData {
                 r.getLong("unit_id"), r.getDouble("lat"), r.getDouble("lon")));
           }
           return out;
-        });
-  }
-
-  /** The bases a keeper keeps. */
-  Future<Set<Long>> keptBases(long userId) {
-    return pool.preparedQuery("SELECT base_id FROM base_keepers WHERE user_id = $1").execute(Tuple.of(userId))
-        .map(rows -> {
-          Set<Long> ids = new HashSet<>();
-          rows.forEach(r -> ids.add(r.getLong("base_id")));
-          return ids;
         });
   }
 

@@ -1,5 +1,6 @@
 package org.floodready.board.panels;
 
+import org.floodready.access.Visibility;
 import org.floodready.board.charts.BarChartSpec;
 import org.floodready.board.charts.ChartKey;
 import org.floodready.board.charts.ChartResponder;
@@ -121,7 +122,7 @@ public final class PatrolBoard implements BoardPart {
       states.forEach(s -> byReach.put(s.reachId(), s));
       JsonArray out = map.getJsonArray("reaches");
       for (PatrolData.ReachLine r : lines) {
-        if (!user.role().seesEverything() && (r.chiefUserId() == null || r.chiefUserId() != user.id())) {
+        if (!Visibility.seesReach(user, r.chiefUserId())) {
           continue;
         }
         ReachCompliance c = byReach.get(r.id());
@@ -196,8 +197,8 @@ public final class PatrolBoard implements BoardPart {
     if (user.role().seesEverything()) {
       return null;
     }
-    if (user.is(Role.RIVER_CHIEF)) {
-      return user.id();
+    if (Visibility.chief(user) != null) {
+      return Visibility.chief(user);
     }
     throw ApiError.forbidden("Hazards are for the duty room and river chiefs");
   }

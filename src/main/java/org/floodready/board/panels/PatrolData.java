@@ -9,6 +9,8 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.floodready.access.Visibility;
+import org.floodready.db.Where;
 
 /** The board's reads of the river-chief tables: reach lines, hazard ages, the day's patrols and hazard events. */
 public final class PatrolData {
@@ -47,10 +49,11 @@ public final class PatrolData {
   }
 
   Future<List<OpenHazard>> openHazards(Long chiefUserId) {
-    return pool.preparedQuery("""
-            SELECT h.severity, h.reported_at FROM hazards h LEFT JOIN reaches r ON r.id = h.reach_id
-            WHERE h.status <> 'closed' AND ($1::bigint IS NULL OR r.chief_user_id = $1 OR h.reported_by = $1)""")
-        .execute(Tuple.of(chiefUserId))
+    Where where = Visibility.hazardsOf(new Where().and("h.status <> 'closed'"), chiefUserId, "r.chief_user_id",
+        "h.reported_by");
+    return pool.preparedQuery("SELECT h.severity, h.reported_at FROM hazards h LEFT JOIN reaches r ON r.id = h.reach_id"
+            + where.sql())
+        .execute(where.tuple())
         .map(rows -> {
           List<OpenHazard> out = new ArrayList<>();
           rows.forEach(r -> out.add(new OpenHazard(r.getString("severity"), r.getOffsetDateTime("reported_at"))));

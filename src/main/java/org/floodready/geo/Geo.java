@@ -1,4 +1,4 @@
-package org.floodready.patrols;
+package org.floodready.geo;
 
 import java.util.List;
 
@@ -8,6 +8,11 @@ public final class Geo {
   public static final double EARTH_RADIUS_M = 6_371_008.8;
 
   private Geo() {
+  }
+
+  /** Straight-line (great-circle) distance in kilometres. */
+  public static double kilometres(double lat1, double lon1, double lat2, double lon2) {
+    return haversineM(lat1, lon1, lat2, lon2) / 1000;
   }
 
   public static double haversineM(double lat1, double lon1, double lat2, double lon2) {

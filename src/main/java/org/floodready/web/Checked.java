@@ -3,6 +3,7 @@ package org.floodready.web;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -68,6 +69,24 @@ public final class Checked {
       return s == null ? null : OffsetDateTime.parse(s);
     } catch (DateTimeParseException e) {
       throw ApiError.invalid(name, "must be an ISO-8601 timestamp with offset, e.g. 2026-07-20T08:30:00+08:00");
+    }
+  }
+
+  /** A whole number the schema has bounded (so it fits an int). */
+  public static Integer integer(JsonObject json, String name) {
+    return json.getValue(name) instanceof Number n ? n.intValue() : null;
+  }
+
+  public static Double number(JsonObject json, String name) {
+    return json.getValue(name) instanceof Number n ? n.doubleValue() : null;
+  }
+
+  public static LocalDate date(JsonObject json, String name) {
+    String s = text(json, name);
+    try {
+      return s == null ? null : LocalDate.parse(s);
+    } catch (DateTimeParseException e) {
+      throw ApiError.invalid(name, "must be a date like 2026-07-20");
     }
   }
 }

@@ -108,15 +108,17 @@ final class RowChecks {
   }
 
   /**
-   * Checks a row's JSON against the request body of {@code operationId}, the API operation making the same change
-   * (the contract's own schema: types, required, enums, ranges, lengths, patterns), then runs the domain's
+   * Checks a row's JSON against the request body of {@code operationId}, the API operation making the same change,
+   * or against a component schema ({@code #/components/schemas/CheckpointService}) (the contract's own schema: types, required, enums, ranges, lengths, patterns), then runs the domain's
    * reading with the rules a schema cannot say; each failing field becomes a problem in its column.
    */
   <T> T validate(SheetRow row, String operationId, JsonObject json, Supplier<T> reading,
       Function<String, String> columnOf) {
     JsonObject sent = json.copy();
     sent.fieldNames().removeIf(name -> sent.getValue(name) == null); // an empty cell is a field not sent
-    Map<String, String> errors = contract.bodyErrors(operationId, sent);
+    Map<String, String> errors = operationId.startsWith("#/components/schemas/")
+        ? contract.schemaErrors(operationId.substring("#/components/schemas/".length()), sent)
+        : contract.bodyErrors(operationId, sent);
     if (!errors.isEmpty()) {
       errors.forEach((field, message) -> firstProblem(row, columnOf.apply(field), Problems.zh(message), message));
       return null;

@@ -19,8 +19,8 @@ import org.floodready.auth.Role;
 import org.floodready.db.Where;
 import org.floodready.excel.Xlsx;
 import org.floodready.web.ApiError;
+import org.floodready.web.Checked;
 import org.floodready.web.Csv;
-import org.floodready.web.Fields;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
 import org.floodready.web.PageRequest;
@@ -202,9 +202,7 @@ public final class AlertRoutes {
     CurrentUser actor = CurrentUser.of(ctx).require(Role.DUTY_OFFICER, Role.ADMIN);
     long id = QueryParams.pathId(ctx, "alertId");
     JsonObject body = JsonInput.object(ctx);
-    Fields in = new Fields(body);
-    String comment = in.requiredText("comment", 1000);
-    in.validate();
+    String comment = Checked.requiredText(body, "comment"); // the contract checked it (AlertComment)
     OffsetDateTime now = app.now();
     Function<SqlConnection, Future<Idempotency.Outcome>> write = tx -> apply(tx, id, action, actor, comment, now)
         .compose(a -> app.events().appendAll(tx, List.of(new Alert.Change(event, a.unitId(), a.checkpointId(), a.id(),

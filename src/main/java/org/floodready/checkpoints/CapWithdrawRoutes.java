@@ -15,7 +15,7 @@ import org.floodready.audit.AuditLog;
 import org.floodready.auth.CurrentUser;
 import org.floodready.auth.Role;
 import org.floodready.web.ApiError;
-import org.floodready.web.Fields;
+import org.floodready.web.Checked;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
 import org.floodready.web.QueryParams;
@@ -43,9 +43,7 @@ final class CapWithdrawRoutes {
     CurrentUser actor = CurrentUser.of(ctx).require(Role.DUTY_OFFICER, Role.ADMIN);
     long id = QueryParams.pathId(ctx, "alertId");
     JsonObject body = JsonInput.object(ctx);
-    Fields in = new Fields(body);
-    String reason = in.requiredText("reason", 1000);
-    in.validate();
+    String reason = Checked.requiredText(body, "reason"); // the contract checked it
     OffsetDateTime now = app.now();
     AtomicReference<Alert> withdrawn = new AtomicReference<>();
     Function<SqlConnection, Future<Idempotency.Outcome>> write = tx -> alerts.find(tx, id)

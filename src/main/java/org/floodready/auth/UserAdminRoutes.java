@@ -10,7 +10,7 @@ import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.db.Where;
 import org.floodready.web.ApiError;
-import org.floodready.web.Fields;
+import org.floodready.web.Checked;
 import org.floodready.web.JsonInput;
 import org.floodready.web.PageRequest;
 import org.floodready.web.QueryParams;
@@ -83,10 +83,9 @@ public final class UserAdminRoutes {
 
   private void createApiKey(RoutingContext ctx) {
     CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
-    Fields in = new Fields(JsonInput.object(ctx));
-    String name = in.requiredText("name", 100);
-    Long unitId = in.id("unitId", false);
-    in.validate();
+    JsonObject body = JsonInput.object(ctx); // checked by the contract
+    String name = Checked.requiredText(body, "name");
+    Long unitId = Checked.id(body, "unitId");
     String key = ApiKeys.generate();
     app.pool().withTransaction(tx -> users.insertApiKey(tx, name, key, unitId, admin.id())
             .compose(id -> AuditLog.record(tx, app.now(), admin, "api_key.create", "api_key", id,

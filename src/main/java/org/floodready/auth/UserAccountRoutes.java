@@ -75,11 +75,12 @@ final class UserAccountRoutes {
   private void resetPassword(RoutingContext ctx) {
     CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
     long id = QueryParams.pathId(ctx, "userId");
+    JsonObject body = JsonInput.object(ctx);
     // A reset needs no old password, so a stolen admin token must not be able to lock the admin out with it.
     if (id == admin.id()) {
       throw ApiError.invalid("password", "you cannot reset your own password here");
     }
-    String password = PasswordPolicy.newPassword(JsonInput.object(ctx), "password", null);
+    String password = PasswordPolicy.newPassword(body, "password", null);
     app.blocking(() -> PasswordHasher.hash(password))
         .compose(hash -> apply(admin, id, UserRepository.Change.password(hash), "user.password_reset", null))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())

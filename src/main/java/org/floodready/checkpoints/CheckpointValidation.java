@@ -63,7 +63,7 @@ public final class CheckpointValidation {
     if (s != null) {
       s.forEach(o -> services.add(service((JsonObject) o)));
     }
-    JsonObject o = body.getJsonObject("overrides", new JsonObject());
+    JsonObject o = body.getValue("overrides") instanceof JsonObject given ? given : new JsonObject(); // null = none
     Checkpoint.Overrides overrides = new Checkpoint.Overrides(Checked.number(o, "hysteresisMargin"),
         Checked.number(o, "suspectStep"), Checked.number(o, "riseRatePerHour"), Checked.integer(o, "silentMinutes"),
         Checked.integer(o, "resolveMinutes"));

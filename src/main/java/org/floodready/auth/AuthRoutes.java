@@ -13,6 +13,7 @@ import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.errors.ApiError;
 import org.floodready.input.Fields;
+import org.floodready.input.Checked;
 import org.floodready.web.JsonInput;
 import org.floodready.web.Respond;
 
@@ -38,10 +39,9 @@ public final class AuthRoutes {
   }
 
   private void login(RoutingContext ctx) {
-    Fields in = new Fields(JsonInput.object(ctx));
-    String username = in.requiredText("username", 100);
-    String password = in.text("password", 200, true);
-    in.validate();
+    JsonObject body = JsonInput.object(ctx); // checked by the contract
+    String username = Checked.requiredText(body, "username");
+    String password = Checked.requiredText(body, "password");
     String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
     limiter.check(username, address)
         .compose(v -> users.findAccount(username))
@@ -78,10 +78,9 @@ public final class AuthRoutes {
     if (user.isGauge()) {
       throw ApiError.forbidden("A gauge has no password");
     }
-    Fields in = new Fields(JsonInput.object(ctx));
-    String current = in.text("currentPassword", 200, true);
-    String next = PasswordPolicy.newPassword(in, "newPassword", user.username());
-    in.validate();
+    JsonObject body = JsonInput.object(ctx); // checked by the contract; the policy is the code's
+    String current = Checked.requiredText(body, "currentPassword");
+    String next = PasswordPolicy.newPassword(body, "newPassword", user.username());
     users.findAccount(user.username())
         .compose(account -> app.blocking(() -> {
           if (account.isEmpty() || !PasswordHasher.verify(current, account.get().passwordHash())) {

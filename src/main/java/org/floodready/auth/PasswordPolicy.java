@@ -1,5 +1,6 @@
 package org.floodready.auth;
 
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.floodready.input.Fields;
+import org.floodready.errors.ApiError;
+import org.floodready.input.Checked;
 
 /**
  * What a new password must be: at least 10 characters, not the username, and not on the list of common
@@ -22,12 +25,12 @@ public final class PasswordPolicy {
   private PasswordPolicy() {
   }
 
-  /** Reads the new password from the field and names the field when it breaks a rule. */
-  public static String newPassword(Fields in, String field, String username) {
-    String password = in.text(field, 200, true);
-    if (password != null) {
-      String problem = problem(password, username);
-      in.check(problem == null, field, problem);
+  /** Reads the new password the contract has checked from the field; 400 naming it when it breaks a rule. */
+  public static String newPassword(JsonObject body, String field, String username) {
+    String password = Checked.requiredText(body, field);
+    String problem = problem(password, username);
+    if (problem != null) {
+      throw ApiError.invalid(field, problem);
     }
     return password;
   }

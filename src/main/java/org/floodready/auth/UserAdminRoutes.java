@@ -14,6 +14,7 @@ import org.floodready.audit.AuditLog;
 import org.floodready.db.Where;
 import org.floodready.errors.ApiError;
 import org.floodready.input.Fields;
+import org.floodready.input.Checked;
 import org.floodready.web.JsonInput;
 import org.floodready.db.PageRequest;
 import org.floodready.web.Paging;
@@ -87,10 +88,9 @@ public final class UserAdminRoutes {
 
   private void createApiKey(RoutingContext ctx) {
     CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
-    Fields in = new Fields(JsonInput.object(ctx));
-    String name = in.requiredText("name", 100);
-    Long unitId = in.id("unitId", false);
-    in.validate();
+    JsonObject body = JsonInput.object(ctx); // checked by the contract
+    String name = Checked.requiredText(body, "name");
+    Long unitId = Checked.id(body, "unitId");
     String key = ApiKeys.generate();
     app.pool().withTransaction(tx -> users.insertApiKey(tx, name, key, unitId, admin.id())
             .compose(id -> AuditLog.record(tx, app.now(), admin, "api_key.create", "api_key", id,

@@ -5,10 +5,11 @@ import org.floodready.access.Role;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
 import org.floodready.input.Fields;
+import org.floodready.errors.ApiError;
+import org.floodready.input.Checked;
 
-/** Checks a new account from an admin (the API and the spreadsheet import alike), password policy included. */
+/** Reads a new account from an admin (the API and the spreadsheet import alike), password policy included. */
 public final class UserValidation {
-  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,64}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   /** An account as sent; the password still in clear (hash it off the event loop). */
@@ -23,20 +24,19 @@ public final class UserValidation {
     return EMAIL.matcher(s).matches();
   }
 
+  /**
+   * An account the contract has checked ({@code createAdminUser}); what it cannot say is the password policy (not
+   * the username, not a common password).
+   */
   public static UserInput newUser(JsonObject body) {
-    Fields in = new Fields(body);
-    String username = in.requiredText("username", 64);
-    if (username != null) {
-      in.check(USERNAME.matcher(username).matches(), "username", "use 3 to 64 letters, digits, '.', '_' or '-'");
+    String username = Checked.requiredText(body, "username");
+    String password = Checked.requiredText(body, "password");
+    String problem = PasswordPolicy.problem(password, username);
+    if (problem != null) {
+      throw ApiError.invalid("password", problem);
     }
-    String displayName = in.requiredText("displayName", 100);
-    String password = PasswordPolicy.newPassword(in, "password", username);
-    String role = in.oneOf("role", Role.userRoleCodes(), true);
-    Long unitId = in.id("unitId", false);
-    String phone = in.optionalText("phone", 32);
-    String email = in.optionalText("email", 200);
-    in.check(email == null || isEmail(email), "email", "must be an e-mail address");
-    in.validate();
-    return new UserInput(username, displayName, password, Role.fromCode(role), unitId, phone, email);
+    return new UserInput(username, Checked.requiredText(body, "displayName"), password,
+        Role.fromCode(Checked.text(body, "role")), Checked.id(body, "unitId"), Checked.text(body, "phone"),
+        Checked.text(body, "email"));
   }
 }

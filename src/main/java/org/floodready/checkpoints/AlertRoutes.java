@@ -24,6 +24,7 @@ import org.floodready.errors.ApiError;
 import org.floodready.sheets.Csv;
 import org.floodready.input.Fields;
 import org.floodready.events.EventType;
+import org.floodready.input.Checked;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
 import org.floodready.db.PageRequest;
@@ -206,9 +207,7 @@ public final class AlertRoutes {
     CurrentUser actor = CurrentUser.of(ctx).require(Role.DUTY_OFFICER, Role.ADMIN);
     long id = QueryParams.pathId(ctx, "alertId");
     JsonObject body = JsonInput.object(ctx);
-    Fields in = new Fields(body);
-    String comment = in.requiredText("comment", 1000);
-    in.validate();
+    String comment = Checked.requiredText(body, "comment"); // the contract checked it (AlertComment)
     OffsetDateTime now = app.now();
     Function<SqlConnection, Future<Outcome>> write = tx -> apply(tx, id, action, actor, comment, now)
         .compose(a -> app.events().appendAll(tx, List.of(new Alert.Change(event, a.unitId(), a.checkpointId(), a.id(),

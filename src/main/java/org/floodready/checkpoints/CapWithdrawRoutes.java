@@ -18,6 +18,7 @@ import org.floodready.access.Role;
 import org.floodready.errors.ApiError;
 import org.floodready.input.Fields;
 import org.floodready.events.EventType;
+import org.floodready.input.Checked;
 import org.floodready.web.Idempotency;
 import org.floodready.web.JsonInput;
 import org.floodready.web.QueryParams;
@@ -45,9 +46,7 @@ final class CapWithdrawRoutes {
     CurrentUser actor = CurrentUser.of(ctx).require(Role.DUTY_OFFICER, Role.ADMIN);
     long id = QueryParams.pathId(ctx, "alertId");
     JsonObject body = JsonInput.object(ctx);
-    Fields in = new Fields(body);
-    String reason = in.requiredText("reason", 1000);
-    in.validate();
+    String reason = Checked.requiredText(body, "reason"); // the contract checked it
     OffsetDateTime now = app.now();
     AtomicReference<Alert> withdrawn = new AtomicReference<>();
     Function<SqlConnection, Future<Outcome>> write = tx -> alerts.find(tx, id)

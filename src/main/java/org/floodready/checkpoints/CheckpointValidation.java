@@ -6,11 +6,14 @@ import java.time.DateTimeException;
 import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.floodready.input.Checked;
 import org.floodready.input.Fields;
+import java.util.Map;
+import org.floodready.errors.ApiError;
 
-/** Checks of checkpoint definitions and readings; every problem is reported with its field name. */
+/** Reads checkpoint definitions and readings the contract has checked, with the rules it cannot say. */
 public final class CheckpointValidation {
   public static final List<String> KINDS = List.of(Checkpoint.RESERVOIR, Checkpoint.WATERLOGGING);
   public static final List<String> POINT_KINDS = List.of("underpass", "culvert", "road", "tunnel");
@@ -18,122 +21,106 @@ public final class CheckpointValidation {
   private CheckpointValidation() {
   }
 
-  /** A checkpoint definition (create or full update); throws 400 naming every wrong field. */
+  /**
+   * A checkpoint definition (create or full update) the contract has checked ({@code CheckpointInput}: types,
+   * required fields, enums, ranges, lengths, patterns). What stays here are the rules across fields: the part
+   * the kind needs, levels in order, thresholds rising, flood limits between the dead and the flood-control high
+   * level, periods that are real days and do not overlap. Throws 400 naming every wrong field.
+   */
   public static CheckpointDraft draft(JsonObject body) {
-    Fields in = new Fields(body);
-    String code = in.requiredText("code", 50);
-    if (code != null) {
-      in.check(code.matches("[A-Za-z0-9_.-]+"), "code", "use letters, digits, '.', '_' or '-'");
-    }
-    String kind = in.oneOf("kind", KINDS, true);
-    String nameZh = in.requiredText("nameZh", 100);
-    String nameEn = in.requiredText("nameEn", 100);
-    Long unitId = in.id("unitId", true);
-    Double lat = in.latitude("lat", true);
-    Double lon = in.longitude("lon", true);
-    Boolean active = in.bool("active", false);
+    Map<String, String> errors = new LinkedHashMap<>();
+    String kind = Checked.text(body, "kind");
     Checkpoint.Reservoir reservoir = null;
     Checkpoint.Waterlogging waterlogging = null;
     List<FloodLimitPeriod> limits = new ArrayList<>();
     if (Checkpoint.RESERVOIR.equals(kind)) {
-      JsonObject r = in.object("reservoir", true);
-      if (r != null) {
-        reservoir = reservoir(in.nested(r, "reservoir"));
+      JsonObject r = body.getJsonObject("reservoir");
+      if (r == null) {
+        errors.put("reservoir", "is required");
+      } else {
+        reservoir = reservoir(r, errors);
       }
-      JsonArray periods = in.array("floodLimits", 12, false);
+      JsonArray periods = body.getJsonArray("floodLimits");
       if (periods != null) {
-        limits = floodLimits(in, periods, reservoir);
+        limits = floodLimits(periods, reservoir, errors);
       }
     } else if (Checkpoint.WATERLOGGING.equals(kind)) {
-      JsonObject w = in.object("waterlogging", true);
-      if (w != null) {
-        waterlogging = waterlogging(in.nested(w, "waterlogging"));
+      JsonObject w = body.getJsonObject("waterlogging");
+      if (w == null) {
+        errors.put("waterlogging", "is required");
+      } else {
+        waterlogging = waterlogging(w, errors);
       }
-      in.check(!in.has("floodLimits"), "floodLimits", "only reservoirs have flood-limit levels");
+      if (body.getValue("floodLimits") != null) {
+        errors.put("floodLimits", "only reservoirs have flood-limit levels");
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ApiError.validation(errors);
     }
     List<CheckpointDraft.Service> services = new ArrayList<>();
-    JsonArray s = in.array("services", 50, false);
+    JsonArray s = body.getJsonArray("services");
     if (s != null) {
-      services = services(in, s);
+      s.forEach(o -> services.add(service((JsonObject) o)));
     }
-    Checkpoint.Overrides overrides = new Checkpoint.Overrides(null, null, null, null, null);
-    JsonObject o = in.object("overrides", false);
-    if (o != null) {
-      Fields of = in.nested(o, "overrides");
-      overrides = new Checkpoint.Overrides(of.number("hysteresisMargin", 0, 100, false),
-          positive(of, "suspectStep"), positive(of, "riseRatePerHour"),
-          of.integer("silentMinutes", 1, 7 * 24 * 60, false), of.integer("resolveMinutes", 0, 7 * 24 * 60, false));
-    }
-    in.validate();
-    return new CheckpointDraft(code, kind, nameZh, nameEn, unitId, lat, lon, reservoir, waterlogging, overrides,
-        active == null || active, limits, services);
+    JsonObject o = body.getValue("overrides") instanceof JsonObject given ? given : new JsonObject(); // null = none
+    Checkpoint.Overrides overrides = new Checkpoint.Overrides(Checked.number(o, "hysteresisMargin"),
+        Checked.number(o, "suspectStep"), Checked.number(o, "riseRatePerHour"), Checked.integer(o, "silentMinutes"),
+        Checked.integer(o, "resolveMinutes"));
+    Boolean active = body.getValue("active") instanceof Boolean b ? b : null;
+    return new CheckpointDraft(Checked.requiredText(body, "code"), kind, Checked.requiredText(body, "nameZh"),
+        Checked.requiredText(body, "nameEn"), Checked.id(body, "unitId"), Checked.number(body, "lat"),
+        Checked.number(body, "lon"), reservoir, waterlogging, overrides, active == null || active, limits, services);
   }
 
-  private static Checkpoint.Reservoir reservoir(Fields r) {
+  private static Checkpoint.Reservoir reservoir(JsonObject r, Map<String, String> errors) {
     String[] names = {"bedLevel", "deadLevel", "normalPoolLevel", "floodHighLevel", "designFloodLevel",
         "checkFloodLevel", "crestLevel"};
     double[] v = new double[names.length];
-    boolean complete = true;
     for (int i = 0; i < names.length; i++) {
-      Double d = r.number(names[i], -500, 9000, true);
-      if (d == null) {
-        complete = false;
-      } else {
-        v[i] = d;
-      }
-    }
-    if (!complete) {
-      return null;
-    }
-    for (int i = 1; i < names.length; i++) {
-      if (v[i] < v[i - 1]) {
-        r.error(names[i], "must be >= " + names[i - 1] + " (" + v[i - 1] + ")");
+      v[i] = r.getDouble(names[i]);
+      if (i > 0 && v[i] < v[i - 1]) {
+        errors.put("reservoir." + names[i], "must be >= " + names[i - 1] + " (" + v[i - 1] + ")");
         return null;
       }
     }
     return new Checkpoint.Reservoir(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
   }
 
-  private static Checkpoint.Waterlogging waterlogging(Fields w) {
-    String pointKind = w.oneOf("pointKind", POINT_KINDS, true);
+  private static Checkpoint.Waterlogging waterlogging(JsonObject w, Map<String, String> errors) {
+    String pointKind = Checked.text(w, "pointKind");
     double[] defaults = CheckpointDefaults.thresholdsFor(pointKind);
     String[] names = {"watchCm", "attentionCm", "closeRoadCm", "severeCm"};
     double[] v = new double[names.length];
     for (int i = 0; i < names.length; i++) {
-      Double d = w.number(names[i], 0.1, CheckpointDefaults.MAX_DEPTH_CM, false);
+      Double d = Checked.number(w, names[i]);
       v[i] = d == null ? defaults[i] : d;
-    }
-    for (int i = 1; i < names.length; i++) {
-      if (v[i] <= v[i - 1]) {
-        w.error(names[i], "must be > " + names[i - 1] + " (" + v[i - 1] + ")");
+      if (i > 0 && v[i] <= v[i - 1]) {
+        errors.put("waterlogging." + names[i], "must be > " + names[i - 1] + " (" + v[i - 1] + ")");
         return null;
       }
     }
-    return pointKind == null ? null : new Checkpoint.Waterlogging(pointKind, v[0], v[1], v[2], v[3]);
+    return new Checkpoint.Waterlogging(pointKind, v[0], v[1], v[2], v[3]);
   }
 
-  private static List<FloodLimitPeriod> floodLimits(Fields in, JsonArray periods, Checkpoint.Reservoir reservoir) {
+  private static List<FloodLimitPeriod> floodLimits(JsonArray periods, Checkpoint.Reservoir reservoir,
+      Map<String, String> errors) {
     List<FloodLimitPeriod> out = new ArrayList<>();
     for (int i = 0; i < periods.size(); i++) {
-      String path = "floodLimits[" + i + "]";
-      if (!(periods.getValue(i) instanceof JsonObject p)) {
-        in.error(path, "must be an object");
-        continue;
+      String path = "floodLimits[" + i + "].";
+      JsonObject p = periods.getJsonObject(i);
+      String name = Checked.requiredText(p, "name");
+      MonthDay start = monthDay(p, "startMd", path, errors);
+      MonthDay end = monthDay(p, "endMd", path, errors);
+      double level = p.getDouble("level");
+      if (reservoir != null && (level < reservoir.dead() || level > reservoir.floodHigh())) {
+        errors.putIfAbsent(path + "level", "must be between the dead level and the flood-control high level");
       }
-      Fields f = in.nested(p, path);
-      String name = f.requiredText("name", 50);
-      MonthDay start = monthDay(f, "startMd");
-      MonthDay end = monthDay(f, "endMd");
-      Double level = f.number("level", -500, 9000, true);
-      if (level != null && reservoir != null) {
-        f.check(level >= reservoir.dead() && level <= reservoir.floodHigh(), "level",
-            "must be between the dead level and the flood-control high level");
-      }
-      if (name != null && start != null && end != null && level != null) {
+      if (start != null && end != null) {
         FloodLimitPeriod period = new FloodLimitPeriod(name, start, end, level);
         for (FloodLimitPeriod other : out) {
           if (other.contains(start) || other.contains(end) || period.contains(other.start())) {
-            f.error("startMd", "overlaps the period " + other.name());
+            errors.putIfAbsent(path + "startMd", "overlaps the period " + other.name());
           }
         }
         out.add(period);
@@ -142,58 +129,20 @@ public final class CheckpointValidation {
     return out;
   }
 
-  private static MonthDay monthDay(Fields f, String name) {
-    String v = f.requiredText(name, 5);
-    if (v == null) {
-      return null;
-    }
+  /** The schema checks the shape {@code 06-01}; the calendar (no 13-01, no 02-30) is checked here. */
+  private static MonthDay monthDay(JsonObject p, String name, String path, Map<String, String> errors) {
     try {
-      if (v.matches("\\d\\d-\\d\\d")) {
-        return MonthDay.parse("--" + v);
-      }
+      return MonthDay.parse("--" + Checked.requiredText(p, name));
     } catch (DateTimeException e) {
-      // reported below
-    }
-    f.error(name, "must be a month-day like 06-01");
-    return null;
-  }
-
-  private static List<CheckpointDraft.Service> services(Fields in, JsonArray s) {
-    List<CheckpointDraft.Service> out = new ArrayList<>();
-    for (int i = 0; i < s.size(); i++) {
-      String path = "services[" + i + "]";
-      if (!(s.getValue(i) instanceof JsonObject o)) {
-        in.error(path, "must be an object");
-        continue;
-      }
-      out.add(service(in.nested(o, path)));
-    }
-    return out;
-  }
-
-  /** One service alone (a spreadsheet row), by the same rules as in a draft's list. */
-  public static CheckpointDraft.Service service(JsonObject body) {
-    Fields in = new Fields(body);
-    CheckpointDraft.Service service = service(in);
-    in.validate();
-    return service;
-  }
-
-  private static CheckpointDraft.Service service(Fields f) {
-    String kind = f.oneOf("kind", CheckpointDraft.Service.KINDS, true);
-    String name = f.requiredText("name", 100);
-    Long baseId = f.id("baseId", false);
-    Integer quantity = f.integer("quantity", 1, 100_000, false);
-    return new CheckpointDraft.Service(kind, name, baseId, quantity);
-  }
-
-  private static Double positive(Fields f, String name) {
-    Double d = f.number(name, 0, 1000, false);
-    if (d != null && d <= 0) {
-      f.error(name, "must be > 0");
+      errors.putIfAbsent(path + name, "must be a month-day like 06-01");
       return null;
     }
-    return d;
+  }
+
+  /** One service the contract has checked ({@code CheckpointService}; alone as a spreadsheet row, or in a draft). */
+  public static CheckpointDraft.Service service(JsonObject body) {
+    return new CheckpointDraft.Service(Checked.text(body, "kind"), Checked.requiredText(body, "name"),
+        Checked.id(body, "baseId"), Checked.integer(body, "quantity"));
   }
 
   /**

@@ -70,7 +70,7 @@ final class BasesKind implements ImportKind {
         }
         var json = RowChecks.json(row, "code", "nameZh", "nameEn", "address", "lat", "lon", "phone");
         json.put("unitId", unit == null ? 1L : unit.id()); // an unresolved unit is reported already
-        InventoryValidation.BaseInput in = checks.validate(row, () -> InventoryValidation.base(json),
+        InventoryValidation.BaseInput in = checks.validate(row, "createBase", json, () -> InventoryValidation.base(json),
             f -> f.equals("unitId") ? "unit" : f);
         if (in != null && unit != null && keepersOk) {
           Long existing = bases.result().stream().filter(b -> b.code().equalsIgnoreCase(in.code())).map(Base::id)

@@ -65,7 +65,8 @@ final class CheckpointServicesKind implements ImportKind {
         if (base != null) {
           json.put("baseId", base.id());
         }
-        CheckpointDraft.Service service = checks.validate(row, () -> CheckpointValidation.service(json),
+        CheckpointDraft.Service service = checks.validate(row, "#/components/schemas/CheckpointService", json,
+            () -> CheckpointValidation.service(json),
             f -> f.equals("baseId") ? "base" : f);
         boolean baseOk = RowChecks.text(row, "base") == null || base != null;
         if (checkpoint != null && service != null && baseOk) {

@@ -109,7 +109,8 @@ final class CheckpointsKind implements ImportKind {
             json.put("floodLimits", new JsonArray());
           }
         }
-        CheckpointDraft draft = checks.validate(row, () -> CheckpointValidation.draft(json), CheckpointsKind::column);
+        CheckpointDraft draft = checks.validate(row, "createAdminCheckpoint", json,
+            () -> CheckpointValidation.draft(json), CheckpointsKind::column);
         if (draft != null) {
           writes.add(t -> t.checkpoints().create(draft).map(id -> "created"));
         }

@@ -78,9 +78,10 @@ final class ImportService {
       Problems problems = new Problems();
       SheetReader.Parsed parsed = SheetReader.read(file, kind, problems);
       return new Read(parsed, problems, contentHash(kind, parsed));
-    }).compose(read -> {
+    }).compose(read -> org.floodready.web.ApiContract.load(app.vertx()).compose(contract -> {
       job.read(read.parsed().rows().size());
-      RowChecks checks = new RowChecks(app, kind, read.parsed(), read.problems(), read.contentHash(), job);
+      RowChecks checks = new RowChecks(app, kind, read.parsed(), read.problems(), read.contentHash(), job,
+          contract.validation());
       return kind.check(checks).compose(writes -> {
         job.checked(read.problems().isEmpty() && !dryRun);
         if (!read.problems().isEmpty()) {
@@ -93,7 +94,7 @@ final class ImportService {
         }
         return write(admin, kind, read, writes, job);
       });
-    });
+    }));
   }
 
   /** All rows in one transaction, which also ends a stored job "done" with the answer it commits. */

@@ -52,7 +52,7 @@ final class ItemsKind implements ImportKind {
       List<Write> writes = new ArrayList<>();
       for (SheetReader.SheetRow row : checks.each()) {
         var json = RowChecks.json(row, COLUMNS.stream().map(Column::key).toArray(String[]::new));
-        InventoryValidation.ItemInput in = checks.validate(row, () -> InventoryValidation.item(json), f -> f);
+        InventoryValidation.ItemInput in = checks.validate(row, "createItem", json, () -> InventoryValidation.item(json), f -> f);
         if (in != null) {
           Long existing = items.stream().filter(i -> i.code().equalsIgnoreCase(in.code())).map(Item::id)
               .findFirst().orElse(null);

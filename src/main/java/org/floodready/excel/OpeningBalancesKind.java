@@ -68,7 +68,7 @@ final class OpeningBalancesKind implements ImportKind {
         Item item = itemRefs.resolve(checks, row, "item");
         var json = RowChecks.json(row, "lotCode", "quantity", "receivedOn", "expiresOn", "condition", "note");
         json.put("itemId", item == null ? 1L : item.id()); // an unresolved item is reported already
-        InventoryValidation.ReceiptInput in = checks.validate(row,
+        InventoryValidation.ReceiptInput in = checks.validate(row, "createBaseReceipt", json,
             () -> InventoryValidation.receipt(json, checks.today()), f -> f.equals("itemId") ? "item" : f);
         if (in != null && base != null && item != null) {
           String key = "xlsx-opening:" + checks.contentHash + ":" + row.rowNumber();

@@ -81,7 +81,7 @@ final class QuotasKind implements ImportKind {
         if (!multipliers.isEmpty()) {
           json.put("multipliers", multipliers);
         }
-        InventoryValidation.QuotaInput in = checks.validate(row, () -> InventoryValidation.quota(json),
+        InventoryValidation.QuotaInput in = checks.validate(row, "updateBaseQuota", json, () -> InventoryValidation.quota(json),
             f -> f.startsWith("multipliers.") ? "multiplier" + f.substring("multipliers.".length()) : f);
         if (base != null && item != null) {
           String pair = base.id() + "/" + item.id();

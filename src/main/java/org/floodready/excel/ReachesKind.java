@@ -83,7 +83,7 @@ final class ReachesKind implements ImportKind {
         if (riverKey != null && !existingRivers.containsKey(riverKey) && !newRivers.containsKey(riverKey)) {
           JsonObject river = new JsonObject().put("code", riverCode).put("nameZh", RowChecks.text(row, "riverNameZh"))
               .put("nameEn", RowChecks.text(row, "riverNameEn"));
-          RiverValidation.RiverInput in = checks.validate(row, () -> RiverValidation.river(river),
+          RiverValidation.RiverInput in = checks.validate(row, "createRiver", river, () -> RiverValidation.river(river),
               f -> "code".equals(f) ? "riverCode" : "river" + Character.toUpperCase(f.charAt(0)) + f.substring(1));
           if (in != null) {
             newRivers.put(riverKey, in);

@@ -92,7 +92,8 @@ final class RescueTeamsKind implements ImportKind {
         if (team != null) {
           json.put("version", team.version());
         }
-        TeamInput in = checks.validate(row, () -> TeamImport.team(json, team != null), RescueTeamsKind::column);
+        TeamInput in = checks.validate(row, team == null ? "createRescueTeam" : "editRescueTeam", json,
+            () -> TeamImport.team(json, team != null), RescueTeamsKind::column);
         String wanted = row.values().getOrDefault("status", TeamRules.STANDBY).toString();
         String status = TeamImport.sheetStatus(team == null ? null : team.status(), wanted);
         if (status == null) {

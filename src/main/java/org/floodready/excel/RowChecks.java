@@ -14,6 +14,7 @@ import org.floodready.app.AppContext;
 import org.floodready.db.Where;
 import org.floodready.excel.SheetReader.SheetRow;
 import org.floodready.errors.ApiError;
+import org.floodready.web.ContractValidation;
 import org.floodready.inventory.Base;
 import org.floodready.inventory.InventoryImport;
 import org.floodready.inventory.Item;
@@ -36,10 +37,12 @@ final class RowChecks {
   private final SheetReader.Parsed parsed;
   private final Problems problems;
   private final ImportProgress progress;
+  private final ContractValidation contract;
 
   RowChecks(AppContext app, ImportKind kind, SheetReader.Parsed parsed, Problems problems, String contentHash,
-      ImportProgress progress) {
+      ImportProgress progress, ContractValidation contract) {
     this.app = app;
+    this.contract = contract;
     this.inventory = new InventoryImport(app);
     this.rivers = new RiverImport(app);
     this.repository = new ImportRepository(app.pool());
@@ -102,6 +105,25 @@ final class RowChecks {
       }
       return null;
     }
+  }
+
+  /**
+   * Checks a row's JSON against the request body of {@code operationId}, the API operation making the same change,
+   * or against a component schema ({@code #/components/schemas/CheckpointService}) (the contract's own schema: types, required, enums, ranges, lengths, patterns), then runs the domain's
+   * reading with the rules a schema cannot say; each failing field becomes a problem in its column.
+   */
+  <T> T validate(SheetRow row, String operationId, JsonObject json, Supplier<T> reading,
+      Function<String, String> columnOf) {
+    JsonObject sent = json.copy();
+    sent.fieldNames().removeIf(name -> sent.getValue(name) == null); // an empty cell is a field not sent
+    Map<String, String> errors = operationId.startsWith("#/components/schemas/")
+        ? contract.schemaErrors(operationId.substring("#/components/schemas/".length()), sent)
+        : contract.bodyErrors(operationId, sent);
+    if (!errors.isEmpty()) {
+      errors.forEach((field, message) -> firstProblem(row, columnOf.apply(field), Problems.zh(message), message));
+      return null;
+    }
+    return validate(row, reading, columnOf);
   }
 
   /** The API's JSON for a row: numbers as numbers (whole ones as longs), dates as ISO text. */

@@ -1,6 +1,7 @@
 package org.floodready.excel;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,8 +45,8 @@ final class TeamRequirementsKind implements ImportKind {
       List<Write> writes = new ArrayList<>();
       for (SheetRow row : checks.each()) {
         Unit unit = units.resolve(checks, row, "unit");
-        Integer required = checks.validate(row, () -> TeamImport.requirement(RowChecks.json(row, "required")),
-            f -> f);
+        JsonObject json = RowChecks.json(row, "required");
+        Integer required = checks.validate(row, "setTeamRequirement", json, () -> TeamImport.requirement(json), f -> f);
         if (unit != null) {
           Integer first = seen.putIfAbsent(unit.id(), row.rowNumber());
           if (first != null) {

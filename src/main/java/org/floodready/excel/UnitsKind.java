@@ -13,7 +13,7 @@ import org.floodready.events.EventType;
 import org.floodready.excel.SheetReader.SheetRow;
 import org.floodready.units.Unit;
 import org.floodready.units.UnitRepository;
-import org.floodready.units.UnitValidation;
+import org.floodready.units.UnitInput;
 
 /**
  * The organisation tree (单位): a row per new unit under a parent by code or Chinese name, an existing unit or
@@ -89,15 +89,15 @@ final class UnitsKind implements ImportKind {
         rootSeen |= parent == ROOT;
         JsonObject json = RowChecks.json(row, "code", "nameZh", "nameEn")
             .put("parentId", parent != null && parent.id() != null ? parent.id() : 1L); // else reported / later
-        UnitValidation.UnitInput in = checks.validate(row, () -> UnitValidation.unit(json),
+        UnitInput in = checks.validate(row, "createAdminUnit", json, () -> UnitInput.of(json),
             f -> f.equals("parentId") ? "parent" : f);
         if (parent != null && parent.childLevel() == null) {
           checks.problem(row, "parent", "社区/村不能再有下级单位", "a community cannot have sub-units");
         }
         if (in != null && parent != null && parent.childLevel() != null) {
           String level = parent.childLevel();
-          sheetUnits.put(in.code().toLowerCase(), new Parent(null, in.code(), UnitValidation.childLevel(level)));
-          sheetUnits.put(in.nameZh(), new Parent(null, in.code(), UnitValidation.childLevel(level)));
+          sheetUnits.put(in.code().toLowerCase(), new Parent(null, in.code(), UnitInput.childLevel(level)));
+          sheetUnits.put(in.nameZh(), new Parent(null, in.code(), UnitInput.childLevel(level)));
           writes.add(t -> {
             Long parentId = parent == ROOT ? null
                 : parent.id() != null ? parent.id() : created.get(parent.code().toLowerCase());
@@ -127,6 +127,6 @@ final class UnitsKind implements ImportKind {
       return fromSheet;
     }
     Unit unit = existing.resolve(checks, row, "parent");
-    return unit == null ? null : new Parent(unit.id(), unit.code(), UnitValidation.childLevel(unit.level()));
+    return unit == null ? null : new Parent(unit.id(), unit.code(), UnitInput.childLevel(unit.level()));
   }
 }

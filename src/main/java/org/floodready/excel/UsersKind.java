@@ -78,7 +78,7 @@ final class UsersKind implements ImportKind {
         if (unit != null) {
           json.put("unitId", unit.id());
         }
-        UserValidation.UserInput in = checks.validate(row, () -> UserValidation.newUser(json),
+        UserValidation.UserInput in = checks.validate(row, "createAdminUser", json, () -> UserValidation.newUser(json),
             f -> f.equals("unitId") ? "unit" : f);
         if (in != null) {
           writes.add(new Create(checks.app, in));

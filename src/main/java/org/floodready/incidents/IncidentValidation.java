@@ -2,8 +2,12 @@ package org.floodready.incidents;
 
 import io.vertx.core.json.JsonObject;
 import org.floodready.input.Fields;
+import org.floodready.input.Checked;
 
-/** Checks incident reports, status changes and notes; every wrong field is named in one 400. */
+/**
+ * Reads incident reports, status changes and notes the contract has checked ({@code reportIncident},
+ * {@code changeIncidentStatus}, {@code addIncidentNote}: kinds, severities, statuses, ranges and lengths).
+ */
 final class IncidentValidation {
   /** A requested status change with the version the caller last saw. */
   record StatusChange(String status, String note, int version) {
@@ -13,34 +17,20 @@ final class IncidentValidation {
   }
 
   static IncidentInput report(JsonObject body) {
-    Fields in = new Fields(body);
-    String kind = in.oneOf("kind", IncidentRules.KINDS, true);
-    String severity = in.oneOf("severity", IncidentRules.SEVERITIES, true);
-    Double lat = in.latitude("lat", true);
-    Double lon = in.longitude("lon", true);
-    String title = in.optionalText("title", 200);
-    String description = in.optionalText("description", 4000);
-    Long reachId = in.id("reachId", false);
-    Long checkpointId = in.id("checkpointId", false);
-    Long unitId = in.id("unitId", false);
-    in.validate();
-    String shown = title != null ? title : IncidentRules.KIND_ZH.get(kind);
-    return new IncidentInput(kind, shown, description, severity, lat, lon, reachId, checkpointId, unitId);
+    String kind = Checked.text(body, "kind");
+    String title = Checked.text(body, "title");
+    return new IncidentInput(kind, title != null ? title : IncidentRules.KIND_ZH.get(kind),
+        Checked.text(body, "description"), Checked.text(body, "severity"), Checked.number(body, "lat"),
+        Checked.number(body, "lon"), Checked.id(body, "reachId"), Checked.id(body, "checkpointId"),
+        Checked.id(body, "unitId"));
   }
 
   static StatusChange statusChange(JsonObject body) {
-    Fields in = new Fields(body);
-    String status = in.oneOf("status", IncidentRules.STATUSES, true);
-    String note = in.requiredText("note", 4000);
-    Integer version = in.integer("version", 1, Integer.MAX_VALUE, true);
-    in.validate();
-    return new StatusChange(status, note, version);
+    return new StatusChange(Checked.text(body, "status"), Checked.requiredText(body, "note"),
+        Checked.integer(body, "version"));
   }
 
   static String note(JsonObject body) {
-    Fields in = new Fields(body);
-    String note = in.requiredText("note", 4000);
-    in.validate();
-    return note;
+    return Checked.requiredText(body, "note");
   }
 }

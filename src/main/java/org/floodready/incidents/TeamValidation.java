@@ -1,12 +1,15 @@
 package org.floodready.incidents;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.floodready.input.Fields;
+import org.floodready.input.Checked;
 
-/** Checks team bodies, dispatches, stand-downs and requirements; every wrong field in one 400. */
+/**
+ * Reads team bodies, dispatches, stand-downs and requirements the contract has checked ({@code RescueTeamInput},
+ * {@code dispatchTeam}, {@code standDownRescueTeam}, {@code setTeamRequirement}); a speciality named twice counts once.
+ */
 final class TeamValidation {
   record Dispatch(long teamId, String note) {
   }
@@ -18,59 +21,29 @@ final class TeamValidation {
   }
 
   static TeamInput team(JsonObject body, boolean edit) {
-    Fields in = new Fields(body);
-    String name = in.requiredText("name", 200);
-    Long unitId = in.id("unitId", true);
-    String leader = in.requiredText("leaderName", 100);
-    String phone = in.requiredText("leaderPhone", 40);
-    if (phone != null && !phone.matches("[0-9+\\- ]{3,40}")) {
-      in.error("leaderPhone", "must be a phone number (digits, +, - and spaces)");
+    List<String> specialities = new ArrayList<>();
+    if (body.getJsonArray("specialities") != null) {
+      body.getJsonArray("specialities").forEach(s -> {
+        if (!specialities.contains((String) s)) {
+          specialities.add((String) s);
+        }
+      });
     }
-    Integer members = in.integer("members", 1, 10000, true);
-    List<String> specialities = specialities(in);
-    Long baseId = in.id("baseId", false);
-    Integer version = edit ? in.integer("version", 1, Integer.MAX_VALUE, true) : null;
-    in.validate();
-    return new TeamInput(name, unitId, leader, phone, members, specialities, baseId, version);
-  }
-
-  private static List<String> specialities(Fields in) {
-    JsonArray array = in.array("specialities", 20, false);
-    List<String> out = new ArrayList<>();
-    if (array == null) {
-      return out;
-    }
-    for (int i = 0; i < array.size(); i++) {
-      Object v = array.getValue(i);
-      if (!(v instanceof String s) || !TeamRules.SPECIALITIES.contains(s)) {
-        in.error("specialities[" + i + "]", "must be one of " + String.join(", ", TeamRules.SPECIALITIES));
-      } else if (!out.contains(s)) {
-        out.add(s);
-      }
-    }
-    return out;
+    return new TeamInput(Checked.requiredText(body, "name"), Checked.id(body, "unitId"),
+        Checked.requiredText(body, "leaderName"), Checked.requiredText(body, "leaderPhone"),
+        Checked.integer(body, "members"), specialities, Checked.id(body, "baseId"),
+        edit ? Checked.integer(body, "version") : null);
   }
 
   static Dispatch dispatch(JsonObject body) {
-    Fields in = new Fields(body);
-    Long teamId = in.id("teamId", true);
-    String note = in.optionalText("note", 4000);
-    in.validate();
-    return new Dispatch(teamId, note);
+    return new Dispatch(Checked.id(body, "teamId"), Checked.text(body, "note"));
   }
 
   static StandDown standDown(JsonObject body) {
-    Fields in = new Fields(body);
-    String status = in.oneOf("status", TeamRules.AFTER_STAND_DOWN, true);
-    String note = in.optionalText("note", 4000);
-    in.validate();
-    return new StandDown(status, note);
+    return new StandDown(Checked.text(body, "status"), Checked.text(body, "note"));
   }
 
   static int requirement(JsonObject body) {
-    Fields in = new Fields(body);
-    Integer required = in.integer("required", 0, 1000, true);
-    in.validate();
-    return required;
+    return Checked.integer(body, "required");
   }
 }

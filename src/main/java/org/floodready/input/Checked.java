@@ -5,6 +5,7 @@ import org.floodready.errors.ApiError;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -65,11 +66,31 @@ public final class Checked {
   }
 
   public static OffsetDateTime time(JsonObject json, String name) {
+    return parsed(json, name, OffsetDateTime::parse,
+        "must be an ISO-8601 timestamp with offset, e.g. 2026-07-20T08:30:00+08:00");
+  }
+
+  /** A whole number the schema has bounded (so it fits an int). */
+  public static Integer integer(JsonObject json, String name) {
+    return json.getValue(name) instanceof Number n ? n.intValue() : null;
+  }
+
+  public static Double number(JsonObject json, String name) {
+    return json.getValue(name) instanceof Number n ? n.doubleValue() : null;
+  }
+
+  public static LocalDate date(JsonObject json, String name) {
+    return parsed(json, name, LocalDate::parse, "must be a date like 2026-07-20");
+  }
+
+  /** The schema checks the shape of a date or time; the calendar (no 30 February) is checked by the parse. */
+  private static <T> T parsed(JsonObject json, String name, java.util.function.Function<String, T> parse,
+      String problem) {
     String s = text(json, name);
     try {
-      return s == null ? null : OffsetDateTime.parse(s);
+      return s == null ? null : parse.apply(s);
     } catch (DateTimeParseException e) {
-      throw ApiError.invalid(name, "must be an ISO-8601 timestamp with offset, e.g. 2026-07-20T08:30:00+08:00");
+      throw ApiError.invalid(name, problem);
     }
   }
 }

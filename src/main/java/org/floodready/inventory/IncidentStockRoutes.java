@@ -42,9 +42,7 @@ final class IncidentStockRoutes {
   private void setReusable(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx).require(org.floodready.access.Role.ADMIN);
     long itemId = QueryParams.pathId(ctx, "itemId");
-    org.floodready.input.Fields in = new org.floodready.input.Fields(JsonInput.object(ctx));
-    Boolean reusable = in.bool("reusable", true);
-    in.validate();
+    boolean reusable = JsonInput.object(ctx).getBoolean("reusable"); // required by the contract
     JsonObject answer = new JsonObject().put("itemId", itemId).put("reusable", reusable);
     app.pool().withTransaction(tx -> tx.preparedQuery("UPDATE items SET reusable = $2 WHERE id = $1")
             .execute(io.vertx.sqlclient.Tuple.of(itemId, reusable))

@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.floodready.input.Checked;
 import org.floodready.input.Fields;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.floodready.errors.ApiError;
 
 /**
- * Reads every inventory input before anything is written. Bodies of requests the contract describes fully
- * (issue, write-off, condition, test run, transfer, count, keepers) are checked by it; the rest, also read
- * from import sheets that do not pass the contract, are still checked here. A problem is a 400 naming the field.
+ * Reads inventory input the contract has checked (requests by {@link org.floodready.web.ContractValidation}, sheet
+ * rows against the same schemas by the import): types, required fields, enums, ranges, lengths and patterns hold.
+ * What stays here is what a schema cannot say: rules across fields and on the clock. A problem is a 400 naming
+ * the field.
  */
 public final class InventoryValidation {
   public static final List<String> RECIPIENT_TYPES = List.of("checkpoint", "incident", "person");
@@ -69,41 +73,31 @@ public final class InventoryValidation {
   private InventoryValidation() {
   }
 
+  /** An item the contract has checked ({@code Item}); equipment tested regularly needs its interval. */
   public static ItemInput item(JsonObject json) {
-    Fields in = new Fields(json);
-    String code = code(in, "code");
-    String nameZh = in.requiredText("nameZh", 100);
-    String nameEn = in.requiredText("nameEn", 100);
-    String category = in.oneOf("category", Item.CATEGORIES, true);
-    String uom = in.requiredText("unitOfMeasure", 20);
-    Integer shelfLife = in.integer("shelfLifeMonths", 1, 600, false);
-    Boolean needsTest = in.bool("needsTestRun", false);
-    Integer interval = in.integer("testIntervalDays", 1, 3650, false);
-    if (Boolean.TRUE.equals(needsTest) && interval == null && in.valid()) {
-      in.error("testIntervalDays", "is required when needsTestRun is true");
+    Boolean needsTest = json.getValue("needsTestRun") instanceof Boolean b ? b : null;
+    Integer interval = Checked.integer(json, "testIntervalDays");
+    if (Boolean.TRUE.equals(needsTest) && interval == null) {
+      throw ApiError.invalid("testIntervalDays", "is required when needsTestRun is true");
     }
-    BigDecimal criticality = in.decimal("criticality", BigDecimal.ZERO, true, new BigDecimal("100"), 2, false);
-    Boolean reusable = in.bool("reusable", false);
-    in.validate();
-    return new ItemInput(code, nameZh, nameEn, category, uom, shelfLife, Boolean.TRUE.equals(needsTest),
-        interval, criticality == null ? BigDecimal.ONE : criticality, reusable);
+    BigDecimal criticality = Checked.decimal(json, "criticality", 2);
+    return new ItemInput(Checked.requiredText(json, "code"), Checked.requiredText(json, "nameZh"),
+        Checked.requiredText(json, "nameEn"), Checked.text(json, "category"),
+        Checked.requiredText(json, "unitOfMeasure"), Checked.integer(json, "shelfLifeMonths"),
+        Boolean.TRUE.equals(needsTest), interval, criticality == null ? BigDecimal.ONE : criticality,
+        json.getValue("reusable") instanceof Boolean b ? b : null);
   }
 
+  /** A base the contract has checked ({@code Base}); a position is both coordinates or none. */
   public static BaseInput base(JsonObject json) {
-    Fields in = new Fields(json);
-    String code = code(in, "code");
-    String nameZh = in.requiredText("nameZh", 100);
-    String nameEn = in.requiredText("nameEn", 100);
-    Long unitId = in.id("unitId", true);
-    String address = in.optionalText("address", 200);
-    Double lat = in.latitude("lat", false);
-    Double lon = in.longitude("lon", false);
-    if ((lat == null) != (lon == null) && in.valid()) {
-      in.error(lat == null ? "lat" : "lon", "give both lat and lon, or neither");
+    Double lat = Checked.number(json, "lat");
+    Double lon = Checked.number(json, "lon");
+    if ((lat == null) != (lon == null)) {
+      throw ApiError.invalid(lat == null ? "lat" : "lon", "give both lat and lon, or neither");
     }
-    String phone = in.optionalText("phone", 32);
-    in.validate();
-    return new BaseInput(code, nameZh, nameEn, unitId, address, lat, lon, phone);
+    return new BaseInput(Checked.requiredText(json, "code"), Checked.requiredText(json, "nameZh"),
+        Checked.requiredText(json, "nameEn"), Checked.id(json, "unitId"), Checked.text(json, "address"), lat, lon,
+        Checked.text(json, "phone"));
   }
 
   /** The body of PUT /api/bases/{baseId}/keepers, checked by the contract; each user once. */
@@ -118,72 +112,71 @@ public final class InventoryValidation {
     return out;
   }
 
+  /**
+   * A receipt the contract has checked ({@code ReceiptInput}); what it cannot say: received not in the future (a
+   * rule on the clock) and not expiring before it was received (across fields).
+   */
   public static ReceiptInput receipt(JsonObject json, LocalDate today) {
-    Fields in = new Fields(json);
-    Long itemId = in.id("itemId", true);
-    String lotCode = in.optionalText("lotCode", 64);
-    if (lotCode != null) {
-      in.check(lotCode.matches("[A-Za-z0-9_./-]+"), "lotCode", "use letters, digits and . _ / -");
+    Map<String, String> errors = new LinkedHashMap<>();
+    LocalDate receivedOn = Checked.date(json, "receivedOn");
+    if (receivedOn != null && receivedOn.isAfter(today)) {
+      errors.put("receivedOn", "must not be in the future");
     }
-    BigDecimal quantity = in.quantity("quantity");
-    LocalDate receivedOn = in.date("receivedOn", false);
-    if (receivedOn != null) {
-      in.check(!receivedOn.isAfter(today), "receivedOn", "must not be in the future");
-    }
-    LocalDate expiresOn = in.date("expiresOn", false);
+    LocalDate expiresOn = Checked.date(json, "expiresOn");
     LocalDate received = receivedOn == null ? today : receivedOn;
     if (expiresOn != null && expiresOn.isBefore(received)) {
-      in.error("expiresOn", "must not be before the receipt date " + received);
+      errors.put("expiresOn", "must not be before the receipt date " + received);
     }
-    String condition = in.oneOf("condition", List.of("usable", "needs_repair"), false);
-    String note = in.optionalText("note", NOTE_LENGTH);
-    in.validate();
-    return new ReceiptInput(itemId, lotCode, quantity, received, expiresOn,
-        condition == null ? "usable" : condition, note);
+    if (!errors.isEmpty()) {
+      throw ApiError.validation(errors);
+    }
+    String condition = Checked.text(json, "condition");
+    return new ReceiptInput(Checked.id(json, "itemId"), Checked.text(json, "lotCode"), quantity(json, "quantity"),
+        received, expiresOn, condition == null ? "usable" : condition, Checked.text(json, "note"));
   }
 
   // The bodies below are checked by the contract (ContractValidation) before the handler reads them.
 
   public static IssueInput issue(JsonObject json) {
-    Fields in = new Fields(json);
-    IssueInput issue = issue(in);
-    in.validate();
-    return issue;
+    return issue(json, new LinkedHashMap<>());
   }
 
   /** An issue of an item from a base: the server picks the lots (FEFO). */
   public static ItemIssueInput itemIssue(JsonObject json) {
-    Fields in = new Fields(json);
-    Long itemId = in.id("itemId", true);
-    IssueInput issue = issue(in);
-    in.validate();
-    return new ItemIssueInput(itemId == null ? 0 : itemId, issue);
+    return new ItemIssueInput(Checked.id(json, "itemId"), issue(json));
   }
 
-  private static IssueInput issue(Fields in) {
-    BigDecimal quantity = in.quantity("quantity");
-    Long incidentId = in.id("incidentId", false);
-    String type = in.oneOf("recipientType", RECIPIENT_TYPES, incidentId == null);
-    if (incidentId != null && type != null) {
-      in.check(type.equals("incident"), "recipientType", "must be incident (or left out) when incidentId is given");
+  /** Whom an issue serves: a recipient type and name, unless an incident is named (a rule across fields). */
+  private static IssueInput issue(JsonObject json, Map<String, String> errors) {
+    Long incidentId = Checked.id(json, "incidentId");
+    String type = Checked.text(json, "recipientType");
+    String recipient = Checked.text(json, "recipient");
+    if (incidentId == null) {
+      if (type == null) {
+        errors.put("recipientType", "is required");
+      }
+      if (recipient == null) {
+        errors.put("recipient", json.getValue("recipient") == null ? "is required" : "must not be empty");
+      }
+    } else if (type != null && !type.equals("incident")) {
+      errors.put("recipientType", "must be incident (or left out) when incidentId is given");
     }
-    String recipient = incidentId == null ? in.requiredText("recipient", 200) : in.optionalText("recipient", 200);
-    String note = in.optionalText("note", NOTE_LENGTH);
-    return new IssueInput(quantity, incidentId == null ? type : "incident", recipient, note, incidentId);
+    if (!errors.isEmpty()) {
+      throw ApiError.validation(errors);
+    }
+    return new IssueInput(quantity(json, "quantity"), incidentId == null ? type : "incident", recipient,
+        Checked.text(json, "note"), incidentId);
   }
 
+  /** A return the contract has checked; lost equipment comes back to no base (a rule across fields). */
   public static ReturnInput returned(JsonObject json) {
-    Fields in = new Fields(json);
-    Long lotId = in.id("lotId", true);
-    BigDecimal quantity = in.quantity("quantity");
-    String condition = in.oneOf("condition", RETURN_CONDITIONS, true);
-    Long baseId = in.id("baseId", false);
-    if ("lost".equals(condition)) {
-      in.check(baseId == null, "baseId", "must be left out for lost equipment (nothing comes back)");
+    String condition = Checked.text(json, "condition");
+    Long baseId = Checked.id(json, "baseId");
+    if ("lost".equals(condition) && baseId != null) {
+      throw ApiError.invalid("baseId", "must be left out for lost equipment (nothing comes back)");
     }
-    String note = in.optionalText("note", NOTE_LENGTH);
-    in.validate();
-    return new ReturnInput(lotId, quantity, condition, baseId, note);
+    return new ReturnInput(Checked.id(json, "lotId"), quantity(json, "quantity"), condition, baseId,
+        Checked.text(json, "note"));
   }
 
   public static WriteOffInput writeOff(JsonObject json) {
@@ -208,14 +201,13 @@ public final class InventoryValidation {
    * at most {@link #CLOCK_SKEW} ahead of the server and at most {@link #OCCURRED_MAX_AGE} old.
    */
   public static OffsetDateTime occurredAt(JsonObject json, OffsetDateTime now) {
-    Fields in = new Fields(json);
-    OffsetDateTime at = in.time("occurredAt", false);
-    if (at != null) {
-      in.check(!at.isAfter(now.plus(CLOCK_SKEW)), "occurredAt", "must not be in the future");
-      in.check(!at.isBefore(now.minus(OCCURRED_MAX_AGE)), "occurredAt",
-          "must be within the last " + OCCURRED_MAX_AGE.toDays() + " days");
+    OffsetDateTime at = Checked.time(json, "occurredAt");
+    if (at != null && at.isAfter(now.plus(CLOCK_SKEW))) {
+      throw ApiError.invalid("occurredAt", "must not be in the future");
     }
-    in.validate();
+    if (at != null && at.isBefore(now.minus(OCCURRED_MAX_AGE))) {
+      throw ApiError.invalid("occurredAt", "must be within the last " + OCCURRED_MAX_AGE.toDays() + " days");
+    }
     return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
@@ -223,7 +215,7 @@ public final class InventoryValidation {
   public static TestRunInput testRun(JsonObject json, OffsetDateTime now) {
     OffsetDateTime testedAt = Checked.time(json, "testedAt");
     if (testedAt != null && testedAt.isAfter(now.plus(CLOCK_SKEW))) {
-      throw org.floodready.errors.ApiError.invalid("testedAt", "must not be in the future");
+      throw ApiError.invalid("testedAt", "must not be in the future");
     }
     return new TestRunInput(Checked.text(json, "result"), testedAt == null ? now : testedAt,
         Checked.text(json, "note"));
@@ -234,67 +226,41 @@ public final class InventoryValidation {
         Checked.flag(json, "tracked"), Checked.text(json, "note"));
   }
 
+  /** A quota the contract has checked ({@code QuotaInput}); multipliers by level, the defaults for those not given. */
   public static QuotaInput quota(JsonObject json) {
-    Fields in = new Fields(json);
-    BigDecimal required = in.quantity("required");
     List<BigDecimal> multipliers = new ArrayList<>(ResponseLevel.DEFAULT_MULTIPLIERS);
-    JsonObject given = in.object("multipliers", false);
+    JsonObject given = json.getJsonObject("multipliers");
     if (given != null) {
-      Fields m = in.nested(given, "multipliers");
       List<ResponseLevel> order = List.of(ResponseLevel.IV, ResponseLevel.III, ResponseLevel.II, ResponseLevel.I);
       for (String key : given.fieldNames()) {
-        ResponseLevel level = ResponseLevel.parse(key);
-        int index = level == null ? -1 : order.indexOf(level);
-        if (index < 0) {
-          m.error(key, "is not a response level; use IV, III, II, I");
-          continue;
-        }
-        BigDecimal v = m.decimal(key, BigDecimal.ONE, false, MAX_MULTIPLIER, 3, true);
+        BigDecimal v = Checked.decimal(given, key, 3);
         if (v != null) {
-          multipliers.set(index, v);
+          multipliers.set(order.indexOf(ResponseLevel.parse(key)), v);
         }
       }
     }
-    String note = in.optionalText("note", NOTE_LENGTH);
-    in.validate();
-    return new QuotaInput(required, multipliers, note);
+    return new QuotaInput(quantity(json, "required"), multipliers, Checked.text(json, "note"));
   }
 
   public static CountInput count(JsonObject json) {
     return new CountInput(quantity(json, "countedQuantity"), Checked.text(json, "note"));
   }
 
+  /** The level as sent: a code (IV), a Roman numeral (Ⅳ) or as people write it (iv, Ⅳ级). */
   public static ResponseLevel level(JsonObject json) {
-    Fields in = new Fields(json);
-    String text = in.requiredText("level", 10);
-    ResponseLevel level = ResponseLevel.parse(text);
-    if (text != null && level == null) {
-      in.error("level", "must be one of " + String.join(", ", ResponseLevel.codes()));
+    ResponseLevel level = ResponseLevel.parse(Checked.requiredText(json, "level"));
+    if (level == null) {
+      throw ApiError.invalid("level", "must be one of " + String.join(", ", ResponseLevel.codes()));
     }
-    in.validate();
     return level;
   }
 
   /** Why the response level changes (optional here; the board asks for it), kept in the audit row. */
   public static String levelReason(JsonObject json) {
-    Fields in = new Fields(json);
-    String reason = in.optionalText("reason", NOTE_LENGTH);
-    in.validate();
-    return reason;
+    return Checked.text(json, "reason");
   }
 
   public static String note(JsonObject json) {
-    Fields in = new Fields(json);
-    String note = in.optionalText("note", NOTE_LENGTH);
-    in.validate();
-    return note;
-  }
-
-  private static String code(Fields in, String name) {
-    String code = in.requiredText(name, 40);
-    if (code != null) {
-      in.check(code.matches("[A-Za-z0-9_.-]+"), name, "use letters, digits and . _ -");
-    }
-    return code;
+    return Checked.text(json, "note");
   }
 }

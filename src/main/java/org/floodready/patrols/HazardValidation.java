@@ -37,11 +37,8 @@ public final class HazardValidation {
     return new Assignment(Checked.id(body, "unitId"), deadline);
   }
 
-  /** A note the action needs (rectification note, reopen reason) or an optional comment. */
+  /** A note the action needs (rectification note, reopen reason; the contract requires it) or an optional comment. */
   public static String note(JsonObject body, String name, boolean required) {
-    Fields in = new Fields(body);
-    String note = in.text(name, 4000, required);
-    in.validate();
-    return note;
+    return required ? Checked.requiredText(body, name) : Checked.text(body, name);
   }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.floodready.input.Fields;
+import org.floodready.input.Checked;
 
 /** Checks river and reach input from admins. */
 public final class RiverValidation {
@@ -22,13 +23,10 @@ public final class RiverValidation {
   private RiverValidation() {
   }
 
+  /** A river the contract has checked ({@code createRiver}). */
   public static RiverInput river(JsonObject body) {
-    Fields in = new Fields(body);
-    String code = code(in, true);
-    String nameZh = in.requiredText("nameZh", 100);
-    String nameEn = in.requiredText("nameEn", 100);
-    in.validate();
-    return new RiverInput(code, nameZh, nameEn);
+    return new RiverInput(Checked.requiredText(body, "code"), Checked.requiredText(body, "nameZh"),
+        Checked.requiredText(body, "nameEn"));
   }
 
   /** A new reach: everything but chief and rules is required. */

@@ -54,7 +54,7 @@ public final class UnitRoutes {
 
   private void createUnit(RoutingContext ctx) {
     CurrentUser admin = CurrentUser.of(ctx).require(Role.ADMIN);
-    UnitValidation.UnitInput in = UnitValidation.unit(JsonInput.object(ctx));
+    UnitInput in = UnitInput.of(JsonInput.object(ctx));
     String code = in.code();
     String nameZh = in.nameZh();
     String nameEn = in.nameEn();
@@ -62,7 +62,7 @@ public final class UnitRoutes {
     units.find(parentId)
         .compose(parent -> {
           Unit p = parent.orElseThrow(() -> ApiError.invalid("parentId", "no unit " + parentId));
-          String level = UnitValidation.childLevel(p.level());
+          String level = UnitInput.childLevel(p.level());
           if (level == null) {
             throw ApiError.invalid("parentId", "a community cannot have sub-units");
           }

@@ -35,17 +35,22 @@ public final class ApiContract {
 
   /** Reads the document from {@code openapi/} and checks it against the OpenAPI 3.1 schema. */
   public static Future<ApiContract> load(Vertx vertx) {
-    var doc = OpenApiDocument.load();
-    String yaml = OpenApiDocument.yaml(doc);
-    @SuppressWarnings("unchecked")
-    JsonObject tree = new JsonObject(JSON.convertValue(doc, Map.class));
+    String yaml = Bundled.YAML;
     ApiContract loaded = LOADED.get(yaml);
     if (loaded != null) {
       // a new future: one completed on an earlier node's (maybe closed) context would call back there
       return Future.succeededFuture(loaded);
     }
+    @SuppressWarnings("unchecked")
+    JsonObject tree = new JsonObject(JSON.convertValue(Bundled.DOC, Map.class));
     return OpenAPIContract.from(vertx, validationView(tree))
         .map(contract -> LOADED.computeIfAbsent(yaml, y -> new ApiContract(yaml, contract)));
+  }
+
+  /** The bundled document, made once per JVM (it is part of the jar). */
+  private static final class Bundled {
+    static final com.fasterxml.jackson.databind.node.ObjectNode DOC = OpenApiDocument.load();
+    static final String YAML = OpenApiDocument.yaml(DOC);
   }
 
   /** The request validator of this contract, built once. */

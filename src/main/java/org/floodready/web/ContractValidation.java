@@ -61,6 +61,7 @@ public final class ContractValidation implements Handler<RoutingContext> {
   private final OpenAPIContract contract;
   private final Map<String, Checks> byOperation = new HashMap<>();
   private final Set<String> undocumented = ConcurrentHashMap.newKeySet();
+  private final Map<String, Validator> components = new ConcurrentHashMap<>();
 
   public ContractValidation(OpenAPIContract contract) {
     this.contract = contract;
@@ -140,6 +141,20 @@ public final class ContractValidation implements Handler<RoutingContext> {
     if (checks.body() != null) {
       SchemaProblems.report(checks.body().validate(body), "", errors, checks.bodySchema(), contract.getRawContract());
     }
+    return errors;
+  }
+
+  /**
+   * What the contract finds wrong in a value of one of its component schemas ({@code #/components/schemas/{name}}),
+   * for input that does not come as a request (a spreadsheet row); in the words of {@link #bodyErrors}.
+   */
+  public Map<String, String> schemaErrors(String name, Object value) {
+    Validator validator = components.computeIfAbsent(name, n -> contract.getSchemaRepository().validator(
+        JsonSchema.of(contract.getRawContract().getJsonObject("components").getJsonObject("schemas")
+            .getJsonObject(n))));
+    Map<String, String> errors = new LinkedHashMap<>();
+    SchemaProblems.report(validator.validate(value), "", errors,
+        new JsonObject().put("$ref", "#/components/schemas/" + name), contract.getRawContract());
     return errors;
   }
 

@@ -42,9 +42,7 @@ public final class SchemaProblems {
       if (errors.size() >= MAX_FIELDS) {
         break;
       }
-      if (WRAPPERS.contains(keyword)
-          || keyword.equals("additionalProperties") && unit.getError() != null
-          && unit.getError().endsWith("additional properties schema") && units.size() > 1) {
+      if (WRAPPERS.contains(keyword) || keyword.equals("additionalProperties") && explainedBelow(unit, units)) {
         continue; // a wrapper: the property's own problem is listed too
       }
       String field = field(parameter, unit.getInstanceLocation());
@@ -61,6 +59,13 @@ public final class SchemaProblems {
     }
   }
 
+  /** Whether a failed subschema (not {@code false}, which says nothing more) has its own problem listed. */
+  private static boolean explainedBelow(OutputUnit unit, List<OutputUnit> units) {
+    String below = unit.getKeywordLocation() + "/";
+    return units.stream().anyMatch(u -> u != unit && u.getKeywordLocation() != null
+        && u.getKeywordLocation().startsWith(below));
+  }
+
   private static String patternError(JsonObject schema, JsonObject doc, String location) {
     if (schema == null || location == null || !location.startsWith("#/")) {
       return null;
@@ -69,10 +74,14 @@ public final class SchemaProblems {
     String[] tokens = location.substring(2).split("/");
     for (int i = 0; i < tokens.length - 1 && node != null; i++) {
       String t = tokens[i].replace("~1", "/").replace("~0", "~");
-      if (t.equals("$ref") && node instanceof JsonObject o && o.getValue("$ref") instanceof String ref) {
-        node = pointer(doc, ref.substring(ref.indexOf('#') + 1));
+      if (t.equals("$ref") && node instanceof JsonObject o) {
+        // the library may have replaced the reference by a view of its target already
+        node = o.getValue("$ref") instanceof String ref ? pointer(doc, ref.substring(ref.indexOf('#') + 1)) : o;
       } else if (node instanceof JsonObject o) {
-        node = o.getValue(t);
+        // a reference with nothing beside it was replaced by its target where the validator walked
+        node = !o.containsKey(t) && o.getValue("$ref") instanceof String ref
+            ? pointer(doc, ref.substring(ref.indexOf('#') + 1)) : o;
+        node = node instanceof JsonObject target ? target.getValue(t) : null;
       } else if (node instanceof JsonArray a && t.chars().allMatch(Character::isDigit)
           && Integer.parseInt(t) < a.size()) {
         node = a.getValue(Integer.parseInt(t));

@@ -17,7 +17,7 @@ class CheckpointValidationTest {
 
   @Test
   void aValidReservoirDraft() {
-    CheckpointDraft d = CheckpointValidation.draft(Fixtures.reservoir("R-1", 1));
+    CheckpointDraft d = draft(Fixtures.reservoir("R-1", 1));
     assertEquals("reservoir", d.kind());
     assertEquals(135.0, d.reservoir().crest());
     assertEquals(2, d.floodLimits().size());
@@ -25,7 +25,7 @@ class CheckpointValidationTest {
 
   @Test
   void waterloggingThresholdsDefaultByPointKind() {
-    CheckpointDraft road = CheckpointValidation.draft(Fixtures.waterlogging("W-1", 1, "road"));
+    CheckpointDraft road = draft(Fixtures.waterlogging("W-1", 1, "road"));
     CheckpointDraft tunnel = CheckpointValidation.draft(Fixtures.waterlogging("W-2", 1, "tunnel"));
     assertEquals(15, road.waterlogging().attention());
     assertEquals(10, tunnel.waterlogging().attention(), "tunnels are stricter");
@@ -48,12 +48,18 @@ class CheckpointValidationTest {
 
   @Test
   void missingKindAndBadMonthDay() {
-    ApiError e = assertThrows(ApiError.class, () -> CheckpointValidation.draft(new JsonObject().put("code", "X")));
-    assertTrue(e.fields().keySet().containsAll(java.util.List.of("kind", "nameZh", "unitId", "lat", "lon")));
+    ApiError e = assertThrows(ApiError.class, () -> draft(new JsonObject().put("code", "X")));
+    assertTrue(e.fields().keySet().containsAll(java.util.List.of("kind", "nameZh", "unitId", "lat", "lon")), e.fields().toString());
     JsonObject body = Fixtures.reservoir("R-4", 1);
     body.getJsonArray("floodLimits").getJsonObject(0).put("startMd", "13-01");
     ApiError md = assertThrows(ApiError.class, () -> CheckpointValidation.draft(body));
     assertTrue(md.fields().containsKey("floodLimits[0].startMd"), md.fields().toString());
+  }
+
+  /** As the server reads it: the contract's check, then the rules across fields. */
+  private static CheckpointDraft draft(JsonObject body) {
+    Contract.check("createAdminCheckpoint", body);
+    return CheckpointValidation.draft(body);
   }
 
   private static java.util.Map<String, String> readingErrors(Checkpoint c, Object value, String at) {

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.floodready.app.AppContext;
 import org.floodready.cluster.ClusterNode;
 import org.floodready.events.EventType;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class ReadinessNode {
   static final long REFRESH_MS = 60_000;
   static final long PRUNE_MS = 600_000;
+  /** How long a start waits for the first rebuild before it serves anyway. */
+  static final long START_REBUILD_WAIT_MS = 30_000;
   private static final Logger log = LoggerFactory.getLogger(ReadinessNode.class);
   private static final Map<Vertx, ReadinessNode> NODES = new ConcurrentHashMap<>();
 
@@ -29,6 +32,7 @@ public final class ReadinessNode {
   private final ClusterNode cluster;
   private final LiveLog liveLog;
   private final SnapshotStore store;
+  private final ReadinessRefresh refresher;
   private final ReadinessService service;
   private final LiveFeed feed;
   private final ScopeResolver scopes;
@@ -39,7 +43,9 @@ public final class ReadinessNode {
     this.store = new SnapshotStore(app.vertx(), cluster.hazelcast(), app.events().node());
     this.cluster = cluster;
     this.liveLog = new LiveLog(app.pool());
-    this.service = new ReadinessService(app, store, liveLog, ReadinessSources.of(app));
+    ReadinessSources sources = ReadinessSources.of(app);
+    this.refresher = new ReadinessRefresh(app, store, liveLog, sources);
+    this.service = new ReadinessService(app, store, sources, refresher);
     this.feed = new LiveFeed(liveLog, app.tokens(), app.events());
     this.scopes = new ScopeResolver(app);
   }
@@ -47,13 +53,18 @@ public final class ReadinessNode {
   /** Starts the feed, hooks the domain events and cluster changes, and builds the snapshot. */
   public static Future<ReadinessNode> start(AppContext app, ClusterNode cluster) {
     ReadinessNode node = new ReadinessNode(app, cluster);
-    return node.store.listen().compose(listening -> app.vertx().deployVerticle(node.feed)).compose(id -> {
+    return node.store.listen().compose(listening -> app.vertx().deployVerticle(node.feed))
+        .compose(feed -> app.vertx().deployVerticle(node.refresher)).compose(id -> {
       NODES.put(app.vertx(), node);
       app.events().follow(node::onEvents);
       cluster.listen(node::onMemberJoined, node::onMemberLost, node::onMerged);
       app.vertx().setPeriodic(REFRESH_MS, t -> node.chore(() -> node.service.refresh(null)));
       app.vertx().setPeriodic(PRUNE_MS, t -> node.chore(node.liveLog::prune));
-      return node.service.rebuild("cluster start").otherwiseEmpty().map(node);
+      // At the default size the rebuild takes well under a second and the node serves a whole snapshot from
+      // its first request; at province scale it takes longer, and the node serves meanwhile (the snapshot
+      // fills in as the rebuild applies each unit) instead of failing its start-up time-out.
+      return node.service.rebuild("cluster start").timeout(START_REBUILD_WAIT_MS, TimeUnit.MILLISECONDS)
+          .otherwiseEmpty().map(node);
     });
   }
 

@@ -112,3 +112,20 @@ scale_memory() {
   row "heap after full GC: $have lots → $lots2 lots (histograms in the work dir)" "$h1 MB → $h2 MB" "-" "-" \
     "$h1 MB" "$(calc "$h2 / $h1" 2) ×" "≤ 1.2 ×" "$(verdict "$h2 <= 1.2 * $h1")"
 }
+
+# The scale rows alone (a --scale-only run) into FILE.
+scale_report() {
+  {
+    echo "# FloodReady scale rows"
+    echo
+    echo "Written by \`./scripts/bench --scale-only\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')."
+    echo "Machine: $(nproc) cores; load average before: $LOAD_BEFORE; after: $(uptime | sed 's/.*load average: //')."
+    echo "Node: one, -Xmx$HEAP. Dataset: ${N_UNITS:-?} units, $N_BASES bases, $N_LOTS lots, $N_CPS checkpoints, $N_REACHES reaches; generated in $DATASET_S s."
+    echo
+    echo "| measurement | figure | p50 | p99 | baseline | ratio | target | verdict |"
+    echo "|---|---|---|---|---|---|---|---|"
+    printf '%s\n' "${ROWS[@]}"
+  } > "$1"
+  sed -n '/^| measurement/,$p' "$1"
+  echo "Scale rows written to ${1#"$ROOT"/}"
+}

@@ -60,6 +60,13 @@ public final class Coverage {
       return this;
     }
 
+    /** Adds rows already summed elsewhere: Σ weight·coverage and Σ weight (see {@link #weight}). */
+    public Mean addSums(double weightedCoverage, double weights) {
+      weight += weights;
+      weighted += weightedCoverage;
+      return this;
+    }
+
     public boolean isEmpty() {
       return weight == 0;
     }

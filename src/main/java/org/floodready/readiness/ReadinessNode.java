@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.floodready.app.AppContext;
 import org.floodready.cluster.ClusterNode;
 import org.floodready.events.EventLog;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class ReadinessNode {
   static final long REFRESH_MS = 60_000;
   static final long PRUNE_MS = 600_000;
+  /** How long a start waits for the first rebuild before it serves anyway. */
+  static final long START_REBUILD_WAIT_MS = 30_000;
   private static final Logger log = LoggerFactory.getLogger(ReadinessNode.class);
   private static final Map<Vertx, ReadinessNode> NODES = new ConcurrentHashMap<>();
 
@@ -29,6 +32,7 @@ public final class ReadinessNode {
   private final ClusterNode cluster;
   private final EventLog eventLog;
   private final SnapshotStore store;
+  private final ReadinessRefresh refresher;
   private final ReadinessService service;
   private volatile boolean stopped;
 
@@ -37,19 +41,25 @@ public final class ReadinessNode {
     this.store = new SnapshotStore(app.vertx(), cluster.hazelcast(), app.events().node());
     this.cluster = cluster;
     this.eventLog = new EventLog(app.pool());
-    this.service = new ReadinessService(app, store, eventLog, ReadinessSources.of(app));
+    ReadinessSources sources = ReadinessSources.of(app);
+    this.refresher = new ReadinessRefresh(app, store, eventLog, sources);
+    this.service = new ReadinessService(app, store, sources, refresher);
   }
 
   /** Hooks the domain events and cluster changes, and builds the snapshot. */
   public static Future<ReadinessNode> start(AppContext app, ClusterNode cluster) {
     ReadinessNode node = new ReadinessNode(app, cluster);
-    return node.store.listen().compose(listening -> {
+    return node.store.listen().compose(listening -> app.vertx().deployVerticle(node.refresher)).compose(id -> {
       NODES.put(app.vertx(), node);
       app.events().follow(node::onEvents);
       cluster.listen(node::onMemberJoined, node::onMemberLost, node::onMerged);
       app.vertx().setPeriodic(REFRESH_MS, t -> node.chore(() -> node.service.refresh(null)));
       app.vertx().setPeriodic(PRUNE_MS, t -> node.chore(node.eventLog::prune));
-      return node.service.rebuild("cluster start").otherwiseEmpty().map(node);
+      // At the default size the rebuild takes well under a second and the node serves a whole snapshot from
+      // its first request; at province scale it takes longer, and the node serves meanwhile (the snapshot
+      // fills in as the rebuild applies each unit) instead of failing its start-up time-out.
+      return node.service.rebuild("cluster start").timeout(START_REBUILD_WAIT_MS, TimeUnit.MILLISECONDS)
+          .otherwiseEmpty().map(node);
     });
   }
 

@@ -34,7 +34,8 @@ final class SnapshotMirror {
   }
 
   /** Keeps the entry unless the mirror already holds a newer one of the same unit. */
-  void put(UnitSnapshot next) {
+  void put(UnitSnapshot entry) {
+    UnitSnapshot next = withoutTree(entry);
     boolean[] changed = {false};
     entries.compute(next.unitId(), (id, old) -> {
       if (old != null && !newer(next, old)) {
@@ -50,7 +51,7 @@ final class SnapshotMirror {
 
   /** Takes the entry whatever its version (a split-brain merge decided it). */
   void replace(UnitSnapshot next) {
-    entries.put(next.unitId(), next);
+    entries.put(next.unitId(), withoutTree(next));
     generation.incrementAndGet();
   }
 
@@ -90,6 +91,14 @@ final class SnapshotMirror {
 
   List<UnitSnapshot> values() {
     return new ArrayList<>(entries.values());
+  }
+
+  /**
+   * Reads need the entry's JSON only: the totals it was computed from (one part per base, a slot per child)
+   * stay in the map, so the mirror's size does not grow with the bases.
+   */
+  private static UnitSnapshot withoutTree(UnitSnapshot s) {
+    return s.tree() == null ? s : new UnitSnapshot(s.unitId(), s.version(), s.seq(), s.json());
   }
 
   /** Versions only grow per unit; an equal version with a later read (seq) is newer too. */

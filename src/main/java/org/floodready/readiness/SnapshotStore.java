@@ -4,7 +4,9 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ public final class SnapshotStore {
   private final SnapshotMirror mirror = new SnapshotMirror();
   private final AtomicReference<SnapshotView> view = new AtomicReference<>();
   private final AtomicBoolean reloading = new AtomicBoolean();
-  private volatile Future<Void> firstLoad;
+  private final AtomicReference<Future<Void>> firstLoad = new AtomicReference<>();
 
   public SnapshotStore(Vertx vertx, HazelcastInstance hazelcast, String node) {
     this.vertx = vertx;
@@ -58,12 +60,12 @@ public final class SnapshotStore {
    * totals for the parent.
    */
   Future<ApplyFigures.Result> apply(Unit unit, Map<String, UnitTotals> parts, boolean wholeUnit, long seq,
-      Map<Long, UnitTree.Slot> slots, Set<Long> children, String nowIso) {
+      Map<Long, UnitTree.Slot> slots, Set<Long> children, String nowIso, Context context) {
     JsonObject json = unit.toJson();
     json.put("unitId", json.remove("id"));
     return Future.fromCompletionStage(
             map.submitToKey(unit.id(), new ApplyFigures(json, parts, wholeUnit, seq, slots, children, nowIso)),
-            vertx.getOrCreateContext())
+            context)
         .map(result -> {
           if (result.changed() != null) {
             mirror.put(result.changed()); // a read on this node sees its own apply at once
@@ -112,11 +114,18 @@ public final class SnapshotStore {
     return built;
   }
 
-  private synchronized Future<Void> firstLoad() {
-    if (firstLoad == null || firstLoad.failed()) {
-      firstLoad = reload();
+  /** Several callers may ask at once: whoever sets the future first starts the one load. */
+  private Future<Void> firstLoad() {
+    Future<Void> current = firstLoad.get();
+    if (current != null && !current.failed()) {
+      return current;
     }
-    return firstLoad;
+    Promise<Void> mine = Promise.promise();
+    if (!firstLoad.compareAndSet(current, mine.future())) {
+      return firstLoad();
+    }
+    reload().onComplete(mine);
+    return mine.future();
   }
 
   private void reloadInBackground() {

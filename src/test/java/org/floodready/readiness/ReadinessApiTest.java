@@ -143,7 +143,7 @@ class ReadinessApiTest {
   void writesAtManyBasesAtOnceAreRefreshedInRoundsAndEqualAFullRecompute() throws Exception {
     long street = admin.get("/api/units?level=street").json().getJsonArray("items").getJsonObject(0).getLong("id");
     long item = admin.get("/api/items?size=1").json().getJsonArray("items").getJsonObject(0).getLong("id");
-    int bases = ReadinessService.MAX_BASES_PER_REFRESH * 2 + 3;
+    int bases = ReadinessRefresh.MAX_BASES_PER_REFRESH * 2 + 3;
     java.util.List<Long> ids = new java.util.ArrayList<>();
     for (int i = 0; i < bases; i++) {
       Resp base = admin.post("/api/bases", new JsonObject().put("code", "RB-" + i + "-" + System.nanoTime())

@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 import java.util.List;
-import org.floodready.inventory.CoverageRow;
 
 /**
  * The charts of one node, shared by all its HTTP verticle instances, in three bounded maps:
@@ -25,8 +24,8 @@ public final class ChartCache implements Shareable {
   final FlightCache<ChartAnswer> answers = new FlightCache<>(MAX_ANSWERS);
   final FlightCache<ChartData> data = new FlightCache<>(MAX_DATA);
   final FlightCache<RenderedChart> images = new FlightCache<>(MAX_IMAGES);
-  /** Coverage rows by scope and data version: the coverage charts by base and by category share one read. */
-  public final FlightCache<List<CoverageRow>> coverageRows = new FlightCache<>(4);
+  /** Bases' coverage by scope and data version: the coverage charts by base and by category share one read. */
+  public final FlightCache<List<?>> coverageRows = new FlightCache<>(4);
 
   public static ChartCache of(Vertx vertx) {
     LocalMap<String, ChartCache> map = vertx.sharedData().getLocalMap("floodready.dashboard");

@@ -76,15 +76,22 @@ public final class CoverageFigures {
    * 100%, so a surplus of one item cannot hide a gap in another and bags are not added to boats.
    */
   static List<BarChartSpec.Bar> percentBy(List<CoverageRow> rows, String by) {
+    return percentOf(BaseCoverage.of(rows), by);
+  }
+
+  /** Like {@link #percentBy} from each base's sums (what a node keeps, see {@link CoverageRows}). */
+  static List<BarChartSpec.Bar> percentOf(List<BaseCoverage> bases, String by) {
     boolean byBase = by.equals("base");
-    // One pass over the rows (thousands), then the groups (a few hundred at most) ordered by base name or
-    // category; rows are summed in their given order.
+    // One pass over the bases' category sums, then the groups ordered by base name or category.
     Map<String, Group> groups = new LinkedHashMap<>();
-    for (CoverageRow r : rows) {
-      String key = byBase ? r.baseNameZh() : CATEGORY_ZH.getOrDefault(r.category(), r.category());
-      Group g = groups.computeIfAbsent(key, k -> new Group(k,
-          byBase ? r.baseNameZh() : String.valueOf(CATEGORY_ORDER.indexOf(r.category()))));
-      g.coverage.add(Coverage.percentOf(r), r.criticality());
+    for (BaseCoverage b : bases) {
+      for (Map.Entry<String, BaseCoverage.Sums> c : b.categories().entrySet()) {
+        String category = c.getKey();
+        String key = byBase ? b.baseNameZh() : CATEGORY_ZH.getOrDefault(category, category);
+        Group g = groups.computeIfAbsent(key, k -> new Group(k,
+            byBase ? b.baseNameZh() : String.valueOf(CATEGORY_ORDER.indexOf(category))));
+        g.coverage.addSums(c.getValue().weighted(), c.getValue().weights());
+      }
     }
     List<Group> ordered = new ArrayList<>(groups.values());
     ordered.sort(Comparator.comparing(Group::order));

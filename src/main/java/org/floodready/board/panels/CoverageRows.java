@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,9 @@ import org.floodready.inventory.CoverageRow;
 import org.floodready.inventory.CoverageService;
 
 /**
- * Every base's coverage rows for the charts, kept per node and brought up to date by what changed: after
+ * Every base's coverage for the charts, the shortfall panel and the map, kept per node as one
+ * {@link BaseCoverage} per base (category sums, line count, the lines below quota: not every (base, item)
+ * row, so the node's memory does not grow with the lots) and brought up to date by what changed: after
  * stock or quota events only the named bases are read again (a cold chart after a write then reads a few
  * dozen rows, not thousands); after anything else, in a new clock period of {@link ChartVersions}, or
  * after a failed read, everything. Reads run one after another, so a slow full read can never overwrite a
@@ -28,8 +29,8 @@ public final class CoverageRows implements Shareable {
   private final ChartVersions versions;
   private final AtomicLong fullReads = new AtomicLong();
   private final AtomicLong patchReads = new AtomicLong();
-  private Future<List<CoverageRow>> tail = Future.succeededFuture(List.of());
-  private Map<Long, List<CoverageRow>> byBase;
+  private Future<List<BaseCoverage>> tail = Future.succeededFuture(List.of());
+  private Map<Long, BaseCoverage> byBase;
   private long period = -1;
 
   private CoverageRows(CoverageService coverage, ChartVersions versions) {
@@ -44,21 +45,21 @@ public final class CoverageRows implements Shareable {
     return earlier != null ? earlier : fresh;
   }
 
-  /** The rows of every base, in base and item order, as of now. */
-  public synchronized Future<List<CoverageRow>> all(OffsetDateTime now) {
-    Future<List<CoverageRow>> next = tail.transform(previous -> read(now));
+  /** Every base's coverage, in base order, as of now. */
+  public synchronized Future<List<BaseCoverage>> all(OffsetDateTime now) {
+    Future<List<BaseCoverage>> next = tail.transform(previous -> read(now));
     tail = next;
     return next;
   }
 
-  private Future<List<CoverageRow>> read(OffsetDateTime now) {
+  private Future<List<BaseCoverage>> read(OffsetDateTime now) {
     ChartVersions.CoverageChanges changes = versions.takeCoverageChanges();
     long currentPeriod = versions.period();
-    Map<Long, List<CoverageRow>> known;
+    Map<Long, BaseCoverage> known;
     synchronized (this) {
       known = changes.everything() || currentPeriod != period ? null : byBase;
     }
-    Future<Map<Long, List<CoverageRow>>> updated;
+    Future<Map<Long, BaseCoverage>> updated;
     if (known == null) {
       fullReads.incrementAndGet();
       updated = coverage.coverage(now).map(CoverageRows::byBase);
@@ -77,24 +78,22 @@ public final class CoverageRows implements Shareable {
     }).onFailure(e -> versions.coverageUnknown());
   }
 
-  private static Map<Long, List<CoverageRow>> byBase(List<CoverageRow> rows) {
-    Map<Long, List<CoverageRow>> map = new TreeMap<>();
-    rows.forEach(r -> map.computeIfAbsent(r.baseId(), id -> new ArrayList<>()).add(r));
+  private static Map<Long, BaseCoverage> byBase(List<CoverageRow> rows) {
+    Map<Long, BaseCoverage> map = new TreeMap<>();
+    BaseCoverage.of(rows).forEach(b -> map.put(b.baseId(), b));
     return map;
   }
 
-  private static Map<Long, List<CoverageRow>> patched(Map<Long, List<CoverageRow>> known, Set<Long> reread,
+  private static Map<Long, BaseCoverage> patched(Map<Long, BaseCoverage> known, Set<Long> reread,
       List<CoverageRow> rows) {
-    Map<Long, List<CoverageRow>> map = new TreeMap<>(known);
+    Map<Long, BaseCoverage> map = new TreeMap<>(known);
     reread.forEach(map::remove);
-    byBase(rows).forEach(map::put);
+    map.putAll(byBase(rows));
     return map;
   }
 
-  private static List<CoverageRow> flat(Map<Long, List<CoverageRow>> byBase) {
-    List<CoverageRow> rows = new ArrayList<>();
-    byBase.values().forEach(rows::addAll);
-    return List.copyOf(rows);
+  private static List<BaseCoverage> flat(Map<Long, BaseCoverage> byBase) {
+    return List.copyOf(byBase.values());
   }
 
   /** Full reads and partial reads so far (tests check that a write leads to a partial one). */

@@ -20,8 +20,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
@@ -56,10 +54,12 @@ public final class InventoryBoard implements BoardPart {
 
   @Override
   public void addPanels(Map<String, PanelSources.Source> panels) {
-    panels.put("coverage", (user, now) -> rows(user, now)
-        .compose(rows -> shortfalls(rows, now).map(items -> new JsonObject().put("items", items)
-            .put("pairs", rows.size())
-            .put("pairsShort", rows.stream().filter(r -> r.usable().compareTo(r.required()) < 0).count()))));
+    panels.put("coverage", (user, now) -> bases(user, now).compose(bases -> {
+      List<CoverageRow> shortRows = BaseCoverage.shortRows(bases);
+      return shortfalls(shortRows, now).map(items -> new JsonObject().put("items", items)
+          .put("pairs", bases.stream().mapToInt(BaseCoverage::pairs).sum())
+          .put("pairsShort", shortRows.size()));
+    }));
   }
 
   @Override
@@ -78,13 +78,23 @@ public final class InventoryBoard implements BoardPart {
         size, ChartVersions.COVERAGE);
     Future<Void> allowed = seesCoverage(user) ? Future.succeededFuture() : Future.failedFuture(notForYou());
     charts.serve(ctx, key, allowed, version -> chartCache.coverageRows.get(scopeKey(user) + "|" + version,
-        () -> chartRows(user, app.now())).map(rows -> coverageSpec(rows, grouping, threshold)));
+        () -> bases(user, app.now()).<List<?>>map(bases -> bases))
+        .map(bases -> basesSpec(baseCoverage(bases), grouping, threshold)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<BaseCoverage> baseCoverage(List<?> cached) {
+    return (List<BaseCoverage>) cached;
   }
 
   static ChartSpec coverageSpec(List<CoverageRow> rows, String by, int threshold) {
+    return basesSpec(BaseCoverage.of(rows), by, threshold);
+  }
+
+  private static ChartSpec basesSpec(List<BaseCoverage> bases, String by, int threshold) {
     String title = by.equals("base") ? "各基地物资满足率 Coverage by base" : "各类物资满足率 Coverage by category";
     return new BarChartSpec(title, by.equals("base") ? "基地 Base" : "类别 Category", "满足率 Coverage %",
-        CoverageFigures.percentBy(rows, by), 100.0, "定额 Quota 100%", (double) threshold);
+        CoverageFigures.percentOf(bases, by), 100.0, "定额 Quota 100%", (double) threshold);
   }
 
   @Override
@@ -92,16 +102,15 @@ public final class InventoryBoard implements BoardPart {
     if (!user.role().seesEverything() && !user.is(Role.BASE_KEEPER)) {
       return Future.succeededFuture();
     }
-    return rows(user, now).compose(rows -> data.bases().map(bases -> {
-      Set<Long> visible = user.role().seesEverything() ? null
-          : rows.stream().map(CoverageRow::baseId).collect(Collectors.toSet());
+    return bases(user, now).compose(coverage -> data.bases().map(bases -> {
+      Map<Long, BaseCoverage> byId = coverage.stream().collect(Collectors.toMap(BaseCoverage::baseId, c -> c));
       JsonArray out = map.getJsonArray("bases");
       for (InventoryData.BaseSite b : bases) {
-        if (b.lat() == null || b.lon() == null || visible != null && !visible.contains(b.id())) {
+        if (b.lat() == null || b.lon() == null || !user.role().seesEverything() && !byId.containsKey(b.id())) {
           continue;
         }
-        long shortItems = rows.stream().filter(r -> r.baseId() == b.id() && r.usable().compareTo(r.required()) < 0)
-            .count();
+        BaseCoverage c = byId.get(b.id());
+        long shortItems = c == null ? 0 : c.shortRows().size();
         out.add(new JsonObject().put("id", b.id()).put("code", b.code()).put("nameZh", b.nameZh())
             .put("nameEn", b.nameEn()).put("lat", b.lat()).put("lon", b.lon())
             .put("state", shortItems > 0 ? "short" : "ok").put("shortItems", shortItems));
@@ -145,25 +154,19 @@ public final class InventoryBoard implements BoardPart {
         : sourcing.stockAtEveryBase(items, now)).map(stock -> CoverageFigures.shortfalls(rows, stock, 2));
   }
 
-  /** Like {@link #rows} from the node's incrementally kept rows (see {@link CoverageRows}). */
-  private Future<List<CoverageRow>> chartRows(CurrentUser user, OffsetDateTime now) {
-    return inScope(user, () -> coverageRows.all(now));
-  }
-
-  /** Coverage rows the user may see: all for the duty room, his bases for a keeper, else 403. */
-  private Future<List<CoverageRow>> rows(CurrentUser user, OffsetDateTime now) {
-    return inScope(user, () -> coverage.coverage(now));
-  }
-
-  private Future<List<CoverageRow>> inScope(CurrentUser user, Supplier<Future<List<CoverageRow>>> allRows) {
+  /**
+   * The coverage of the bases the user may see, from the node's incrementally kept figures (see
+   * {@link CoverageRows}): all for the duty room, his bases for a keeper, else 403.
+   */
+  private Future<List<BaseCoverage>> bases(CurrentUser user, OffsetDateTime now) {
     if (user.role().seesEverything()) {
-      return allRows.get();
+      return coverageRows.all(now);
     }
     if (!seesCoverage(user)) {
       return Future.failedFuture(notForYou());
     }
-    return assignments.keptBases(user.id()).compose(bases -> allRows.get()
-        .map(rows -> rows.stream().filter(r -> bases.contains(r.baseId())).toList()));
+    return assignments.keptBases(user.id()).compose(bases -> coverageRows.all(now)
+        .map(all -> all.stream().filter(b -> bases.contains(b.baseId())).toList()));
   }
 
   private static boolean seesCoverage(CurrentUser user) {

@@ -1,0 +1,386 @@
+package org.floodready.readiness;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import org.floodready.app.AppContext;
+import org.floodready.events.EventType;
+import org.floodready.events.EventLog;
+import org.floodready.units.Unit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one owner of the readiness refresh on a node: the pending units and bases, the callers waiting for
+ * them, the pause between rounds and the ranks last published all live on this verticle's context, so
+ * they need no lock. {@link #refresh}, {@link #refreshBase} and {@link #rebuild} may be called from any
+ * thread: they hand the request over to the context. A refresh reads the live-log sequence, then the
+ * inputs, recomputes the figures and applies them per unit key (the unit of the event and its ancestors,
+ * or every unit for a rebuild). Requests arriving while a refresh runs are merged into the next one, so a
+ * burst of writes costs a few recomputes, not one each.
+ */
+public final class ReadinessRefresh extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(ReadinessRefresh.class);
+
+  /**
+   * Pause after a refresh before the next one starts, as a multiple of how long it took (capped): a cheap
+   * refresh on a quiet node is followed at once, an expensive one under a write load leaves the writes
+   * most of the machine and gathers more events for the next round.
+   */
+  static final long PAUSE_FACTOR = 4;
+  static final long MAX_PAUSE_MS = 1000;
+  /** Bases whose coverage one refresh reads again, at most. */
+  static final int MAX_BASES_PER_REFRESH = 16;
+  /**
+   * Entry processors one refresh has in flight at most: a rebuild at province scale applies 47,000 village
+   * entries in its first round, and all at once they held hundreds of MB of operations and results.
+   */
+  static final int MAX_APPLIES_AT_ONCE = 256;
+
+  private final AppContext app;
+  private final SnapshotStore store;
+  private final EventLog eventLog;
+  private final ReadinessSources sources;
+
+  private boolean running;
+  private long lastEndMillis;
+  private long lastTookMillis;
+  private boolean pendingAll;
+  private final Set<Long> pendingUnits = new HashSet<>();
+  private final Map<Long, Set<Long>> pendingBases = new HashMap<>();
+  private final List<Promise<Void>> waiters = new ArrayList<>();
+  /** Rank, peers and flag of each unit as this node last published them. */
+  private final Map<Long, String> lastRanks = new HashMap<>();
+
+  /** Read by other threads (GET /api/cluster); written on the context only. */
+  private volatile long rebuilds;
+  private volatile OffsetDateTime lastRebuildAt;
+  private volatile String lastRebuildReason;
+  private volatile boolean lastRebuildFailed;
+  private volatile long lastRebuildMillis = -1;
+  private volatile Context owner;
+
+  ReadinessRefresh(AppContext app, SnapshotStore store, EventLog eventLog, ReadinessSources sources) {
+    this.app = app;
+    this.store = store;
+    this.eventLog = eventLog;
+    this.sources = sources;
+  }
+
+  @Override
+  public Future<?> start() {
+    owner = context;
+    return Future.succeededFuture();
+  }
+
+  /** Recomputes the unit and its ancestors (every unit when unitId is null). */
+  public Future<Void> refresh(Long unitId) {
+    return onContext(() -> enqueue(unitId, null));
+  }
+
+  /** After a change at one base of the unit (stock, quota): reads only that base's lines again. */
+  public Future<Void> refreshBase(long unitId, long baseId) {
+    return onContext(() -> enqueue(unitId, baseId));
+  }
+
+  /** Recomputes every unit from PostgreSQL (cluster start, member lost, split brain healed). */
+  public Future<Void> rebuild(String reason) {
+    log.info("Rebuilding the readiness snapshot from PostgreSQL ({})", reason);
+    return onContext(() -> {
+      long start = System.currentTimeMillis();
+      return enqueue(null, null)
+          .onSuccess(v -> {
+            lastRebuildMillis = System.currentTimeMillis() - start;
+            rebuilds++;
+            lastRebuildAt = app.now();
+            lastRebuildReason = reason;
+            lastRebuildFailed = false;
+          })
+          .onFailure(e -> {
+            lastRebuildFailed = true;
+            log.warn("Readiness rebuild ({}) failed: {}", reason, e.toString());
+          });
+    });
+  }
+
+  boolean lastRebuildFailed() {
+    return lastRebuildFailed;
+  }
+
+  JsonObject status() {
+    return new JsonObject()
+        .put("rebuilds", rebuilds)
+        .put("lastRebuildAt", app.iso(lastRebuildAt))
+        .put("lastRebuildReason", lastRebuildReason)
+        .put("lastRebuildFailed", lastRebuildFailed)
+        .put("lastRebuildMillis", lastRebuildMillis < 0 ? null : lastRebuildMillis);
+  }
+
+  /** Runs {@code work} on this verticle's context: at once when called there, else as a task queued to it. */
+  private <T> Future<T> onContext(java.util.function.Supplier<Future<T>> work) {
+    Context ctx = owner;
+    if (ctx == null) {
+      return Future.failedFuture(new IllegalStateException("the readiness refresh is not deployed"));
+    }
+    if (Vertx.currentContext() == ctx) {
+      return work.get();
+    }
+    Promise<T> promise = Promise.promise();
+    ctx.runOnContext(v -> work.get().onComplete(promise));
+    return promise.future();
+  }
+
+  /** {@code future}, completed on this verticle's context whichever thread completes it. */
+  private <T> Future<T> here(Future<T> future) {
+    Promise<T> promise = Promise.promise();
+    future.onComplete(ar -> context.runOnContext(v -> promise.handle(ar)));
+    return promise.future();
+  }
+
+  /** Every unit (unitId null), one unit's own lines (baseId null) or one base's. On the context. */
+  private Future<Void> enqueue(Long unitId, Long baseId) {
+    if (unitId == null) {
+      pendingAll = true;
+    } else if (baseId == null) {
+      pendingUnits.add(unitId);
+    } else {
+      pendingBases.computeIfAbsent(unitId, k -> new HashSet<>()).add(baseId);
+    }
+    Promise<Void> done = Promise.promise();
+    waiters.add(done);
+    if (!running) {
+      running = true;
+      context.runOnContext(v -> runNext());
+    }
+    return done.future();
+  }
+
+  /**
+   * Takes at most {@code max} pending bases: a refresh reads their coverage in one query, and many hundreds
+   * of rows in one query hold a core long enough to show in the writes' latency; smaller rounds spread it.
+   */
+  private Map<Long, Set<Long>> takeBases(int max) {
+    Map<Long, Set<Long>> taken = new HashMap<>();
+    int count = 0;
+    var units = pendingBases.entrySet().iterator();
+    while (units.hasNext() && count < max) {
+      var entry = units.next();
+      var bases = entry.getValue().iterator();
+      while (bases.hasNext() && count < max) {
+        taken.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).add(bases.next());
+        bases.remove();
+        count++;
+      }
+      if (entry.getValue().isEmpty()) {
+        units.remove();
+      }
+    }
+    return taken;
+  }
+
+  /** Starts the next refresh once the pause after the last one (see {@link #PAUSE_FACTOR}) is over. */
+  private void runNext() {
+    if (waiters.isEmpty()) {
+      running = false;
+      return;
+    }
+    long wait = lastEndMillis + Math.min(MAX_PAUSE_MS, PAUSE_FACTOR * lastTookMillis) - System.currentTimeMillis();
+    if (wait > 0) {
+      vertx.setTimer(wait, t -> runBatch());
+    } else {
+      runBatch();
+    }
+  }
+
+  private void runBatch() {
+    Touched units;
+    long start = System.currentTimeMillis();
+    if (pendingAll) {
+      units = null;
+      pendingUnits.clear();
+      pendingBases.clear();
+    } else {
+      units = new Touched(Set.copyOf(pendingUnits), takeBases(MAX_BASES_PER_REFRESH));
+      pendingUnits.clear();
+    }
+    pendingAll = false;
+    // callers wait for the refresh that covers their change: the last chunk completes them all
+    List<Promise<Void>> done = pendingBases.isEmpty() ? new ArrayList<>(waiters) : List.of();
+    if (pendingBases.isEmpty()) {
+      waiters.clear();
+    }
+    Future<Void> run;
+    try {
+      run = refreshNow(units);
+    } catch (RuntimeException e) {
+      run = Future.failedFuture(e);
+    }
+    run.onComplete(ar -> context.runOnContext(v -> {
+      lastEndMillis = System.currentTimeMillis();
+      lastTookMillis = lastEndMillis - start;
+      if (ar.failed()) {
+        log.warn("Readiness refresh failed: {}", ar.cause().toString());
+      }
+      done.forEach(p -> p.handle(ar));
+      runNext();
+    }));
+  }
+
+  /** What a refresh reads again: every own line of {@code units}, and the lines of some bases of others. */
+  private record Touched(Set<Long> units, Map<Long, Set<Long>> bases) {
+    Set<Long> allBases() {
+      Set<Long> all = new HashSet<>();
+      bases.forEach((unit, ids) -> {
+        if (!units.contains(unit)) {
+          all.addAll(ids);
+        }
+      });
+      return all;
+    }
+  }
+
+  /**
+   * Reads the live-log sequence, then the touched units' own lines (or only the touched bases' lines;
+   * every line for a rebuild), and applies them deepest unit first: each unit's entry takes those parts
+   * of its own totals and its children's new subtree totals, and hands its subtree totals to its parent,
+   * up to the root.
+   */
+  private Future<Void> refreshNow(Touched touched) {
+    OffsetDateTime now = app.now();
+    String nowIso = app.iso(now);
+    return eventLog.currentSeq().compose(seq -> (touched == null ? sources.read(now)
+        : sources.read(now, touched.units(), touched.allBases()))
+        // a rebuild sums every line of every unit (200,000 stock lines at province scale): off the event loop
+        .compose(inputs -> touched == null ? vertx.executeBlocking(() -> plan(inputs, null), false)
+            : Future.succeededFuture(plan(inputs, touched)))
+        .compose(plan -> applyDeepestFirst(plan.units(), plan.targets(), plan.given(), plan.whole(), seq, nowIso))
+        .compose(outcome -> {
+          if (outcome.incomplete() && touched != null) {
+            log.info("Readiness entries without their totals (new or lost): rebuilding every unit");
+            onContext(() -> enqueue(null, null));
+          }
+          return outcome.changed().isEmpty() ? Future.succeededFuture() : publishChanges(outcome.changed());
+        }));
+  }
+
+  /** What one refresh applies: the parts given to each unit, the units given all their parts, every target. */
+  private record Plan(Map<Long, Unit> units, Set<Long> targets, Map<Long, Map<String, UnitTotals>> given,
+      Set<Long> whole) {
+  }
+
+  private static Plan plan(ReadinessInputs inputs, Touched touched) {
+    Map<Long, Unit> units = ReadinessCalculator.byId(inputs.units());
+    Map<Long, TreeMap<String, UnitTotals>> parts = ReadinessCalculator.ownParts(inputs);
+    Map<Long, Map<String, UnitTotals>> given = new HashMap<>();
+    Set<Long> whole = new HashSet<>();
+    Set<Long> targets = new LinkedHashSet<>();
+    if (touched == null) {
+      given.putAll(parts);
+      whole.addAll(units.keySet());
+      targets.addAll(units.keySet());
+      return new Plan(units, targets, given, whole);
+    }
+    for (long id : touched.units()) {
+      if (units.containsKey(id)) {
+        given.put(id, parts.get(id));
+        whole.add(id);
+      }
+    }
+    touched.bases().forEach((id, bases) -> {
+      if (units.containsKey(id) && !whole.contains(id)) {
+        Map<String, UnitTotals> some = new HashMap<>();
+        // a base without lines now (or moved to another unit) leaves an empty part here
+        bases.forEach(b -> some.put(UnitTotals.basePart(b),
+            parts.get(id).getOrDefault(UnitTotals.basePart(b), new UnitTotals())));
+        given.put(id, some);
+      }
+    });
+    given.keySet().forEach(id -> targets.addAll(ReadinessCalculator.chain(units, id)));
+    return new Plan(units, targets, given, whole);
+  }
+
+  private record Outcome(List<Long> changed, boolean incomplete) {
+  }
+
+  /** One round per depth, deepest first, so a parent gets the totals its children computed in this refresh. */
+  private Future<Outcome> applyDeepestFirst(Map<Long, Unit> units, Set<Long> targets,
+      Map<Long, Map<String, UnitTotals>> parts, Set<Long> whole, long seq, String nowIso) {
+    Map<Long, SortedSet<Long>> children = ReadinessCalculator.children(units);
+    TreeMap<Integer, List<Long>> byDepth = new TreeMap<>(Comparator.reverseOrder());
+    targets.forEach(id -> byDepth.computeIfAbsent(ReadinessCalculator.chain(units, id).size(), d -> new ArrayList<>())
+        .add(id));
+    // written on the context only: each apply's result comes back there (SnapshotStore.apply)
+    Map<Long, ApplyFigures.Result> results = new HashMap<>();
+    Future<Void> rounds = Future.succeededFuture();
+    List<List<Long>> chunks = new ArrayList<>();
+    for (List<Long> round : byDepth.values()) {
+      for (int i = 0; i < round.size(); i += MAX_APPLIES_AT_ONCE) {
+        chunks.add(round.subList(i, Math.min(round.size(), i + MAX_APPLIES_AT_ONCE)));
+      }
+    }
+    for (List<Long> chunk : chunks) {
+      rounds = rounds.compose(v -> Future.all(chunk.stream().map(id -> {
+        Map<Long, UnitTree.Slot> slots = new HashMap<>();
+        for (long child : children.get(id)) {
+          ApplyFigures.Result r = results.get(child);
+          if (r != null) {
+            slots.put(child, new UnitTree.Slot(r.stamp(), r.subtree()));
+          }
+        }
+        return store.apply(units.get(id), parts.getOrDefault(id, Map.of()), whole.contains(id), seq, slots,
+                children.get(id), nowIso, context)
+            .map(r -> results.put(id, r));
+      }).toList()).mapEmpty());
+    }
+    return rounds.map(v -> {
+      List<Long> changed = new ArrayList<>();
+      boolean incomplete = false;
+      for (Map.Entry<Long, ApplyFigures.Result> e : results.entrySet()) {
+        if (e.getValue().changed() != null) {
+          changed.add(e.getKey());
+        }
+        incomplete |= e.getValue().incomplete();
+      }
+      return new Outcome(changed, incomplete);
+    });
+  }
+
+  /**
+   * Queues one "readiness" live message per changed unit (its entry, ranked among its peers), and one for
+   * each peer whose rank or flag moved because of the change.
+   */
+  private Future<Void> publishChanges(List<Long> changed) {
+    return here(store.view()).map(view -> {
+      Map<Long, JsonObject> ranked = view.entries();
+      Set<Long> send = new LinkedHashSet<>(changed);
+      ranked.forEach((id, entry) -> {
+        String standing = entry.getValue("rank") + "/" + entry.getValue("peers") + "/" + entry.getValue("flag");
+        String before = lastRanks.put(id, standing);
+        if (before != null && !before.equals(standing)) {
+          send.add(id);
+        }
+      });
+      for (long id : send) {
+        JsonObject entry = ranked.get(id);
+        if (entry != null) {
+          app.events().note(EventType.READINESS, id, entry.copy());
+        }
+      }
+      return null;
+    });
+  }
+}

@@ -1,0 +1,81 @@
+package org.floodready.readiness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.floodready.support.Api;
+import org.floodready.support.As;
+import org.floodready.support.FloodReadyTest;
+import org.floodready.support.Resp;
+import org.floodready.support.TestServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The refresh has one owner (the {@link ReadinessRefresh} verticle) and no locks: requests made at the same
+ * time from several event loops and from plain threads, while writes land at several bases, all complete,
+ * and the snapshot ends equal to a full recompute.
+ */
+@FloodReadyTest
+class ReadinessRefreshOwnerTest {
+
+  @Test
+  void refreshesAskedFromManyThreadsDuringWritesEndInOneCorrectSnapshot(TestServer server, @As("admin") Api admin)
+      throws Exception {
+    var app = server.server.app();
+    ReadinessService service = ReadinessNode.of(app.vertx()).service();
+    JsonArray bases = admin.get("/api/bases?size=8").json().getJsonArray("items");
+    long item = admin.get("/api/items?size=1").json().getJsonArray("items").getJsonObject(0).getLong("id");
+    Set<Long> units = new HashSet<>();
+    List<Future<?>> all = new ArrayList<>();
+    for (Object o : bases) {
+      JsonObject base = (JsonObject) o;
+      long baseId = base.getLong("id");
+      long unitId = base.getLong("unitId");
+      units.add(unitId);
+      all.add(admin.postAsync("/api/bases/" + baseId + "/receipts",
+          new JsonObject().put("itemId", item).put("quantity", 3), UUID.randomUUID().toString()));
+      // the same requests from a context of each event loop (a new context per call spreads them)...
+      for (int i = 0; i < 4; i++) {
+        Context ctx = app.vertx().getOrCreateContext();
+        Promise<Void> done = Promise.promise();
+        ctx.runOnContext(v -> service.refreshBase(unitId, baseId).onComplete(done));
+        all.add(done.future());
+      }
+      // ...and from a plain thread
+      all.add(service.refresh(unitId));
+    }
+    all.add(service.rebuild("test: many callers at once"));
+    Future.all(all).await(60, TimeUnit.SECONDS);
+    for (Future<?> f : all) {
+      if (f.result() instanceof Resp r) {
+        assertTrue(r.status() < 300, r.toString());
+      }
+    }
+    assertTrue(units.size() > 1, "bases of several units: " + units);
+
+    JsonObject verify = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      verify = admin.get("/api/readiness/verify").json();
+      if (verify.getBoolean("consistent")) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertTrue(verify.getBoolean("consistent"), verify.encode());
+    assertEquals(verify.getInteger("units"), verify.getInteger("snapshotUnits"));
+    assertTrue(admin.get("/api/cluster").json().getJsonObject("snapshot").getLong("rebuilds") >= 2,
+        "the start's rebuild and the test's");
+  }
+}

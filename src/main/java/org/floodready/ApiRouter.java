@@ -1,6 +1,6 @@
 package org.floodready;
 
-import org.floodready.web.ApiContract;
+import org.floodready.contract.ApiContract;
 import org.floodready.web.FailureHandler;
 import org.floodready.web.WriteGuard;
 

@@ -99,7 +99,7 @@ public final class FloodReadyServer implements AutoCloseable {
       await(TokenRevocations.watch(app));
       LoginLimiter limiter = LoginLimiter.clustered(vertx, cluster.hazelcast(), clock, config.loginMaxFailures(),
           config.loginWindow());
-      org.floodready.web.ApiContract openApi = await(org.floodready.web.ApiContract.load(vertx));
+      org.floodready.contract.ApiContract openApi = await(org.floodready.contract.ApiContract.load(vertx));
       await(vertx.deployVerticle(new SweepsVerticle(app, config.sweepInterval().toMillis())));
       if (embedded != null) {
         await(vertx.deployVerticle(new DatabaseSupervisor(embedded)));

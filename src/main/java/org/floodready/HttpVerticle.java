@@ -4,7 +4,7 @@ import org.floodready.web.FailureHandler;
 import org.floodready.web.InvalidRequests;
 import org.floodready.web.VersionedPages;
 import org.floodready.web.AccessLogHandler;
-import org.floodready.web.ApiContract;
+import org.floodready.contract.ApiContract;
 import org.floodready.web.HealthRoutes;
 import org.floodready.web.SecurityHeaders;
 

@@ -78,7 +78,7 @@ final class ImportService {
       Problems problems = new Problems();
       SheetReader.Parsed parsed = SheetReader.read(file, kind, problems);
       return new Read(parsed, problems, contentHash(kind, parsed));
-    }).compose(read -> org.floodready.web.ApiContract.load(app.vertx()).compose(contract -> {
+    }).compose(read -> org.floodready.contract.ApiContract.load(app.vertx()).compose(contract -> {
       job.read(read.parsed().rows().size());
       RowChecks checks = new RowChecks(app, kind, read.parsed(), read.problems(), read.contentHash(), job,
           contract.validation());

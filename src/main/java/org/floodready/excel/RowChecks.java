@@ -14,7 +14,7 @@ import org.floodready.app.AppContext;
 import org.floodready.db.Where;
 import org.floodready.excel.SheetReader.SheetRow;
 import org.floodready.errors.ApiError;
-import org.floodready.web.ContractValidation;
+import org.floodready.contract.ContractValidation;
 import org.floodready.inventory.Base;
 import org.floodready.inventory.InventoryImport;
 import org.floodready.inventory.Item;

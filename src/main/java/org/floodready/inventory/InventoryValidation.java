@@ -13,7 +13,7 @@ import java.util.Map;
 import org.floodready.errors.ApiError;
 
 /**
- * Reads inventory input the contract has checked (requests by {@link org.floodready.web.ContractValidation}, sheet
+ * Reads inventory input the contract has checked (requests by {@link org.floodready.contract.ContractValidation}, sheet
  * rows against the same schemas by the import): types, required fields, enums, ranges, lengths and patterns hold.
  * What stays here is what a schema cannot say: rules across fields and on the clock. A problem is a 400 naming
  * the field.

@@ -1,5 +1,7 @@
 package org.floodready.web;
 
+import org.floodready.contract.ContractValidation;
+
 import org.floodready.errors.ApiError;
 
 import io.vertx.core.buffer.Buffer;

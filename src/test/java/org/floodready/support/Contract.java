@@ -3,9 +3,9 @@ package org.floodready.support;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import org.floodready.web.ApiContract;
+import org.floodready.contract.ApiContract;
 import org.floodready.errors.ApiError;
-import org.floodready.web.ContractValidation;
+import org.floodready.contract.ContractValidation;
 
 /** The contract's check of a request body, for tests of a validation class without a server. */
 public final class Contract {

@@ -1,4 +1,4 @@
-package org.floodready.web;
+package org.floodready.contract;
 
 import org.floodready.ApiRouter;
 

@@ -1,4 +1,4 @@
-package org.floodready.web;
+package org.floodready.contract;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

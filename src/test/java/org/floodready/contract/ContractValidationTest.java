@@ -1,4 +1,4 @@
-package org.floodready.web;
+package org.floodready.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

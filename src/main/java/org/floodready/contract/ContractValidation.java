@@ -1,4 +1,6 @@
-package org.floodready.web;
+package org.floodready.contract;
+
+import org.floodready.web.Idempotency;
 
 import org.floodready.errors.ApiError;
 
@@ -47,7 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class ContractValidation implements Handler<RoutingContext> {
   private static final Logger log = LoggerFactory.getLogger(ContractValidation.class);
   /** The parsed body, kept for {@link JsonInput} so the handler does not parse it again. */
-  static final String PARSED_BODY = "contract.body";
+  public static final String PARSED_BODY = "contract.body";
 
   /** {@code notFound}: a value outside the schema names nothing that exists, a 404 ({@code x-not-found: true}). */
   private record Param(Parameter parameter, ParameterTransformer transformer, Validator validator, int segment,

@@ -1,4 +1,4 @@
-package org.floodready.web;
+package org.floodready.contract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;

@@ -1,20 +1,20 @@
 package org.floodready.bench;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
-import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import org.floodready.cluster.DatabaseIdentity;
+import org.floodready.cluster.HazelcastSettings;
+import org.floodready.config.AppConfig;
 
 /**
  * The start-up baseline of scripts/bench (issue 19, target 3): a bare clustered Vert.x node, a Hazelcast
- * member joined over TCP/IP like a FloodReady node's (same Vert.x maps, same join and heartbeat settings,
- * native transport), and an HTTP server with a hello route and {@code /ready}. Nothing else: no database, no
+ * member configured as a FloodReady node's ({@link HazelcastSettings}: same maps, join and heartbeat settings),
+ * native transport, and an HTTP server with a hello route and {@code /ready}. Nothing else: no database, no
  * contract, no verticles of the app. Run with the app's jar on the class path and the node's JVM flags:
  * {@code java -cp target/floodready.jar:classes org.floodready.bench.BareNode httpPort clusterPort clusterName}.
  */
@@ -25,21 +25,10 @@ public final class BareNode {
   public static void main(String[] args) {
     int httpPort = Integer.parseInt(args[0]);
     int clusterPort = Integer.parseInt(args[1]);
-    Config c = ConfigUtil.loadConfig();
-    c.setClusterName(args[2]);
-    c.setInstanceName("bare-" + UUID.randomUUID());
-    c.setProperty("hazelcast.logging.type", "slf4j");
-    c.setProperty("hazelcast.phone.home.enabled", "false");
-    c.setProperty("hazelcast.wait.seconds.before.join", "1");
-    c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-    c.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
-    c.setProperty("hazelcast.socket.bind.any", "false");
-    c.getNetworkConfig().setPort(clusterPort).setPortAutoIncrement(true);
-    c.getNetworkConfig().getInterfaces().setEnabled(true).clear().addInterface("127.0.0.1");
-    JoinConfig join = c.getNetworkConfig().getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(List.of("127.0.0.1:" + clusterPort));
+    // The member configuration of a real node (HazelcastSettings), so the two starts differ only by the app.
+    AppConfig config = AppConfig.from(new String[] {"--port", args[0], "--cluster-name", args[2], "--cluster-port",
+        args[1], "--cluster-members", "127.0.0.1:" + clusterPort, "--cluster-host", "127.0.0.1"}, Map.of());
+    Config c = HazelcastSettings.build(config, new DatabaseIdentity("bare", "bare"));
     Vertx.builder()
         .with(new VertxOptions().setPreferNativeTransport(true).setEventBusOptions(new EventBusOptions().setHost("127.0.0.1")))
         .withClusterManager(new HazelcastClusterManager(c))

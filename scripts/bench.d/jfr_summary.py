@@ -101,7 +101,7 @@ total = sum(by_thread.values())
 with open(out, "w") as f:
     w = f.write
     w("# JFR profile of the flat-out stock POST run\n\n")
-    w(f"{total} execution samples (JFR `profile` settings: one every 10 ms per running Java thread)")
+    w(f"{total} execution samples (JFR execution sampling: one per period per thread running Java code)")
     if requests:
         w(f" over {requests} requests")
     w(".\n\n## Samples by thread kind\n\n| threads | samples | share |\n|---|---|---|\n")

@@ -72,7 +72,7 @@ peak_scenario() {
   grep -q '"summary"' "$WORK/peak.jsonl" || { cat "$WORK/peak.err" >&2; echo "peak client failed" >&2; exit 1; }
   log "peak: $(grep '"summary"' "$WORK/peak.jsonl")"
 
-  REPORT_SETUP="Peak scenario: $PEAK_NODES node(s) on one database${killed:+, $killed}; load client PeakScenario (open loop, constant rates, one admin token), ${DURATION} s; $(grep -o '"streams_open_at_end":[0-9]*' "$WORK/peak.jsonl" | cut -d: -f2)/$STREAMS streams open at the end"
+  REPORT_SETUP="Peak scenario: $PEAK_NODES node(s) on one database${killed:+, $killed}; load client PeakScenario (open loop, constant rates, one admin token), ${DURATION} s; clients used: $GAUGES gauges, $KEEPERS keepers, $CHIEFS chiefs, $OFFICERS officers, $BOARDS boards, $STREAMS streams; $(grep -o '"streams_open_at_end":[0-9]*' "$WORK/peak.jsonl" | cut -d: -f2)/$STREAMS streams open at the end"
   while read -r line; do
     case "$line" in *'"op"'*) ;; *) continue ;; esac
     echo "$line" > "$WORK/op.json"

@@ -109,12 +109,18 @@ public final class SseStreams {
         return;
       }
       open.incrementAndGet();
+      // A connection that breaks mid-stream (its node killed) ends in the exception handler, not the end
+      // handler: either one closes this connection's turn, once.
+      java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+      Runnable lost = () -> {
+        if (over.compareAndSet(false, true)) {
+          open.decrementAndGet();
+          retry(s);
+        }
+      };
       response.handler(s::take);
-      response.exceptionHandler(e -> { });
-      response.endHandler(v -> {
-        open.decrementAndGet();
-        retry(s);
-      });
+      response.exceptionHandler(e -> lost.run());
+      response.endHandler(v -> lost.run());
     }).onFailure(e -> retry(s));
   }
 

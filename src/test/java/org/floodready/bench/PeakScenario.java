@@ -155,7 +155,18 @@ public final class PeakScenario {
         .execute(Tuple.of(from, logMax)))) {
       ids.add(r.getLong(0));
     }
-    long[] missing = live.missing(ids.stream().mapToLong(Long::longValue).toArray(), logMax);
+    long[] logIds = ids.stream().mapToLong(Long::longValue).toArray();
+    long[] missing = live.missing(logIds, logMax);
+    JsonArray missedByAll = new JsonArray();
+    List<Long> missedIds = live.missedByAll(logIds, logMax);
+    if (!missedIds.isEmpty()) {
+      // what they were: a row committed long after its id was taken (a slow write) is the suspect
+      for (Row r : await(pg.preparedQuery("SELECT id, type, node, at FROM live_events WHERE id = ANY($1) ORDER BY id")
+          .execute(Tuple.of((Object) missedIds.toArray(Long[]::new))))) {
+        missedByAll.add(new JsonObject().put("id", r.getLong("id")).put("type", r.getString("type"))
+            .put("node", r.getString("node")).put("at", String.valueOf(r.getOffsetDateTime("at"))));
+      }
+    }
     live.close();
 
     JsonObject lost = new JsonObject();
@@ -184,7 +195,7 @@ public final class PeakScenario {
         .put("gauges", gauges).put("keepers", keepers).put("chiefs", chiefs).put("officers", officers)
         .put("boards", boards).put("streams", streams).put("streams_open_at_end", live.openNow())
         .put("log_events", ids.size()).put("live_missing", missing[0]).put("streams_missing", missing[1])
-        .put("reconnects", missing[2]).put("fresh_snapshots", missing[3]).put("streams_never_started", missing[4])
+        .put("missed_by_every_stream", missedByAll).put("reconnects", missing[2]).put("fresh_snapshots", missing[3]).put("streams_never_started", missing[4])
         .put("writes_acknowledged", acknowledged).put("writes_lost", lostTotal).put("lost_by_table", lost)
         .encode());
     vertx.close();

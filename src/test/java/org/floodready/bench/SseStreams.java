@@ -184,6 +184,27 @@ public final class SseStreams {
     closing = true;
   }
 
+  /** Ids of {@code logIds} up to {@code upTo} that no stream which started before them received (at most 50). */
+  public java.util.List<Long> missedByAll(long[] logIds, long upTo) {
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    for (long id : logIds) {
+      boolean expected = false;
+      boolean got = false;
+      for (Stream s : streams) {
+        synchronized (s) {
+          if (s.firstId >= 0 && id > s.firstId && id <= upTo) {
+            expected = true;
+            got |= s.seen.get((int) (id - s.firstId));
+          }
+        }
+      }
+      if (expected && !got && out.size() < 50) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
   /** Per stream, the ids of {@code logIds} (sorted) after its first snapshot and up to {@code upTo} it lacks. */
   public long[] missing(long[] logIds, long upTo) {
     long total = 0;

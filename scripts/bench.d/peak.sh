@@ -39,8 +39,9 @@ peak_stop_nodes() {
 peak_scenario() {
   PEAK_URLS=$BASE_URL
   local j0=0 j1=0 p0 p1 c0 c1 t0 t1 pid killed="" line op
-  [ "$PEAK_NODES" -gt 1 ] && peak_start_nodes
+  # the trap first: a node that fails to start must not leave the ones started before it running
   [ "$PEAK_NODES" -gt 1 ] && trap 'peak_stop_nodes; cleanup' EXIT
+  [ "$PEAK_NODES" -gt 1 ] && peak_start_nodes
   read -r CP_MIN CP_MAX < <(psql_q -F ' ' -c "SELECT min(id), max(id) FROM checkpoints WHERE code LIKE 'BENCH-C%'")
   read -r R_MIN R_MAX < <(psql_q -F ' ' -c "SELECT min(id), max(id) FROM reaches WHERE code LIKE 'BENCH-RCH%'")
   read -r B_MIN B_MAX < <(psql_q -F ' ' -c "SELECT min(id), max(id) FROM bases WHERE code LIKE 'BENCH-B%'")

@@ -34,10 +34,7 @@ final class LogAppender {
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private boolean writing;
 
-  private final CommitNotifier notifier;
-
-  LogAppender(Pool pool, String node, Clock clock, CommitNotifier notifier) {
-    this.notifier = notifier;
+  LogAppender(Pool pool, String node, Clock clock) {
     this.pool = pool;
     this.node = node;
     this.clock = clock;
@@ -82,8 +79,6 @@ final class LogAppender {
     appended.onComplete(ar -> {
       if (ar.failed()) {
         log.warn("Event log append of {} rows failed: {}", batch.size(), ar.cause().toString());
-      } else {
-        notifier.committed();
       }
       writeNext();
     });

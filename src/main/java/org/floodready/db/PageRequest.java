@@ -54,7 +54,7 @@ public record PageRequest(int page, int size, String orderBy, String sort) {
     return (page - 1) * size;
   }
 
-  /** A page from rows that carry {@code count(*) OVER () AS total}. */
+  /** A page from rows that carry the query's {@code total} column (see {@link #select}). */
   public JsonObject result(Iterable<Row> rows, Function<Row, JsonObject> mapper) {
     JsonArray items = new JsonArray();
     long total = 0;

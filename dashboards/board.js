@@ -264,6 +264,8 @@
       body.innerHTML = '';
       body.appendChild(content);
       panel.el.dataset.loadedAt = String(panel.loadedAt);
+      // shown with the data, not up to a second later with the next tick
+      showAge(panel, Date.now());
       panel.el.dataset.version = String((Number(panel.el.dataset.version) || 0) + 1);
       if (!state.online) content.querySelectorAll('button.action').forEach((b) => { b.disabled = true; });
       refreshChart(panel);
@@ -323,17 +325,19 @@
     return zhAge + ' · ' + enAge;
   }
 
+  function showAge(p, now) {
+    const age = p.el.querySelector('[data-role=age]');
+    if (!age || !p.updatedAt) return;
+    const ms = now - p.updatedAt;
+    const [zhAge, enAge] = ageParts(ms);
+    age.textContent = '更新于 ' + zhAge + ' · updated ' + enAge;
+    age.classList.toggle('stale', ms > 3 * pollSeconds(p) * 1000 + 5000);
+  }
+
   function tick() {
     const now = Date.now();
     $('clock').textContent = fmtTime(new Date(now).toISOString(), true);
-    state.panels.forEach((p) => {
-      const age = p.el.querySelector('[data-role=age]');
-      if (!age || !p.updatedAt) return;
-      const ms = now - p.updatedAt;
-      const [zhAge, enAge] = ageParts(ms);
-      age.textContent = '更新于 ' + zhAge + ' · updated ' + enAge;
-      age.classList.toggle('stale', ms > 3 * pollSeconds(p) * 1000 + 5000);
-    });
+    state.panels.forEach((p) => showAge(p, now));
     document.querySelectorAll('[data-at]').forEach((el) => {
       const t = Date.parse(el.dataset.at);
       if (!isNaN(t)) el.textContent = ageText(now - t);
@@ -1247,6 +1251,7 @@
     const a = ev.target.closest('a.to-list');
     if (a) { ev.preventDefault(); $('detail').hidden = true; const t = document.querySelector(a.getAttribute('href')); if (t) t.scrollIntoView({ behavior: 'smooth' }); }
   });
+  tick();
   setInterval(tick, 1000);
   if (token()) {
     startBoard().catch(() => logout());

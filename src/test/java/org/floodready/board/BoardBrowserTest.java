@@ -132,6 +132,13 @@ class BoardBrowserTest {
     driver.get(anonymous.base() + "/?board");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("keeper");
     driver.findElement(By.id("password")).sendKeys("Flood@2026");
+    driver.executeScript("""
+        new MutationObserver((changes, observer) => {
+          const table = document.querySelector('#panel-coverage [data-role=body] table');
+          if (!table) return;
+          window.__ageWithFirstData = document.querySelector('#panel-coverage [data-role=age]').textContent;
+          observer.disconnect();
+        }).observe(document.body, { childList: true, subtree: true });""");
     driver.findElement(By.id("login-button")).click();
     wait.until(d -> driver.findElement(By.id("user-name")).getText().contains("仓库管理员"));
     // The definition holds only the panels a keeper may see: the duty panels are not even asked for.
@@ -141,6 +148,9 @@ class BoardBrowserTest {
     java.util.Set<String> myBases = new java.util.HashSet<>();
     mine.getJsonArray("items").forEach(o -> myBases.add(((JsonObject) o).getString("baseNameZh")));
     wait.until(d -> rows("coverage") == mine.getJsonArray("items").size());
+    // the data's age is shown with the data, not with the next clock tick
+    Object age = driver.executeScript("return window.__ageWithFirstData;");
+    assertTrue(String.valueOf(age).startsWith("更新于"), "the panel shows its data age with its data: " + age);
     for (WebElement cell : panel("coverage").findElements(By.cssSelector("td[data-key=baseNameZh]"))) {
       assertTrue(myBases.contains(cell.getText()), cell.getText() + " is one of the keeper's bases");
     }

@@ -109,7 +109,7 @@ final class HazardRoutes {
 
   private void listHazards(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
-    PageRequest page = Paging.from(ctx, SORTABLE, "-id");
+    PageRequest page = Paging.from(ctx, app.config(), SORTABLE, "-id");
     Future<JsonObject> result = service.clock().compose(clock -> {
       Where where = new Where();
       String view = HazardRepository.view(where, clock);

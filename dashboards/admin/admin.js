@@ -443,8 +443,8 @@
           onclick: () => { state.page -= 1; reload(); } });
         const next = h('button', { type: 'button', text: '下一页 Next ›', disabled: data.page >= data.pages,
           onclick: () => { state.page += 1; reload(); } });
-        pager.append(prev, h('span', { class: 'muted', id: 'pager-' + cfg.id,
-          text: '第 ' + data.page + ' / ' + Math.max(1, data.pages) + ' 页 Page · 共 ' + data.total + ' 条 total' }), next);
+        pager.append(prev, h('span', { class: 'muted', id: 'pager-' + cfg.id, text: pagerText(data),
+          title: data.totalExact === false ? '超过 ' + data.total + ' 条，未再计数 More than ' + data.total + ', not counted further' : null }), next);
       } else {
         pager.append(h('span', { class: 'muted', text: '共 ' + rows.length + ' 条 total' }));
       }
@@ -452,6 +452,17 @@
     }
 
     return { root, reload };
+  }
+
+  /**
+   * "第 3 / 12 页 Page · 共 230 条 total"; when the server stopped counting (totalExact false: more than total rows,
+   * at least pages pages) "第 3 / 51+ 页 Page · 共 1,000+ 条 total", and Next stays usable.
+   */
+  function pagerText(data) {
+    const more = data.totalExact === false ? '+' : '';
+    const n = (x) => Number(x).toLocaleString('en-US');
+    return '第 ' + data.page + ' / ' + n(Math.max(1, data.pages)) + more + ' 页 Page · 共 ' + n(data.total) + more
+      + ' 条 total';
   }
 
   function button(text, onclick, cls) {

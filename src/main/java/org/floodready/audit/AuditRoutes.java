@@ -32,7 +32,7 @@ public final class AuditRoutes {
 
   private void listAudit(RoutingContext ctx) {
     CurrentUser.of(ctx).require(Role.ADMIN);
-    PageRequest page = Paging.from(ctx, SORTABLE, "-at");
+    PageRequest page = Paging.from(ctx, app.config(), SORTABLE, "-at");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where()
         .and("actor_id = ?", q.id("actorId"))

@@ -45,7 +45,7 @@ public final class UserAdminRoutes {
 
   private void listUsers(RoutingContext ctx) {
     CurrentUser.of(ctx).require(Role.ADMIN);
-    PageRequest page = Paging.from(ctx, SORTABLE, "id");
+    PageRequest page = Paging.from(ctx, app.config(), SORTABLE, "id");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where()
         .and("u.role = ?", q.oneOf("role", Role.userRoleCodes()))

@@ -65,7 +65,7 @@ public final class AlertRoutes {
 
   private void listAlerts(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = Paging.from(ctx, SORTABLE, "-raisedAt");
+    PageRequest page = Paging.from(ctx, app.config(), SORTABLE, "-raisedAt");
     Respond.ok(ctx, alerts.page(filter(ctx, user), page)
         .map(rows -> page.result(rows, r -> Alert.from(r).toJson(app::iso))));
   }

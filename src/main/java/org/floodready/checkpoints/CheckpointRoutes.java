@@ -63,7 +63,7 @@ public final class CheckpointRoutes {
 
   private void listCheckpoints(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = Paging.from(ctx, SORTABLE, "code");
+    PageRequest page = Paging.from(ctx, app.config(), SORTABLE, "code");
     QueryParams q = new QueryParams(ctx);
     Where where = Visibility.checkpoints(new Where(), user, "c.id")
         .and("c.kind = ?", q.oneOf("kind", CheckpointValidation.KINDS))
@@ -101,7 +101,7 @@ public final class CheckpointRoutes {
   private void listReadings(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     long id = QueryParams.pathId(ctx, "checkpointId");
-    PageRequest page = Paging.from(ctx, READING_SORTABLE, "-measuredAt");
+    PageRequest page = Paging.from(ctx, app.config(), READING_SORTABLE, "-measuredAt");
     Where where = readingFilter(ctx, id);
     Respond.ok(ctx, existing(user, id).compose(v -> readings.page(where, page))
         .map(rows -> page.result(rows, this::readingJson)));

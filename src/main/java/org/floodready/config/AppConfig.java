@@ -35,7 +35,8 @@ public record AppConfig(
     boolean unsafeNoFsync,
     NotifyConfig notifications,
     String bootstrapAdmin,
-    String bootstrapAdminPassword) {
+    String bootstrapAdminPassword,
+    int listCountCap) {
 
   public static final List<Option> OPTIONS = List.of(
       Option.of("host", "0.0.0.0", "Address the HTTP server binds to"),
@@ -61,7 +62,8 @@ public record AppConfig(
       Option.of("sweep-interval-seconds", "60", "How often each node runs the time-driven sweeps (alert escalation, silent checkpoints, overdue hazards)"),
       Option.of("unsafe-no-fsync", "false", "Embedded PostgreSQL without fsync and with asynchronous commit: faster, but a crash can lose acknowledged writes"),
       Option.of("bootstrap-admin", "", "First-run set-up: the username of an admin created on start while the database has no admin at all (ignored once one exists)"),
-      Option.of("bootstrap-admin-password", "", "That admin's initial password (prefer the environment variable); empty = a random one printed once to the log"));
+      Option.of("bootstrap-admin-password", "", "That admin's initial password (prefer the environment variable); empty = a random one printed once to the log"),
+      Option.of("list-count-cap", "1000", "Rows a list counts for its total; beyond it the total says \"more than\" (totalExact: false)"));
 
   /** Every option: the node's above, then the notifications'. */
   public static final List<Option> ALL_OPTIONS = java.util.stream.Stream.concat(OPTIONS.stream(),
@@ -94,7 +96,8 @@ public record AppConfig(
         s.bool("unsafe-no-fsync"),
         NotifyConfig.from(s),
         s.string("bootstrap-admin"),
-        s.string("bootstrap-admin-password"));
+        s.string("bootstrap-admin-password"),
+        s.integer("list-count-cap", 1, 100_000_000));
   }
 
   private static String requireText(String value, String flag) {

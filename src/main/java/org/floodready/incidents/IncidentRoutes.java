@@ -160,7 +160,7 @@ public final class IncidentRoutes {
 
   private void list(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = Paging.from(ctx, SORTABLE, "-reportedAt");
+    PageRequest page = Paging.from(ctx, app.config(), SORTABLE, "-reportedAt");
     Respond.ok(ctx, IncidentAccess.scope(app, user)
         .compose(scope -> incidents.page(filter(ctx, user, scope), page))
         .map(rows -> page.result(rows, r -> IncidentRepository.toJson(r, app::iso))));

@@ -48,7 +48,7 @@ final class TeamRoutes {
   private void list(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     QueryParams q = new QueryParams(ctx);
-    PageRequest page = Paging.from(ctx, SORTABLE, "name");
+    PageRequest page = Paging.from(ctx, app.config(), SORTABLE, "name");
     Where where = new Where()
         .and("t.status = ?", q.oneOf("status", TeamRules.STATUSES))
         .and("? = ANY(t.specialities)", q.oneOf("speciality", TeamRules.SPECIALITIES))

@@ -55,7 +55,7 @@ final class CatalogueRoutes {
 
   private void listItems(RoutingContext ctx) {
     CurrentUser.of(ctx);
-    PageRequest page = Paging.from(ctx, ITEM_SORT, "code");
+    PageRequest page = Paging.from(ctx, app.config(), ITEM_SORT, "code");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where()
         .and("i.category = ?", q.oneOf("category", Item.CATEGORIES))
@@ -107,7 +107,7 @@ final class CatalogueRoutes {
 
   private void listBases(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = Paging.from(ctx, BASE_SORT, "code");
+    PageRequest page = Paging.from(ctx, app.config(), BASE_SORT, "code");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where().and(InventorySql.BASE_IN_UNIT, q.id("unitId"));
     if (Boolean.TRUE.equals(q.bool("mine"))) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.floodready.config.AppConfig;
 import org.floodready.access.Visibility;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
@@ -56,7 +57,7 @@ final class LedgerRoutes {
         .and("m.lot_id = ?", q.id("lotId"))
         .and(InventorySql.BASE_IN_UNIT, q.id("unitId"));
     Visibility.bases(where, user, "m.base_id");
-    respond(ctx, where, "ledger", Listing.of(ctx));
+    respond(ctx, where, "ledger", Listing.of(ctx, app.config()));
   }
 
   /** 账实相符: every lot whose on-hand differs from the sum of its ledger (should be none). */
@@ -81,7 +82,7 @@ final class LedgerRoutes {
   private void lotCard(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     long lotId = QueryParams.pathId(ctx, "lotId");
-    Listing listing = Listing.of(ctx);
+    Listing listing = Listing.of(ctx, app.config());
     LocalDate today = app.now().atZoneSameInstant(app.config().zone()).toLocalDate();
     lots.find(lotId, today, app.config().zone().getId())
         .map(lot -> lot.orElseThrow(() -> ApiError.notFound("Lot", lotId)))
@@ -95,7 +96,7 @@ final class LedgerRoutes {
     CurrentUser user = CurrentUser.of(ctx);
     long baseId = QueryParams.pathId(ctx, "baseId");
     long itemId = QueryParams.pathId(ctx, "itemId");
-    Listing listing = Listing.of(ctx);
+    Listing listing = Listing.of(ctx, app.config());
     access.requireRead(user, baseId)
         .compose(base -> new ItemRepository(app.pool()).find(itemId)
             .map(item -> item.orElseThrow(() -> ApiError.notFound("Item", itemId))))
@@ -109,12 +110,12 @@ final class LedgerRoutes {
    * fail the request, not throw later inside a success handler where nobody would answer.
    */
   private record Listing(String kind, OffsetDateTime from, OffsetDateTime to, String format, PageRequest page) {
-    static Listing of(RoutingContext ctx) {
+    static Listing of(RoutingContext ctx, AppConfig config) {
       QueryParams q = new QueryParams(ctx);
       String format = q.oneOf("format", List.of("json", "csv", "xlsx"));
       boolean file = "csv".equals(format) || "xlsx".equals(format);
       return new Listing(q.oneOf("kind", KINDS), q.time("from"), q.time("to"), format,
-          file ? null : Paging.from(ctx, SORT, "id"));
+          file ? null : Paging.from(ctx, config, SORT, "id"));
     }
 
     boolean file() {

@@ -49,7 +49,7 @@ final class QuotaRoutes {
 
   private void listQuotas(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = Paging.from(ctx, SORT, "baseId");
+    PageRequest page = Paging.from(ctx, app.config(), SORT, "baseId");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where()
         .and("q.base_id = ?", q.id("baseId"))

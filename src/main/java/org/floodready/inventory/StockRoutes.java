@@ -64,7 +64,7 @@ final class StockRoutes {
 
   private void listLots(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = Paging.from(ctx, LOT_SORT, "baseId");
+    PageRequest page = Paging.from(ctx, app.config(), LOT_SORT, "baseId");
     QueryParams q = new QueryParams(ctx);
     var where = filtered(ctx, user);
     where.and("l.condition = ?", q.oneOf("condition", InventoryValidation.CONDITIONS))

@@ -50,7 +50,7 @@ final class StocktakeRoutes {
 
   private void listStocktakes(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = Paging.from(ctx, SORT, "-id");
+    PageRequest page = Paging.from(ctx, app.config(), SORT, "-id");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where()
         .and("s.base_id = ?", q.id("baseId"))

@@ -52,7 +52,7 @@ final class TransferRoutes {
 
   private void listTransfers(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = Paging.from(ctx, SORT, "-id");
+    PageRequest page = Paging.from(ctx, app.config(), SORT, "-id");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where()
         .and("t.status = ?", q.oneOf("status", STATUSES))

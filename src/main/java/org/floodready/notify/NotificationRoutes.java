@@ -117,7 +117,7 @@ public final class NotificationRoutes {
       }).onFailure(ctx::fail);
       return;
     }
-    PageRequest page = Paging.from(ctx, SORTABLE, "-createdAt");
+    PageRequest page = Paging.from(ctx, app.config(), SORTABLE, "-createdAt");
     Respond.ok(ctx, outbox.page(app.pool(), where, page).map(rows -> page.result(rows, this::toJson)));
   }
 

@@ -35,17 +35,26 @@ final class HazardRepository {
     this.pool = pool;
   }
 
-  /** The hazards as a derived table {@code hz}; binds its parameters into {@code where}. */
+  /**
+   * The hazards as a derived table {@code hz}; binds its parameters into {@code where}. The names come from
+   * scalar sub-queries, not joins (none of them can drop a row: the keys are NOT NULL references or optional):
+   * PostgreSQL then sorts the hazards alone and looks the names up for the page's rows only, after the LIMIT.
+   * With joins, {@code ?open=true&sort=deadline} joined all 20,000 open hazards of a province before sorting
+   * (338 ms; 43 ms this way), and the total counted through four joins.
+   */
   static String view(Where where, HazardClock clock) {
     String effective = EFFECTIVE_DEADLINE.formatted(where.bind(clock.warnedUnitIds()), where.bind(clock.factor()));
     String now = where.bind(clock.now());
     return """
-         (SELECT h.*, r.name_zh AS reach_name_zh, r.code AS reach_code, r.chief_user_id,
-           un.name_zh AS unit_name_zh, au.name_zh AS assigned_unit_name_zh, rep.display_name AS reporter_name,
+         (SELECT h.*, (SELECT r.name_zh FROM reaches r WHERE r.id = h.reach_id) AS reach_name_zh,
+           (SELECT r.code FROM reaches r WHERE r.id = h.reach_id) AS reach_code,
+           (SELECT r.chief_user_id FROM reaches r WHERE r.id = h.reach_id) AS chief_user_id,
+           (SELECT un.name_zh FROM units un WHERE un.id = h.unit_id) AS unit_name_zh,
+           (SELECT au.name_zh FROM units au WHERE au.id = h.assigned_unit_id) AS assigned_unit_name_zh,
+           (SELECT rep.display_name FROM users rep WHERE rep.id = h.reported_by) AS reporter_name,
            %1$s AS effective_deadline,
            coalesce(h.status IN ('assigned', 'rectifying') AND %1$s < %2$s::timestamptz, false) AS overdue
-         FROM hazards h LEFT JOIN reaches r ON r.id = h.reach_id JOIN units un ON un.id = h.unit_id
-           LEFT JOIN units au ON au.id = h.assigned_unit_id JOIN users rep ON rep.id = h.reported_by) hz"""
+         FROM hazards h) hz"""
         .formatted(effective, now);
   }
 

@@ -30,7 +30,9 @@ final class HazardRoutes {
   private static final Map<String, String> SORTABLE = Map.of("id", "hz.id", "reportedAt", "hz.reported_at",
       "deadline", "hz.effective_deadline", "severity", "array_position(ARRAY['high','medium','low'], hz.severity)",
       "status", "hz.status", "updatedAt", "hz.updated_at");
-  private static final int EXPORT_LIMIT = 10_000;
+  /** The map's hazards at most; the CSV and xlsx ledger hold every hazard of a province (20,000) and more. */
+  private static final int MAP_LIMIT = 10_000;
+  private static final int EXPORT_LIMIT = 100_000;
 
   private final AppContext app;
   private final HazardRepository hazards;
@@ -109,7 +111,7 @@ final class HazardRoutes {
 
   private void listHazards(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
-    PageRequest page = Paging.from(ctx, SORTABLE, "-id");
+    PageRequest page = Paging.from(ctx, app.config(), SORTABLE, "-id");
     Future<JsonObject> result = service.clock().compose(clock -> {
       Where where = new Where();
       String view = HazardRepository.view(where, clock);
@@ -118,23 +120,23 @@ final class HazardRoutes {
     Respond.ok(ctx, result);
   }
 
-  private Future<io.vertx.sqlclient.RowSet<Row>> export(RoutingContext ctx, CurrentUser user) {
+  private Future<io.vertx.sqlclient.RowSet<Row>> export(RoutingContext ctx, CurrentUser user, int limit) {
     return service.clock().compose(clock -> {
       Where where = new Where();
       String view = HazardRepository.view(where, clock);
-      return hazards.all(filter(ctx, user, where), view, EXPORT_LIMIT);
+      return hazards.all(filter(ctx, user, where), view, limit);
     });
   }
 
   private void hazardsCsv(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
-    export(ctx, user).map(rows -> table(rows).toString())
+    export(ctx, user, EXPORT_LIMIT).map(rows -> table(rows).toString())
         .onSuccess(csv -> Respond.csv(ctx, "hazards.csv", csv)).onFailure(ctx::fail);
   }
 
   private void hazardsXlsx(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
-    export(ctx, user).onSuccess(rows -> Xlsx.send(app, ctx, "hazards", "隐患台账", table(rows))).onFailure(ctx::fail);
+    export(ctx, user, EXPORT_LIMIT).onSuccess(rows -> Xlsx.send(app, ctx, "hazards", "隐患台账", table(rows))).onFailure(ctx::fail);
   }
 
   private Csv table(Iterable<Row> rows) {
@@ -153,7 +155,7 @@ final class HazardRoutes {
 
   private void hazardsGeoJson(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
-    export(ctx, user).map(rows -> {
+    export(ctx, user, MAP_LIMIT).map(rows -> {
       JsonArray features = new JsonArray();
       for (Row r : rows) {
         JsonObject h = HazardRepository.toJson(r, app::iso).put("kind", "hazard");

@@ -118,7 +118,7 @@ final class PatrolRoutes {
 
   private void listPatrols(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
-    PageRequest page = Paging.from(ctx, SORTABLE, "-startedAt");
+    PageRequest page = Paging.from(ctx, app.config(), SORTABLE, "-startedAt");
     Respond.ok(ctx, patrols.page(filter(ctx, user), page)
         .map(rows -> page.result(rows, r -> PatrolRepository.toJson(r, app::iso))));
   }

@@ -88,7 +88,7 @@ final class RiverRoutes {
 
   private void listReaches(RoutingContext ctx) {
     CurrentUser user = RiverAccess.reader(ctx);
-    PageRequest page = Paging.from(ctx, SORTABLE, "code");
+    PageRequest page = Paging.from(ctx, app.config(), SORTABLE, "code");
     Respond.ok(ctx, rivers.reaches(reachFilter(ctx, user), page)
         .map(rows -> page.result(rows, r -> RiverRepository.reachJson(r, app::iso))));
   }

@@ -64,7 +64,7 @@ public final class RequestRoutes {
 
   private void listRequests(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
-    PageRequest page = Paging.from(ctx, SORT, "-id");
+    PageRequest page = Paging.from(ctx, app.config(), SORT, "-id");
     QueryParams q = new QueryParams(ctx);
     Where where = new Where().and("r.status = ?", q.oneOf("status", STATUSES))
         .and("r.unit_id = ?", q.id("unitId")).and("r.incident_id = ?", q.id("incidentId"));

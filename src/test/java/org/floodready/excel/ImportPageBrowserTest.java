@@ -22,8 +22,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The admin's import page in headless Chromium: check, import, see the located problems; desktop and phone. */
-@FloodReadyTest(browser = true)
+/**
+ * The admin's import page in headless Chromium: check, import, see the located problems; desktop and phone. The
+ * ledger's total is counted exactly here (a count cap above the 10,000 imported rows) to see every row landed.
+ */
+@FloodReadyTest(browser = true, args = {"--list-count-cap", "100000"})
 class ImportPageBrowserTest {
   static TestServer server;
   static Api admin;

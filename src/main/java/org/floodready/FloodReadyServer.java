@@ -108,22 +108,22 @@ public final class FloodReadyServer implements AutoCloseable {
       await(vertx.deployVerticle(new LogFollower(new EventLog(pool), url.connectOptions(), app.events())));
       await(org.floodready.live.LiveFeed.start(app));
       long tReadiness = System.nanoTime();
+      // independent of the readiness snapshot, so they start while it is rebuilt; all are done before HTTP opens
+      Future<?> others = Future.all(TokenRevocations.watch(app),
+          vertx.deployVerticle(new SweepsVerticle(app, config.sweepInterval().toMillis())),
+          embedded != null ? vertx.deployVerticle(new DatabaseSupervisor(embedded)) : Future.succeededFuture(),
+          vertx.deployVerticle(new org.floodready.notify.NotifyVerticle(app)));
       readiness = await(ReadinessNode.start(app, cluster));
       long tReady = System.nanoTime();
-      await(TokenRevocations.watch(app));
+      await(others);
       LoginLimiter limiter = LoginLimiter.clustered(vertx, cluster.hazelcast(), clock, config.loginMaxFailures(),
           config.loginWindow());
       org.floodready.contract.ApiContract openApi = await(contractLoaded);
-      await(vertx.deployVerticle(new SweepsVerticle(app, config.sweepInterval().toMillis())));
-      if (embedded != null) {
-        await(vertx.deployVerticle(new DatabaseSupervisor(embedded)));
-      }
-      await(vertx.deployVerticle(new org.floodready.notify.NotifyVerticle(app)));
       String http = await(vertx.deployVerticle(() -> new HttpVerticle(app, limiter, openApi),
           new DeploymentOptions().setInstances(config.effectiveHttpInstances())));
       long tEnd = System.nanoTime();
       log.info("Start-up phases (ms): database {}, cluster join {} (migrations alongside, {} more to wait), data and"
-          + " live feed {}, readiness {}, the rest (contract, verticles, HTTP) {}", ms(t0, tDb), ms(tDb, tJoined),
+          + " live feed {}, readiness (revocations, sweeps, notify alongside) {}, the rest (contract, HTTP) {}", ms(t0, tDb), ms(tDb, tJoined),
           ms(tJoined, tMigrated), ms(tMigrated, tReadiness), ms(tReadiness, tReady), ms(tReady, tEnd));
       return new FloodReadyServer(app, embedded, url, demo, readiness, http);
     } catch (Exception e) {

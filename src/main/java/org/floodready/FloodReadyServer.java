@@ -89,9 +89,10 @@ public final class FloodReadyServer implements AutoCloseable {
           .withClusterManager(clusterManager)
           .buildClustered());
       Vertx node = vertx;
-      // the contract's validators are built on a worker meanwhile; only the HTTP verticles need them
+      // the contract's validators and the versioned pages are built on workers meanwhile; only HTTP needs them
       Future<org.floodready.contract.ApiContract> contractLoaded = vertx.executeBlocking(
           () -> org.floodready.contract.ApiContract.load(node), false).compose(loading -> loading);
+      Future<org.floodready.web.VersionedPages> pagesLoaded = org.floodready.web.VersionedPages.load(vertx);
       long tJoined = System.nanoTime();
       awaitMigrations(migrated);
       long tMigrated = System.nanoTime();
@@ -119,7 +120,8 @@ public final class FloodReadyServer implements AutoCloseable {
       LoginLimiter limiter = LoginLimiter.clustered(vertx, cluster.hazelcast(), clock, config.loginMaxFailures(),
           config.loginWindow());
       org.floodready.contract.ApiContract openApi = await(contractLoaded);
-      String http = await(vertx.deployVerticle(() -> new HttpVerticle(app, limiter, openApi),
+      org.floodready.web.VersionedPages pages = await(pagesLoaded);
+      String http = await(vertx.deployVerticle(() -> new HttpVerticle(app, limiter, openApi, pages),
           new DeploymentOptions().setInstances(config.effectiveHttpInstances())));
       long tEnd = System.nanoTime();
       log.info("Start-up phases (ms): database {}, cluster join {} (migrations alongside, {} more to wait), data and"

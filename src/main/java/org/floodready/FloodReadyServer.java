@@ -60,6 +60,8 @@ public final class FloodReadyServer implements AutoCloseable {
 
   /** Starts a node and waits until it serves. Blocking: call from a plain thread (main or a test). */
   public static FloodReadyServer start(AppConfig config, Clock clock) throws Exception {
+    long t0 = System.nanoTime();
+    org.floodready.contract.ApiContract.prepareInBackground();
     EmbeddedDatabase embedded = null;
     PgUrl url;
     if (config.embeddedPg()) {
@@ -74,8 +76,11 @@ public final class FloodReadyServer implements AutoCloseable {
     }
     Vertx vertx = null;
     ReadinessNode readiness = null;
+    long tDb = System.nanoTime();
+    // Flyway runs while Hazelcast joins (the join mostly waits): nothing below reads the schema before it is awaited
+    java.util.concurrent.CompletableFuture<Void> migrated = java.util.concurrent.CompletableFuture.runAsync(
+        () -> Migrations.apply(url), command -> new Thread(command, "floodready-migrations").start());
     try {
-      Migrations.apply(url);
       String secret = TokenService.loadOrCreateSecret(config.dataDir(), config.jwtSecret());
       DatabaseIdentity database = DatabaseIdentity.read(url);
       HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastSettings.build(config, database));
@@ -83,6 +88,14 @@ public final class FloodReadyServer implements AutoCloseable {
           .with(new VertxOptions().setPreferNativeTransport(true).setEventBusOptions(new EventBusOptions().setHost(config.clusterHost())))
           .withClusterManager(clusterManager)
           .buildClustered());
+      Vertx node = vertx;
+      // the contract's validators and the versioned pages are built on workers meanwhile; only HTTP needs them
+      Future<org.floodready.contract.ApiContract> contractLoaded = vertx.executeBlocking(
+          () -> org.floodready.contract.ApiContract.load(node), false).compose(loading -> loading);
+      Future<org.floodready.web.VersionedPages> pagesLoaded = org.floodready.web.VersionedPages.load(vertx);
+      long tJoined = System.nanoTime();
+      awaitMigrations(migrated);
+      long tMigrated = System.nanoTime();
       ClusterNode cluster = new ClusterNode(clusterManager.getHazelcastInstance(), config, database);
       cluster.requireSameDatabase();
       log.info("Node {} joined cluster '{}' ({} members); sockets on {}", config.effectiveNodeName(),
@@ -95,20 +108,28 @@ public final class FloodReadyServer implements AutoCloseable {
       await(org.floodready.auth.BootstrapAdmin.ensure(app));
       await(vertx.deployVerticle(new LogFollower(new EventLog(pool), url.connectOptions(), app.events())));
       await(org.floodready.live.LiveFeed.start(app));
+      long tReadiness = System.nanoTime();
+      // independent of the readiness snapshot, so they start while it is rebuilt; all are done before HTTP opens
+      Future<?> others = Future.all(TokenRevocations.watch(app),
+          vertx.deployVerticle(new SweepsVerticle(app, config.sweepInterval().toMillis())),
+          embedded != null ? vertx.deployVerticle(new DatabaseSupervisor(embedded)) : Future.succeededFuture(),
+          vertx.deployVerticle(new org.floodready.notify.NotifyVerticle(app)));
       readiness = await(ReadinessNode.start(app, cluster));
-      await(TokenRevocations.watch(app));
+      long tReady = System.nanoTime();
+      await(others);
       LoginLimiter limiter = LoginLimiter.clustered(vertx, cluster.hazelcast(), clock, config.loginMaxFailures(),
           config.loginWindow());
-      org.floodready.contract.ApiContract openApi = await(org.floodready.contract.ApiContract.load(vertx));
-      await(vertx.deployVerticle(new SweepsVerticle(app, config.sweepInterval().toMillis())));
-      if (embedded != null) {
-        await(vertx.deployVerticle(new DatabaseSupervisor(embedded)));
-      }
-      await(vertx.deployVerticle(new org.floodready.notify.NotifyVerticle(app)));
-      String http = await(vertx.deployVerticle(() -> new HttpVerticle(app, limiter, openApi),
+      org.floodready.contract.ApiContract openApi = await(contractLoaded);
+      org.floodready.web.VersionedPages pages = await(pagesLoaded);
+      String http = await(vertx.deployVerticle(() -> new HttpVerticle(app, limiter, openApi, pages),
           new DeploymentOptions().setInstances(config.effectiveHttpInstances())));
+      long tEnd = System.nanoTime();
+      log.info("Start-up phases (ms): database {}, cluster join {} (migrations alongside, {} more to wait), data and"
+          + " live feed {}, readiness (revocations, sweeps, notify alongside) {}, the rest (contract, HTTP) {}", ms(t0, tDb), ms(tDb, tJoined),
+          ms(tJoined, tMigrated), ms(tMigrated, tReadiness), ms(tReadiness, tReady), ms(tReady, tEnd));
       return new FloodReadyServer(app, embedded, url, demo, readiness, http);
     } catch (Exception e) {
+      migrated.handle((v, failure) -> null).join(); // never stop the database under a running migration
       if (readiness != null) {
         readiness.stop();
       }
@@ -167,6 +188,18 @@ public final class FloodReadyServer implements AutoCloseable {
         embedded.close();
       }
       log.info("Stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+
+  private static long ms(long from, long to) {
+    return (to - from) / 1_000_000;
+  }
+
+  private static void awaitMigrations(java.util.concurrent.CompletableFuture<Void> migrated) throws Exception {
+    try {
+      migrated.get(120, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
     }
   }
 

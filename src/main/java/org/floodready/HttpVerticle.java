@@ -23,12 +23,15 @@ public final class HttpVerticle extends VerticleBase {
   private final AppContext app;
   private final LoginLimiter limiter;
   private final ApiContract contract;
+  private final VersionedPages pages;
   private HttpServer server;
 
-  public HttpVerticle(AppContext app, LoginLimiter limiter, ApiContract contract) {
+  /** {@code pages}: read once per node and shared by its instances (they are the same files). */
+  public HttpVerticle(AppContext app, LoginLimiter limiter, ApiContract contract, VersionedPages pages) {
     this.app = app;
     this.limiter = limiter;
     this.contract = contract;
+    this.pages = pages;
   }
 
   @Override
@@ -39,17 +42,15 @@ public final class HttpVerticle extends VerticleBase {
     new HealthRoutes(app).mount(router);
     router.get("/openapi.yaml").handler(this::openApi);
     router.route("/api/*").subRouter(ApiRouter.create(app, limiter, contract));
-    return VersionedPages.load(vertx).compose(pages -> {
-      // The browser UIs: pages with versioned asset names, then static files from ./dashboards, else from the jar.
-      pages.mount(router);
-      router.get().handler(StaticHandler.create(VersionedPages.ROOT).setIndexPage("index.html").setMaxAgeSeconds(60));
-      FailureHandler.install(router);
-      server = vertx.createHttpServer(new HttpServerOptions()
-          .setHost(app.config().httpHost())
-          .setPort(app.config().httpPort())
-          .setCompressionSupported(true));
-      return server.requestHandler(router).invalidRequestHandler(new InvalidRequests()).listen();
-    });
+    // The browser UIs: pages with versioned asset names, then static files from ./dashboards, else from the jar.
+    pages.mount(router);
+    router.get().handler(StaticHandler.create(VersionedPages.ROOT).setIndexPage("index.html").setMaxAgeSeconds(60));
+    FailureHandler.install(router);
+    server = vertx.createHttpServer(new HttpServerOptions()
+        .setHost(app.config().httpHost())
+        .setPort(app.config().httpPort())
+        .setCompressionSupported(true));
+    return server.requestHandler(router).invalidRequestHandler(new InvalidRequests()).listen();
   }
 
   /** On undeploy: the listener closes at once; requests in flight get this long to finish. */

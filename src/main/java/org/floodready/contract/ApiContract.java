@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.Map;
+import java.util.Objects;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one OpenAPI document of the API, loaded once per node: served to clients as YAML and, parsed by
@@ -45,6 +47,22 @@ public final class ApiContract {
     JsonObject tree = new JsonObject(JSON.convertValue(Bundled.DOC, Map.class));
     return OpenAPIContract.from(vertx, validationView(tree))
         .map(contract -> LOADED.computeIfAbsent(yaml, y -> new ApiContract(yaml, contract)));
+  }
+
+  /**
+   * Parses the bundled document on a thread of its own, so that a node's start overlaps it with the database's
+   * start; {@link #load} then finds it parsed (or waits for the parse, as the JVM does for any class initialiser).
+   */
+  public static void prepareInBackground() {
+    Thread parse = new Thread(() -> {
+      try {
+        Objects.requireNonNull(Bundled.YAML);
+      } catch (RuntimeException | Error e) {
+        LoggerFactory.getLogger(ApiContract.class).warn("Parsing the OpenAPI document failed: {}", e.toString());
+      }
+    }, "openapi-parse");
+    parse.setDaemon(true);
+    parse.start();
   }
 
   /** The bundled document, made once per JVM (it is part of the jar). */

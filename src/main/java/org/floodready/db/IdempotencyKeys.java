@@ -27,6 +27,13 @@ public final class IdempotencyKeys {
     }
   }
 
+  /** An outcome and its body as JSON text, encoded once for both the key's row and the HTTP answer. */
+  public record Answer(Outcome outcome, String json) {
+    static Answer of(Outcome outcome) {
+      return new Answer(outcome, outcome.body() == null ? null : outcome.body().encode());
+    }
+  }
+
   private IdempotencyKeys() {
   }
 
@@ -34,10 +41,10 @@ public final class IdempotencyKeys {
    * Runs {@code write} in a transaction unless {@code key} already holds the answer to the same {@code request};
    * {@code pipelined}: the write's first statements go out in the same round trip as the key's insert.
    */
-  public static Future<Outcome> run(Pool pool, long actorId, String key, JsonObject request,
+  public static Future<Answer> run(Pool pool, long actorId, String key, JsonObject request,
       OffsetDateTime now, boolean pipelined, Function<SqlConnection, Future<Outcome>> write) {
     String hash = sha256(request.encode());
-    return Transactions.<Outcome>run(pool, tx -> {
+    return Transactions.<Answer>run(pool, tx -> {
       Future<RowSet<Row>> keyInserted = tx
           .preparedQuery("INSERT INTO idempotency_keys (actor_id, key, request_hash, created_at)"
               + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
@@ -52,11 +59,11 @@ public final class IdempotencyKeys {
         if (inserted.rowCount() == 0) {
           return Future.failedFuture(new Replay());
         }
-        return (early != null ? early : started(write, tx)).compose(outcome -> tx
-            .preparedQuery("UPDATE idempotency_keys SET status = $3, response = $4"
+        return (early != null ? early : started(write, tx)).map(Answer::of).compose(answer -> tx
+            .preparedQuery("UPDATE idempotency_keys SET status = $3, response = $4::text::jsonb"
                 + " WHERE actor_id = $1 AND key = $2")
-            .execute(Tuple.of(actorId, key, outcome.status(), outcome.body()))
-            .map(outcome));
+            .execute(Tuple.of(actorId, key, answer.outcome().status(), answer.json()))
+            .map(answer));
       });
     }).recover(failure -> failure instanceof Replay ? stored(pool, actorId, key, hash) : Future.failedFuture(failure));
   }
@@ -69,7 +76,7 @@ public final class IdempotencyKeys {
     }
   }
 
-  private static Future<Outcome> stored(Pool pool, long actorId, String key, String hash) {
+  private static Future<Answer> stored(Pool pool, long actorId, String key, String hash) {
     return pool.preparedQuery("SELECT request_hash, status, response FROM idempotency_keys"
             + " WHERE actor_id = $1 AND key = $2")
         .execute(Tuple.of(actorId, key))
@@ -79,7 +86,7 @@ public final class IdempotencyKeys {
             throw ApiError.unprocessable("idempotency_key_reused",
                 "This Idempotency-Key was already used for a different request");
           }
-          return new Outcome(row.getInteger("status"), row.getJsonObject("response"), true);
+          return Answer.of(new Outcome(row.getInteger("status"), row.getJsonObject("response"), true));
         });
   }
 

@@ -73,7 +73,7 @@ public final class Idempotency {
     JsonObject request = new JsonObject().put("method", ctx.request().method().name())
         .put("path", ctx.request().path()).put("body", body);
     return IdempotencyKeys.run(app.pool(), CurrentUser.of(ctx).id(), key, request, app.now(), pipelined, write)
-        .compose(outcome -> respond(ctx, outcome).map(outcome));
+        .compose(answer -> Respond.json(ctx, answer.outcome().status(), answer.json()).map(answer.outcome()));
   }
 
   /** Sends an outcome. */

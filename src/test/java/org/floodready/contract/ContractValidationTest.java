@@ -36,6 +36,10 @@ class ContractValidationTest {
     int rounds = 5_000;
     double bestFind = Double.MAX_VALUE;
     double bestCheck = Double.MAX_VALUE;
+    double bestLibrary = Double.MAX_VALUE;
+    var issueSchema = raw.operation("createLotIssue").getRequestBody().getContent()
+        .get(io.vertx.openapi.contract.MediaType.APPLICATION_JSON).getSchema();
+    var library = raw.getSchemaRepository().validator(issueSchema);
     for (int round = 0; round < 10; round++) {
       long found = 0;
       long t0 = System.nanoTime();
@@ -49,13 +53,21 @@ class ContractValidationTest {
         valid += contract.bodyErrors("createLotIssue", new JsonObject(body)).isEmpty() ? 1 : 0;
       }
       long t2 = System.nanoTime();
+      int libraryValid = 0;
+      for (int i = 0; i < rounds; i++) {
+        libraryValid += library.validate(new JsonObject(body)).getValid() ? 1 : 0;
+      }
+      long t3 = System.nanoTime();
       assertEquals(rounds, found);
       assertEquals(rounds, valid);
+      assertEquals(rounds, libraryValid);
+      bestLibrary = Math.min(bestLibrary, (t3 - t2) / 1e3 / rounds);
       bestFind = Math.min(bestFind, (t1 - t0) / 1e3 / rounds);
       bestCheck = Math.min(bestCheck, (t2 - t1) / 1e3 / rounds);
     }
-    System.out.printf("contract cost per request: find operation %.1f µs, parse + check a body %.1f µs%n",
-        bestFind, bestCheck);
+    System.out.printf("contract cost per request: find operation %.1f µs, parse + check a body %.1f µs"
+        + " (with vertx-json-schema's validator alone, as before the quick checks: %.1f µs)%n",
+        bestFind, bestCheck, bestLibrary);
   }
 
   @Test

@@ -71,6 +71,11 @@ scale_board() {
   done
   row "board's first screen (readiness + alerts + shortfalls), p99 (ms:$detail)" "worst $worst ms" "-" \
     "$worst ms" "-" "-" "< 300 ms" "$(verdict "$worst < 300")"
+  # the site map, on the same screen below the fold (every base, checkpoint and reach)
+  SECONDS_FOR=${SCALE_SECONDS:-5} CONNECTIONS=4 wrk_run board_map get.lua "$BASE_URL/api/dashboard/panels/map"
+  p99=$(jget "$WORK/board_map.json" p99_ms)
+  row "board's site map panel, p99" "$(jget "$WORK/board_map.json" ok_rps) req/s" \
+    "$(jget "$WORK/board_map.json" p50_ms) ms" "$p99 ms" "-" "-" "-" "-"
 }
 
 # The rebuild the node ran at start (every unit from PostgreSQL) and a full recompute (verify), best of 2.

@@ -39,6 +39,15 @@ final class BaseRepository {
         });
   }
 
+  /** Every base's position, for "where to get it from" ({@link NearestSources}). */
+  Future<List<Sourcing.Position>> positions() {
+    return pool.query("SELECT id, lat, lon FROM bases").execute().map(rows -> {
+      List<Sourcing.Position> out = new java.util.ArrayList<>(rows.size());
+      rows.forEach(r -> out.add(new Sourcing.Position(r.getLong(0), r.getDouble(1), r.getDouble(2))));
+      return out;
+    });
+  }
+
   Future<Optional<Base>> find(long id) {
     return pool.preparedQuery("SELECT " + Base.COLUMNS + FROM + " WHERE b.id = $1")
         .execute(Tuple.of(id))

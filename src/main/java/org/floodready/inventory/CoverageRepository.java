@@ -1,13 +1,16 @@
 package org.floodready.inventory;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Cursor;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Usable stock per base and item: condition usable, not expired, test run passed and not overdue. */
 final class CoverageRepository {
@@ -34,30 +37,53 @@ final class CoverageRepository {
   }
 
   private Future<List<CoverageLine>> lines(ResponseLevel level, String where, Tuple args) {
+    return pool.preparedQuery(linesSql(level, where)).execute(args).map(CoverageRepository::lines);
+  }
+
+  /**
+   * Every line in the order of {@link #lines}, {@code chunk} rows at a time through a cursor, so that reading all
+   * of them never holds more than a chunk of rows (at 200,000 lots the whole result was over 100 MB of heap).
+   */
+  Future<Void> linesInChunks(LocalDate today, String zone, ResponseLevel level, int chunk,
+      Consumer<List<CoverageLine>> each) {
+    return pool.withTransaction(conn -> conn.prepare(linesSql(level, "")).compose(ps -> {
+      Cursor cursor = ps.cursor(Tuple.of(today, zone));
+      return readChunks(cursor, chunk, each).eventually(cursor::close);
+    }));
+  }
+
+  private static Future<Void> readChunks(Cursor cursor, int chunk, Consumer<List<CoverageLine>> each) {
+    return cursor.read(chunk).compose(rows -> {
+      each.accept(lines(rows));
+      return cursor.hasMore() ? readChunks(cursor, chunk, each) : Future.succeededFuture();
+    });
+  }
+
+  private static String linesSql(ResponseLevel level, String where) {
     String m = level.multiplierSql("q");
-    return pool.preparedQuery("SELECT q.base_id, b.code AS base_code, b.name_zh AS base_name_zh, b.unit_id,"
-            + " q.item_id, i.code AS item_code, i.name_zh AS item_name_zh, i.name_en AS item_name_en, i.category,"
-            + " i.unit_of_measure, i.criticality, q.required AS quota, " + m + " AS multiplier,"
-            + " " + level.requiredSql("q", "i") + " AS required,"
-            + " COALESCE(sum(l.quantity) FILTER (WHERE " + USABLE + "), 0) AS usable,"
-            + " COALESCE(sum(l.quantity), 0) AS on_hand"
-            + " FROM quotas q JOIN bases b ON b.id = q.base_id JOIN items i ON i.id = q.item_id"
-            + " LEFT JOIN lots l ON l.base_id = q.base_id AND l.item_id = q.item_id" + where
-            + " GROUP BY q.id, b.id, i.id ORDER BY b.id, i.code")
-        .execute(args)
-        .map(rows -> {
-          List<CoverageLine> lines = new ArrayList<>();
-          for (Row r : rows) {
-            CoverageRow row = new CoverageRow(r.getLong("base_id"), r.getString("base_name_zh"), r.getLong("unit_id"),
-                r.getLong("item_id"), r.getString("item_code"), r.getString("item_name_zh"),
-                r.getString("item_name_en"), r.getString("category"), r.getString("category").equals("equipment"),
-                r.getBigDecimal("criticality").doubleValue(), r.getBigDecimal("required"), r.getBigDecimal("usable"));
-            lines.add(new CoverageLine(row, r.getString("base_code"), r.getString("unit_of_measure"),
-                r.getBigDecimal("quota"), new BigDecimal(r.getValue("multiplier").toString()),
-                r.getBigDecimal("on_hand")));
-          }
-          return lines;
-        });
+    return "SELECT q.base_id, b.code AS base_code, b.name_zh AS base_name_zh, b.unit_id,"
+        + " q.item_id, i.code AS item_code, i.name_zh AS item_name_zh, i.name_en AS item_name_en, i.category,"
+        + " i.unit_of_measure, i.criticality, q.required AS quota, " + m + " AS multiplier,"
+        + " " + level.requiredSql("q", "i") + " AS required,"
+        + " COALESCE(sum(l.quantity) FILTER (WHERE " + USABLE + "), 0) AS usable,"
+        + " COALESCE(sum(l.quantity), 0) AS on_hand"
+        + " FROM quotas q JOIN bases b ON b.id = q.base_id JOIN items i ON i.id = q.item_id"
+        + " LEFT JOIN lots l ON l.base_id = q.base_id AND l.item_id = q.item_id" + where
+        + " GROUP BY q.id, b.id, i.id ORDER BY b.id, i.code";
+  }
+
+  private static List<CoverageLine> lines(RowSet<Row> rows) {
+    List<CoverageLine> lines = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      CoverageRow row = new CoverageRow(r.getLong("base_id"), r.getString("base_name_zh"), r.getLong("unit_id"),
+          r.getLong("item_id"), r.getString("item_code"), r.getString("item_name_zh"),
+          r.getString("item_name_en"), r.getString("category"), r.getString("category").equals("equipment"),
+          r.getBigDecimal("criticality").doubleValue(), r.getBigDecimal("required"), r.getBigDecimal("usable"));
+      lines.add(new CoverageLine(row, r.getString("base_code"), r.getString("unit_of_measure"),
+          r.getBigDecimal("quota"), new BigDecimal(r.getValue("multiplier").toString()),
+          r.getBigDecimal("on_hand")));
+    }
+    return lines;
   }
 
   /**
@@ -78,6 +104,37 @@ final class CoverageRepository {
           java.util.Map<Long, List<Sourcing.Stock>> out = new java.util.HashMap<>();
           rows.forEach(r -> out.computeIfAbsent(r.getLong("item_id"), k -> new ArrayList<>())
               .add(new Sourcing.Stock(Base.from(r), r.getBigDecimal("usable"), r.getBigDecimal("required"))));
+          return out;
+        });
+  }
+
+  /** A base and an item. */
+  record Pair(long baseId, long itemId) {
+  }
+
+  /** One base's usable stock of an item and its own requirement at the level (null without a quota). */
+  record PairStock(Base base, long itemId, BigDecimal usable, BigDecimal required) {
+  }
+
+  /**
+   * The usable stock and own requirement of the given (base, item) pairs ({@code baseIds[i]}, {@code itemIds[i]}),
+   * each read by the lots' and quotas' (base, item) keys, as {@link #stockAtEveryBase} counts them.
+   */
+  Future<java.util.Map<Pair, PairStock>> stockOf(Long[] baseIds, Long[] itemIds, LocalDate today, String zone,
+      ResponseLevel level) {
+    return pool.preparedQuery("SELECT " + Base.COLUMNS + ", i.id AS item_id,"
+            + " COALESCE(sum(l.quantity) FILTER (WHERE l.id IS NOT NULL AND " + USABLE + "), 0) AS usable,"
+            + " " + level.requiredSql("q", "i") + " AS required"
+            + " FROM (SELECT DISTINCT * FROM unnest($3::bigint[], $4::bigint[]) AS x(base_id, item_id)) p"
+            + " JOIN bases b ON b.id = p.base_id JOIN units un ON un.id = b.unit_id JOIN items i ON i.id = p.item_id"
+            + " LEFT JOIN lots l ON l.base_id = p.base_id AND l.item_id = p.item_id"
+            + " LEFT JOIN quotas q ON q.base_id = p.base_id AND q.item_id = p.item_id"
+            + " GROUP BY b.id, un.id, i.id, q.id")
+        .execute(Tuple.of(today, zone, baseIds, itemIds))
+        .map(rows -> {
+          java.util.Map<Pair, PairStock> out = new java.util.HashMap<>();
+          rows.forEach(r -> out.put(new Pair(r.getLong("id"), r.getLong("item_id")), new PairStock(Base.from(r),
+              r.getLong("item_id"), r.getBigDecimal("usable"), r.getBigDecimal("required"))));
           return out;
         });
   }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.floodready.app.AppContext;
 
 /**
@@ -36,6 +37,15 @@ public final class CoverageService {
   }
 
   /**
+   * Coverage at the current level in base order, {@code chunk} rows at a time, for a reader that folds every row
+   * into less (the board's per-base figures) without holding all of them.
+   */
+  public Future<Void> coverageInChunks(OffsetDateTime now, int chunk, Consumer<List<CoverageRow>> each) {
+    return levels.current().compose(level -> coverage.linesInChunks(today(now), zone.getId(), level, chunk,
+        lines -> each.accept(lines.stream().map(CoverageLine::row).toList())));
+  }
+
+  /**
    * Coverage of the bases belonging directly to the given units (not below them) and of the given bases,
    * at the current level.
    */
@@ -59,6 +69,18 @@ public final class CoverageService {
   /** Like {@link #stockAtEveryBase(Collection, OffsetDateTime, ResponseLevel)} at the current level. */
   Future<java.util.Map<Long, List<Sourcing.Stock>>> stockAtEveryBase(Collection<Long> itemIds, OffsetDateTime now) {
     return levels.current().compose(level -> stockAtEveryBase(itemIds, now, level));
+  }
+
+  /** The district's current response level. */
+  Future<ResponseLevel> level() {
+    return levels.current();
+  }
+
+  /** The usable stock and own quota of the pairs (baseIds[i], itemIds[i]) at {@code level}. */
+  Future<java.util.Map<CoverageRepository.Pair, CoverageRepository.PairStock>> stockOf(List<Long> baseIds,
+      List<Long> itemIds, OffsetDateTime now, ResponseLevel level) {
+    return coverage.stockOf(baseIds.toArray(new Long[0]), itemIds.toArray(new Long[0]), today(now), zone.getId(),
+        level);
   }
 
   LocalDate today(OffsetDateTime now) {

@@ -52,14 +52,29 @@ public final class Sourcing {
     }
   }
 
+  /** A base short of an item: what to find givers for. */
+  public record Need(long baseId, long itemId, BigDecimal quantity) {
+  }
+
   private final CoverageService coverage;
   private final LotRepository lots;
+  private final NearestSources nearest;
   private final String zone;
 
   public Sourcing(AppContext app) {
     this.coverage = new CoverageService(app);
     this.lots = new LotRepository(app.pool());
+    this.nearest = new NearestSources(coverage, new BaseRepository(app.pool()));
     this.zone = app.config().zone().getId();
+  }
+
+  /**
+   * For each need (in the same order), its {@code k} first sources as {@link #rank} would give them from every
+   * base's stock, found without reading every base's stock: the bases nearest the one in need are asked first
+   * (see {@link NearestSources}). The plan's {@code uncovered} is what those k sources leave uncovered.
+   */
+  public Future<List<Plan>> nearest(List<Need> needs, int k, OffsetDateTime now) {
+    return needs.isEmpty() ? Future.succeededFuture(List.of()) : nearest.find(needs, k, now);
   }
 
   /** Every base's usable stock of each item and its own quota at the current response level, by item id. */
@@ -76,32 +91,71 @@ public final class Sourcing {
    * need); with no position (NaN) every base is equally far and the order is by base id.
    */
   public static Plan rank(List<Stock> stock, Long excludeBaseId, double lat, double lon, BigDecimal need) {
-    record Candidate(Stock stock, BigDecimal spare, Double km) {
-    }
-    List<Candidate> candidates = new ArrayList<>();
+    List<Candidate<Stock>> candidates = new ArrayList<>();
     for (Stock s : stock) {
       if (excludeBaseId != null && s.base().id() == excludeBaseId || s.spare().signum() <= 0) {
         continue;
       }
-      Double km = distanceKm(s.base(), lat, lon);
-      candidates.add(new Candidate(s, s.spare(), km));
+      candidates.add(new Candidate<>(s, s.base().id(), distanceKm(s.base(), lat, lon)));
     }
-    candidates.sort(Comparator.comparing(Candidate::km, Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(c -> c.stock().base().id()));
+    candidates.sort(NEAREST_FIRST);
     List<Source> out = new ArrayList<>();
     BigDecimal remaining = need;
-    for (Candidate c : candidates) {
-      BigDecimal take = remaining.min(c.spare()).max(BigDecimal.ZERO);
+    for (Candidate<Stock> c : candidates) {
+      BigDecimal take = remaining.min(c.value().spare()).max(BigDecimal.ZERO);
       remaining = remaining.subtract(take);
-      out.add(new Source(c.stock(), c.spare(), c.km(), take));
+      out.add(new Source(c.value(), c.value().spare(), c.km(), take));
     }
     return new Plan(need, out, remaining.max(BigDecimal.ZERO));
   }
 
+  /** A base (or what stands for it) at its distance from a need. */
+  private record Candidate<T>(T value, long baseId, Double km) {
+  }
+
+  /** The order of "where to get it from": nearest first, bases without a position last, then by base id. */
+  private static final Comparator<Candidate<?>> NEAREST_FIRST = Comparator
+      .comparing((Candidate<?> c) -> c.km(), Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparingLong(Candidate::baseId);
+
+  /** Where a base is (null when it has no position). */
+  public record Position(long baseId, Double lat, Double lon) {
+  }
+
+  /**
+   * The first {@code limit} bases but the origin in the order {@link #rank} gives them for a need at the origin's
+   * position; a bounded heap, so it costs one distance per base and not a sort of all of them.
+   */
+  static List<Position> nearestFirst(List<Position> bases, Position origin, int limit) {
+    double lat = origin.lat() == null ? Double.NaN : origin.lat();
+    double lon = origin.lon() == null ? Double.NaN : origin.lon();
+    java.util.PriorityQueue<Candidate<Position>> nearest = new java.util.PriorityQueue<>(limit + 1,
+        NEAREST_FIRST.reversed());
+    for (Position b : bases) {
+      if (b.baseId() == origin.baseId()) {
+        continue;
+      }
+      Candidate<Position> c = new Candidate<>(b, b.baseId(), distanceKm(b.lat(), b.lon(), lat, lon));
+      if (nearest.size() < limit) {
+        nearest.add(c);
+      } else if (NEAREST_FIRST.compare(c, nearest.peek()) < 0) {
+        nearest.poll();
+        nearest.add(c);
+      }
+    }
+    List<Candidate<Position>> ordered = new ArrayList<>(nearest);
+    ordered.sort(NEAREST_FIRST);
+    return ordered.stream().map(Candidate::value).toList();
+  }
+
   /** Straight-line kilometres from (lat, lon) to a base; null when either has no position. */
   public static Double distanceKm(Base base, Double lat, Double lon) {
-    return base.lat() == null || base.lon() == null || lat == null || lon == null || lat.isNaN() || lon.isNaN() ? null
-        : Geo.kilometres(lat, lon, base.lat(), base.lon());
+    return distanceKm(base.lat(), base.lon(), lat, lon);
+  }
+
+  private static Double distanceKm(Double baseLat, Double baseLon, Double lat, Double lon) {
+    return baseLat == null || baseLon == null || lat == null || lon == null || lat.isNaN() || lon.isNaN() ? null
+        : Geo.kilometres(lat, lon, baseLat, baseLon);
   }
 
   /**

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.floodready.inventory.Base;
 import org.floodready.inventory.Coverage;
 import org.floodready.inventory.CoverageRow;
 import org.floodready.inventory.Sourcing;
@@ -24,24 +23,30 @@ public final class CoverageFigures {
   private CoverageFigures() {
   }
 
-  /**
-   * Rows below quota, worst first, each with the bases that can give without falling below their own quota,
-   * ranked by inventory's one "where to get it from" ({@link Sourcing}: nearest first) from every base's
-   * stock of the item ({@code stockByItem}, as {@link Sourcing#stockAtEveryBase} reads it).
-   */
-  static JsonArray shortfalls(List<CoverageRow> rows, Map<Long, List<Sourcing.Stock>> stockByItem, int maxSources) {
-    List<CoverageRow> shortRows = rows.stream().filter(r -> r.usable().compareTo(r.required()) < 0)
+  /** The rows below quota, worst first (lowest coverage, then base name): the shortfall panel's lines. */
+  static List<CoverageRow> shortRows(List<CoverageRow> rows) {
+    return rows.stream().filter(r -> r.usable().compareTo(r.required()) < 0)
         .sorted(Comparator.comparingDouble(Coverage::percentOf).thenComparing(CoverageRow::baseNameZh))
         .toList();
+  }
+
+  /** What each short row needs: inventory's {@link Sourcing} finds where to get it from. */
+  static List<Sourcing.Need> needs(List<CoverageRow> shortRows) {
+    return shortRows.stream().map(r -> new Sourcing.Need(r.baseId(), r.itemId(), r.required().subtract(r.usable())))
+        .toList();
+  }
+
+  /**
+   * The shortfall panel's lines: each short row ({@link #shortRows}) with the bases that can give without
+   * falling below their own quota, as inventory's one "where to get it from" ranks them ({@link Sourcing}:
+   * nearest first), {@code plans[i]} for {@code shortRows[i]}.
+   */
+  static JsonArray shortfalls(List<CoverageRow> shortRows, List<Sourcing.Plan> plans) {
     JsonArray out = new JsonArray();
-    for (CoverageRow r : shortRows) {
+    for (int i = 0; i < shortRows.size(); i++) {
+      CoverageRow r = shortRows.get(i);
       BigDecimal shortfall = r.required().subtract(r.usable());
-      List<Sourcing.Stock> stock = stockByItem.getOrDefault(r.itemId(), List.of());
-      Base at = stock.stream().map(Sourcing.Stock::base).filter(b -> b.id() == r.baseId()).findFirst().orElse(null);
-      double lat = at == null || at.lat() == null ? Double.NaN : at.lat();
-      double lon = at == null || at.lon() == null ? Double.NaN : at.lon();
-      List<Sourcing.Source> givers = Sourcing.rank(stock, r.baseId(), lat, lon, shortfall).sources().stream()
-          .limit(maxSources).toList();
+      List<Sourcing.Source> givers = plans.get(i).sources();
       List<String> sources = givers.stream().map(o -> o.stock().base().nameZh() + " (+" + plain(o.spare()) + ")")
           .toList();
       JsonArray from = new JsonArray();
@@ -62,13 +67,6 @@ public final class CoverageFigures {
           .put("getFrom", sources.isEmpty() ? "无富余 no surplus elsewhere" : String.join("、", sources)));
     }
     return out;
-  }
-
-  /** The items of the rows below quota: what {@link #shortfalls} needs every base's stock of. */
-  static java.util.Set<Long> shortItems(List<CoverageRow> rows) {
-    java.util.Set<Long> ids = new java.util.TreeSet<>();
-    rows.stream().filter(r -> r.usable().compareTo(r.required()) < 0).forEach(r -> ids.add(r.itemId()));
-    return ids;
   }
 
   /**

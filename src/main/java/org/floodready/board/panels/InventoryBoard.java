@@ -147,11 +147,11 @@ public final class InventoryBoard implements BoardPart {
     });
   }
 
-  /** The rows below quota with where to get each from (inventory's one {@link Sourcing}). */
+  /** The rows below quota with where to get each from (inventory's one {@link Sourcing}), two sources each. */
   private Future<JsonArray> shortfalls(List<CoverageRow> rows, OffsetDateTime now) {
-    java.util.Set<Long> items = CoverageFigures.shortItems(rows);
-    return (items.isEmpty() ? Future.succeededFuture(Map.<Long, List<Sourcing.Stock>>of())
-        : sourcing.stockAtEveryBase(items, now)).map(stock -> CoverageFigures.shortfalls(rows, stock, 2));
+    List<CoverageRow> shortRows = CoverageFigures.shortRows(rows);
+    return sourcing.nearest(CoverageFigures.needs(shortRows), 2, now)
+        .map(plans -> CoverageFigures.shortfalls(shortRows, plans));
   }
 
   /**

@@ -38,6 +38,20 @@ class CoverageFiguresTest {
     return out;
   }
 
+  /** The panel's lines with each short row's sources ranked by Sourcing from every base's stock. */
+  static JsonArray shortfalls(List<CoverageRow> rows, java.util.Map<Long, List<Sourcing.Stock>> stockByItem,
+      int maxSources) {
+    List<CoverageRow> shortRows = CoverageFigures.shortRows(rows);
+    List<Sourcing.Plan> plans = shortRows.stream().map(r -> {
+      List<Sourcing.Stock> stock = stockByItem.getOrDefault(r.itemId(), List.of());
+      Base at = stock.stream().map(Sourcing.Stock::base).filter(b -> b.id() == r.baseId()).findFirst().orElseThrow();
+      Sourcing.Plan all = Sourcing.rank(stock, r.baseId(), at.lat() == null ? Double.NaN : at.lat(),
+          at.lon() == null ? Double.NaN : at.lon(), r.required().subtract(r.usable()));
+      return new Sourcing.Plan(all.need(), all.sources().stream().limit(maxSources).toList(), all.uncovered());
+    }).toList();
+    return CoverageFigures.shortfalls(shortRows, plans);
+  }
+
   @Test
   void aNearerBaseIsProposedBeforeOneWithMoreSurplus() {
     java.util.Map<Long, List<Sourcing.Stock>> stock = new java.util.HashMap<>();
@@ -48,13 +62,13 @@ class CoverageFiguresTest {
             BigDecimal.valueOf(900), BigDecimal.valueOf(500)),
         new Sourcing.Stock(new Base(3, "B3", "明湖仓库", "C", 5, "区", null, 34.71, 113.70, null),
             BigDecimal.valueOf(450), BigDecimal.valueOf(300))));
-    JsonObject bags = CoverageFigures.shortfalls(ROWS.subList(0, 3), stock, 2).getJsonObject(0);
+    JsonObject bags = shortfalls(ROWS.subList(0, 3), stock, 2).getJsonObject(0);
     assertEquals("明湖仓库 (+150)、南曹储备点 (+400)", bags.getString("getFrom"), "nearest first, as the API ranks");
   }
 
   @Test
   void shortfallsComeWorstFirstWithTheBasesThatHaveASurplus() {
-    JsonArray shortRows = CoverageFigures.shortfalls(ROWS, stock(ROWS), 2);
+    JsonArray shortRows = shortfalls(ROWS, stock(ROWS), 2);
     assertEquals(2, shortRows.size());
     JsonObject worst = shortRows.getJsonObject(0);
     assertEquals("2-2", worst.getString("key"));

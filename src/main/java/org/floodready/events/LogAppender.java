@@ -34,7 +34,10 @@ final class LogAppender {
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private boolean writing;
 
-  LogAppender(Pool pool, String node, Clock clock) {
+  private final CommitNotifier notifier;
+
+  LogAppender(Pool pool, String node, Clock clock, CommitNotifier notifier) {
+    this.notifier = notifier;
     this.pool = pool;
     this.node = node;
     this.clock = clock;
@@ -79,6 +82,8 @@ final class LogAppender {
     appended.onComplete(ar -> {
       if (ar.failed()) {
         log.warn("Event log append of {} rows failed: {}", batch.size(), ar.cause().toString());
+      } else {
+        notifier.committed();
       }
       writeNext();
     });

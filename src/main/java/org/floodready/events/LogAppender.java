@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Appends log rows that belong to no write's transaction: what is derived from data already committed
  * (the readiness refresh's "a unit's entry changed") and the deprecated after-commit {@code publish}.
  * Rows are written in the order they were handed in, in batches, so a burst costs a few round trips
- * instead of a connection each; the log's trigger wakes every node's follower. The queue is bounded:
+ * instead of a connection each; after each batch the {@link CommitNotifier} wakes every node's follower. The queue is bounded:
  * past it, rows are dropped with a warning (what they derive from is in PostgreSQL: the next refresh or
  * rebuild writes them again).
  */

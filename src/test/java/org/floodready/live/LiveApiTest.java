@@ -238,6 +238,47 @@ class LiveApiTest {
     assertEquals(200, admin.get("/api/readiness").status());
   }
 
+  /**
+   * One commit of more events than a stream's backlog holds wakes the follower once, and it hands them
+   * over page after page at memory speed, faster than any socket: a stream that reads must still get
+   * every one, in order (it catches up from the log), and a keeper's only his unit's.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void aBurstLargerThanTheBacklogInOneCommitReachesAReadingStreamWhole() throws Exception {
+    long own = unitId("ZZ-GC-SBLH");
+    long elsewhere = unitId("ZZ-HJ-GY");
+    String burst = "big-" + System.nanoTime();
+    String padding = "y".repeat(4000);
+    int events = 3 * LiveRoutes.MAX_BACKLOG;
+    try (SseClient adminLive = SseClient.open(server.anonymous.base(), token(admin), null);
+         SseClient keeperLive = SseClient.open(server.anonymous.base(), token(keeper), null)) {
+      assertEquals("snapshot", adminLive.next(Duration.ofSeconds(10)).event());
+      assertEquals("snapshot", keeperLive.next(Duration.ofSeconds(10)).event());
+      List<org.floodready.events.Outbox.Event> all = new java.util.ArrayList<>();
+      for (int i = 0; i < events; i++) {
+        all.add(new org.floodready.events.Outbox.Event(org.floodready.events.EventType.INCIDENT_CHANGED,
+            new JsonObject().put("unitId", i % 2 == 0 ? own : elsewhere).put("burst", burst).put("n", i)
+                .put("padding", padding)));
+      }
+      server.server.app().pool().withTransaction(tx -> server.server.app().events().appendAll(tx, all))
+          .toCompletionStage().toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertNotNull(adminLive.await(m -> m.data().contains(burst) && m.json().getInteger("n") == events - 1,
+          Duration.ofSeconds(90)), "the last of the burst");
+      assertEquals(java.util.stream.IntStream.range(0, events).boxed().toList(), incidentOrder(adminLive.seen(), burst),
+          "every message once, in order");
+      assertNotNull(keeperLive.await(m -> m.data().contains(burst) && m.json().getInteger("n") == events - 2,
+          Duration.ofSeconds(90)), "the last of his unit's");
+      assertEquals(java.util.stream.IntStream.range(0, events).filter(n -> n % 2 == 0).boxed().toList(),
+          incidentOrder(keeperLive.seen(), burst), "the keeper gets his unit's messages, in order, and no other");
+    }
+  }
+
+  private static List<Integer> incidentOrder(List<SseClient.Message> messages, String burst) {
+    return messages.stream().filter(m -> "incident.changed".equals(m.event()) && m.data().contains(burst))
+        .map(m -> m.json().getInteger("n")).toList();
+  }
+
   @Test
   void aRealRedWarningArrivesAsAnAlertAndInTheUnitsFigures() throws Exception {
     long unit = unitId("ZZ-HJ-LZ");

@@ -303,7 +303,7 @@ class LiveApiTest {
         + "Host: localhost\r\nAccept: text/event-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     socket.getOutputStream().flush();
     java.io.InputStream raw = new java.io.BufferedInputStream(socket.getInputStream(), 8192);
-    while (!line(raw).isEmpty()) {
+    for (String header = line(raw); header != null && !header.isEmpty(); header = line(raw)) {
       // the response's headers; the body is chunked
     }
     java.io.InputStream body = new java.io.InputStream() {
@@ -319,9 +319,12 @@ class LiveApiTest {
       public int read(byte[] b, int off, int len) throws java.io.IOException {
         if (left == 0) {
           String size = line(raw);
-          left = size.isEmpty() ? Long.parseLong(line(raw).trim(), 16) : Long.parseLong(size.trim(), 16);
+          if (size != null && size.isEmpty()) {
+            size = line(raw); // the end of the chunk before
+          }
+          left = size == null ? 0 : Long.parseLong(size.trim(), 16);
           if (left == 0) {
-            return -1;
+            return -1; // the last chunk, or the server closed the connection
           }
         }
         try {
@@ -340,7 +343,7 @@ class LiveApiTest {
     return new java.io.BufferedReader(new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  /** One CRLF-ended line of the raw HTTP stream, without its end. */
+  /** One CRLF-ended line of the raw HTTP stream, without its end; null at the end of the stream. */
   private static String line(java.io.InputStream in) throws java.io.IOException {
     StringBuilder sb = new StringBuilder();
     int c;
@@ -349,7 +352,7 @@ class LiveApiTest {
         sb.append((char) c);
       }
     }
-    return sb.toString();
+    return c < 0 && sb.length() == 0 ? null : sb.toString();
   }
 
   private static List<Integer> incidentOrder(List<SseClient.Message> messages, String burst) {

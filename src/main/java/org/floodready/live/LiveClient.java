@@ -327,17 +327,22 @@ public final class LiveClient {
         .compose(rows -> rows.isEmpty() || rows.get(0).id() > from + 1
             ? liveLog.oldestId().map(oldest -> oldest == null || oldest > from + 1 ? null : rows)
             : Future.succeededFuture(rows))
-        .onComplete(ar -> context.runOnContext(v -> caughtUp(from, ar.succeeded() ? ar.result() : null)));
+        .onComplete(ar -> context.runOnContext(v -> {
+          if (ar.failed()) {
+            log.info("Live client {} could not read the log to catch up ({}): resync", user, ar.cause().toString());
+          }
+          caughtUp(from, ar.succeeded() ? ar.result() : null);
+        }));
   }
 
-  /** A page read back from the log after {@code from}; null when the log no longer reaches back there. */
+  /** A page read back from the log after {@code from}; null when the log no longer reaches back there or failed. */
   private void caughtUp(long from, List<LiveMessage> rows) {
     fetching = false;
     if (closed) {
       return;
     }
     if (rows == null) {
-      log.info("Live client {} is behind the oldest row of the log: resync", user);
+      log.info("Live client {} catches up no further from id {}: resync", user, from);
       end(RESYNC);
       return;
     }

@@ -24,12 +24,14 @@ public final class DomainEvents {
 
   private final Outbox outbox;
   private final LogAppender appender;
+  private final CommitNotifier notifier;
   private final List<Consumer<List<LoggedEvent>>> followers = new CopyOnWriteArrayList<>();
   private final List<Consumer<List<Outbox.Event>>> ownCommits = new CopyOnWriteArrayList<>();
 
   public DomainEvents(Pool pool, String node, Clock clock) {
     this.outbox = new Outbox(node, clock);
-    this.appender = new LogAppender(pool, node, clock);
+    this.notifier = new CommitNotifier(pool);
+    this.appender = new LogAppender(pool, node, clock, notifier);
   }
 
   /** Inserts the event inside the caller's transaction; it is delivered to every node once that commits. */
@@ -85,6 +87,7 @@ public final class DomainEvents {
   }
 
   private void committedHere(List<Outbox.Event> events) {
+    notifier.committed();
     for (Consumer<List<Outbox.Event>> listener : ownCommits) {
       try {
         listener.accept(events);

@@ -29,6 +29,33 @@ public final class EventLog {
         .map(EventLog::events);
   }
 
+  /**
+   * Rows after {@code id} as {@link #after} reads them, with the horizon of the same snapshot: every
+   * transaction whose id is below {@code xmin} has ended, and every one that had an id when the rows were
+   * read is below {@code xmax}.
+   */
+  public record Page(List<LoggedEvent> rows, long xmin, long xmax) {
+  }
+
+  /** Like {@link #after}, with the snapshot's horizon (one statement, so one snapshot). */
+  public Future<Page> page(long id, int limit) {
+    return pool.preparedQuery("SELECT pg_snapshot_xmin(s.snap)::text::bigint AS xmin,"
+        + " pg_snapshot_xmax(s.snap)::text::bigint AS xmax, e.id, e.type, e.unit_id, e.payload"
+        + " FROM (SELECT pg_current_snapshot() AS snap) s LEFT JOIN LATERAL ("
+        + COLUMNS + " WHERE id > $1 ORDER BY id LIMIT $2) e ON true ORDER BY e.id")
+        .execute(Tuple.of(id, limit))
+        .map(rows -> {
+          Row first = rows.iterator().next();
+          List<LoggedEvent> events = new ArrayList<>(rows.size());
+          for (Row r : rows) {
+            if (r.getLong("id") != null) {
+              events.add(event(r));
+            }
+          }
+          return new Page(events, first.getLong("xmin"), first.getLong("xmax"));
+        });
+  }
+
   /** Those of the given ids that are in the log now, in id order. */
   public Future<List<LoggedEvent>> withIds(Collection<Long> ids) {
     return pool.preparedQuery(COLUMNS + " WHERE id = ANY($1) ORDER BY id")
@@ -62,10 +89,14 @@ public final class EventLog {
   private static List<LoggedEvent> events(RowSet<Row> rows) {
     List<LoggedEvent> list = new ArrayList<>(rows.size());
     for (Row r : rows) {
-      // encoded here, not read as text: PostgreSQL's jsonb text has spaces the SSE payloads never had
-      list.add(new LoggedEvent(r.getLong("id"), r.getString("type"), r.getLong("unit_id"),
-          ((JsonObject) r.getJson("payload")).encode()));
+      list.add(event(r));
     }
     return list;
+  }
+
+  private static LoggedEvent event(Row r) {
+    // encoded here, not read as text: PostgreSQL's jsonb text has spaces the SSE payloads never had
+    return new LoggedEvent(r.getLong("id"), r.getString("type"), r.getLong("unit_id"),
+        ((JsonObject) r.getJson("payload")).encode());
   }
 }

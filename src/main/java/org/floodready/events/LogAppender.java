@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Appends log rows that belong to no write's transaction: what is derived from data already committed
  * (the readiness refresh's "a unit's entry changed") and the deprecated after-commit {@code publish}.
  * Rows are written in the order they were handed in, in batches, so a burst costs a few round trips
- * instead of a connection each; the log's trigger wakes every node's follower. The queue is bounded:
+ * instead of a connection each; after each batch the {@link CommitNotifier} wakes every node's follower. The queue is bounded:
  * past it, rows are dropped with a warning (what they derive from is in PostgreSQL: the next refresh or
  * rebuild writes them again).
  */
@@ -34,7 +34,10 @@ final class LogAppender {
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private boolean writing;
 
-  LogAppender(Pool pool, String node, Clock clock) {
+  private final CommitNotifier notifier;
+
+  LogAppender(Pool pool, String node, Clock clock, CommitNotifier notifier) {
+    this.notifier = notifier;
     this.pool = pool;
     this.node = node;
     this.clock = clock;
@@ -79,6 +82,8 @@ final class LogAppender {
     appended.onComplete(ar -> {
       if (ar.failed()) {
         log.warn("Event log append of {} rows failed: {}", batch.size(), ar.cause().toString());
+      } else {
+        notifier.committed();
       }
       writeNext();
     });

@@ -11,9 +11,8 @@ import java.util.List;
 
 /**
  * Writes a write's events into the event log (table live_events) inside the write's own transaction: the
- * event commits with the change or not at all. The table's statement trigger (V20) sends
- * {@code NOTIFY live_events}, which PostgreSQL delivers only on commit, to wake every node's
- * {@link LogFollower}. Append last, just before the commit: a log row's id is handed out at its insert,
+ * event commits with the change or not at all. After the commit the node wakes every node's
+ * {@link LogFollower} ({@link CommitNotifier}: no NOTIFY inside the write since V21). Append last, just before the commit: a log row's id is handed out at its insert,
  * so the earlier it is inserted the longer the followers may wait at its gap.
  */
 public final class Outbox {

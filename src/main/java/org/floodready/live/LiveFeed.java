@@ -125,7 +125,10 @@ public final class LiveFeed extends VerticleBase {
     Buffer frames = LiveClient.sharedFrames(messages);
     clientsByLoop.forEach((loop, clients) -> {
       if (!clients.isEmpty()) {
-        loop.runOnContext(v -> clients.forEach(c -> c.deliver(messages, frames)));
+        loop.runOnContext(v -> {
+          clients.forEach(c -> c.deliver(messages, frames));
+          clients.removeIf(LiveClient::isClosed);
+        });
       }
     });
   }

@@ -61,7 +61,7 @@ public final class LiveRoutes {
       response.setWriteQueueMaxSize(256 * 1024);
       String token = ctx.get(AuthHandler.TOKEN);
       LiveClient client = new LiveClient(response, ctx.request().connection(), context, scope, user,
-          () -> token == null ? Future.succeededFuture() : app.tokens().verify(token), MAX_BACKLOG);
+          () -> token == null ? Future.succeededFuture() : app.tokens().verify(token), MAX_BACKLOG, feed.log());
       response.closeHandler(v -> feed.unregister(client));
       ctx.request().connection().shutdownHandler(v -> {
         client.goodbye(); // the node is stopping: the browser reconnects, to another node behind the balancer

@@ -238,6 +238,128 @@ class LiveApiTest {
     assertEquals(200, admin.get("/api/readiness").status());
   }
 
+  /**
+   * One commit of more events than a stream's backlog holds wakes the follower once, and it hands them
+   * over page after page at memory speed, faster than a slow socket: a stream that reads, however slowly,
+   * must still get every one, in order (it catches up from the log), and a keeper's only his unit's.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void aBurstLargerThanTheBacklogInOneCommitReachesAReadingStreamWhole() throws Exception {
+    long own = unitId("ZZ-GC-SBLH");
+    long elsewhere = unitId("ZZ-HJ-GY");
+    String burst = "big-" + System.nanoTime();
+    String padding = "y".repeat(4000);
+    int events = 3 * LiveRoutes.MAX_BACKLOG;
+    try (java.net.Socket slowSocket = new java.net.Socket();
+         SseClient adminLive = SseClient.open(server.anonymous.base(), token(admin), null);
+         SseClient keeperLive = SseClient.open(server.anonymous.base(), token(keeper), null);
+         java.io.BufferedReader slow = slowReader(slowSocket)) {
+      assertEquals("snapshot", adminLive.next(Duration.ofSeconds(10)).event());
+      assertEquals("snapshot", keeperLive.next(Duration.ofSeconds(10)).event());
+      String line;
+      while ((line = slow.readLine()) != null && !line.equals("event: snapshot")) {
+        // up to the slow stream's snapshot: it is registered
+      }
+      List<org.floodready.events.Outbox.Event> all = new java.util.ArrayList<>();
+      for (int i = 0; i < events; i++) {
+        all.add(new org.floodready.events.Outbox.Event(org.floodready.events.EventType.INCIDENT_CHANGED,
+            new JsonObject().put("unitId", i % 2 == 0 ? own : elsewhere).put("burst", burst).put("n", i)
+                .put("padding", padding)));
+      }
+      var committed = server.server.app().pool()
+          .withTransaction(tx -> server.server.app().events().appendAll(tx, all)).toCompletionStage();
+      List<Integer> slowly = new java.util.ArrayList<>();
+      while ((line = slow.readLine()) != null) {
+        if (line.startsWith("data: ") && line.contains(burst)) {
+          slowly.add(new JsonObject(line.substring(6)).getInteger("n"));
+          if (slowly.get(slowly.size() - 1) == events - 1) {
+            break;
+          }
+        }
+      }
+      committed.toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(java.util.stream.IntStream.range(0, events).boxed().toList(), slowly,
+          "a slow stream gets every message once, in order");
+      assertNotNull(adminLive.await(m -> m.data().contains(burst) && m.json().getInteger("n") == events - 1,
+          Duration.ofSeconds(90)), "the last of the burst");
+      assertEquals(java.util.stream.IntStream.range(0, events).boxed().toList(), incidentOrder(adminLive.seen(), burst),
+          "every message once, in order");
+      assertNotNull(keeperLive.await(m -> m.data().contains(burst) && m.json().getInteger("n") == events - 2,
+          Duration.ofSeconds(90)), "the last of his unit's");
+      assertEquals(java.util.stream.IntStream.range(0, events).filter(n -> n % 2 == 0).boxed().toList(),
+          incidentOrder(keeperLive.seen(), burst), "the keeper gets his unit's messages, in order, and no other");
+    }
+  }
+
+  /**
+   * An SSE stream on a socket with a small receive buffer, read at a few MB/s at most, as a phone on a poor
+   * link: the kernel cannot take a burst for it, so the server's backlog must.
+   */
+  private static java.io.BufferedReader slowReader(java.net.Socket socket) throws java.io.IOException {
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new java.net.InetSocketAddress("localhost", server.server.port()));
+    socket.getOutputStream().write(("GET /api/live?access_token=" + token(admin) + " HTTP/1.1\r\n"
+        + "Host: localhost\r\nAccept: text/event-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    socket.getOutputStream().flush();
+    java.io.InputStream raw = new java.io.BufferedInputStream(socket.getInputStream(), 8192);
+    for (String header = line(raw); header != null && !header.isEmpty(); header = line(raw)) {
+      // the response's headers; the body is chunked
+    }
+    java.io.InputStream body = new java.io.InputStream() {
+      private long left;
+
+      @Override
+      public int read() throws java.io.IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        if (left == 0) {
+          String size = line(raw);
+          if (size != null && size.isEmpty()) {
+            size = line(raw); // the end of the chunk before
+          }
+          left = size == null ? 0 : Long.parseLong(size.trim(), 16);
+          if (left == 0) {
+            return -1; // the last chunk, or the server closed the connection
+          }
+        }
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException();
+        }
+        int n = raw.read(b, off, (int) Math.min(Math.min(len, 8192), left));
+        if (n > 0) {
+          left -= n;
+        }
+        return n;
+      }
+    };
+    return new java.io.BufferedReader(new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** One CRLF-ended line of the raw HTTP stream, without its end; null at the end of the stream. */
+  private static String line(java.io.InputStream in) throws java.io.IOException {
+    StringBuilder sb = new StringBuilder();
+    int c;
+    while ((c = in.read()) >= 0 && c != '\n') {
+      if (c != '\r') {
+        sb.append((char) c);
+      }
+    }
+    return c < 0 && sb.length() == 0 ? null : sb.toString();
+  }
+
+  private static List<Integer> incidentOrder(List<SseClient.Message> messages, String burst) {
+    return messages.stream().filter(m -> "incident.changed".equals(m.event()) && m.data().contains(burst))
+        .map(m -> m.json().getInteger("n")).toList();
+  }
+
   @Test
   void aRealRedWarningArrivesAsAnAlertAndInTheUnitsFigures() throws Exception {
     long unit = unitId("ZZ-HJ-LZ");

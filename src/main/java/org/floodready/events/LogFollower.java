@@ -19,22 +19,16 @@ import org.slf4j.LoggerFactory;
  * pages as there are, and hands them to {@link DomainEvents#deliver}. Everything runs on this verticle's
  * context, so it needs no lock.
  *
- * <p>Ids are drawn at insert, not at commit: a write that took id 7 may commit after the write that took
- * id 8, or roll back. At a missing id the follower holds back, and does not guess by the clock: each read
- * also gives its snapshot's horizon ({@link EventLog.Page}). A transaction draws a log id only once it has a
- * transaction id (V21), so whatever took a missing id below a row seen in a snapshot has a transaction id
- * below that snapshot's {@code xmax}. Once a later snapshot's {@code xmin} has passed that {@code xmax},
- * every such transaction has ended: a missing id still not in the log then rolled back and is passed. So
- * no committed event is delivered out of order or skipped, however long its commit takes, and a rollback
- * holds the follower only until the transactions that were running with it have ended. A transaction left
- * open for {@link #GAP_GIVE_UP_MS} (a stuck session holds the horizon) is passed with a warning, and its
- * ids are looked for again for {@link #LATE_WATCH_MS}, so such a write is still delivered, late.
+ * <p>At an id missing from the log the follower holds back until {@link LogGap} says no transaction that
+ * could fill it is still running, so no committed event is delivered out of order or skipped, however long its
+ * commit takes. Ids given up after {@link #GAP_GIVE_UP_MS} (a stuck session) are looked for again for
+ * {@link #LATE_WATCH_MS}, so such a write is still delivered, late.
  */
 public final class LogFollower extends VerticleBase {
   public static final String CHANNEL = "live_events";
   static final long POLL_MS = 1_000;
   static final long GAP_RETRY_MS = 50;
-  static final long GAP_GIVE_UP_MS = 120_000;
+  static final long GAP_GIVE_UP_MS = LogGap.GIVE_UP_MS;
   static final long LATE_WATCH_MS = 600_000;
   static final int READ_LIMIT = 500;
   static final int MAX_WATCHED = 10_000;
@@ -45,10 +39,7 @@ public final class LogFollower extends VerticleBase {
   private final DomainEvents events;
   private PgSubscriber subscriber;
   private long cursor;
-  /** Missing ids below {@code gapBelow} can no longer commit once a snapshot's xmin reaches {@code gapHorizon}. */
-  private long gapBelow;
-  private long gapHorizon;
-  private long gapSince;
+  private final LogGap gap = new LogGap(GAP_GIVE_UP_MS);
   private boolean gapTimer;
   private boolean reading;
   private boolean again;
@@ -104,7 +95,7 @@ public final class LogFollower extends VerticleBase {
         log.debug("Event log read failed: {}", ar.cause().toString());
       } else if (again || ar.result()) {
         read();
-      } else if (gapSince != 0) {
+      } else if (gap.open()) {
         retryAtGap();
       }
     });
@@ -119,37 +110,30 @@ public final class LogFollower extends VerticleBase {
       if (e.id() != cursor + 1 && !gapEnded(page, e.id())) {
         return true;
       }
-      gapSince = 0;
+      gap.passed();
       cursor = e.id();
       batch.add(e);
     }
     return false;
   }
 
-  /** Whether the ids between the cursor and {@code next} (all missing from the page) will never commit. */
+  /** Whether the follower may pass the ids between the cursor and {@code next} (all missing from the page). */
   private boolean gapEnded(EventLog.Page page, long next) {
     long now = System.currentTimeMillis();
-    if (gapSince == 0) {
-      gapSince = now;
+    switch (gap.at(next, page.xmin(), page.xmax(), now)) {
+      case HOLD:
+        return false;
+      case ROLLED_BACK:
+        log.debug("Ids {}..{} of the event log rolled back", cursor + 1, next - 1);
+        return true;
+      default:
+        log.warn("Event log ids {}..{} held back for {} s by a transaction still open: passed, watched for {} s",
+            cursor + 1, next - 1, gap.heldMs(now) / 1000, LATE_WATCH_MS / 1000);
+        for (long missing = cursor + 1; missing < next && passed.size() < MAX_WATCHED; missing++) {
+          passed.put(missing, now);
+        }
+        return true;
     }
-    if (gapHorizon == 0 || next > gapBelow) {
-      // whatever took these ids drew them before `next`, which this snapshot sees committed
-      gapHorizon = page.xmax();
-      gapBelow = next;
-    }
-    if (page.xmin() >= gapHorizon) {
-      log.debug("Ids {}..{} of the event log rolled back", cursor + 1, next - 1);
-      return true;
-    }
-    if (now - gapSince < GAP_GIVE_UP_MS) {
-      return false;
-    }
-    log.warn("Event log ids {}..{} held back for {} s by a transaction still open: passed, watched for {} s",
-        cursor + 1, next - 1, (now - gapSince) / 1000, LATE_WATCH_MS / 1000);
-    for (long missing = cursor + 1; missing < next && passed.size() < MAX_WATCHED; missing++) {
-      passed.put(missing, now);
-    }
-    return true;
   }
 
   /** A gap whose write rolled back brings no notice: look again shortly. */

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.floodready.events.LogGap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +19,10 @@ import org.slf4j.LoggerFactory;
  * into notifications. One transaction locks the cursor row, reads the events after it, inserts their
  * notifications and moves the cursor: a node that finds the row locked skips the round, so each event is
  * handled once in the cluster, and a crash rolls the whole round back. An id missing from the log (a write
- * whose log row has not committed yet) stops the round there until it appears or has been missing for
- * {@link #GAP_WAIT_MS} (its insert rolled back).
+ * whose log row has not committed yet) stops the round there until it appears or {@link LogGap} says it
+ * rolled back, as for the node's live follower.
  */
 final class EventFollower {
-  static final long GAP_WAIT_MS = 5_000;
   private static final Logger log = LoggerFactory.getLogger(EventFollower.class);
   private static final int BATCH = 500;
 
@@ -30,8 +30,7 @@ final class EventFollower {
   private final EventRules rules;
   private final NotificationRepository outbox;
   private final LongSupplier millis;
-  private long gapId;
-  private long gapSince;
+  private final LogGap gap = new LogGap(LogGap.GIVE_UP_MS);
 
   EventFollower(Pool pool, EventRules rules, NotificationRepository outbox, LongSupplier millis) {
     this.pool = pool;
@@ -56,8 +55,12 @@ final class EventFollower {
   }
 
   private Future<Integer> round(SqlConnection tx, long last, OffsetDateTime now) {
-    return tx.preparedQuery("SELECT id, type, CASE WHEN type = ANY($2) THEN payload END AS payload FROM live_events"
-            + " WHERE id > $1 ORDER BY id LIMIT $3")
+    // the rows with their snapshot's horizon (one statement, one snapshot), as EventLog.page reads them
+    return tx.preparedQuery("SELECT pg_snapshot_xmin(s.snap)::text::bigint AS xmin,"
+            + " pg_snapshot_xmax(s.snap)::text::bigint AS xmax, e.id, e.type, e.payload"
+            + " FROM (SELECT pg_current_snapshot() AS snap) s LEFT JOIN LATERAL ("
+            + "SELECT id, type, CASE WHEN type = ANY($2) THEN payload END AS payload FROM live_events"
+            + " WHERE id > $1 ORDER BY id LIMIT $3) e ON true ORDER BY e.id")
         .execute(Tuple.of(last, EventRules.TYPES.toArray(new String[0]), BATCH))
         .compose(rows -> {
           List<Event> due = contiguous(last, rows);
@@ -87,28 +90,28 @@ final class EventFollower {
         });
   }
 
-  /** The events that follow the cursor without a gap, or across a gap that has lasted long enough. */
+  /** The events that follow the cursor without a gap, or across one that can no longer be filled. */
   private List<Event> contiguous(long last, Iterable<Row> rows) {
     List<Event> due = new ArrayList<>();
     long expected = last + 1;
     for (Row r : rows) {
-      long id = r.getLong("id");
-      if (id != expected && !gapExpired(expected)) {
-        break;
+      Long id = r.getLong("id");
+      if (id == null) {
+        break; // nothing after the cursor: the row only carries the snapshot
       }
+      if (id != expected) {
+        LogGap.Verdict verdict = gap.at(id, r.getLong("xmin"), r.getLong("xmax"), millis.getAsLong());
+        if (verdict == LogGap.Verdict.HOLD) {
+          break;
+        }
+        if (verdict == LogGap.Verdict.GIVEN_UP) {
+          log.warn("Notifications: event log ids {}..{} held back by a transaction still open: passed", expected, id - 1);
+        }
+      }
+      gap.passed();
       due.add(new Event(id, r.getString("type"), (JsonObject) r.getJson("payload")));
       expected = id + 1;
     }
     return due;
-  }
-
-  private boolean gapExpired(long missingId) {
-    long nowMs = millis.getAsLong();
-    if (gapId != missingId) {
-      gapId = missingId;
-      gapSince = nowMs;
-      return false;
-    }
-    return nowMs - gapSince >= GAP_WAIT_MS;
   }
 }

@@ -16,7 +16,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * so a view built from the copy knows when it is stale.
  */
 final class SnapshotMirror {
-  private final Map<Long, UnitSnapshot> entries = new ConcurrentHashMap<>();
+  private final Map<Long, Held> entries = new ConcurrentHashMap<>();
+
+  /**
+   * An entry and what ranking and filtering read of it, parsed once when it arrives (the view of a
+   * province's 50,000 entries is rebuilt on every change; parsing them all each time took seconds).
+   */
+  record Held(UnitSnapshot snapshot, String level, String code, Long parentId, Double score) {
+    static Held of(UnitSnapshot s) {
+      io.vertx.core.json.JsonObject json = s.toJson();
+      Object score = json.getValue("score");
+      Object parent = json.getValue("parentId");
+      return new Held(s, json.getString("level"), json.getString("code"),
+          parent instanceof Number n ? n.longValue() : null, score instanceof Number n ? n.doubleValue() : null);
+    }
+  }
   private final AtomicLong generation = new AtomicLong();
   private volatile long loadedAtNanos;
   private volatile boolean loaded;
@@ -38,11 +52,14 @@ final class SnapshotMirror {
     UnitSnapshot next = withoutTree(entry);
     boolean[] changed = {false};
     entries.compute(next.unitId(), (id, old) -> {
-      if (old != null && !newer(next, old)) {
+      if (old != null && !newer(next, old.snapshot())) {
         return old;
       }
       changed[0] = true;
-      return next;
+      return old != null && old.snapshot().json().equals(next.json())
+          ? new Held(new UnitSnapshot(next.unitId(), next.version(), next.seq(), old.snapshot().json()), old.level(),
+              old.code(), old.parentId(), old.score())
+          : Held.of(next);
     });
     if (changed[0]) {
       generation.incrementAndGet();
@@ -51,7 +68,7 @@ final class SnapshotMirror {
 
   /** Takes the entry whatever its version (a split-brain merge decided it). */
   void replace(UnitSnapshot next) {
-    entries.put(next.unitId(), withoutTree(next));
+    entries.put(next.unitId(), Held.of(withoutTree(next)));
     generation.incrementAndGet();
   }
 
@@ -90,6 +107,10 @@ final class SnapshotMirror {
   }
 
   List<UnitSnapshot> values() {
+    return entries.values().stream().map(Held::snapshot).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+  }
+
+  List<Held> held() {
     return new ArrayList<>(entries.values());
   }
 

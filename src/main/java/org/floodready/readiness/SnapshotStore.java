@@ -61,10 +61,8 @@ public final class SnapshotStore {
    */
   Future<ApplyFigures.Result> apply(Unit unit, Map<String, UnitTotals> parts, boolean wholeUnit, long seq,
       Map<Long, UnitTree.Slot> slots, Set<Long> children, String nowIso, Context context) {
-    JsonObject json = unit.toJson();
-    json.put("unitId", json.remove("id"));
     return Future.fromCompletionStage(
-            map.submitToKey(unit.id(), new ApplyFigures(json, parts, wholeUnit, seq, slots, children, nowIso)),
+            map.submitToKey(unit.id(), new ApplyFigures(entryJson(unit), parts, wholeUnit, seq, slots, children, nowIso)),
             context)
         .map(result -> {
           if (result.changed() != null) {
@@ -73,6 +71,50 @@ public final class SnapshotStore {
           return result;
         })
         .recover(SnapshotStore::noQuorum);
+  }
+
+  /**
+   * Runs each unit's apply on its key's owner, one operation per partition and at most {@code inFlight}
+   * partitions at once; the entries whose figures changed (without their totals).
+   */
+  Future<List<UnitSnapshot>> applyAll(Map<Long, ApplyFigures> byUnit, int inFlight, Context context) {
+    Map<Integer, Map<Long, ApplyFigures>> byPartition = new java.util.TreeMap<>();
+    var partitions = hazelcast.getPartitionService();
+    byUnit.forEach((id, apply) -> byPartition.computeIfAbsent(partitions.getPartition(id).getPartitionId(),
+        p -> new java.util.HashMap<>()).put(id, apply));
+    List<UnitSnapshot> changed = new ArrayList<>();
+    java.util.Iterator<Map<Long, ApplyFigures>> next = byPartition.values().iterator();
+    List<Future<Void>> lanes = new ArrayList<>();
+    for (int i = 0; i < inFlight; i++) {
+      lanes.add(applyNext(next, changed, context));
+    }
+    return Future.all(lanes).map(v -> changed).recover(SnapshotStore::noQuorum);
+  }
+
+  /** One lane: the next partition's batch, then the next, until none is left (on {@code context}). */
+  private Future<Void> applyNext(java.util.Iterator<Map<Long, ApplyFigures>> next, List<UnitSnapshot> changed,
+      Context context) {
+    if (!next.hasNext()) {
+      return Future.succeededFuture();
+    }
+    Map<Long, ApplyFigures> batch = next.next();
+    return Future.fromCompletionStage(map.submitToKeys(batch.keySet(), new ApplyBatch(batch)), context)
+        .compose(results -> {
+          for (UnitSnapshot s : results.values()) {
+            if (s != null) {
+              mirror.put(s);
+              changed.add(s);
+            }
+          }
+          return applyNext(next, changed, context);
+        });
+  }
+
+  /** The unit's fields as its entry shows them. */
+  static JsonObject entryJson(Unit unit) {
+    JsonObject json = unit.toJson();
+    json.put("unitId", json.remove("id"));
+    return json;
   }
 
   /** Every unit's entry read from the map itself (a blocking read, run on a worker). */
@@ -109,7 +151,7 @@ public final class SnapshotStore {
       return v;
     }
     // taken before the copy: a change during the build leaves this view stale, never wrongly fresh
-    SnapshotView built = SnapshotView.build(generation, mirror.values(), node);
+    SnapshotView built = SnapshotView.ranked(generation, mirror.held(), node);
     view.accumulateAndGet(built, (old, next) -> old == null || next.generation >= old.generation ? next : old);
     return built;
   }

@@ -5,6 +5,7 @@ import org.floodready.access.Scope;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
@@ -20,14 +21,43 @@ import org.floodready.units.Unit;
 
 /**
  * The snapshot as GET /api/readiness shows it, built once per change of the mirror: every entry ranked
- * and in tree order, and each answer (scope, level, format) encoded the first time it is asked. The
- * entries are shared by every request: nothing may modify them.
+ * and in tree order, and each answer (scope, filter, format) encoded the first time it is asked. An entry
+ * stays the JSON text it arrived as; its rank, peers and flag are written after it when an answer is
+ * encoded (a province's 50,000 entries parsed into objects on every change took seconds and hundreds of MB).
  */
 final class SnapshotView {
   /** Answers kept per view; more distinct scopes than this are encoded per request. */
   static final int MAX_BODIES = 512;
+  /**
+   * Entries the default answer holds at most: every level from the top while they fit (a province's
+   * cities, districts and streets, 2,568; not its 47,000 communities, which {@code parent} or {@code level}
+   * asks for).
+   */
+  static final int DEFAULT_MAX_ENTRIES = 5_000;
 
-  record BodyKey(Scope scope, String level, boolean csv) {
+  /**
+   * What an answer holds: one level, the children of one unit, the top {@code depth} levels (each null
+   * when not asked); all null: the default, bounded by {@link #DEFAULT_MAX_ENTRIES}.
+   */
+  record Filter(String level, Long parent, Integer depth) {
+    static final Filter DEFAULT = new Filter(null, null, null);
+
+    static Filter level(String level) {
+      return new Filter(level, null, null);
+    }
+
+    boolean isDefault() {
+      return level == null && parent == null && depth == null;
+    }
+
+    boolean keeps(Ranked e, int levelsShown) {
+      int index = Unit.LEVELS.indexOf(e.level());
+      return (level == null || level.equals(e.level())) && (parent == null || parent.equals(e.parentId()))
+          && (depth == null || index < depth) && (!isDefault() || index < levelsShown);
+    }
+  }
+
+  record BodyKey(Scope scope, Filter filter, boolean csv) {
   }
 
   /**
@@ -52,16 +82,31 @@ final class SnapshotView {
     }
   }
 
+  /** One entry with its standing among its peers. */
+  record Ranked(long unitId, String level, String code, Long parentId, String json, Integer rank, int peers,
+      String flag) {
+    /** The entry's JSON with rank, peers and flag added (as {@link Ranking#apply} puts them, last). */
+    String encoded() {
+      return json.substring(0, json.lastIndexOf('}')) + (json.length() > 2 ? "," : "") + "\"rank\":" + rank
+          + ",\"peers\":" + peers + ",\"flag\":" + (flag == null ? "null" : Json.encode(flag)) + "}";
+    }
+
+    /** Rank, peers and flag: a unit's live message is sent again when they move. */
+    String standing() {
+      return rank + "/" + peers + "/" + flag;
+    }
+  }
+
   final long generation;
   final long version;
   final long seq;
   private final String node;
-  private final List<JsonObject> ordered;
-  private final Map<Long, JsonObject> byId;
+  private final List<Ranked> ordered;
+  private final Map<Long, Ranked> byId;
   private final Map<BodyKey, Body> bodies = new ConcurrentHashMap<>();
 
-  private SnapshotView(long generation, long version, long seq, String node, List<JsonObject> ordered,
-      Map<Long, JsonObject> byId) {
+  private SnapshotView(long generation, long version, long seq, String node, List<Ranked> ordered,
+      Map<Long, Ranked> byId) {
     this.generation = generation;
     this.version = version;
     this.seq = seq;
@@ -70,32 +115,47 @@ final class SnapshotView {
     this.byId = byId;
   }
 
-  /** Ranks the entries (city → district → street → community, then by code). */
   static SnapshotView build(long generation, List<UnitSnapshot> entries, String node) {
-    List<JsonObject> list = new ArrayList<>(entries.size());
-    Map<Long, JsonObject> byId = new HashMap<>();
+    return ranked(generation, entries.stream().map(SnapshotMirror.Held::of).toList(), node);
+  }
+
+  /** Ranks the entries (city → district → street → community, then by code). */
+  static SnapshotView ranked(long generation, List<SnapshotMirror.Held> entries, String node) {
+    List<JsonObject> standings = new ArrayList<>(entries.size());
     long version = 0;
     long seq = 0;
-    for (UnitSnapshot s : entries) {
-      JsonObject json = s.toJson();
-      list.add(json);
-      byId.put(s.unitId(), json);
-      version += s.version();
-      seq = Math.max(seq, s.seq());
+    for (SnapshotMirror.Held h : entries) {
+      standings.add(new JsonObject().put("level", h.level()).put("code", h.code()).put("score", h.score()));
+      version += h.snapshot().version();
+      seq = Math.max(seq, h.snapshot().seq());
     }
-    Ranking.apply(list);
-    list.sort(Comparator.<JsonObject>comparingInt(e -> Unit.LEVELS.indexOf(e.getString("level")))
-        .thenComparing(e -> e.getString("code")));
+    Ranking.apply(standings);
+    List<Ranked> list = new ArrayList<>(entries.size());
+    Map<Long, Ranked> byId = new HashMap<>(entries.size() * 2);
+    for (int i = 0; i < entries.size(); i++) {
+      SnapshotMirror.Held h = entries.get(i);
+      JsonObject s = standings.get(i);
+      Ranked r = new Ranked(h.snapshot().unitId(), h.level(), h.code(), h.parentId(), h.snapshot().json(),
+          s.getInteger("rank"), s.getInteger("peers"), s.getString("flag"));
+      list.add(r);
+      byId.put(r.unitId(), r);
+    }
+    list.sort(Comparator.<Ranked>comparingInt(e -> Unit.LEVELS.indexOf(e.level()))
+        .thenComparing(Ranked::code, Comparator.nullsFirst(Comparator.naturalOrder())));
     return new SnapshotView(generation, version, seq, node, Collections.unmodifiableList(list), byId);
   }
 
-  /** The ranked entry of one unit (shared: read only). */
+  /** The ranked entry of one unit, a fresh object (null when the snapshot lacks it). */
   JsonObject entry(long unitId) {
-    return byId.get(unitId);
+    Ranked r = byId.get(unitId);
+    return r == null ? null : new JsonObject(r.encoded());
   }
 
-  Map<Long, JsonObject> entries() {
-    return Collections.unmodifiableMap(byId);
+  /** Rank, peers and flag of every unit (see {@link Ranked#standing}). */
+  Map<Long, String> standings() {
+    Map<Long, String> out = new HashMap<>(byId.size() * 2);
+    byId.forEach((id, r) -> out.put(id, r.standing()));
+    return out;
   }
 
   int size() {
@@ -104,10 +164,15 @@ final class SnapshotView {
 
   /** The answer for a scope, one level (null = all) and format, with {@code at} the request's time. */
   Answer body(Scope scope, String level, boolean csv, String atIso) {
-    BodyKey key = new BodyKey(scope, level, csv);
+    return body(scope, level == null ? Filter.DEFAULT : Filter.level(level), csv, atIso);
+  }
+
+  /** The answer for a scope, a filter and format, with {@code at} the request's time. */
+  Answer body(Scope scope, Filter filter, boolean csv, String atIso) {
+    BodyKey key = new BodyKey(scope, filter, csv);
     Body body = bodies.get(key);
     if (body == null) {
-      body = encode(scope, level, csv);
+      body = encode(scope, filter, csv);
       if (bodies.size() < MAX_BODIES) {
         bodies.putIfAbsent(key, body);
       }
@@ -115,24 +180,61 @@ final class SnapshotView {
     return body.with(atIso);
   }
 
-  /** A fresh JSON object of the answer (its own copy, free to modify). */
+  /** A fresh JSON object of the default answer (its own copy, free to modify). */
   JsonObject json(Scope scope, String atIso) {
-    return new JsonObject(body(scope, null, false, atIso).joined());
+    return json(scope, Filter.DEFAULT, atIso);
   }
 
-  private Body encode(Scope scope, String level, boolean csv) {
-    JsonArray units = new JsonArray();
-    for (JsonObject e : ordered) {
-      if (scope.allows(e.getLong("unitId")) && (level == null || level.equals(e.getString("level")))) {
-        units.add(e);
+  JsonObject json(Scope scope, Filter filter, String atIso) {
+    return new JsonObject(body(scope, filter, false, atIso).joined());
+  }
+
+  /** How many levels from the top the default answer of {@code scope} holds (at least one). */
+  private int defaultLevels(Scope scope) {
+    int[] perLevel = new int[Unit.LEVELS.size()];
+    for (Ranked e : ordered) {
+      int index = Unit.LEVELS.indexOf(e.level());
+      if (index >= 0 && scope.allows(e.unitId())) {
+        perLevel[index]++;
+      }
+    }
+    int levels = 0;
+    int total = 0;
+    while (levels < perLevel.length && (levels == 0 || total + perLevel[levels] <= DEFAULT_MAX_ENTRIES)) {
+      total += perLevel[levels];
+      levels++;
+    }
+    return levels;
+  }
+
+  private Body encode(Scope scope, Filter filter, boolean csv) {
+    int levels = filter.isDefault() ? defaultLevels(scope) : Unit.LEVELS.size();
+    StringBuilder units = new StringBuilder("[");
+    JsonArray rows = csv ? new JsonArray() : null;
+    int total = 0;
+    for (Ranked e : ordered) {
+      if (!scope.allows(e.unitId())) {
+        continue;
+      }
+      total++;
+      if (filter.keeps(e, levels)) {
+        if (csv) {
+          rows.add(new JsonObject(e.encoded()));
+        } else {
+          units.append(units.length() > 1 ? "," : "").append(e.encoded());
+        }
       }
     }
     if (csv) {
-      return new Body(null, offHeap("\uFEFF" + ReadinessCsv.render(units)));
+      return new Body(null, offHeap("\uFEFF" + ReadinessCsv.render(rows)));
     }
-    String head = new JsonObject().put("version", version).put("seq", seq).put("node", node).encode();
-    return new Body(head.substring(0, head.length() - 1) + ",\"at\":\"",
-        offHeap("\",\"units\":" + units.encode() + "}"));
+    JsonObject head = new JsonObject().put("version", version).put("seq", seq).put("node", node).put("total", total);
+    if (filter.isDefault()) {
+      head.put("depth", levels);
+    }
+    String encoded = head.encode();
+    return new Body(encoded.substring(0, encoded.length() - 1) + ",\"at\":\"",
+        offHeap("\",\"units\":" + units.append(']') + "}"));
   }
 
   /**

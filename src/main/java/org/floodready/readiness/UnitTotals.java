@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.floodready.inventory.Coverage;
+import org.floodready.inventory.CoverageSum;
 
 /**
  * Sums of readiness inputs: a unit's own lines, or its whole subtree (own + each child's subtree, added
@@ -124,6 +125,22 @@ final class UnitTotals implements Serializable {
       k[0] += Math.max(s.usable(), 0);
       k[1] += s.required();
       k[2] += Math.min(Math.max(s.usable(), 0), s.required());
+    }
+  }
+
+  /** Lines of one base, category and kind added up in PostgreSQL: the same sums as {@link #add(StockLine)} each. */
+  void add(CoverageSum s) {
+    weight += s.weight();
+    weighted += s.weighted();
+    shortItems += s.shortLines();
+    double[] c = categories.computeIfAbsent(s.category(), k -> new double[2]);
+    c[0] += s.weight();
+    c[1] += s.weighted();
+    double[] k = s.kind() == null ? null : kinds.get(s.kind());
+    if (k != null) {
+      k[0] += s.usable();
+      k[1] += s.required();
+      k[2] += s.usableCapped();
     }
   }
 

@@ -50,6 +50,10 @@ public final class ReadinessRefresh extends VerticleBase {
    * entries in its first round, and all at once they held hundreds of MB of operations and results.
    */
   static final int MAX_APPLIES_AT_ONCE = 256;
+  /** The minute's recompute of every unit leaves this many times its duration free for the events. */
+  static final long EVERY_UNIT_SPACING = 10;
+  /** Live messages one refresh sends at most for every changed entry (see {@link #publishChanges}). */
+  static final int MAX_MESSAGES = 1_000;
   /** Partitions a rebuild writes at once (one operation each, carrying all its units' totals). */
   static final int PARTITIONS_AT_ONCE = 8;
 
@@ -70,6 +74,10 @@ public final class ReadinessRefresh extends VerticleBase {
   /** The unit tree and each unit's children, as last read (see {@link #knownUnits}). */
   private Map<Long, Unit> unitsById;
   private Map<Long, SortedSet<Long>> childrenOf;
+
+  /** When the last recompute of every unit ended and how long it took (read by the minute's timer). */
+  private volatile long lastEveryUnitEnd;
+  private volatile long lastEveryUnitTook;
 
   /** Read by other threads (GET /api/cluster); written on the context only. */
   private volatile long rebuilds;
@@ -95,6 +103,18 @@ public final class ReadinessRefresh extends VerticleBase {
   /** Recomputes the unit and its ancestors (every unit when unitId is null). */
   public Future<Void> refresh(Long unitId) {
     return onContext(() -> enqueue(unitId, null));
+  }
+
+  /**
+   * The minute's recompute of every unit (time-driven figures: silent checkpoints, overdue hazards), unless
+   * the last one ended less than {@link #EVERY_UNIT_SPACING} times its duration ago: at province scale it
+   * takes tens of seconds, and the events' refreshes wait behind it.
+   */
+  public Future<Void> refreshEveryUnitWhenDue() {
+    if (System.currentTimeMillis() - lastEveryUnitEnd < EVERY_UNIT_SPACING * lastEveryUnitTook) {
+      return Future.succeededFuture();
+    }
+    return refresh(null);
   }
 
   /** After a change at one base of the unit (stock, quota): reads only that base's lines again. */
@@ -234,9 +254,18 @@ public final class ReadinessRefresh extends VerticleBase {
     } catch (RuntimeException e) {
       run = Future.failedFuture(e);
     }
+    boolean everyUnit = units == null;
     run.onComplete(ar -> context.runOnContext(v -> {
       lastEndMillis = System.currentTimeMillis();
       lastTookMillis = lastEndMillis - start;
+      if (everyUnit) {
+        lastEveryUnitEnd = lastEndMillis;
+        lastEveryUnitTook = lastTookMillis;
+      }
+      if (everyUnit && ar.succeeded()) {
+        log.info("Readiness of every unit ({}) recomputed in {} ms", unitsById == null ? "?" : unitsById.size(),
+            lastTookMillis);
+      }
       if (ar.failed()) {
         log.warn("Readiness refresh failed: {}", ar.cause().toString());
       }
@@ -268,16 +297,27 @@ public final class ReadinessRefresh extends VerticleBase {
     OffsetDateTime now = app.now();
     String nowIso = app.iso(now);
     if (touched == null) {
+      long[] at = {System.nanoTime(), 0, 0, 0};
       return eventLog.currentSeq().compose(seq -> sources.read(now)
           // 50,000 units and their sums at province scale: off the event loop
-          .compose(inputs -> here(vertx.executeBlocking(() -> rebuildPlan(inputs, seq, nowIso), false)))
+          .compose(inputs -> {
+            at[1] = System.nanoTime();
+            return here(vertx.executeBlocking(() -> rebuildPlan(inputs, seq, nowIso), false));
+          })
           .compose(plan -> {
+            at[2] = System.nanoTime();
             unitsById = plan.units();
             childrenOf = plan.children();
             return store.applyAll(plan.applies(), PARTITIONS_AT_ONCE, context);
           })
-          .compose(changed -> changed.isEmpty() ? Future.succeededFuture()
-              : publishChanges(changed.stream().map(UnitSnapshot::unitId).toList())));
+          .compose(changed -> {
+            at[3] = System.nanoTime();
+            return changed.isEmpty() ? Future.succeededFuture()
+                : publishChanges(changed.stream().map(UnitSnapshot::unitId).toList());
+          })
+          .onSuccess(v -> log.info("Readiness of every unit: read {} ms, sums {} ms, applied {} ms, published {} ms",
+              (at[1] - at[0]) / 1_000_000, (at[2] - at[1]) / 1_000_000, (at[3] - at[2]) / 1_000_000,
+              (System.nanoTime() - at[3]) / 1_000_000)));
     }
     Set<Long> ids = new HashSet<>(touched.units());
     ids.addAll(touched.bases().keySet());
@@ -360,7 +400,7 @@ public final class ReadinessRefresh extends VerticleBase {
       Map<Long, UnitTree.Slot> slots = new HashMap<>();
       children.get(u.id()).forEach(c -> slots.put(c, new UnitTree.Slot(stamp, subtrees.get(c))));
       applies.put(u.id(), new ApplyFigures(SnapshotStore.entryJson(u), parts.get(u.id()), true, seq, slots,
-          children.get(u.id()), nowIso));
+          children.get(u.id()), nowIso, true));
     }
     return new RebuildPlan(units, children, applies);
   }
@@ -412,7 +452,8 @@ public final class ReadinessRefresh extends VerticleBase {
 
   /**
    * Queues one "readiness" live message per changed unit (its entry, ranked among its peers), and one for
-   * each peer whose rank or flag moved because of the change.
+   * each peer whose rank or flag moved because of the change; above {@link #MAX_MESSAGES}, only those of
+   * the levels the default answer holds.
    */
   private Future<Void> publishChanges(List<Long> changed) {
     return here(store.view()).map(view -> {
@@ -423,6 +464,14 @@ public final class ReadinessRefresh extends VerticleBase {
           send.add(id);
         }
       });
+      if (send.size() > MAX_MESSAGES) {
+        // a rebuild at province scale changes tens of thousands of communities: their streets, districts and
+        // cities change with them, and a board refreshes its panels on those; the rest is in the snapshot
+        int before = send.size();
+        send.removeIf(id -> !view.inDefaultAnswer(id));
+        log.info("Readiness: {} entries changed or moved rank; live messages for the {} of the default answer's"
+            + " levels", before, send.size());
+      }
       for (long id : send) {
         JsonObject entry = view.entry(id);
         if (entry != null) {

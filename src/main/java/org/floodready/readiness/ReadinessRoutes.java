@@ -36,7 +36,7 @@ public final class ReadinessRoutes {
   /**
    * The snapshot in the caller's scope; {@code level} keeps one level, {@code parent} a unit's children,
    * {@code depth} the top levels; without them the levels from the top that fit the default's bound.
-   * {@code format=csv} gives the ranking sheet.
+   * {@code page} and {@code size} page through the entries kept. {@code format=csv} gives the ranking sheet.
    */
   private void getReadiness(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
@@ -46,7 +46,8 @@ public final class ReadinessRoutes {
     String level = q.oneOf("level", Unit.LEVELS);
     Long parent = q.id("parent");
     Integer depth = q.text("depth") == null ? null : q.integer("depth", 1, 1, Unit.LEVELS.size());
-    SnapshotView.Filter filter = new SnapshotView.Filter(level, parent, depth);
+    SnapshotView.Filter filter = new SnapshotView.Filter(level, parent, depth, q.integer("page", 1, 1, 1_000_000),
+        q.integer("size", SnapshotView.MAX_PAGE, 1, SnapshotView.MAX_PAGE));
     if ("xlsx".equals(format)) {
       rankingXlsx(ctx, user, level, filter);
       return;

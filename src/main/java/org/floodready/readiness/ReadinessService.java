@@ -38,6 +38,11 @@ public final class ReadinessService {
     return refresher.refresh(unitId);
   }
 
+  /** The minute's recompute of every unit, skipped while the last one is recent for its cost. */
+  public Future<Void> refreshEveryUnitWhenDue() {
+    return refresher.refreshEveryUnitWhenDue();
+  }
+
   /** After a change at one base of the unit (stock, quota): reads only that base's lines again. */
   public Future<Void> refreshBase(long unitId, long baseId) {
     return refresher.refreshBase(unitId, baseId);

@@ -1,6 +1,10 @@
 package org.floodready.readiness;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -19,18 +23,31 @@ final class SnapshotMirror {
   private final Map<Long, Held> entries = new ConcurrentHashMap<>();
 
   /**
-   * An entry and what ranking and filtering read of it, parsed once when it arrives (the view of a
-   * province's 50,000 entries is rebuilt on every change; parsing them all each time took seconds).
+   * An entry (its JSON as UTF-8: half the bytes of a Java string holding Chinese names) and what ranking
+   * and filtering read of it, parsed once when it arrives: the view of a province's 50,000 entries is
+   * rebuilt on every change, and parsing them all each time took seconds.
    */
-  record Held(UnitSnapshot snapshot, String level, String code, Long parentId, Double score) {
+  record Held(long unitId, long version, long seq, byte[] json, String level, String code, Long parentId,
+      Double score) {
     static Held of(UnitSnapshot s) {
-      io.vertx.core.json.JsonObject json = s.toJson();
+      byte[] bytes = s.json().getBytes(StandardCharsets.UTF_8);
+      JsonObject json = new JsonObject(Buffer.buffer(bytes));
       Object score = json.getValue("score");
       Object parent = json.getValue("parentId");
-      return new Held(s, json.getString("level"), json.getString("code"),
+      return new Held(s.unitId(), s.version(), s.seq(), bytes, json.getString("level"), json.getString("code"),
           parent instanceof Number n ? n.longValue() : null, score instanceof Number n ? n.doubleValue() : null);
     }
+
+    UnitSnapshot snapshot() {
+      return new UnitSnapshot(unitId, version, seq, new String(json, StandardCharsets.UTF_8));
+    }
+
+    /** The same entry, newer in version or seq only. */
+    Held with(UnitSnapshot s) {
+      return new Held(s.unitId(), s.version(), s.seq(), json, level, code, parentId, score);
+    }
   }
+
   private final AtomicLong generation = new AtomicLong();
   private volatile long loadedAtNanos;
   private volatile boolean loaded;
@@ -52,13 +69,11 @@ final class SnapshotMirror {
     UnitSnapshot next = withoutTree(entry);
     boolean[] changed = {false};
     entries.compute(next.unitId(), (id, old) -> {
-      if (old != null && !newer(next, old.snapshot())) {
+      if (old != null && !newer(next.version(), next.seq(), old.version(), old.seq())) {
         return old;
       }
       changed[0] = true;
-      return old != null && old.snapshot().json().equals(next.json())
-          ? new Held(new UnitSnapshot(next.unitId(), next.version(), next.seq(), old.snapshot().json()), old.level(),
-              old.code(), old.parentId(), old.score())
+      return old != null && Arrays.equals(old.json(), next.json().getBytes(StandardCharsets.UTF_8)) ? old.with(next)
           : Held.of(next);
     });
     if (changed[0]) {
@@ -102,6 +117,10 @@ final class SnapshotMirror {
     loaded = true;
   }
 
+  int size() {
+    return entries.size();
+  }
+
   Set<Long> keys() {
     return Set.copyOf(entries.keySet());
   }
@@ -124,7 +143,10 @@ final class SnapshotMirror {
 
   /** Versions only grow per unit; an equal version with a later read (seq) is newer too. */
   static boolean newer(UnitSnapshot candidate, UnitSnapshot current) {
-    return candidate.version() > current.version()
-        || candidate.version() == current.version() && candidate.seq() > current.seq();
+    return newer(candidate.version(), candidate.seq(), current.version(), current.seq());
+  }
+
+  private static boolean newer(long version, long seq, long currentVersion, long currentSeq) {
+    return version > currentVersion || version == currentVersion && seq > currentSeq;
   }
 }

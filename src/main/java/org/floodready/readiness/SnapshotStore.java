@@ -38,6 +38,7 @@ public final class SnapshotStore {
   private final AtomicReference<SnapshotView> view = new AtomicReference<>();
   private final AtomicBoolean reloading = new AtomicBoolean();
   private final AtomicReference<Future<Void>> firstLoad = new AtomicReference<>();
+  private final AtomicReference<Build> building = new AtomicReference<>();
 
   public SnapshotStore(Vertx vertx, HazelcastInstance hazelcast, String node) {
     this.vertx = vertx;
@@ -136,24 +137,51 @@ public final class SnapshotStore {
       return noQuorum(new SplitBrainProtectionException("no quorum"));
     }
     if (!mirror.loaded()) {
-      return firstLoad().map(v -> current());
+      return firstLoad().compose(v -> current(mirror.generation()));
     }
-    if (System.nanoTime() - mirror.loadedAtNanos() > TimeUnit.MILLISECONDS.toNanos(MAX_AGE_MS)) {
+    if (System.nanoTime() - mirror.loadedAtNanos() > TimeUnit.MILLISECONDS.toNanos(maxAgeMs())) {
       reloadInBackground();
     }
-    return Future.succeededFuture(current());
+    return current(mirror.generation());
   }
 
-  private SnapshotView current() {
+  /**
+   * The mirror is read again after this long: 5 s, and 5 s more per 5,000 entries (each reload reads every
+   * entry from the map).
+   */
+  private long maxAgeMs() {
+    return MAX_AGE_MS * Math.max(1, mirror.size() / 5_000);
+  }
+
+  /** A view being built (on a worker) from the mirror as it was at {@code generation} or later. */
+  private record Build(long generation, Future<SnapshotView> view) {
+  }
+
+  /**
+   * A view holding every change up to {@code wanted}: the last one built if it does, else the one being
+   * built if it will, else a new one once the one being built is done. Views are built off the event loop
+   * (a province's 50,000 entries take a while) and one at a time; callers asking meanwhile share the build.
+   */
+  private Future<SnapshotView> current(long wanted) {
     SnapshotView v = view.get();
-    long generation = mirror.generation();
-    if (v != null && v.generation == generation) {
-      return v;
+    if (v != null && v.generation >= wanted) {
+      return Future.succeededFuture(v);
     }
+    Build running = building.get();
+    if (running != null && !running.view().isComplete()) {
+      return running.generation() >= wanted ? running.view() : running.view().transform(ar -> current(wanted));
+    }
+    Promise<SnapshotView> promise = Promise.promise();
     // taken before the copy: a change during the build leaves this view stale, never wrongly fresh
-    SnapshotView built = SnapshotView.ranked(generation, mirror.held(), node);
-    view.accumulateAndGet(built, (old, next) -> old == null || next.generation >= old.generation ? next : old);
-    return built;
+    Build mine = new Build(mirror.generation(), promise.future());
+    if (!building.compareAndSet(running, mine)) {
+      return current(wanted);
+    }
+    vertx.executeBlocking(() -> SnapshotView.ranked(mine.generation(), mirror.held(), node), false)
+        .onSuccess(built -> view.accumulateAndGet(built,
+            (old, next) -> old == null || next.generation >= old.generation ? next : old))
+        .onComplete(promise);
+    return promise.future();
   }
 
   /** Several callers may ask at once: whoever sets the future first starts the one load. */
@@ -179,7 +207,7 @@ public final class SnapshotStore {
   private Future<Void> reload() {
     return vertx.executeBlocking(() -> {
       Set<Long> before = mirror.keys();
-      mirror.reload(before, map.values());
+      mirror.reload(before, map.project(new WithoutTree()));
       return (Void) null;
     }, false).recover(SnapshotStore::noQuorum);
   }

@@ -29,18 +29,27 @@ final class SnapshotView {
   /** Answers kept per view; more distinct scopes than this are encoded per request. */
   static final int MAX_BODIES = 512;
   /**
-   * Entries the default answer holds at most: every level from the top while they fit (a province's
-   * cities, districts and streets, 2,568; not its 47,000 communities, which {@code parent} or {@code level}
-   * asks for).
+   * Entries the default answer holds at most: every level from the top while they fit (all of a city's;
+   * a province's 18 cities and 150 districts, not its 2,400 streets at 1.8 kB each, nor its 47,000
+   * communities, which {@code parent} or {@code level} asks for).
    */
-  static final int DEFAULT_MAX_ENTRIES = 5_000;
+  static final int DEFAULT_MAX_ENTRIES = 1_000;
+  /** Entries one answer holds at most (a page): 47,000 communities in one answer took 90 MB to encode. */
+  static final int MAX_PAGE = 5_000;
+  /** Encoded answers bigger than this are not kept for the next request. */
+  static final int MAX_KEPT_BODY_BYTES = 16 << 20;
 
   /**
    * What an answer holds: one level, the children of one unit, the top {@code depth} levels (each null
-   * when not asked); all null: the default, bounded by {@link #DEFAULT_MAX_ENTRIES}.
+   * when not asked; all null: the default, the levels from the top that fit {@link #DEFAULT_MAX_ENTRIES}),
+   * and of those the page {@code page} (from 1) of {@code size} entries (at most {@link #MAX_PAGE}).
    */
-  record Filter(String level, Long parent, Integer depth) {
+  record Filter(String level, Long parent, Integer depth, int page, int size) {
     static final Filter DEFAULT = new Filter(null, null, null);
+
+    Filter(String level, Long parent, Integer depth) {
+      this(level, parent, depth, 1, MAX_PAGE);
+    }
 
     static Filter level(String level) {
       return new Filter(level, null, null);
@@ -82,13 +91,28 @@ final class SnapshotView {
     }
   }
 
-  /** One entry with its standing among its peers. */
-  record Ranked(long unitId, String level, String code, Long parentId, String json, Integer rank, int peers,
+  /** One entry (its JSON as UTF-8) with its standing among its peers. */
+  record Ranked(long unitId, String level, String code, Long parentId, byte[] json, Integer rank, int peers,
       String flag) {
-    /** The entry's JSON with rank, peers and flag added (as {@link Ranking#apply} puts them, last). */
+    /** What follows the entry's own fields: rank, peers and flag (as {@link Ranking#apply} puts them, last). */
+    byte[] tail() {
+      return ((json.length > 2 ? "," : "") + "\"rank\":" + rank + ",\"peers\":" + peers + ",\"flag\":"
+          + (flag == null ? "null" : Json.encode(flag)) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    int encodedLength(byte[] tail) {
+      return json.length - 1 + tail.length;
+    }
+
+    void writeTo(ByteBuffer out, byte[] tail) {
+      out.put(json, 0, json.length - 1).put(tail);
+    }
+
     String encoded() {
-      return json.substring(0, json.lastIndexOf('}')) + (json.length() > 2 ? "," : "") + "\"rank\":" + rank
-          + ",\"peers\":" + peers + ",\"flag\":" + (flag == null ? "null" : Json.encode(flag)) + "}";
+      byte[] tail = tail();
+      ByteBuffer out = ByteBuffer.allocate(encodedLength(tail));
+      writeTo(out, tail);
+      return new String(out.array(), StandardCharsets.UTF_8);
     }
 
     /** Rank, peers and flag: a unit's live message is sent again when they move. */
@@ -104,6 +128,7 @@ final class SnapshotView {
   private final List<Ranked> ordered;
   private final Map<Long, Ranked> byId;
   private final Map<BodyKey, Body> bodies = new ConcurrentHashMap<>();
+  private final int everythingLevels;
 
   private SnapshotView(long generation, long version, long seq, String node, List<Ranked> ordered,
       Map<Long, Ranked> byId) {
@@ -113,6 +138,7 @@ final class SnapshotView {
     this.node = node;
     this.ordered = ordered;
     this.byId = byId;
+    this.everythingLevels = defaultLevels(Scope.EVERYTHING);
   }
 
   static SnapshotView build(long generation, List<UnitSnapshot> entries, String node) {
@@ -126,8 +152,8 @@ final class SnapshotView {
     long seq = 0;
     for (SnapshotMirror.Held h : entries) {
       standings.add(new JsonObject().put("level", h.level()).put("code", h.code()).put("score", h.score()));
-      version += h.snapshot().version();
-      seq = Math.max(seq, h.snapshot().seq());
+      version += h.version();
+      seq = Math.max(seq, h.seq());
     }
     Ranking.apply(standings);
     List<Ranked> list = new ArrayList<>(entries.size());
@@ -135,7 +161,7 @@ final class SnapshotView {
     for (int i = 0; i < entries.size(); i++) {
       SnapshotMirror.Held h = entries.get(i);
       JsonObject s = standings.get(i);
-      Ranked r = new Ranked(h.snapshot().unitId(), h.level(), h.code(), h.parentId(), h.snapshot().json(),
+      Ranked r = new Ranked(h.unitId(), h.level(), h.code(), h.parentId(), h.json(),
           s.getInteger("rank"), s.getInteger("peers"), s.getString("flag"));
       list.add(r);
       byId.put(r.unitId(), r);
@@ -173,7 +199,7 @@ final class SnapshotView {
     Body body = bodies.get(key);
     if (body == null) {
       body = encode(scope, filter, csv);
-      if (bodies.size() < MAX_BODIES) {
+      if (bodies.size() < MAX_BODIES && body.rest().length() <= MAX_KEPT_BODY_BYTES) {
         bodies.putIfAbsent(key, body);
       }
     }
@@ -187,6 +213,12 @@ final class SnapshotView {
 
   JsonObject json(Scope scope, Filter filter, String atIso) {
     return new JsonObject(body(scope, filter, false, atIso).joined());
+  }
+
+  /** Whether the unit's level is one the default answer for everything holds. */
+  boolean inDefaultAnswer(long unitId) {
+    Ranked r = byId.get(unitId);
+    return r != null && Unit.LEVELS.indexOf(r.level()) < everythingLevels;
   }
 
   /** How many levels from the top the default answer of {@code scope} holds (at least one). */
@@ -209,32 +241,49 @@ final class SnapshotView {
 
   private Body encode(Scope scope, Filter filter, boolean csv) {
     int levels = filter.isDefault() ? defaultLevels(scope) : Unit.LEVELS.size();
-    StringBuilder units = new StringBuilder("[");
-    JsonArray rows = csv ? new JsonArray() : null;
+    List<Ranked> kept = new ArrayList<>();
     int total = 0;
+    long shown = 0;
+    long skip = (long) (filter.page() - 1) * filter.size();
     for (Ranked e : ordered) {
-      if (!scope.allows(e.unitId())) {
-        continue;
-      }
-      total++;
-      if (filter.keeps(e, levels)) {
-        if (csv) {
-          rows.add(new JsonObject(e.encoded()));
-        } else {
-          units.append(units.length() > 1 ? "," : "").append(e.encoded());
+      // total: what the filter matches in the scope; the default's bound on levels limits what is sent only
+      if (scope.allows(e.unitId()) && filter.keeps(e, Unit.LEVELS.size())) {
+        total++;
+        if (filter.keeps(e, levels) && shown++ >= skip && kept.size() < filter.size()) {
+          kept.add(e);
         }
       }
     }
     if (csv) {
+      JsonArray rows = new JsonArray();
+      kept.forEach(e -> rows.add(new JsonObject(e.encoded())));
       return new Body(null, offHeap("\uFEFF" + ReadinessCsv.render(rows)));
     }
-    JsonObject head = new JsonObject().put("version", version).put("seq", seq).put("node", node).put("total", total);
+    JsonObject head = new JsonObject().put("version", version).put("seq", seq).put("node", node).put("total", total)
+        .put("page", filter.page()).put("size", filter.size());
     if (filter.isDefault()) {
       head.put("depth", levels);
     }
     String encoded = head.encode();
+    // the entries are written as the bytes they are kept in, straight into the buffer the socket sends
+    byte[] open = "\",\"units\":[".getBytes(StandardCharsets.UTF_8);
+    List<byte[]> tails = new ArrayList<>(kept.size());
+    int length = open.length + 2 + Math.max(0, kept.size() - 1);
+    for (Ranked e : kept) {
+      byte[] tail = e.tail();
+      tails.add(tail);
+      length += e.encodedLength(tail);
+    }
+    ByteBuffer direct = ByteBuffer.allocateDirect(length).put(open);
+    for (int i = 0; i < kept.size(); i++) {
+      if (i > 0) {
+        direct.put((byte) ',');
+      }
+      kept.get(i).writeTo(direct, tails.get(i));
+    }
+    direct.put((byte) ']').put((byte) '}').flip();
     return new Body(encoded.substring(0, encoded.length() - 1) + ",\"at\":\"",
-        offHeap("\",\"units\":" + units.append(']') + "}"));
+        BufferInternal.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct))));
   }
 
   /**

@@ -197,6 +197,28 @@ final class UnitTotals implements Serializable {
     teamsCounted += o.teamsCounted;
   }
 
+  /** The same sums (exactly: a rebuild finding every total as it was leaves the entry untouched). */
+  boolean sameAs(UnitTotals o) {
+    return o != null && weight == o.weight && weighted == o.weighted && shortItems == o.shortItems
+        && activeAlerts == o.activeAlerts && checkpoints == o.checkpoints && silent == o.silent
+        && reaches == o.reaches && compliant == o.compliant && openHazards == o.openHazards
+        && overdueHazards == o.overdueHazards && teamsStandby == o.teamsStandby && teamsRequired == o.teamsRequired
+        && teamsCounted == o.teamsCounted && alerts.equals(o.alerts) && sameArrays(categories, o.categories)
+        && sameArrays(kinds, o.kinds);
+  }
+
+  private static boolean sameArrays(Map<String, double[]> a, Map<String, double[]> b) {
+    if (!a.keySet().equals(b.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, double[]> e : a.entrySet()) {
+      if (!java.util.Arrays.equals(e.getValue(), b.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Part keys of a unit's own lines: one per base, its checkpoints, its reaches and hazards, its teams. */
   static final String CHECKPOINTS = "checkpoints";
   static final String PATROLS = "patrols";

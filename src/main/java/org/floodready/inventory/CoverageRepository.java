@@ -87,6 +87,55 @@ final class CoverageRepository {
   }
 
   /**
+   * {@link CoverageSum}s of every base (units and bases null) or of the bases belonging directly to
+   * {@code unitIds} and of {@code baseIds}; {@code kindItems}/{@code kinds} name each item's kind.
+   */
+  Future<List<CoverageSum>> sums(LocalDate today, String zone, ResponseLevel level, Long[] kindItems, String[] kinds,
+      Long[] unitIds, Long[] baseIds) {
+    String where = unitIds == null ? "" : " WHERE (b.unit_id = ANY($5::bigint[]) OR b.id = ANY($6::bigint[]))";
+    Tuple args = Tuple.of(today, zone, kindItems, kinds);
+    if (unitIds != null) {
+      args.addValue(unitIds).addValue(baseIds);
+    }
+    return pool.preparedQuery("WITH line AS (SELECT b.unit_id, q.base_id, i.id AS item_id, i.category,"
+            + " CASE WHEN i.criticality > 0 THEN i.criticality ELSE 1 END AS w,"
+            + " " + level.requiredSql("q", "i") + " AS required,"
+            + " COALESCE(sum(l.quantity) FILTER (WHERE " + USABLE + "), 0) AS usable"
+            + " FROM quotas q JOIN bases b ON b.id = q.base_id JOIN items i ON i.id = q.item_id"
+            + " LEFT JOIN lots l ON l.base_id = q.base_id AND l.item_id = q.item_id" + where
+            + " GROUP BY q.id, b.id, i.id)"
+            + " SELECT line.unit_id, line.base_id, line.category, k.kind, sum(w)::float8 AS weight,"
+            + " sum(w * CASE WHEN required > 0 THEN least(greatest(usable / required, 0), 1) ELSE 1 END)::float8"
+            + " AS weighted, count(*) FILTER (WHERE usable < required) AS short_lines,"
+            + " sum(greatest(usable, 0))::float8 AS usable, sum(required)::float8 AS required,"
+            + " sum(least(greatest(usable, 0), required))::float8 AS usable_capped"
+            + " FROM line LEFT JOIN unnest($3::bigint[], $4::text[]) AS k(item_id, kind) ON k.item_id = line.item_id"
+            + " GROUP BY line.unit_id, line.base_id, line.category, k.kind"
+            + " ORDER BY line.base_id, line.category, k.kind NULLS FIRST")
+        .execute(args)
+        .map(rows -> {
+          List<CoverageSum> sums = new ArrayList<>(rows.size());
+          for (Row r : rows) {
+            sums.add(new CoverageSum(r.getLong("unit_id"), r.getLong("base_id"), r.getString("category"),
+                r.getString("kind"), r.getDouble("weight"), r.getDouble("weighted"), r.getInteger("short_lines"),
+                r.getDouble("usable"), r.getDouble("required"), r.getDouble("usable_capped")));
+          }
+          return sums;
+        });
+  }
+
+  /** Every item's id, category, code and names (to tell their kinds). */
+  Future<List<ItemName>> itemNames() {
+    return pool.query("SELECT id, category, code, name_zh, name_en FROM items ORDER BY id").execute()
+        .map(rows -> {
+          List<ItemName> items = new ArrayList<>();
+          rows.forEach(r -> items.add(new ItemName(r.getLong("id"), r.getString("category"), r.getString("code"),
+              r.getString("name_zh"), r.getString("name_en"))));
+          return items;
+        });
+  }
+
+  /**
    * Every base's usable stock of each given item and its own quota at the level (null without one), for
    * "where to get it from" ({@link Sourcing}); keyed by item id, bases in id order.
    */

@@ -56,6 +56,30 @@ public final class CoverageService {
         .map(lines -> lines.stream().map(CoverageLine::row).toList());
   }
 
+  /**
+   * The coverage lines added up per base, category and kind of item at the current level: of every base
+   * (units null), or of the bases belonging directly to {@code unitIds} and of {@code baseIds}.
+   * {@code kindOf} tells an item's kind (null: none).
+   */
+  public Future<List<CoverageSum>> sums(OffsetDateTime now, java.util.function.Function<ItemName, String> kindOf,
+      Collection<Long> unitIds, Collection<Long> baseIds) {
+    Long[] units = unitIds == null ? null : unitIds.toArray(new Long[0]);
+    Long[] bases = baseIds == null ? new Long[0] : baseIds.toArray(new Long[0]);
+    return coverage.itemNames().compose(items -> {
+      List<Long> ids = new java.util.ArrayList<>();
+      List<String> kinds = new java.util.ArrayList<>();
+      for (ItemName item : items) {
+        String kind = kindOf.apply(item);
+        if (kind != null) {
+          ids.add(item.id());
+          kinds.add(kind);
+        }
+      }
+      return levels.current().compose(level -> coverage.sums(today(now), zone.getId(), level,
+          ids.toArray(new Long[0]), kinds.toArray(new String[0]), units, bases));
+    });
+  }
+
   /** Coverage as it would be at {@code level} (what-if), with the detail the API shows. */
   Future<List<CoverageLine>> lines(OffsetDateTime now, ResponseLevel level) {
     return coverage.lines(today(now), zone.getId(), level);

@@ -41,6 +41,11 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
   private final TreeMap<Long, UnitTree.Slot> slots;
   private final HashSet<Long> children;
   private final String nowIso;
+  /**
+   * From a rebuild (every unit, every minute): totals equal to the entry's leave it as it is, not even
+   * its seq moves, so an unchanged province costs no write, no listener event and no backup.
+   */
+  private final boolean rebuild;
 
   /**
    * @param parts parts of the unit's own totals read at {@code seq} (none: keep the entry's)
@@ -50,6 +55,11 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
    */
   ApplyFigures(JsonObject unit, Map<String, UnitTotals> parts, boolean wholeUnit, long seq,
       Map<Long, UnitTree.Slot> slots, Set<Long> children, String nowIso) {
+    this(unit, parts, wholeUnit, seq, slots, children, nowIso, false);
+  }
+
+  ApplyFigures(JsonObject unit, Map<String, UnitTotals> parts, boolean wholeUnit, long seq,
+      Map<Long, UnitTree.Slot> slots, Set<Long> children, String nowIso, boolean rebuild) {
     this.unitJson = unit.encode();
     this.parts = new TreeMap<>(parts);
     this.wholeUnit = wholeUnit;
@@ -57,6 +67,7 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
     this.slots = new TreeMap<>(slots);
     this.children = new HashSet<>(children);
     this.nowIso = nowIso;
+    this.rebuild = rebuild;
   }
 
   @Override
@@ -67,7 +78,7 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
     TreeMap<String, UnitTree.Part> nextParts = new TreeMap<>(tree.parts());
     for (Map.Entry<String, UnitTotals> p : parts.entrySet()) {
       UnitTree.Part current = nextParts.get(p.getKey());
-      if (current == null || current.seq() <= seq) {
+      if (current == null || current.seq() <= seq && !(rebuild && p.getValue().sameAs(current.totals()))) {
         nextParts.put(p.getKey(), new UnitTree.Part(seq, p.getValue()));
         treeChanged = true;
       }
@@ -79,7 +90,8 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
     TreeMap<Long, UnitTree.Slot> nextSlots = new TreeMap<>(tree.children());
     for (Map.Entry<Long, UnitTree.Slot> s : slots.entrySet()) {
       UnitTree.Slot current = nextSlots.get(s.getKey());
-      if (current == null || s.getValue().stamp() > current.stamp()) {
+      if (current == null
+          || s.getValue().stamp() > current.stamp() && !(rebuild && s.getValue().totals().sameAs(current.totals()))) {
         nextSlots.put(s.getKey(), s.getValue());
         treeChanged = true;
       }
@@ -134,6 +146,12 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
 
   /** Equal as JSON (so 2 and 2.0 read back from JSON compare the way they were written). */
   static boolean same(Object a, Object b) {
+    if (a == null || b == null || a instanceof String || b instanceof String) {
+      return Objects.equals(a, b);
+    }
+    if (a.getClass() == b.getClass() && (a instanceof Double || a instanceof Long || a instanceof Integer)) {
+      return a.equals(b);
+    }
     return Objects.equals(Json.encode(a), Json.encode(b));
   }
 

@@ -7,7 +7,6 @@ import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
 import org.floodready.access.Role;
 import org.floodready.web.Respond;
-import org.floodready.access.Scope;
 
 /** {@code GET /api/cluster} (admin): the members, which node answered, and the snapshot's version. */
 public final class ClusterRoutes {
@@ -25,12 +24,8 @@ public final class ClusterRoutes {
     CurrentUser.of(ctx).require(Role.ADMIN);
     ReadinessNode node = ReadinessNode.of(app.vertx());
     app.blocking(() -> node.cluster().toJson())
-        .compose(json -> node.service().snapshot(Scope.EVERYTHING).map(snapshot -> json
-            .put("snapshot", new JsonObject()
-                .put("version", snapshot.getLong("version"))
-                .put("seq", snapshot.getLong("seq"))
-                .put("units", snapshot.getJsonArray("units").size())
-                .mergeIn(node.service().status()))))
+        .compose(json -> node.service().summary().map(summary -> json
+            .put("snapshot", summary.mergeIn(node.service().status()))))
         .onSuccess(json -> Respond.ok(ctx, json))
         .onFailure(ctx::fail);
   }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.floodready.inventory.CoverageSum;
+import org.floodready.inventory.ItemName;
 import org.floodready.units.Unit;
 
 /**
@@ -69,6 +71,12 @@ public final class ReadinessCalculator {
       parts.put(u.id(), p);
     }
     for (StockLine s : in.stock()) {
+      TreeMap<String, UnitTotals> p = parts.get(s.unitId());
+      if (p != null) {
+        p.computeIfAbsent(UnitTotals.basePart(s.baseId()), k -> new UnitTotals()).add(s);
+      }
+    }
+    for (CoverageSum s : in.stockSums()) {
       TreeMap<String, UnitTotals> p = parts.get(s.unitId());
       if (p != null) {
         p.computeIfAbsent(UnitTotals.basePart(s.baseId()), k -> new UnitTotals()).add(s);
@@ -152,6 +160,12 @@ public final class ReadinessCalculator {
       return "boats";
     }
     return null;
+  }
+
+  /** {@link #equipmentKind(StockLine)} of an item. */
+  static String equipmentKind(ItemName item) {
+    return equipmentKind(new StockLine(0, item.category(), item.nameZh(), item.nameEn(), item.code(),
+        "equipment".equals(item.category()), 0, 0, 0));
   }
 
   static Double round(Double v, int digits) {

@@ -53,7 +53,7 @@ public final class ReadinessNode {
       NODES.put(app.vertx(), node);
       app.events().follow(node::onEvents);
       cluster.listen(node::onMemberJoined, node::onMemberLost, node::onMerged);
-      app.vertx().setPeriodic(REFRESH_MS, t -> node.chore(() -> node.service.refresh(null)));
+      app.vertx().setPeriodic(REFRESH_MS, t -> node.chore(node.service::refreshEveryUnitWhenDue));
       app.vertx().setPeriodic(PRUNE_MS, t -> node.chore(node.eventLog::prune));
       // At the default size the rebuild takes well under a second and the node serves a whole snapshot from
       // its first request; at province scale it takes longer, and the node serves meanwhile (the snapshot

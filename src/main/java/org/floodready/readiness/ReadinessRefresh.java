@@ -50,6 +50,12 @@ public final class ReadinessRefresh extends VerticleBase {
    * entries in its first round, and all at once they held hundreds of MB of operations and results.
    */
   static final int MAX_APPLIES_AT_ONCE = 256;
+  /** The minute's recompute of every unit leaves this many times its duration free for the events. */
+  static final long EVERY_UNIT_SPACING = 10;
+  /** Live messages one refresh sends at most for every changed entry (see {@link #publishChanges}). */
+  static final int MAX_MESSAGES = 1_000;
+  /** Partitions a rebuild writes at once (one operation each, carrying all its units' totals). */
+  static final int PARTITIONS_AT_ONCE = 8;
 
   private final AppContext app;
   private final SnapshotStore store;
@@ -65,6 +71,13 @@ public final class ReadinessRefresh extends VerticleBase {
   private final List<Promise<Void>> waiters = new ArrayList<>();
   /** Rank, peers and flag of each unit as this node last published them. */
   private final Map<Long, String> lastRanks = new HashMap<>();
+  /** The unit tree and each unit's children, as last read (see {@link #knownUnits}). */
+  private Map<Long, Unit> unitsById;
+  private Map<Long, SortedSet<Long>> childrenOf;
+
+  /** When the last recompute of every unit ended and how long it took (read by the minute's timer). */
+  private volatile long lastEveryUnitEnd;
+  private volatile long lastEveryUnitTook;
 
   /** Read by other threads (GET /api/cluster); written on the context only. */
   private volatile long rebuilds;
@@ -90,6 +103,18 @@ public final class ReadinessRefresh extends VerticleBase {
   /** Recomputes the unit and its ancestors (every unit when unitId is null). */
   public Future<Void> refresh(Long unitId) {
     return onContext(() -> enqueue(unitId, null));
+  }
+
+  /**
+   * The minute's recompute of every unit (time-driven figures: silent checkpoints, overdue hazards), unless
+   * the last one ended less than {@link #EVERY_UNIT_SPACING} times its duration ago: at province scale it
+   * takes tens of seconds, and the events' refreshes wait behind it.
+   */
+  public Future<Void> refreshEveryUnitWhenDue() {
+    if (System.currentTimeMillis() - lastEveryUnitEnd < EVERY_UNIT_SPACING * lastEveryUnitTook) {
+      return Future.succeededFuture();
+    }
+    return refresh(null);
   }
 
   /** After a change at one base of the unit (stock, quota): reads only that base's lines again. */
@@ -229,9 +254,18 @@ public final class ReadinessRefresh extends VerticleBase {
     } catch (RuntimeException e) {
       run = Future.failedFuture(e);
     }
+    boolean everyUnit = units == null;
     run.onComplete(ar -> context.runOnContext(v -> {
       lastEndMillis = System.currentTimeMillis();
       lastTookMillis = lastEndMillis - start;
+      if (everyUnit) {
+        lastEveryUnitEnd = lastEndMillis;
+        lastEveryUnitTook = lastTookMillis;
+      }
+      if (everyUnit && ar.succeeded()) {
+        log.info("Readiness of every unit ({}) recomputed in {} ms", unitsById == null ? "?" : unitsById.size(),
+            lastTookMillis);
+      }
       if (ar.failed()) {
         log.warn("Readiness refresh failed: {}", ar.cause().toString());
       }
@@ -257,24 +291,64 @@ public final class ReadinessRefresh extends VerticleBase {
    * Reads the live-log sequence, then the touched units' own lines (or only the touched bases' lines;
    * every line for a rebuild), and applies them deepest unit first: each unit's entry takes those parts
    * of its own totals and its children's new subtree totals, and hands its subtree totals to its parent,
-   * up to the root.
+   * up to the root. A rebuild adds up the whole tree here in one pass and applies every entry at once.
    */
   private Future<Void> refreshNow(Touched touched) {
     OffsetDateTime now = app.now();
     String nowIso = app.iso(now);
-    return eventLog.currentSeq().compose(seq -> (touched == null ? sources.read(now)
-        : sources.read(now, touched.units(), touched.allBases()))
-        // a rebuild sums every line of every unit (200,000 stock lines at province scale): off the event loop
-        .compose(inputs -> touched == null ? vertx.executeBlocking(() -> plan(inputs, null), false)
-            : Future.succeededFuture(plan(inputs, touched)))
-        .compose(plan -> applyDeepestFirst(plan.units(), plan.targets(), plan.given(), plan.whole(), seq, nowIso))
+    if (touched == null) {
+      long[] at = {System.nanoTime(), 0, 0, 0};
+      return eventLog.currentSeq().compose(seq -> sources.read(now)
+          // 50,000 units and their sums at province scale: off the event loop
+          .compose(inputs -> {
+            at[1] = System.nanoTime();
+            return here(vertx.executeBlocking(() -> rebuildPlan(inputs, seq, nowIso), false));
+          })
+          .compose(plan -> {
+            at[2] = System.nanoTime();
+            unitsById = plan.units();
+            childrenOf = plan.children();
+            return store.applyAll(plan.applies(), PARTITIONS_AT_ONCE, context);
+          })
+          .compose(changed -> {
+            at[3] = System.nanoTime();
+            return changed.isEmpty() ? Future.succeededFuture()
+                : publishChanges(changed.stream().map(UnitSnapshot::unitId).toList());
+          })
+          .onSuccess(v -> log.info("Readiness of every unit: read {} ms, sums {} ms, applied {} ms, published {} ms",
+              (at[1] - at[0]) / 1_000_000, (at[2] - at[1]) / 1_000_000, (at[3] - at[2]) / 1_000_000,
+              (System.nanoTime() - at[3]) / 1_000_000)));
+    }
+    Set<Long> ids = new HashSet<>(touched.units());
+    ids.addAll(touched.bases().keySet());
+    return eventLog.currentSeq().compose(seq -> knownUnits(ids).compose(units -> sources.read(now,
+            ids.stream().map(units::get).filter(java.util.Objects::nonNull).toList(), touched.units(),
+            touched.allBases())
+        .map(inputs -> plan(inputs, touched, units))
+        .compose(plan -> applyDeepestFirst(plan.units(), childrenOf, plan.targets(), plan.given(), plan.whole(), seq,
+            nowIso))
         .compose(outcome -> {
-          if (outcome.incomplete() && touched != null) {
+          if (outcome.incomplete()) {
             log.info("Readiness entries without their totals (new or lost): rebuilding every unit");
             onContext(() -> enqueue(null, null));
           }
           return outcome.changed().isEmpty() ? Future.succeededFuture() : publishChanges(outcome.changed());
-        }));
+        })));
+  }
+
+  /**
+   * The unit tree as the last rebuild read it, read again only when a refresh names a unit it lacks (a new
+   * one): a refresh does not read the province's 50,000 units.
+   */
+  private Future<Map<Long, Unit>> knownUnits(Set<Long> ids) {
+    if (unitsById != null && unitsById.keySet().containsAll(ids)) {
+      return Future.succeededFuture(unitsById);
+    }
+    return here(sources.units()).map(list -> {
+      unitsById = ReadinessCalculator.byId(list);
+      childrenOf = ReadinessCalculator.children(unitsById);
+      return unitsById;
+    });
   }
 
   /** What one refresh applies: the parts given to each unit, the units given all their parts, every target. */
@@ -282,18 +356,12 @@ public final class ReadinessRefresh extends VerticleBase {
       Set<Long> whole) {
   }
 
-  private static Plan plan(ReadinessInputs inputs, Touched touched) {
-    Map<Long, Unit> units = ReadinessCalculator.byId(inputs.units());
+  /** {@code inputs} hold the touched units only; {@code units} is the whole tree. */
+  private static Plan plan(ReadinessInputs inputs, Touched touched, Map<Long, Unit> units) {
     Map<Long, TreeMap<String, UnitTotals>> parts = ReadinessCalculator.ownParts(inputs);
     Map<Long, Map<String, UnitTotals>> given = new HashMap<>();
     Set<Long> whole = new HashSet<>();
     Set<Long> targets = new LinkedHashSet<>();
-    if (touched == null) {
-      given.putAll(parts);
-      whole.addAll(units.keySet());
-      targets.addAll(units.keySet());
-      return new Plan(units, targets, given, whole);
-    }
     for (long id : touched.units()) {
       if (units.containsKey(id)) {
         given.put(id, parts.get(id));
@@ -313,13 +381,36 @@ public final class ReadinessRefresh extends VerticleBase {
     return new Plan(units, targets, given, whole);
   }
 
+  /** A rebuild: the tree, and every unit's apply with all its own parts and each child's subtree totals. */
+  private record RebuildPlan(Map<Long, Unit> units, Map<Long, SortedSet<Long>> children,
+      Map<Long, ApplyFigures> applies) {
+  }
+
+  private static RebuildPlan rebuildPlan(ReadinessInputs inputs, long seq, String nowIso) {
+    Map<Long, Unit> units = ReadinessCalculator.byId(inputs.units());
+    Map<Long, SortedSet<Long>> children = ReadinessCalculator.children(units);
+    Map<Long, TreeMap<String, UnitTotals>> parts = ReadinessCalculator.ownParts(inputs);
+    Map<Long, UnitTotals> own = new HashMap<>();
+    parts.forEach((id, p) -> own.put(id, UnitTotals.own(p)));
+    Map<Long, UnitTotals> subtrees = ReadinessCalculator.subtrees(units, own);
+    // not above any stamp the children's entries take when applied after this
+    long stamp = UnitTree.nextStamp(0);
+    Map<Long, ApplyFigures> applies = new HashMap<>();
+    for (Unit u : units.values()) {
+      Map<Long, UnitTree.Slot> slots = new HashMap<>();
+      children.get(u.id()).forEach(c -> slots.put(c, new UnitTree.Slot(stamp, subtrees.get(c))));
+      applies.put(u.id(), new ApplyFigures(SnapshotStore.entryJson(u), parts.get(u.id()), true, seq, slots,
+          children.get(u.id()), nowIso, true));
+    }
+    return new RebuildPlan(units, children, applies);
+  }
+
   private record Outcome(List<Long> changed, boolean incomplete) {
   }
 
   /** One round per depth, deepest first, so a parent gets the totals its children computed in this refresh. */
-  private Future<Outcome> applyDeepestFirst(Map<Long, Unit> units, Set<Long> targets,
-      Map<Long, Map<String, UnitTotals>> parts, Set<Long> whole, long seq, String nowIso) {
-    Map<Long, SortedSet<Long>> children = ReadinessCalculator.children(units);
+  private Future<Outcome> applyDeepestFirst(Map<Long, Unit> units, Map<Long, SortedSet<Long>> children,
+      Set<Long> targets, Map<Long, Map<String, UnitTotals>> parts, Set<Long> whole, long seq, String nowIso) {
     TreeMap<Integer, List<Long>> byDepth = new TreeMap<>(Comparator.reverseOrder());
     targets.forEach(id -> byDepth.computeIfAbsent(ReadinessCalculator.chain(units, id).size(), d -> new ArrayList<>())
         .add(id));
@@ -361,23 +452,30 @@ public final class ReadinessRefresh extends VerticleBase {
 
   /**
    * Queues one "readiness" live message per changed unit (its entry, ranked among its peers), and one for
-   * each peer whose rank or flag moved because of the change.
+   * each peer whose rank or flag moved because of the change; above {@link #MAX_MESSAGES}, only those of
+   * the levels the default answer holds.
    */
   private Future<Void> publishChanges(List<Long> changed) {
     return here(store.view()).map(view -> {
-      Map<Long, JsonObject> ranked = view.entries();
       Set<Long> send = new LinkedHashSet<>(changed);
-      ranked.forEach((id, entry) -> {
-        String standing = entry.getValue("rank") + "/" + entry.getValue("peers") + "/" + entry.getValue("flag");
+      view.standings().forEach((id, standing) -> {
         String before = lastRanks.put(id, standing);
         if (before != null && !before.equals(standing)) {
           send.add(id);
         }
       });
+      if (send.size() > MAX_MESSAGES) {
+        // a rebuild at province scale changes tens of thousands of communities: their streets, districts and
+        // cities change with them, and a board refreshes its panels on those; the rest is in the snapshot
+        int before = send.size();
+        send.removeIf(id -> !view.inDefaultAnswer(id));
+        log.info("Readiness: {} entries changed or moved rank; live messages for the {} of the default answer's"
+            + " levels", before, send.size());
+      }
       for (long id : send) {
-        JsonObject entry = ranked.get(id);
+        JsonObject entry = view.entry(id);
         if (entry != null) {
-          app.events().note(EventType.READINESS, id, entry.copy());
+          app.events().note(EventType.READINESS, id, entry);
         }
       }
       return null;

@@ -33,19 +33,27 @@ public final class ReadinessRoutes {
     return ReadinessNode.of(app.vertx());
   }
 
-  /** The snapshot in the caller's scope; {@code level} keeps one level, {@code format=csv} gives the ranking sheet. */
+  /**
+   * The snapshot in the caller's scope; {@code level} keeps one level, {@code parent} a unit's children,
+   * {@code depth} the top levels; without them the levels from the top that fit the default's bound.
+   * {@code page} and {@code size} page through the entries kept. {@code format=csv} gives the ranking sheet.
+   */
   private void getReadiness(RoutingContext ctx) {
     CurrentUser user = CurrentUser.of(ctx);
     QueryParams q = new QueryParams(ctx);
     String format = q.oneOf("format", List.of("json", "csv", "xlsx"));
     boolean csv = "csv".equals(format);
     String level = q.oneOf("level", Unit.LEVELS);
+    Long parent = q.id("parent");
+    Integer depth = q.text("depth") == null ? null : q.integer("depth", 1, 1, Unit.LEVELS.size());
+    SnapshotView.Filter filter = new SnapshotView.Filter(level, parent, depth, q.integer("page", 1, 1, 1_000_000),
+        q.integer("size", SnapshotView.MAX_PAGE, 1, SnapshotView.MAX_PAGE));
     if ("xlsx".equals(format)) {
-      rankingXlsx(ctx, user, level);
+      rankingXlsx(ctx, user, level, filter);
       return;
     }
     node().scopes().of(user)
-        .compose(scope -> node().service().snapshotBody(scope, level, csv))
+        .compose(scope -> node().service().snapshotBody(scope, filter, csv))
         .onSuccess(answer -> {
           HttpServerResponse response = ctx.response().putHeader("Content-Length", Integer.toString(answer.length()));
           if (csv) {
@@ -64,9 +72,9 @@ public final class ReadinessRoutes {
   }
 
   /** The ranking sheet as .xlsx, from the same rows as the CSV. */
-  private void rankingXlsx(RoutingContext ctx, CurrentUser user, String level) {
+  private void rankingXlsx(RoutingContext ctx, CurrentUser user, String level, SnapshotView.Filter filter) {
     node().scopes().of(user)
-        .compose(scope -> node().service().snapshot(scope))
+        .compose(scope -> node().service().snapshot(scope, filter))
         .onSuccess(json -> {
           JsonArray units = new JsonArray();
           json.getJsonArray("units").forEach(u -> {

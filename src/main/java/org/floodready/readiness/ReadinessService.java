@@ -38,6 +38,11 @@ public final class ReadinessService {
     return refresher.refresh(unitId);
   }
 
+  /** The minute's recompute of every unit, skipped while the last one is recent for its cost. */
+  public Future<Void> refreshEveryUnitWhenDue() {
+    return refresher.refreshEveryUnitWhenDue();
+  }
+
   /** After a change at one base of the unit (stock, quota): reads only that base's lines again. */
   public Future<Void> refreshBase(long unitId, long baseId) {
     return refresher.refreshBase(unitId, baseId);
@@ -60,17 +65,28 @@ public final class ReadinessService {
     return store.view().map(view -> view.json(scope, app.iso(app.now())));
   }
 
+  /** {@link #snapshot(Scope)} with a filter (one level, a unit's children, the top levels). */
+  Future<JsonObject> snapshot(Scope scope, SnapshotView.Filter filter) {
+    return store.view().map(view -> view.json(scope, filter, app.iso(app.now())));
+  }
+
+  /** The snapshot's version, live-log position and number of entries, without encoding them. */
+  public Future<JsonObject> summary() {
+    return store.view().map(view -> new JsonObject().put("version", view.version).put("seq", view.seq)
+        .put("units", view.size()));
+  }
+
   /**
    * The encoded answer of GET /api/readiness: the caller's scope, one level (null = all), JSON or the CSV
    * sheet. Encoded once per change of the snapshot and scope; only {@code at} is written per call.
    */
-  Future<SnapshotView.Answer> snapshotBody(Scope scope, String level, boolean csv) {
-    return store.view().map(view -> view.body(scope, level, csv, app.iso(app.now())));
+  Future<SnapshotView.Answer> snapshotBody(Scope scope, SnapshotView.Filter filter, boolean csv) {
+    return store.view().map(view -> view.body(scope, filter, csv, app.iso(app.now())));
   }
 
   /** One unit's ranked entry, if the snapshot has it (a copy). */
   public Future<Optional<JsonObject>> unit(long unitId) {
-    return store.view().map(view -> Optional.ofNullable(view.entry(unitId)).map(JsonObject::copy));
+    return store.view().map(view -> Optional.ofNullable(view.entry(unitId)));
   }
 
   /** Compares the live snapshot with a recompute from PostgreSQL, figure by figure. */

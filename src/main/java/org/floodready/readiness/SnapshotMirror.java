@@ -1,6 +1,10 @@
 package org.floodready.readiness;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +20,34 @@ import java.util.concurrent.atomic.AtomicLong;
  * so a view built from the copy knows when it is stale.
  */
 final class SnapshotMirror {
-  private final Map<Long, UnitSnapshot> entries = new ConcurrentHashMap<>();
+  private final Map<Long, Held> entries = new ConcurrentHashMap<>();
+
+  /**
+   * An entry (its JSON as UTF-8: half the bytes of a Java string holding Chinese names) and what ranking
+   * and filtering read of it, parsed once when it arrives: the view of a province's 50,000 entries is
+   * rebuilt on every change, and parsing them all each time took seconds.
+   */
+  record Held(long unitId, long version, long seq, byte[] json, String level, String code, Long parentId,
+      Double score) {
+    static Held of(UnitSnapshot s) {
+      byte[] bytes = s.json().getBytes(StandardCharsets.UTF_8);
+      JsonObject json = new JsonObject(Buffer.buffer(bytes));
+      Object score = json.getValue("score");
+      Object parent = json.getValue("parentId");
+      return new Held(s.unitId(), s.version(), s.seq(), bytes, json.getString("level"), json.getString("code"),
+          parent instanceof Number n ? n.longValue() : null, score instanceof Number n ? n.doubleValue() : null);
+    }
+
+    UnitSnapshot snapshot() {
+      return new UnitSnapshot(unitId, version, seq, new String(json, StandardCharsets.UTF_8));
+    }
+
+    /** The same entry, newer in version or seq only. */
+    Held with(UnitSnapshot s) {
+      return new Held(s.unitId(), s.version(), s.seq(), json, level, code, parentId, score);
+    }
+  }
+
   private final AtomicLong generation = new AtomicLong();
   private volatile long loadedAtNanos;
   private volatile boolean loaded;
@@ -38,11 +69,12 @@ final class SnapshotMirror {
     UnitSnapshot next = withoutTree(entry);
     boolean[] changed = {false};
     entries.compute(next.unitId(), (id, old) -> {
-      if (old != null && !newer(next, old)) {
+      if (old != null && !newer(next.version(), next.seq(), old.version(), old.seq())) {
         return old;
       }
       changed[0] = true;
-      return next;
+      return old != null && Arrays.equals(old.json(), next.json().getBytes(StandardCharsets.UTF_8)) ? old.with(next)
+          : Held.of(next);
     });
     if (changed[0]) {
       generation.incrementAndGet();
@@ -51,7 +83,7 @@ final class SnapshotMirror {
 
   /** Takes the entry whatever its version (a split-brain merge decided it). */
   void replace(UnitSnapshot next) {
-    entries.put(next.unitId(), withoutTree(next));
+    entries.put(next.unitId(), Held.of(withoutTree(next)));
     generation.incrementAndGet();
   }
 
@@ -85,11 +117,19 @@ final class SnapshotMirror {
     loaded = true;
   }
 
+  int size() {
+    return entries.size();
+  }
+
   Set<Long> keys() {
     return Set.copyOf(entries.keySet());
   }
 
   List<UnitSnapshot> values() {
+    return entries.values().stream().map(Held::snapshot).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+  }
+
+  List<Held> held() {
     return new ArrayList<>(entries.values());
   }
 
@@ -103,7 +143,10 @@ final class SnapshotMirror {
 
   /** Versions only grow per unit; an equal version with a later read (seq) is newer too. */
   static boolean newer(UnitSnapshot candidate, UnitSnapshot current) {
-    return candidate.version() > current.version()
-        || candidate.version() == current.version() && candidate.seq() > current.seq();
+    return newer(candidate.version(), candidate.seq(), current.version(), current.seq());
+  }
+
+  private static boolean newer(long version, long seq, long currentVersion, long currentSeq) {
+    return version > currentVersion || version == currentVersion && seq > currentSeq;
   }
 }

@@ -38,6 +38,7 @@ public final class SnapshotStore {
   private final AtomicReference<SnapshotView> view = new AtomicReference<>();
   private final AtomicBoolean reloading = new AtomicBoolean();
   private final AtomicReference<Future<Void>> firstLoad = new AtomicReference<>();
+  private final AtomicReference<Build> building = new AtomicReference<>();
 
   public SnapshotStore(Vertx vertx, HazelcastInstance hazelcast, String node) {
     this.vertx = vertx;
@@ -61,10 +62,8 @@ public final class SnapshotStore {
    */
   Future<ApplyFigures.Result> apply(Unit unit, Map<String, UnitTotals> parts, boolean wholeUnit, long seq,
       Map<Long, UnitTree.Slot> slots, Set<Long> children, String nowIso, Context context) {
-    JsonObject json = unit.toJson();
-    json.put("unitId", json.remove("id"));
     return Future.fromCompletionStage(
-            map.submitToKey(unit.id(), new ApplyFigures(json, parts, wholeUnit, seq, slots, children, nowIso)),
+            map.submitToKey(unit.id(), new ApplyFigures(entryJson(unit), parts, wholeUnit, seq, slots, children, nowIso)),
             context)
         .map(result -> {
           if (result.changed() != null) {
@@ -73,6 +72,50 @@ public final class SnapshotStore {
           return result;
         })
         .recover(SnapshotStore::noQuorum);
+  }
+
+  /**
+   * Runs each unit's apply on its key's owner, one operation per partition and at most {@code inFlight}
+   * partitions at once; the entries whose figures changed (without their totals).
+   */
+  Future<List<UnitSnapshot>> applyAll(Map<Long, ApplyFigures> byUnit, int inFlight, Context context) {
+    Map<Integer, Map<Long, ApplyFigures>> byPartition = new java.util.TreeMap<>();
+    var partitions = hazelcast.getPartitionService();
+    byUnit.forEach((id, apply) -> byPartition.computeIfAbsent(partitions.getPartition(id).getPartitionId(),
+        p -> new java.util.HashMap<>()).put(id, apply));
+    List<UnitSnapshot> changed = new ArrayList<>();
+    java.util.Iterator<Map<Long, ApplyFigures>> next = byPartition.values().iterator();
+    List<Future<Void>> lanes = new ArrayList<>();
+    for (int i = 0; i < inFlight; i++) {
+      lanes.add(applyNext(next, changed, context));
+    }
+    return Future.all(lanes).map(v -> changed).recover(SnapshotStore::noQuorum);
+  }
+
+  /** One lane: the next partition's batch, then the next, until none is left (on {@code context}). */
+  private Future<Void> applyNext(java.util.Iterator<Map<Long, ApplyFigures>> next, List<UnitSnapshot> changed,
+      Context context) {
+    if (!next.hasNext()) {
+      return Future.succeededFuture();
+    }
+    Map<Long, ApplyFigures> batch = next.next();
+    return Future.fromCompletionStage(map.submitToKeys(batch.keySet(), new ApplyBatch(batch)), context)
+        .compose(results -> {
+          for (UnitSnapshot s : results.values()) {
+            if (s != null) {
+              mirror.put(s);
+              changed.add(s);
+            }
+          }
+          return applyNext(next, changed, context);
+        });
+  }
+
+  /** The unit's fields as its entry shows them. */
+  static JsonObject entryJson(Unit unit) {
+    JsonObject json = unit.toJson();
+    json.put("unitId", json.remove("id"));
+    return json;
   }
 
   /** Every unit's entry read from the map itself (a blocking read, run on a worker). */
@@ -94,24 +137,51 @@ public final class SnapshotStore {
       return noQuorum(new SplitBrainProtectionException("no quorum"));
     }
     if (!mirror.loaded()) {
-      return firstLoad().map(v -> current());
+      return firstLoad().compose(v -> current(mirror.generation()));
     }
-    if (System.nanoTime() - mirror.loadedAtNanos() > TimeUnit.MILLISECONDS.toNanos(MAX_AGE_MS)) {
+    if (System.nanoTime() - mirror.loadedAtNanos() > TimeUnit.MILLISECONDS.toNanos(maxAgeMs())) {
       reloadInBackground();
     }
-    return Future.succeededFuture(current());
+    return current(mirror.generation());
   }
 
-  private SnapshotView current() {
+  /**
+   * The mirror is read again after this long: 5 s, and 5 s more per 5,000 entries (each reload reads every
+   * entry from the map).
+   */
+  private long maxAgeMs() {
+    return MAX_AGE_MS * Math.max(1, mirror.size() / 5_000);
+  }
+
+  /** A view being built (on a worker) from the mirror as it was at {@code generation} or later. */
+  private record Build(long generation, Future<SnapshotView> view) {
+  }
+
+  /**
+   * A view holding every change up to {@code wanted}: the last one built if it does, else the one being
+   * built if it will, else a new one once the one being built is done. Views are built off the event loop
+   * (a province's 50,000 entries take a while) and one at a time; callers asking meanwhile share the build.
+   */
+  private Future<SnapshotView> current(long wanted) {
     SnapshotView v = view.get();
-    long generation = mirror.generation();
-    if (v != null && v.generation == generation) {
-      return v;
+    if (v != null && v.generation >= wanted) {
+      return Future.succeededFuture(v);
     }
+    Build running = building.get();
+    if (running != null && !running.view().isComplete()) {
+      return running.generation() >= wanted ? running.view() : running.view().transform(ar -> current(wanted));
+    }
+    Promise<SnapshotView> promise = Promise.promise();
     // taken before the copy: a change during the build leaves this view stale, never wrongly fresh
-    SnapshotView built = SnapshotView.build(generation, mirror.values(), node);
-    view.accumulateAndGet(built, (old, next) -> old == null || next.generation >= old.generation ? next : old);
-    return built;
+    Build mine = new Build(mirror.generation(), promise.future());
+    if (!building.compareAndSet(running, mine)) {
+      return current(wanted);
+    }
+    vertx.executeBlocking(() -> SnapshotView.ranked(mine.generation(), mirror.held(), node), false)
+        .onSuccess(built -> view.accumulateAndGet(built,
+            (old, next) -> old == null || next.generation >= old.generation ? next : old))
+        .onComplete(promise);
+    return promise.future();
   }
 
   /** Several callers may ask at once: whoever sets the future first starts the one load. */
@@ -137,7 +207,7 @@ public final class SnapshotStore {
   private Future<Void> reload() {
     return vertx.executeBlocking(() -> {
       Set<Long> before = mirror.keys();
-      mirror.reload(before, map.values());
+      mirror.reload(before, map.project(new WithoutTree()));
       return (Void) null;
     }, false).recover(SnapshotStore::noQuorum);
   }

@@ -5,6 +5,7 @@ import org.floodready.access.Scope;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
@@ -20,14 +21,52 @@ import org.floodready.units.Unit;
 
 /**
  * The snapshot as GET /api/readiness shows it, built once per change of the mirror: every entry ranked
- * and in tree order, and each answer (scope, level, format) encoded the first time it is asked. The
- * entries are shared by every request: nothing may modify them.
+ * and in tree order, and each answer (scope, filter, format) encoded the first time it is asked. An entry
+ * stays the JSON text it arrived as; its rank, peers and flag are written after it when an answer is
+ * encoded (a province's 50,000 entries parsed into objects on every change took seconds and hundreds of MB).
  */
 final class SnapshotView {
   /** Answers kept per view; more distinct scopes than this are encoded per request. */
   static final int MAX_BODIES = 512;
+  /**
+   * Entries the default answer holds at most: every level from the top while they fit (all of a city's;
+   * a province's 18 cities and 150 districts, not its 2,400 streets at 1.8 kB each, nor its 47,000
+   * communities, which {@code parent} or {@code level} asks for).
+   */
+  static final int DEFAULT_MAX_ENTRIES = 1_000;
+  /** Entries one answer holds at most (a page): 47,000 communities in one answer took 90 MB to encode. */
+  static final int MAX_PAGE = 5_000;
+  /** Encoded answers bigger than this are not kept for the next request. */
+  static final int MAX_KEPT_BODY_BYTES = 16 << 20;
 
-  record BodyKey(Scope scope, String level, boolean csv) {
+  /**
+   * What an answer holds: one level, the children of one unit, the top {@code depth} levels (each null
+   * when not asked; all null: the default, the levels from the top that fit {@link #DEFAULT_MAX_ENTRIES}),
+   * and of those the page {@code page} (from 1) of {@code size} entries (at most {@link #MAX_PAGE}).
+   */
+  record Filter(String level, Long parent, Integer depth, int page, int size) {
+    static final Filter DEFAULT = new Filter(null, null, null);
+
+    Filter(String level, Long parent, Integer depth) {
+      this(level, parent, depth, 1, MAX_PAGE);
+    }
+
+    static Filter level(String level) {
+      return new Filter(level, null, null);
+    }
+
+    boolean isDefault() {
+      return level == null && parent == null && depth == null;
+    }
+
+    boolean keeps(Ranked e, int levelsShown) {
+      int index = Unit.LEVELS.indexOf(e.level());
+      return (level == null || level.equals(e.level())) && (parent == null || parent.equals(e.parentId()))
+          && (depth == null || index < depth) && (!isDefault() || index < levelsShown);
+    }
+  }
+
+  record BodyKey(Scope scope, Filter filter, boolean csv) {
   }
 
   /**
@@ -52,50 +91,97 @@ final class SnapshotView {
     }
   }
 
+  /** One entry (its JSON as UTF-8) with its standing among its peers. */
+  record Ranked(long unitId, String level, String code, Long parentId, byte[] json, Integer rank, int peers,
+      String flag) {
+    /** What follows the entry's own fields: rank, peers and flag (as {@link Ranking#apply} puts them, last). */
+    byte[] tail() {
+      return ((json.length > 2 ? "," : "") + "\"rank\":" + rank + ",\"peers\":" + peers + ",\"flag\":"
+          + (flag == null ? "null" : Json.encode(flag)) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    int encodedLength(byte[] tail) {
+      return json.length - 1 + tail.length;
+    }
+
+    void writeTo(ByteBuffer out, byte[] tail) {
+      out.put(json, 0, json.length - 1).put(tail);
+    }
+
+    String encoded() {
+      byte[] tail = tail();
+      ByteBuffer out = ByteBuffer.allocate(encodedLength(tail));
+      writeTo(out, tail);
+      return new String(out.array(), StandardCharsets.UTF_8);
+    }
+
+    /** Rank, peers and flag: a unit's live message is sent again when they move. */
+    String standing() {
+      return rank + "/" + peers + "/" + flag;
+    }
+  }
+
   final long generation;
   final long version;
   final long seq;
   private final String node;
-  private final List<JsonObject> ordered;
-  private final Map<Long, JsonObject> byId;
+  private final List<Ranked> ordered;
+  private final Map<Long, Ranked> byId;
   private final Map<BodyKey, Body> bodies = new ConcurrentHashMap<>();
+  private final int everythingLevels;
 
-  private SnapshotView(long generation, long version, long seq, String node, List<JsonObject> ordered,
-      Map<Long, JsonObject> byId) {
+  private SnapshotView(long generation, long version, long seq, String node, List<Ranked> ordered,
+      Map<Long, Ranked> byId) {
     this.generation = generation;
     this.version = version;
     this.seq = seq;
     this.node = node;
     this.ordered = ordered;
     this.byId = byId;
+    this.everythingLevels = defaultLevels(Scope.EVERYTHING);
+  }
+
+  static SnapshotView build(long generation, List<UnitSnapshot> entries, String node) {
+    return ranked(generation, entries.stream().map(SnapshotMirror.Held::of).toList(), node);
   }
 
   /** Ranks the entries (city → district → street → community, then by code). */
-  static SnapshotView build(long generation, List<UnitSnapshot> entries, String node) {
-    List<JsonObject> list = new ArrayList<>(entries.size());
-    Map<Long, JsonObject> byId = new HashMap<>();
+  static SnapshotView ranked(long generation, List<SnapshotMirror.Held> entries, String node) {
+    List<JsonObject> standings = new ArrayList<>(entries.size());
     long version = 0;
     long seq = 0;
-    for (UnitSnapshot s : entries) {
-      JsonObject json = s.toJson();
-      list.add(json);
-      byId.put(s.unitId(), json);
-      version += s.version();
-      seq = Math.max(seq, s.seq());
+    for (SnapshotMirror.Held h : entries) {
+      standings.add(new JsonObject().put("level", h.level()).put("code", h.code()).put("score", h.score()));
+      version += h.version();
+      seq = Math.max(seq, h.seq());
     }
-    Ranking.apply(list);
-    list.sort(Comparator.<JsonObject>comparingInt(e -> Unit.LEVELS.indexOf(e.getString("level")))
-        .thenComparing(e -> e.getString("code")));
+    Ranking.apply(standings);
+    List<Ranked> list = new ArrayList<>(entries.size());
+    Map<Long, Ranked> byId = new HashMap<>(entries.size() * 2);
+    for (int i = 0; i < entries.size(); i++) {
+      SnapshotMirror.Held h = entries.get(i);
+      JsonObject s = standings.get(i);
+      Ranked r = new Ranked(h.unitId(), h.level(), h.code(), h.parentId(), h.json(),
+          s.getInteger("rank"), s.getInteger("peers"), s.getString("flag"));
+      list.add(r);
+      byId.put(r.unitId(), r);
+    }
+    list.sort(Comparator.<Ranked>comparingInt(e -> Unit.LEVELS.indexOf(e.level()))
+        .thenComparing(Ranked::code, Comparator.nullsFirst(Comparator.naturalOrder())));
     return new SnapshotView(generation, version, seq, node, Collections.unmodifiableList(list), byId);
   }
 
-  /** The ranked entry of one unit (shared: read only). */
+  /** The ranked entry of one unit, a fresh object (null when the snapshot lacks it). */
   JsonObject entry(long unitId) {
-    return byId.get(unitId);
+    Ranked r = byId.get(unitId);
+    return r == null ? null : new JsonObject(r.encoded());
   }
 
-  Map<Long, JsonObject> entries() {
-    return Collections.unmodifiableMap(byId);
+  /** Rank, peers and flag of every unit (see {@link Ranked#standing}). */
+  Map<Long, String> standings() {
+    Map<Long, String> out = new HashMap<>(byId.size() * 2);
+    byId.forEach((id, r) -> out.put(id, r.standing()));
+    return out;
   }
 
   int size() {
@@ -104,35 +190,100 @@ final class SnapshotView {
 
   /** The answer for a scope, one level (null = all) and format, with {@code at} the request's time. */
   Answer body(Scope scope, String level, boolean csv, String atIso) {
-    BodyKey key = new BodyKey(scope, level, csv);
+    return body(scope, level == null ? Filter.DEFAULT : Filter.level(level), csv, atIso);
+  }
+
+  /** The answer for a scope, a filter and format, with {@code at} the request's time. */
+  Answer body(Scope scope, Filter filter, boolean csv, String atIso) {
+    BodyKey key = new BodyKey(scope, filter, csv);
     Body body = bodies.get(key);
     if (body == null) {
-      body = encode(scope, level, csv);
-      if (bodies.size() < MAX_BODIES) {
+      body = encode(scope, filter, csv);
+      if (bodies.size() < MAX_BODIES && body.rest().length() <= MAX_KEPT_BODY_BYTES) {
         bodies.putIfAbsent(key, body);
       }
     }
     return body.with(atIso);
   }
 
-  /** A fresh JSON object of the answer (its own copy, free to modify). */
+  /** A fresh JSON object of the default answer (its own copy, free to modify). */
   JsonObject json(Scope scope, String atIso) {
-    return new JsonObject(body(scope, null, false, atIso).joined());
+    return json(scope, Filter.DEFAULT, atIso);
   }
 
-  private Body encode(Scope scope, String level, boolean csv) {
-    JsonArray units = new JsonArray();
-    for (JsonObject e : ordered) {
-      if (scope.allows(e.getLong("unitId")) && (level == null || level.equals(e.getString("level")))) {
-        units.add(e);
+  JsonObject json(Scope scope, Filter filter, String atIso) {
+    return new JsonObject(body(scope, filter, false, atIso).joined());
+  }
+
+  /** Whether the unit's level is one the default answer for everything holds. */
+  boolean inDefaultAnswer(long unitId) {
+    Ranked r = byId.get(unitId);
+    return r != null && Unit.LEVELS.indexOf(r.level()) < everythingLevels;
+  }
+
+  /** How many levels from the top the default answer of {@code scope} holds (at least one). */
+  private int defaultLevels(Scope scope) {
+    int[] perLevel = new int[Unit.LEVELS.size()];
+    for (Ranked e : ordered) {
+      int index = Unit.LEVELS.indexOf(e.level());
+      if (index >= 0 && scope.allows(e.unitId())) {
+        perLevel[index]++;
+      }
+    }
+    int levels = 0;
+    int total = 0;
+    while (levels < perLevel.length && (levels == 0 || total + perLevel[levels] <= DEFAULT_MAX_ENTRIES)) {
+      total += perLevel[levels];
+      levels++;
+    }
+    return levels;
+  }
+
+  private Body encode(Scope scope, Filter filter, boolean csv) {
+    int levels = filter.isDefault() ? defaultLevels(scope) : Unit.LEVELS.size();
+    List<Ranked> kept = new ArrayList<>();
+    int total = 0;
+    long shown = 0;
+    long skip = (long) (filter.page() - 1) * filter.size();
+    for (Ranked e : ordered) {
+      // total: what the filter matches in the scope; the default's bound on levels limits what is sent only
+      if (scope.allows(e.unitId()) && filter.keeps(e, Unit.LEVELS.size())) {
+        total++;
+        if (filter.keeps(e, levels) && shown++ >= skip && kept.size() < filter.size()) {
+          kept.add(e);
+        }
       }
     }
     if (csv) {
-      return new Body(null, offHeap("\uFEFF" + ReadinessCsv.render(units)));
+      JsonArray rows = new JsonArray();
+      kept.forEach(e -> rows.add(new JsonObject(e.encoded())));
+      return new Body(null, offHeap("\uFEFF" + ReadinessCsv.render(rows)));
     }
-    String head = new JsonObject().put("version", version).put("seq", seq).put("node", node).encode();
-    return new Body(head.substring(0, head.length() - 1) + ",\"at\":\"",
-        offHeap("\",\"units\":" + units.encode() + "}"));
+    JsonObject head = new JsonObject().put("version", version).put("seq", seq).put("node", node).put("total", total)
+        .put("page", filter.page()).put("size", filter.size());
+    if (filter.isDefault()) {
+      head.put("depth", levels);
+    }
+    String encoded = head.encode();
+    // the entries are written as the bytes they are kept in, straight into the buffer the socket sends
+    byte[] open = "\",\"units\":[".getBytes(StandardCharsets.UTF_8);
+    List<byte[]> tails = new ArrayList<>(kept.size());
+    int length = open.length + 2 + Math.max(0, kept.size() - 1);
+    for (Ranked e : kept) {
+      byte[] tail = e.tail();
+      tails.add(tail);
+      length += e.encodedLength(tail);
+    }
+    ByteBuffer direct = ByteBuffer.allocateDirect(length).put(open);
+    for (int i = 0; i < kept.size(); i++) {
+      if (i > 0) {
+        direct.put((byte) ',');
+      }
+      kept.get(i).writeTo(direct, tails.get(i));
+    }
+    direct.put((byte) ']').put((byte) '}').flip();
+    return new Body(encoded.substring(0, encoded.length() - 1) + ",\"at\":\"",
+        BufferInternal.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct))));
   }
 
   /**

@@ -18,6 +18,12 @@ public record UnitSnapshot(long unitId, long version, long seq, String json, Uni
     this(unitId, version, seq, json, null);
   }
 
+  /** Written as {@link SnapshotWire}: field by field, not as records and maps. */
+  @Serial
+  private Object writeReplace() {
+    return new SnapshotWire(this);
+  }
+
   public JsonObject toJson() {
     return new JsonObject(json);
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.floodready.inventory.Coverage;
+import org.floodready.inventory.CoverageSum;
 
 /**
  * Sums of readiness inputs: a unit's own lines, or its whole subtree (own + each child's subtree, added
@@ -127,6 +128,22 @@ final class UnitTotals implements Serializable {
     }
   }
 
+  /** Lines of one base, category and kind added up in PostgreSQL: the same sums as {@link #add(StockLine)} each. */
+  void add(CoverageSum s) {
+    weight += s.weight();
+    weighted += s.weighted();
+    shortItems += s.shortLines();
+    double[] c = categories.computeIfAbsent(s.category(), k -> new double[2]);
+    c[0] += s.weight();
+    c[1] += s.weighted();
+    double[] k = s.kind() == null ? null : kinds.get(s.kind());
+    if (k != null) {
+      k[0] += s.usable();
+      k[1] += s.required();
+      k[2] += s.usableCapped();
+    }
+  }
+
   void add(CheckpointLine c) {
     checkpoints++;
     if (c.silent()) {
@@ -178,6 +195,28 @@ final class UnitTotals implements Serializable {
     teamsStandby += o.teamsStandby;
     teamsRequired += o.teamsRequired;
     teamsCounted += o.teamsCounted;
+  }
+
+  /** The same sums (exactly: a rebuild finding every total as it was leaves the entry untouched). */
+  boolean sameAs(UnitTotals o) {
+    return o != null && weight == o.weight && weighted == o.weighted && shortItems == o.shortItems
+        && activeAlerts == o.activeAlerts && checkpoints == o.checkpoints && silent == o.silent
+        && reaches == o.reaches && compliant == o.compliant && openHazards == o.openHazards
+        && overdueHazards == o.overdueHazards && teamsStandby == o.teamsStandby && teamsRequired == o.teamsRequired
+        && teamsCounted == o.teamsCounted && alerts.equals(o.alerts) && sameArrays(categories, o.categories)
+        && sameArrays(kinds, o.kinds);
+  }
+
+  private static boolean sameArrays(Map<String, double[]> a, Map<String, double[]> b) {
+    if (!a.keySet().equals(b.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, double[]> e : a.entrySet()) {
+      if (!java.util.Arrays.equals(e.getValue(), b.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Part keys of a unit's own lines: one per base, its checkpoints, its reaches and hazards, its teams. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * and its progress polled on node B, row counts growing through checking and writing until done; then a second
  * upload to A, A stopped while it writes, and B reports the job interrupted with nothing booked.
  */
-@FloodReadyTest(nodes = 2)
+@FloodReadyTest(nodes = 2, args = {"--list-count-cap", "100000"})
 class ImportJobsClusterTest {
   private static final int ROWS = 10_000;
 

@@ -118,10 +118,10 @@ public final class SnapshotStore {
     return json;
   }
 
-  /** Every unit's entry read from the map itself (a blocking read, run on a worker). */
+  /** Every unit's entry read from the map itself, without its totals (a blocking read, run on a worker). */
   public Future<List<UnitSnapshot>> all() {
     return vertx.executeBlocking(() -> {
-      List<UnitSnapshot> list = new ArrayList<>(map.values());
+      List<UnitSnapshot> list = new ArrayList<>(map.project(new WithoutTree()));
       list.sort(Comparator.comparingLong(UnitSnapshot::unitId));
       return list;
     }, false).recover(SnapshotStore::noQuorum);

@@ -177,6 +177,12 @@ final class SnapshotView {
     return r == null ? null : new JsonObject(r.encoded());
   }
 
+  /** One unit's entry with the standing given, as {@link #entry} shows it (a fresh object). */
+  static JsonObject entry(SnapshotMirror.Held h, Standings.Standing s) {
+    return new JsonObject(new Ranked(h.unitId(), h.level(), h.code(), h.parentId(), h.json(), s.rank(), s.peers(),
+        s.flag()).encoded());
+  }
+
   /** Rank, peers and flag of every unit (see {@link Ranked#standing}). */
   Map<Long, String> standings() {
     Map<Long, String> out = new HashMap<>(byId.size() * 2);
@@ -230,6 +236,11 @@ final class SnapshotView {
         perLevel[index]++;
       }
     }
+    return levelsThatFit(perLevel);
+  }
+
+  /** The levels from the top that fit {@link #DEFAULT_MAX_ENTRIES} together (at least one), given units per level. */
+  static int levelsThatFit(int[] perLevel) {
     int levels = 0;
     int total = 0;
     while (levels < perLevel.length && (levels == 0 || total + perLevel[levels] <= DEFAULT_MAX_ENTRIES)) {

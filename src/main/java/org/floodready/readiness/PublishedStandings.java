@@ -25,9 +25,12 @@ final class PublishedStandings {
     return standings;
   }
 
-  /** Ranks every unit again (after a recompute of every unit); the units to send, {@code changed} first. */
-  Set<Long> all(Map<Long, Standings.Place> every, Collection<Long> changed) {
-    standings = Standings.of(every);
+  /**
+   * Takes a ranking of every unit (after a recompute of every unit; built off the event loop by the caller);
+   * the units to send, {@code changed} first.
+   */
+  Set<Long> all(Standings every, Collection<Long> changed) {
+    standings = every;
     return moved(standings.units(), changed);
   }
 

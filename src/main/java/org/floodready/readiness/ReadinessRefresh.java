@@ -456,7 +456,7 @@ public final class ReadinessRefresh extends VerticleBase {
    * every unit, or the first refresh of this node).
    */
   private Future<Void> publishEveryStanding(List<Long> changed) {
-    return here(vertx.executeBlocking(() -> places(store.held()), false)).map(every -> {
+    return here(vertx.executeBlocking(() -> Standings.of(places(store.held())), false)).map(every -> {
       send(published.all(every, changed));
       return null;
     });

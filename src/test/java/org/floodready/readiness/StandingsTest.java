@@ -41,7 +41,7 @@ class StandingsTest {
     }
     PublishedStandings published = new PublishedStandings();
     Map<Long, String> last = new HashMap<>();
-    Set<Long> first = published.all(new HashMap<>(current), List.copyOf(current.keySet()));
+    Set<Long> first = published.all(Standings.of(current), List.copyOf(current.keySet()));
     assertEquals(expectedSend(current, last, current.keySet()), first);
     for (int round = 0; round < 300; round++) {
       Map<Long, Standings.Place> event = new HashMap<>();
@@ -91,7 +91,7 @@ class StandingsTest {
     }
     SnapshotView view = SnapshotView.build(1, entries, "n1");
     PublishedStandings published = new PublishedStandings();
-    published.all(places, List.of());
+    published.all(Standings.of(places), List.of());
     for (UnitSnapshot s : entries) {
       JsonObject message = SnapshotView.entry(SnapshotMirror.Held.of(s), published.standings().standing(s.unitId()));
       assertEquals(view.entry(s.unitId()), message);

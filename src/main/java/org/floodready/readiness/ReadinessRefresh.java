@@ -70,7 +70,7 @@ public final class ReadinessRefresh extends VerticleBase {
   private final Map<Long, Set<Long>> pendingBases = new HashMap<>();
   private final List<Promise<Void>> waiters = new ArrayList<>();
   /** Rank, peers and flag of each unit as this node last published them. */
-  private final Map<Long, String> lastRanks = new HashMap<>();
+  private final PublishedStandings published = new PublishedStandings();
   /** The unit tree and each unit's children, as last read (see {@link #knownUnits}). */
   private Map<Long, Unit> unitsById;
   private Map<Long, SortedSet<Long>> childrenOf;
@@ -313,7 +313,7 @@ public final class ReadinessRefresh extends VerticleBase {
           .compose(changed -> {
             at[3] = System.nanoTime();
             return changed.isEmpty() ? Future.succeededFuture()
-                : publishChanges(changed.stream().map(UnitSnapshot::unitId).toList());
+                : publishEveryStanding(changed.stream().map(UnitSnapshot::unitId).toList());
           })
           .onSuccess(v -> log.info("Readiness of every unit: read {} ms, sums {} ms, applied {} ms, published {} ms",
               (at[1] - at[0]) / 1_000_000, (at[2] - at[1]) / 1_000_000, (at[3] - at[2]) / 1_000_000,
@@ -452,33 +452,57 @@ public final class ReadinessRefresh extends VerticleBase {
 
   /**
    * Queues one "readiness" live message per changed unit (its entry, ranked among its peers), and one for
-   * each peer whose rank or flag moved because of the change; above {@link #MAX_MESSAGES}, only those of
-   * the levels the default answer holds.
+   * each peer whose rank or flag moved because of the change: every unit is ranked again (a recompute of
+   * every unit, or the first refresh of this node).
    */
-  private Future<Void> publishChanges(List<Long> changed) {
-    return here(store.view()).map(view -> {
-      Set<Long> send = new LinkedHashSet<>(changed);
-      view.standings().forEach((id, standing) -> {
-        String before = lastRanks.put(id, standing);
-        if (before != null && !before.equals(standing)) {
-          send.add(id);
-        }
-      });
-      if (send.size() > MAX_MESSAGES) {
-        // a rebuild at province scale changes tens of thousands of communities: their streets, districts and
-        // cities change with them, and a board refreshes its panels on those; the rest is in the snapshot
-        int before = send.size();
-        send.removeIf(id -> !view.inDefaultAnswer(id));
-        log.info("Readiness: {} entries changed or moved rank; live messages for the {} of the default answer's"
-            + " levels", before, send.size());
-      }
-      for (long id : send) {
-        JsonObject entry = view.entry(id);
-        if (entry != null) {
-          app.events().note(EventType.READINESS, id, entry);
-        }
-      }
+  private Future<Void> publishEveryStanding(List<Long> changed) {
+    return here(vertx.executeBlocking(() -> Standings.of(places(store.held())), false)).map(every -> {
+      send(published.all(every, changed));
       return null;
     });
+  }
+
+  /**
+   * {@link #publishEveryStanding} for a refresh of a few units: only they move in the ranking, and only the
+   * peers between their old and new places (all of a level when its number of ranked units changes) are
+   * compared with what was last published.
+   */
+  private Future<Void> publishChanges(List<Long> changed) {
+    if (!published.ready()) {
+      return publishEveryStanding(changed);
+    }
+    Map<Long, Standings.Place> moved = new HashMap<>();
+    for (long id : changed) {
+      SnapshotMirror.Held h = store.held(id);
+      moved.put(id, h == null ? null : new Standings.Place(h.level(), h.score()));
+    }
+    send(published.changed(moved));
+    return Future.succeededFuture();
+  }
+
+  private static Map<Long, Standings.Place> places(List<SnapshotMirror.Held> held) {
+    Map<Long, Standings.Place> places = new HashMap<>(held.size() * 2);
+    held.forEach(h -> places.put(h.unitId(), new Standings.Place(h.level(), h.score())));
+    return places;
+  }
+
+  /** Above {@link #MAX_MESSAGES} units, only those of the levels the default answer holds. */
+  private void send(Set<Long> send) {
+    Standings standings = published.standings();
+    if (send.size() > MAX_MESSAGES) {
+      // a rebuild at province scale changes tens of thousands of communities: their streets, districts and
+      // cities change with them, and a board refreshes its panels on those; the rest is in the snapshot
+      int before = send.size();
+      send.removeIf(id -> !standings.inDefaultAnswer(id));
+      log.info("Readiness: {} entries changed or moved rank; live messages for the {} of the default answer's"
+          + " levels", before, send.size());
+    }
+    for (long id : send) {
+      SnapshotMirror.Held h = store.held(id);
+      Standings.Standing standing = standings.standing(id);
+      if (h != null && standing != null) {
+        app.events().note(EventType.READINESS, id, SnapshotView.entry(h, standing));
+      }
+    }
   }
 }

@@ -129,6 +129,11 @@ final class SnapshotMirror {
     return entries.values().stream().map(Held::snapshot).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
   }
 
+  /** One unit's entry (null when the mirror lacks it). */
+  Held held(long unitId) {
+    return entries.get(unitId);
+  }
+
   List<Held> held() {
     return new ArrayList<>(entries.values());
   }

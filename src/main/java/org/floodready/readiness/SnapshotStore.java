@@ -184,6 +184,16 @@ public final class SnapshotStore {
     return promise.future();
   }
 
+  /** One unit's entry in this node's mirror (null when it lacks it). */
+  SnapshotMirror.Held held(long unitId) {
+    return mirror.held(unitId);
+  }
+
+  /** Every entry of this node's mirror, a copy. */
+  List<SnapshotMirror.Held> held() {
+    return mirror.held();
+  }
+
   /** Several callers may ask at once: whoever sets the future first starts the one load. */
   private Future<Void> firstLoad() {
     Future<Void> current = firstLoad.get();

@@ -115,10 +115,6 @@ final class SnapshotView {
       return new String(out.array(), StandardCharsets.UTF_8);
     }
 
-    /** Rank, peers and flag: a unit's live message is sent again when they move. */
-    String standing() {
-      return rank + "/" + peers + "/" + flag;
-    }
   }
 
   final long generation;
@@ -128,7 +124,6 @@ final class SnapshotView {
   private final List<Ranked> ordered;
   private final Map<Long, Ranked> byId;
   private final Map<BodyKey, Body> bodies = new ConcurrentHashMap<>();
-  private final int everythingLevels;
 
   private SnapshotView(long generation, long version, long seq, String node, List<Ranked> ordered,
       Map<Long, Ranked> byId) {
@@ -138,7 +133,6 @@ final class SnapshotView {
     this.node = node;
     this.ordered = ordered;
     this.byId = byId;
-    this.everythingLevels = defaultLevels(Scope.EVERYTHING);
   }
 
   static SnapshotView build(long generation, List<UnitSnapshot> entries, String node) {
@@ -177,11 +171,10 @@ final class SnapshotView {
     return r == null ? null : new JsonObject(r.encoded());
   }
 
-  /** Rank, peers and flag of every unit (see {@link Ranked#standing}). */
-  Map<Long, String> standings() {
-    Map<Long, String> out = new HashMap<>(byId.size() * 2);
-    byId.forEach((id, r) -> out.put(id, r.standing()));
-    return out;
+  /** One unit's entry with the standing given, as {@link #entry} shows it (a fresh object). */
+  static JsonObject entry(SnapshotMirror.Held h, Standings.Standing s) {
+    return new JsonObject(new Ranked(h.unitId(), h.level(), h.code(), h.parentId(), h.json(), s.rank(), s.peers(),
+        s.flag()).encoded());
   }
 
   int size() {
@@ -215,12 +208,6 @@ final class SnapshotView {
     return new JsonObject(body(scope, filter, false, atIso).joined());
   }
 
-  /** Whether the unit's level is one the default answer for everything holds. */
-  boolean inDefaultAnswer(long unitId) {
-    Ranked r = byId.get(unitId);
-    return r != null && Unit.LEVELS.indexOf(r.level()) < everythingLevels;
-  }
-
   /** How many levels from the top the default answer of {@code scope} holds (at least one). */
   private int defaultLevels(Scope scope) {
     int[] perLevel = new int[Unit.LEVELS.size()];
@@ -230,6 +217,11 @@ final class SnapshotView {
         perLevel[index]++;
       }
     }
+    return levelsThatFit(perLevel);
+  }
+
+  /** The levels from the top that fit {@link #DEFAULT_MAX_ENTRIES} together (at least one), given units per level. */
+  static int levelsThatFit(int[] perLevel) {
     int levels = 0;
     int total = 0;
     while (levels < perLevel.length && (levels == 0 || total + perLevel[levels] <= DEFAULT_MAX_ENTRIES)) {

@@ -37,12 +37,19 @@ public final class EventLog {
   public record Page(List<LoggedEvent> rows, long xmin, long xmax) {
   }
 
+  /**
+   * {@code rows} (a query of the log with an {@code id} column) with its snapshot's {@code xmin} and {@code xmax}
+   * on every row, and one row of nulls when it finds none: one statement, so one snapshot ({@link LogGap}).
+   */
+  public static String withHorizon(String rows) {
+    return "SELECT pg_snapshot_xmin(s.snap)::text::bigint AS xmin, pg_snapshot_xmax(s.snap)::text::bigint AS xmax,"
+        + " e.* FROM (SELECT pg_current_snapshot() AS snap) s LEFT JOIN LATERAL (" + rows + ") e ON true"
+        + " ORDER BY e.id";
+  }
+
   /** Like {@link #after}, with the snapshot's horizon (one statement, so one snapshot). */
   public Future<Page> page(long id, int limit) {
-    return pool.preparedQuery("SELECT pg_snapshot_xmin(s.snap)::text::bigint AS xmin,"
-        + " pg_snapshot_xmax(s.snap)::text::bigint AS xmax, e.id, e.type, e.unit_id, e.payload"
-        + " FROM (SELECT pg_current_snapshot() AS snap) s LEFT JOIN LATERAL ("
-        + COLUMNS + " WHERE id > $1 ORDER BY id LIMIT $2) e ON true ORDER BY e.id")
+    return pool.preparedQuery(withHorizon(COLUMNS + " WHERE id > $1 ORDER BY id LIMIT $2"))
         .execute(Tuple.of(id, limit))
         .map(rows -> {
           Row first = rows.iterator().next();

@@ -141,9 +141,7 @@ final class CoverageRepository {
    */
   Future<java.util.Map<Long, List<Sourcing.Stock>>> stockAtEveryBase(Long[] itemIds, LocalDate today, String zone,
       ResponseLevel level) {
-    return pool.preparedQuery("SELECT " + Base.COLUMNS + ", i.id AS item_id,"
-            + " COALESCE(sum(l.quantity) FILTER (WHERE l.id IS NOT NULL AND " + USABLE + "), 0) AS usable,"
-            + " " + level.requiredSql("q", "i") + " AS required"
+    return pool.preparedQuery(stockColumns(level)
             + " FROM bases b JOIN units un ON un.id = b.unit_id CROSS JOIN items i"
             + " LEFT JOIN lots l ON l.base_id = b.id AND l.item_id = i.id"
             + " LEFT JOIN quotas q ON q.base_id = b.id AND q.item_id = i.id"
@@ -155,6 +153,13 @@ final class CoverageRepository {
               .add(new Sourcing.Stock(Base.from(r), r.getBigDecimal("usable"), r.getBigDecimal("required"))));
           return out;
         });
+  }
+
+  /** A base's usable stock of an item and its own requirement at the level, as both stock reads select them. */
+  private static String stockColumns(ResponseLevel level) {
+    return "SELECT " + Base.COLUMNS + ", i.id AS item_id,"
+        + " COALESCE(sum(l.quantity) FILTER (WHERE l.id IS NOT NULL AND " + USABLE + "), 0) AS usable,"
+        + " " + level.requiredSql("q", "i") + " AS required";
   }
 
   /** A base and an item. */
@@ -171,9 +176,7 @@ final class CoverageRepository {
    */
   Future<java.util.Map<Pair, PairStock>> stockOf(Long[] baseIds, Long[] itemIds, LocalDate today, String zone,
       ResponseLevel level) {
-    return pool.preparedQuery("SELECT " + Base.COLUMNS + ", i.id AS item_id,"
-            + " COALESCE(sum(l.quantity) FILTER (WHERE l.id IS NOT NULL AND " + USABLE + "), 0) AS usable,"
-            + " " + level.requiredSql("q", "i") + " AS required"
+    return pool.preparedQuery(stockColumns(level)
             + " FROM (SELECT DISTINCT * FROM unnest($3::bigint[], $4::bigint[]) AS x(base_id, item_id)) p"
             + " JOIN bases b ON b.id = p.base_id JOIN units un ON un.id = b.unit_id JOIN items i ON i.id = p.item_id"
             + " LEFT JOIN lots l ON l.base_id = p.base_id AND l.item_id = p.item_id"

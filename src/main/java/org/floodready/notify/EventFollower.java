@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.floodready.events.EventLog;
 import org.floodready.events.LogGap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,12 +56,8 @@ final class EventFollower {
   }
 
   private Future<Integer> round(SqlConnection tx, long last, OffsetDateTime now) {
-    // the rows with their snapshot's horizon (one statement, one snapshot), as EventLog.page reads them
-    return tx.preparedQuery("SELECT pg_snapshot_xmin(s.snap)::text::bigint AS xmin,"
-            + " pg_snapshot_xmax(s.snap)::text::bigint AS xmax, e.id, e.type, e.payload"
-            + " FROM (SELECT pg_current_snapshot() AS snap) s LEFT JOIN LATERAL ("
-            + "SELECT id, type, CASE WHEN type = ANY($2) THEN payload END AS payload FROM live_events"
-            + " WHERE id > $1 ORDER BY id LIMIT $3) e ON true ORDER BY e.id")
+    return tx.preparedQuery(EventLog.withHorizon("SELECT id, type, CASE WHEN type = ANY($2) THEN payload END"
+            + " AS payload FROM live_events WHERE id > $1 ORDER BY id LIMIT $3"))
         .execute(Tuple.of(last, EventRules.TYPES.toArray(new String[0]), BATCH))
         .compose(rows -> {
           List<Event> due = contiguous(last, rows);

@@ -33,6 +33,28 @@ public final class CheckpointStates {
     return states(now, " AND c.unit_id = ANY($3::bigint[])", unitIds.toArray(new Long[0]));
   }
 
+  /**
+   * The units owning a checkpoint whose silence may have begun or ended with time alone in ({@code from},
+   * {@code to}]: the silence starts at the last reading plus the timeout, so with one timeout over the window
+   * that start lies in the window; when the flood season's default timeout changes within it, every start
+   * between the shorter and the longer timeout's is taken (a superset, never a miss). Readings and changes of a
+   * checkpoint are events of their own.
+   */
+  public Future<List<Long>> unitsWithSilenceCrossed(OffsetDateTime from, OffsetDateTime to) {
+    int atFrom = CheckpointDefaults.silentMinutes(from, zone);
+    int atTo = CheckpointDefaults.silentMinutes(to, zone);
+    return pool.preparedQuery("SELECT DISTINCT c.unit_id FROM checkpoints c"
+            + " JOIN checkpoint_state s ON s.checkpoint_id = c.id WHERE " + SilentRule.WATCHED
+            + " AND " + SilentRule.SILENT_FROM.formatted("$3") + " > $1::timestamptz"
+            + " AND " + SilentRule.SILENT_FROM.formatted("$4") + " <= $2::timestamptz")
+        .execute(Tuple.of(from, to, Math.max(atFrom, atTo), Math.min(atFrom, atTo)))
+        .map(rows -> {
+          List<Long> units = new ArrayList<>(rows.size());
+          rows.forEach(r -> units.add(r.getLong(0)));
+          return units;
+        });
+  }
+
   private Future<List<CheckpointState>> states(OffsetDateTime now, String filter, Long[] unitIds) {
     Tuple args = Tuple.of(now, CheckpointDefaults.silentMinutes(now, zone));
     if (unitIds != null) {

@@ -6,10 +6,14 @@ package org.floodready.checkpoints;
  * fed by a gauge (or given their own timeout) can be silent: inspectors post when they patrol.
  */
 final class SilentRule {
-  static final String CONDITION = """
+  /** The checkpoint can be silent at all: active, and fed by a gauge or given its own timeout. */
+  static final String WATCHED = """
       c.active AND (c.silent_minutes IS NOT NULL OR EXISTS (SELECT 1 FROM api_key_checkpoints g
-        JOIN api_keys k ON k.id = g.api_key_id WHERE g.checkpoint_id = c.id AND k.revoked_at IS NULL))
-      AND coalesce(s.last_reading_at, c.created_at) <= $1::timestamptz - make_interval(mins => coalesce(c.silent_minutes, $2::int))""";
+        JOIN api_keys k ON k.id = g.api_key_id WHERE g.checkpoint_id = c.id AND k.revoked_at IS NULL))""";
+  /** When the silence starts: the last reading (or the creation) plus the timeout; {@code %s} = the default. */
+  static final String SILENT_FROM = "coalesce(s.last_reading_at, c.created_at)"
+      + " + make_interval(mins => coalesce(c.silent_minutes, %s::int))";
+  static final String CONDITION = WATCHED + " AND " + SILENT_FROM.formatted("$2") + " <= $1::timestamptz";
 
   private SilentRule() {
   }

@@ -124,6 +124,26 @@ final class CoverageRepository {
         });
   }
 
+  /**
+   * Bases with a lot that turned unusable by date on a day in ({@code before}, {@code after}]: expired
+   * ({@code expires_on <= today}) or test run overdue ({@code due < today}) on {@code after} but not on
+   * {@code before}. Each half follows its own index (expiry; the lots of items that need test runs).
+   */
+  Future<List<BaseOfUnit>> basesCrossed(LocalDate before, LocalDate after, String zone) {
+    String due = InventorySql.testDueOn("$3::text");
+    return pool.preparedQuery("SELECT b.unit_id, l.base_id FROM lots l JOIN bases b ON b.id = l.base_id"
+            + " WHERE l.expires_on > $1::date AND l.expires_on <= $2::date"
+            + " UNION SELECT b.unit_id, l.base_id FROM lots l JOIN items i ON i.id = l.item_id"
+            + " JOIN bases b ON b.id = l.base_id"
+            + " WHERE i.needs_test_run AND " + due + " >= $1::date AND " + due + " < $2::date")
+        .execute(Tuple.of(before, after, zone))
+        .map(rows -> {
+          List<BaseOfUnit> bases = new ArrayList<>(rows.size());
+          rows.forEach(r -> bases.add(new BaseOfUnit(r.getLong("unit_id"), r.getLong("base_id"))));
+          return bases;
+        });
+  }
+
   /** Every item's id, category, code and names (to tell their kinds). */
   Future<List<ItemName>> itemNames() {
     return pool.query("SELECT id, category, code, name_zh, name_en FROM items ORDER BY id").execute()

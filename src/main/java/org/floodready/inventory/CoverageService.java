@@ -80,6 +80,18 @@ public final class CoverageService {
     });
   }
 
+  /**
+   * The bases holding a lot whose usability changed with the district's date alone between {@code from} and
+   * {@code to}: it expired, or its test run fell overdue. Nothing changes within one day, so the database is asked
+   * only when the date moved on. Every other change of a lot is a stock event of its own.
+   */
+  public Future<List<BaseOfUnit>> basesWithUsabilityCrossed(OffsetDateTime from, OffsetDateTime to) {
+    LocalDate before = today(from);
+    LocalDate after = today(to);
+    return after.isAfter(before) ? coverage.basesCrossed(before, after, zone.getId())
+        : Future.succeededFuture(List.of());
+  }
+
   /** Coverage as it would be at {@code level} (what-if), with the detail the API shows. */
   Future<List<CoverageLine>> lines(OffsetDateTime now, ResponseLevel level) {
     return coverage.lines(today(now), zone.getId(), level);

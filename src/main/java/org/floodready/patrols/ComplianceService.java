@@ -124,6 +124,57 @@ public final class ComplianceService {
     }));
   }
 
+  /**
+   * The units owning a reach whose calendar period (week, month, quarter, half-year in the district's zone)
+   * turned between {@code from} and {@code to}: its compliance is counted in a new window. Reads the reaches
+   * only when some period turned (at a midnight that starts one).
+   */
+  public Future<List<Long>> unitsWithPeriodTurned(OffsetDateTime from, OffsetDateTime to) {
+    ZoneId zone = app.config().zone();
+    java.util.Set<PatrolPeriod> turned = java.util.EnumSet.noneOf(PatrolPeriod.class);
+    for (PatrolPeriod p : PatrolPeriod.values()) {
+      if (!p.containing(from, zone).equals(p.containing(to, zone))) {
+        turned.add(p);
+      }
+    }
+    if (turned.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return RulesStore.load(app.pool()).compose(rules -> rivers.allReaches(app.pool(), new Where()).map(rows -> {
+      java.util.SortedSet<Long> units = new java.util.TreeSet<>();
+      for (Row r : rows) {
+        PatrolRules.Frequency f = rules.frequencyFor(ChiefLevel.fromCode(r.getString("chief_level")),
+            r.getJsonObject("rules"));
+        if (turned.contains(f.period())) {
+          units.add(r.getLong("unit_id"));
+        }
+      }
+      return List.copyOf(units);
+    }));
+  }
+
+  /** The deadline clock now: the units under a red or orange warning and the factor of their deadlines. */
+  public Future<DeadlineClock> deadlineClock() {
+    return ActiveWarnings.coveredUnitIds(app.pool()).compose(warned -> RulesStore.load(app.pool())
+        .map(rules -> new DeadlineClock(warned, rules.warningDeadlineFactor())));
+  }
+
+  /** Units whose hazards' overdue flags moved in a window, and the deadline clock at its end. */
+  public record DeadlineCrossings(List<Long> units, DeadlineClock clock) {
+  }
+
+  /**
+   * The units of open hazards that fell overdue in [{@code from}, {@code to}), against the effective deadlines:
+   * {@code before} is the deadline clock the caller last saw (null: unknown), so the units whose warnings
+   * changed since are in as well. Status changes are hazard events of their own.
+   */
+  public Future<DeadlineCrossings> unitsWithDeadlineCrossed(OffsetDateTime from, OffsetDateTime to,
+      DeadlineClock before) {
+    return deadlineClock().compose(now -> new HazardRepository(app.pool()).unitsWithDeadlineCrossed(from, to,
+        now.unitsWarnedThroughout(before), now.factor(), now.unitsChangedSince(before))
+        .map(units -> new DeadlineCrossings(units, now)));
+  }
+
   /** Open, overdue (against the effective deadline) and median days to close, per hazard unit. */
   private Future<List<Row>> hazardStats(OffsetDateTime now, Long[] unitIds) {
     return new HazardService(app).clock().compose(clock -> {

@@ -58,6 +58,30 @@ final class HazardRepository {
         .formatted(effective, now);
   }
 
+  /**
+   * The units of open hazards whose effective deadline passed in [{@code from}, {@code to}) (overdue means the
+   * deadline is before now), whatever the warnings: the plain deadline for every hazard, the shortened one for
+   * the high-severity hazards of {@code warnedThroughout} at {@code factor}; and every open high-severity
+   * hazard of {@code warningChanged}, whose deadline moved with the warnings. A superset where a warned hazard's
+   * plain deadline passes; every arm follows an index (the open deadlines; unit and status).
+   */
+  Future<List<Long>> unitsWithDeadlineCrossed(OffsetDateTime from, OffsetDateTime to, Long[] warnedThroughout,
+      double factor, Long[] warningChanged) {
+    String shortened = EFFECTIVE_DEADLINE.formatted("$3", "$4");
+    return pool.preparedQuery("SELECT DISTINCT h.unit_id FROM hazards h"
+            + " WHERE h.status IN ('assigned', 'rectifying') AND h.deadline_at IS NOT NULL AND ("
+            + " (h.deadline_at >= $1::timestamptz AND h.deadline_at < $2::timestamptz)"
+            + " OR (h.unit_id = ANY($3::bigint[]) AND " + shortened + " >= $1::timestamptz AND " + shortened
+            + " < $2::timestamptz)"
+            + " OR (h.unit_id = ANY($5::bigint[]) AND h.severity = 'high' AND h.assigned_at IS NOT NULL))")
+        .execute(Tuple.of(from, to, warnedThroughout, factor, warningChanged))
+        .map(rows -> {
+          List<Long> units = new ArrayList<>(rows.size());
+          rows.forEach(r -> units.add(r.getLong(0)));
+          return units;
+        });
+  }
+
   Future<RowSet<Row>> page(Where where, String view, PageRequest page) {
     return pool.preparedQuery(page.select("hz.*", " FROM " + view, where))
         .execute(where.tuple());

@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
  * and look these up by their Vert.x instance): the snapshot service and the cluster member.
  */
 public final class ReadinessNode {
-  static final long REFRESH_MS = 60_000;
   static final long PRUNE_MS = 600_000;
   /** How long a start waits for the first rebuild before it serves anyway. */
   static final long START_REBUILD_WAIT_MS = 30_000;
@@ -34,6 +33,7 @@ public final class ReadinessNode {
   private final SnapshotStore store;
   private final ReadinessRefresh refresher;
   private final ReadinessService service;
+  private final TimeRound timeRound;
   private volatile boolean stopped;
 
   private ReadinessNode(AppContext app, ClusterNode cluster) {
@@ -43,17 +43,20 @@ public final class ReadinessNode {
     this.eventLog = new EventLog(app.pool());
     ReadinessSources sources = ReadinessSources.of(app);
     this.refresher = new ReadinessRefresh(app, store, eventLog, sources);
-    this.service = new ReadinessService(app, store, sources, refresher);
+    this.timeRound = new TimeRound(app, refresher);
+    this.service = new ReadinessService(app, store, sources, refresher, timeRound);
   }
 
   /** Hooks the domain events and cluster changes, and builds the snapshot. */
   public static Future<ReadinessNode> start(AppContext app, ClusterNode cluster) {
     ReadinessNode node = new ReadinessNode(app, cluster);
-    return node.store.listen().compose(listening -> app.vertx().deployVerticle(node.refresher)).compose(id -> {
+    return node.store.listen().compose(listening -> app.vertx().deployVerticle(node.refresher))
+        .compose(id -> node.timeRound.prime().otherwiseEmpty()).compose(primed -> {
       NODES.put(app.vertx(), node);
       app.events().follow(node::onEvents);
       cluster.listen(node::onMemberJoined, node::onMemberLost, node::onMerged);
-      app.vertx().setPeriodic(REFRESH_MS, t -> node.chore(node.service::refreshEveryUnitWhenDue));
+      // the figures that time alone changes: only the units that crossed a threshold since the last round
+      app.vertx().setPeriodic(app.config().sweepInterval().toMillis(), t -> node.chore(node.timeRound::run));
       app.vertx().setPeriodic(PRUNE_MS, t -> node.chore(node.eventLog::prune));
       // At the default size the rebuild takes well under a second and the node serves a whole snapshot from
       // its first request; at province scale it takes longer, and the node serves meanwhile (the snapshot

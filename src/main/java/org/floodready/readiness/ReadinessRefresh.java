@@ -78,6 +78,13 @@ public final class ReadinessRefresh extends VerticleBase {
   /** When the last recompute of every unit ended and how long it took (read by the minute's timer). */
   private volatile long lastEveryUnitEnd;
   private volatile long lastEveryUnitTook;
+  /** The application time before the last successful recompute of every unit read anything (null: none yet). */
+  private volatile OffsetDateTime everyUnitReadFrom;
+  /** Recomputes of every unit, and units a refresh of some units recomputed (each with its ancestors). */
+  private volatile long everyUnitRecomputes;
+  /** A recompute of every unit is queued or running. */
+  private volatile boolean everyUnitDue;
+  private volatile long unitsRecomputed;
 
   /** Read by other threads (GET /api/cluster); written on the context only. */
   private volatile long rebuilds;
@@ -106,15 +113,12 @@ public final class ReadinessRefresh extends VerticleBase {
   }
 
   /**
-   * The minute's recompute of every unit (time-driven figures: silent checkpoints, overdue hazards), unless
-   * the last one ended less than {@link #EVERY_UNIT_SPACING} times its duration ago: at province scale it
-   * takes tens of seconds, and the events' refreshes wait behind it.
+   * Whether the last recompute of every unit ended at least {@link #EVERY_UNIT_SPACING} times its duration ago:
+   * at province scale it takes tens of seconds, and the events' refreshes wait behind it, so the time round
+   * asks for another one only then.
    */
-  public Future<Void> refreshEveryUnitWhenDue() {
-    if (System.currentTimeMillis() - lastEveryUnitEnd < EVERY_UNIT_SPACING * lastEveryUnitTook) {
-      return Future.succeededFuture();
-    }
-    return refresh(null);
+  boolean everyUnitSpacedOut() {
+    return System.currentTimeMillis() - lastEveryUnitEnd >= EVERY_UNIT_SPACING * lastEveryUnitTook;
   }
 
   /** After a change at one base of the unit (stock, quota): reads only that base's lines again. */
@@ -146,13 +150,33 @@ public final class ReadinessRefresh extends VerticleBase {
     return lastRebuildFailed;
   }
 
+  /**
+   * The application time before the last successful recompute of every unit started reading (null: none yet):
+   * every figure that time alone changes is in the snapshot as of that moment or later.
+   */
+  OffsetDateTime everyUnitReadFrom() {
+    return everyUnitReadFrom;
+  }
+
+  /** A recompute of every unit is queued or running. */
+  boolean everyUnitDue() {
+    return everyUnitDue;
+  }
+
+  /** When the last recompute of every unit ended (wall clock, 0: none yet). */
+  long lastEveryUnitEnd() {
+    return lastEveryUnitEnd;
+  }
+
   JsonObject status() {
     return new JsonObject()
         .put("rebuilds", rebuilds)
         .put("lastRebuildAt", app.iso(lastRebuildAt))
         .put("lastRebuildReason", lastRebuildReason)
         .put("lastRebuildFailed", lastRebuildFailed)
-        .put("lastRebuildMillis", lastRebuildMillis < 0 ? null : lastRebuildMillis);
+        .put("lastRebuildMillis", lastRebuildMillis < 0 ? null : lastRebuildMillis)
+        .put("everyUnitRecomputes", everyUnitRecomputes)
+        .put("unitsRecomputed", unitsRecomputed);
   }
 
   /** Runs {@code work} on this verticle's context: at once when called there, else as a task queued to it. */
@@ -180,6 +204,7 @@ public final class ReadinessRefresh extends VerticleBase {
   private Future<Void> enqueue(Long unitId, Long baseId) {
     if (unitId == null) {
       pendingAll = true;
+      everyUnitDue = true;
     } else if (baseId == null) {
       pendingUnits.add(unitId);
     } else {
@@ -248,6 +273,7 @@ public final class ReadinessRefresh extends VerticleBase {
     if (pendingBases.isEmpty()) {
       waiters.clear();
     }
+    OffsetDateTime readFrom = app.now();
     Future<Void> run;
     try {
       run = refreshNow(units);
@@ -262,7 +288,12 @@ public final class ReadinessRefresh extends VerticleBase {
         lastEveryUnitEnd = lastEndMillis;
         lastEveryUnitTook = lastTookMillis;
       }
+      if (everyUnit) {
+        everyUnitDue = pendingAll;
+      }
       if (everyUnit && ar.succeeded()) {
+        everyUnitReadFrom = readFrom;
+        everyUnitRecomputes++;
         log.info("Readiness of every unit ({}) recomputed in {} ms", unitsById == null ? "?" : unitsById.size(),
             lastTookMillis);
       }
@@ -328,6 +359,7 @@ public final class ReadinessRefresh extends VerticleBase {
         .compose(plan -> applyDeepestFirst(plan.units(), childrenOf, plan.targets(), plan.given(), plan.whole(), seq,
             nowIso))
         .compose(outcome -> {
+          unitsRecomputed += outcome.applied();
           if (outcome.incomplete()) {
             log.info("Readiness entries without their totals (new or lost): rebuilding every unit");
             onContext(() -> enqueue(null, null));
@@ -405,7 +437,7 @@ public final class ReadinessRefresh extends VerticleBase {
     return new RebuildPlan(units, children, applies);
   }
 
-  private record Outcome(List<Long> changed, boolean incomplete) {
+  private record Outcome(List<Long> changed, boolean incomplete, int applied) {
   }
 
   /** One round per depth, deepest first, so a parent gets the totals its children computed in this refresh. */
@@ -446,7 +478,7 @@ public final class ReadinessRefresh extends VerticleBase {
         }
         incomplete |= e.getValue().incomplete();
       }
-      return new Outcome(changed, incomplete);
+      return new Outcome(changed, incomplete, results.size());
     });
   }
 

@@ -25,12 +25,15 @@ public final class ReadinessService {
   private final SnapshotStore store;
   private final ReadinessSources sources;
   private final ReadinessRefresh refresher;
+  private final TimeRound timeRound;
 
-  ReadinessService(AppContext app, SnapshotStore store, ReadinessSources sources, ReadinessRefresh refresher) {
+  ReadinessService(AppContext app, SnapshotStore store, ReadinessSources sources, ReadinessRefresh refresher,
+      TimeRound timeRound) {
     this.app = app;
     this.store = store;
     this.sources = sources;
     this.refresher = refresher;
+    this.timeRound = timeRound;
   }
 
   /** Recomputes the unit and its ancestors (every unit when unitId is null), on the refresh's owner. */
@@ -38,9 +41,12 @@ public final class ReadinessService {
     return refresher.refresh(unitId);
   }
 
-  /** The minute's recompute of every unit, skipped while the last one is recent for its cost. */
-  public Future<Void> refreshEveryUnitWhenDue() {
-    return refresher.refreshEveryUnitWhenDue();
+  /**
+   * The round for the figures time alone changes (see {@link TimeRound}): the units that crossed a threshold
+   * since the last round, each with its ancestors. Run by the oldest member at the sweep interval.
+   */
+  public Future<Void> timeRound() {
+    return timeRound.run();
   }
 
   /** After a change at one base of the unit (stock, quota): reads only that base's lines again. */
@@ -143,6 +149,6 @@ public final class ReadinessService {
   }
 
   public JsonObject status() {
-    return refresher.status();
+    return refresher.status().put("timeRound", timeRound.status());
   }
 }

@@ -59,7 +59,7 @@ public record AppConfig(
       Option.of("cluster-host", "127.0.0.1", "Address this node's Hazelcast member and event bus bind to"),
       Option.of("cluster-port", "5701", "Hazelcast port of this node (the next free one is tried when taken)"),
       Option.of("node-name", "", "Name of this node in /api/cluster and the logs; empty = host:port"),
-      Option.of("sweep-interval-seconds", "60", "How often each node runs the time-driven sweeps (alert escalation, silent checkpoints, overdue hazards)"),
+      Option.of("sweep-interval-seconds", "60", "How often each node runs the time-driven sweeps (alert escalation, silent checkpoints, overdue hazards), and the oldest member its readiness time round"),
       Option.of("unsafe-no-fsync", "false", "Embedded PostgreSQL without fsync and with asynchronous commit: faster, but a crash can lose acknowledged writes"),
       Option.of("bootstrap-admin", "", "First-run set-up: the username of an admin created on start while the database has no admin at all (ignored once one exists)"),
       Option.of("bootstrap-admin-password", "", "That admin's initial password (prefer the environment variable); empty = a random one printed once to the log"),

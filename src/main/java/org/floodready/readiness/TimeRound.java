@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.floodready.app.AppContext;
 import org.floodready.checkpoints.CheckpointStates;
 import org.floodready.inventory.BaseOfUnit;
@@ -35,10 +36,16 @@ import org.slf4j.LoggerFactory;
  */
 final class TimeRound {
   private static final Logger log = LoggerFactory.getLogger(TimeRound.class);
-  /** Above this many units, one recompute of every unit costs less than refreshing each with its ancestors. */
-  static final int MAX_UNITS = 5_000;
+  /**
+   * Above this many units, one recompute of every unit costs about as much as refreshing each with its ancestors:
+   * at province size 500 crossed units took 3.5 s and ~3.7 s of JVM CPU, a recompute of every unit 27.5 s and
+   * ~4 s of JVM CPU plus PostgreSQL's reads (scripts/bench.d/round4-readiness-time.md).
+   */
+  static final int MAX_UNITS = 2_000;
   /** The recompute of every unit kept for what no window query sees. */
   static final long SAFETY_NET_MS = 3_600_000;
+  /** A round not done by then counts as failed. */
+  static final long ROUND_TIMEOUT_MS = 600_000;
 
   private final AppContext app;
   private final ReadinessRefresh refresher;
@@ -94,7 +101,8 @@ final class TimeRound {
           ? everyUnit(to, c.size() + " units crossed", started)
           : refresh(c, from, to, started));
     }
-    return round
+    // a refresh that never answers (a member hanging) must not stop the rounds: the window stays open
+    return round.timeout(ROUND_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .onFailure(e -> {
           failures++;
           log.warn("Readiness time round after {} failed (the next one widens its window): {}", from, e.toString());

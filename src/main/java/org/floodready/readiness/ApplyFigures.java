@@ -108,8 +108,8 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
     long nextSeq = Math.max(old == null ? 0 : old.seq(), seq);
     JsonObject json = figures(old, new JsonObject(unitJson), subtree.metrics(), nowIso);
     UnitSnapshot next = json == null
-        ? new UnitSnapshot(old.unitId(), old.version(), nextSeq, old.json(), nextTree)
-        : new UnitSnapshot(entry.getKey(), json.getLong("version"), nextSeq, json.encode(), nextTree);
+        ? new UnitSnapshot(old.unitId(), old.version(), nextSeq, old.utf8(), nextTree)
+        : new UnitSnapshot(entry.getKey(), json.getLong("version"), nextSeq, json.toBuffer().getBytes(), nextTree);
     entry.setValue(next);
     return new Result(json == null ? null : next, nextTree.stamp(), subtree, incomplete);
   }

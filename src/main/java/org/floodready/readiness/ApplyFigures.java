@@ -1,6 +1,7 @@
 package org.floodready.readiness;
 
 import com.hazelcast.map.EntryProcessor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.io.Serial;
@@ -34,7 +35,7 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
     private static final long serialVersionUID = 1L;
   }
 
-  private final String unitJson;
+  private final byte[] unitJson;
   private final TreeMap<String, UnitTotals> parts;
   private final boolean wholeUnit;
   private final long seq;
@@ -60,7 +61,7 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
 
   ApplyFigures(JsonObject unit, Map<String, UnitTotals> parts, boolean wholeUnit, long seq,
       Map<Long, UnitTree.Slot> slots, Set<Long> children, String nowIso, boolean rebuild) {
-    this.unitJson = unit.encode();
+    this.unitJson = UnitSnapshot.CODEC.toBuffer(unit, false).getBytes();
     this.parts = new TreeMap<>(parts);
     this.wholeUnit = wholeUnit;
     this.seq = seq;
@@ -106,10 +107,10 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
     UnitTotals subtree = UnitTree.sum(nextParts, nextSlots);
     UnitTree nextTree = new UnitTree(nextParts, nextSlots, UnitTree.nextStamp(tree.stamp()), subtree);
     long nextSeq = Math.max(old == null ? 0 : old.seq(), seq);
-    JsonObject json = figures(old, new JsonObject(unitJson), subtree.metrics(), nowIso);
+    JsonObject json = figures(old, UnitSnapshot.parse(Buffer.buffer(unitJson)), subtree.metrics(), nowIso);
     UnitSnapshot next = json == null
         ? new UnitSnapshot(old.unitId(), old.version(), nextSeq, old.utf8(), nextTree)
-        : new UnitSnapshot(entry.getKey(), json.getLong("version"), nextSeq, json.toBuffer().getBytes(), nextTree);
+        : new UnitSnapshot(entry.getKey(), json.getLong("version"), nextSeq, UnitSnapshot.CODEC.toBuffer(json, false).getBytes(), nextTree);
     entry.setValue(next);
     return new Result(json == null ? null : next, nextTree.stamp(), subtree, incomplete);
   }

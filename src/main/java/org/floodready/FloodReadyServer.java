@@ -83,7 +83,8 @@ public final class FloodReadyServer implements AutoCloseable {
     try {
       String secret = TokenService.loadOrCreateSecret(config.dataDir(), config.jwtSecret());
       DatabaseIdentity database = DatabaseIdentity.read(url);
-      HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastSettings.build(config, database));
+      HazelcastClusterManager clusterManager = new HazelcastClusterManager(
+          org.floodready.readiness.SnapshotSerializer.register(HazelcastSettings.build(config, database)));
       vertx = await(Vertx.builder()
           .with(new VertxOptions().setPreferNativeTransport(true).setEventBusOptions(new EventBusOptions().setHost(config.clusterHost())))
           .withClusterManager(clusterManager)

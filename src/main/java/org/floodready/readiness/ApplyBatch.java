@@ -24,6 +24,6 @@ final class ApplyBatch implements EntryProcessor<Long, UnitSnapshot, UnitSnapsho
   public UnitSnapshot process(Map.Entry<Long, UnitSnapshot> entry) {
     ApplyFigures apply = byUnit.get(entry.getKey());
     UnitSnapshot changed = apply == null ? null : apply.process(entry).changed();
-    return changed == null ? null : new UnitSnapshot(changed.unitId(), changed.version(), changed.seq(), changed.json());
+    return changed == null ? null : changed.withoutTree();
   }
 }

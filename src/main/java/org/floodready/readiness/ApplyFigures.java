@@ -1,8 +1,11 @@
 package org.floodready.readiness;
 
 import com.hazelcast.map.EntryProcessor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.HashSet;
@@ -34,7 +37,12 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
     private static final long serialVersionUID = 1L;
   }
 
-  private final String unitJson;
+  /**
+   * The unit's fields: as given while the processor runs on this member (a rebuild's 50,000 processors run on
+   * the member that made them), encoded to {@link #unitJson} only when it is sent to another one.
+   */
+  private transient JsonObject unit;
+  private byte[] unitJson;
   private final TreeMap<String, UnitTotals> parts;
   private final boolean wholeUnit;
   private final long seq;
@@ -60,7 +68,7 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
 
   ApplyFigures(JsonObject unit, Map<String, UnitTotals> parts, boolean wholeUnit, long seq,
       Map<Long, UnitTree.Slot> slots, Set<Long> children, String nowIso, boolean rebuild) {
-    this.unitJson = unit.encode();
+    this.unit = unit.copy();
     this.parts = new TreeMap<>(parts);
     this.wholeUnit = wholeUnit;
     this.seq = seq;
@@ -106,12 +114,24 @@ final class ApplyFigures implements EntryProcessor<Long, UnitSnapshot, ApplyFigu
     UnitTotals subtree = UnitTree.sum(nextParts, nextSlots);
     UnitTree nextTree = new UnitTree(nextParts, nextSlots, UnitTree.nextStamp(tree.stamp()), subtree);
     long nextSeq = Math.max(old == null ? 0 : old.seq(), seq);
-    JsonObject json = figures(old, new JsonObject(unitJson), subtree.metrics(), nowIso);
+    JsonObject json = figures(old, unit(), subtree.metrics(), nowIso);
     UnitSnapshot next = json == null
-        ? new UnitSnapshot(old.unitId(), old.version(), nextSeq, old.json(), nextTree)
-        : new UnitSnapshot(entry.getKey(), json.getLong("version"), nextSeq, json.encode(), nextTree);
+        ? new UnitSnapshot(old.unitId(), old.version(), nextSeq, old.utf8(), nextTree)
+        : new UnitSnapshot(entry.getKey(), json.getLong("version"), nextSeq, UnitSnapshot.CODEC.toBuffer(json, false).getBytes(), nextTree);
     entry.setValue(next);
     return new Result(json == null ? null : next, nextTree.stamp(), subtree, incomplete);
+  }
+
+  private JsonObject unit() {
+    return unit != null ? unit : UnitSnapshot.parse(Buffer.buffer(unitJson));
+  }
+
+  @Serial
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    if (unitJson == null) {
+      unitJson = UnitSnapshot.CODEC.toBuffer(unit, false).getBytes();
+    }
+    out.defaultWriteObject();
   }
 
   /** The entry's new JSON when a figure or the unit's own fields changed, else null. */

@@ -1,8 +1,10 @@
 package org.floodready.readiness;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * so a view built from the copy knows when it is stale.
  */
 final class SnapshotMirror {
+  private static final JsonFactory JSON = new JsonFactory();
   private final Map<Long, Held> entries = new ConcurrentHashMap<>();
 
   /**
@@ -30,16 +33,36 @@ final class SnapshotMirror {
   record Held(long unitId, long version, long seq, byte[] json, String level, String code, Long parentId,
       Double score) {
     static Held of(UnitSnapshot s) {
-      byte[] bytes = s.json().getBytes(StandardCharsets.UTF_8);
-      JsonObject json = new JsonObject(Buffer.buffer(bytes));
-      Object score = json.getValue("score");
-      Object parent = json.getValue("parentId");
-      return new Held(s.unitId(), s.version(), s.seq(), bytes, json.getString("level"), json.getString("code"),
-          parent instanceof Number n ? n.longValue() : null, score instanceof Number n ? n.doubleValue() : null);
+      byte[] bytes = s.utf8();
+      String level = null;
+      String code = null;
+      Long parentId = null;
+      Double score = null;
+      // only four top-level fields: streamed, the metrics skipped (a whole tree per entry was most of a rebuild's
+      // garbage on every node)
+      try (JsonParser p = JSON.createParser(bytes)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new IllegalArgumentException("a readiness entry is a JSON object");
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          JsonToken value = p.nextToken();
+          switch (name) {
+            case "level" -> level = value == JsonToken.VALUE_NULL ? null : p.getText();
+            case "code" -> code = value == JsonToken.VALUE_NULL ? null : p.getText();
+            case "parentId" -> parentId = value.isNumeric() ? p.getLongValue() : null;
+            case "score" -> score = value.isNumeric() ? p.getDoubleValue() : null;
+            default -> p.skipChildren();
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new Held(s.unitId(), s.version(), s.seq(), bytes, level, code, parentId, score);
     }
 
     UnitSnapshot snapshot() {
-      return new UnitSnapshot(unitId, version, seq, new String(json, StandardCharsets.UTF_8));
+      return new UnitSnapshot(unitId, version, seq, json);
     }
 
     /** The same entry, newer in version or seq only. */
@@ -73,7 +96,7 @@ final class SnapshotMirror {
         return old;
       }
       changed[0] = true;
-      return old != null && Arrays.equals(old.json(), next.json().getBytes(StandardCharsets.UTF_8)) ? old.with(next)
+      return old != null && Arrays.equals(old.json(), next.utf8()) ? old.with(next)
           : Held.of(next);
     });
     if (changed[0]) {
@@ -143,7 +166,7 @@ final class SnapshotMirror {
    * stay in the map, so the mirror's size does not grow with the bases.
    */
   private static UnitSnapshot withoutTree(UnitSnapshot s) {
-    return s.tree() == null ? s : new UnitSnapshot(s.unitId(), s.version(), s.seq(), s.json());
+    return s.withoutTree();
   }
 
   /** Versions only grow per unit; an equal version with a later read (seq) is newer too. */

@@ -139,28 +139,35 @@ final class SnapshotView {
     return ranked(generation, entries.stream().map(SnapshotMirror.Held::of).toList(), node);
   }
 
-  /** Ranks the entries (city → district → street → community, then by code). */
+  /**
+   * Ranks the entries (city → district → street → community, then by code) with {@link Standings}, the
+   * refresh's own per-level ranking (the same ranks, peers and flags as {@link Ranking#apply}, which built a
+   * JSON object per entry: most of the first answer's time after a change at province scale).
+   */
   static SnapshotView ranked(long generation, List<SnapshotMirror.Held> entries, String node) {
-    List<JsonObject> standings = new ArrayList<>(entries.size());
+    Map<Long, Standings.Place> places = new HashMap<>(entries.size() * 2);
     long version = 0;
     long seq = 0;
     for (SnapshotMirror.Held h : entries) {
-      standings.add(new JsonObject().put("level", h.level()).put("code", h.code()).put("score", h.score()));
+      places.put(h.unitId(), new Standings.Place(h.level(), h.score()));
       version += h.version();
       seq = Math.max(seq, h.seq());
     }
-    Ranking.apply(standings);
+    Standings standings = Standings.of(places);
     List<Ranked> list = new ArrayList<>(entries.size());
     Map<Long, Ranked> byId = new HashMap<>(entries.size() * 2);
-    for (int i = 0; i < entries.size(); i++) {
-      SnapshotMirror.Held h = entries.get(i);
-      JsonObject s = standings.get(i);
-      Ranked r = new Ranked(h.unitId(), h.level(), h.code(), h.parentId(), h.json(),
-          s.getInteger("rank"), s.getInteger("peers"), s.getString("flag"));
+    for (SnapshotMirror.Held h : entries) {
+      Standings.Standing s = standings.standing(h.unitId());
+      if (s == null) {
+        s = Standings.Standing.UNSCORED;
+      }
+      Ranked r = new Ranked(h.unitId(), h.level(), h.code(), h.parentId(), h.json(), s.rank(), s.peers(), s.flag());
       list.add(r);
       byId.put(r.unitId(), r);
     }
-    list.sort(Comparator.<Ranked>comparingInt(e -> Unit.LEVELS.indexOf(e.level()))
+    Map<String, Integer> depth = new HashMap<>();
+    Unit.LEVELS.forEach(l -> depth.put(l, depth.size()));
+    list.sort(Comparator.<Ranked>comparingInt(r -> depth.getOrDefault(r.level(), -1))
         .thenComparing(Ranked::code, Comparator.nullsFirst(Comparator.naturalOrder())));
     return new SnapshotView(generation, version, seq, node, Collections.unmodifiableList(list), byId);
   }

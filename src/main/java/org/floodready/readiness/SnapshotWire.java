@@ -1,11 +1,14 @@
 package org.floodready.readiness;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.Externalizable;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
 import java.io.Serial;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,34 +33,39 @@ public final class SnapshotWire implements Externalizable {
 
   @Override
   public void writeExternal(ObjectOutput out) throws IOException {
+    writeEntry(out, snapshot);
+  }
+
+  @Override
+  public void readExternal(ObjectInput in) throws IOException {
+    snapshot = readEntry(in);
+  }
+
+  @Serial
+  private Object readResolve() {
+    return snapshot;
+  }
+
+  /** An entry: ids, its JSON as UTF-8, and its totals as one block of bytes (see {@link UnitTree}). */
+  static void writeEntry(DataOutput out, UnitSnapshot snapshot) throws IOException {
     out.writeLong(snapshot.unitId());
     out.writeLong(snapshot.version());
     out.writeLong(snapshot.seq());
-    byte[] json = snapshot.json().getBytes(StandardCharsets.UTF_8);
+    byte[] json = snapshot.utf8();
     out.writeInt(json.length);
     out.write(json);
     UnitTree tree = snapshot.tree();
     out.writeBoolean(tree != null);
     if (tree != null) {
       out.writeLong(tree.stamp());
-      write(out, tree.subtree());
-      out.writeInt(tree.parts().size());
-      for (Map.Entry<String, UnitTree.Part> p : tree.parts().entrySet()) {
-        out.writeUTF(p.getKey());
-        out.writeLong(p.getValue().seq());
-        write(out, p.getValue().totals());
-      }
-      out.writeInt(tree.children().size());
-      for (Map.Entry<Long, UnitTree.Slot> c : tree.children().entrySet()) {
-        out.writeLong(c.getKey());
-        out.writeLong(c.getValue().stamp());
-        write(out, c.getValue().totals());
-      }
+      byte[] totals = encodeTotals(tree);
+      out.writeInt(totals.length);
+      out.write(totals);
     }
   }
 
-  @Override
-  public void readExternal(ObjectInput in) throws IOException {
+  /** An entry as {@link #writeEntry} wrote it; its totals are decoded only when read. */
+  static UnitSnapshot readEntry(DataInput in) throws IOException {
     long unitId = in.readLong();
     long version = in.readLong();
     long seq = in.readLong();
@@ -66,30 +74,57 @@ public final class SnapshotWire implements Externalizable {
     UnitTree tree = null;
     if (in.readBoolean()) {
       long stamp = in.readLong();
-      UnitTotals subtree = read(in);
-      TreeMap<String, UnitTree.Part> parts = new TreeMap<>();
-      for (int i = in.readInt(); i > 0; i--) {
-        String key = in.readUTF();
-        long partSeq = in.readLong();
-        parts.put(key, new UnitTree.Part(partSeq, read(in)));
-      }
-      TreeMap<Long, UnitTree.Slot> children = new TreeMap<>();
-      for (int i = in.readInt(); i > 0; i--) {
-        long child = in.readLong();
-        long childStamp = in.readLong();
-        children.put(child, new UnitTree.Slot(childStamp, read(in)));
-      }
-      tree = new UnitTree(parts, children, stamp, subtree);
+      byte[] totals = new byte[in.readInt()];
+      in.readFully(totals);
+      tree = UnitTree.decodedLater(stamp, totals);
     }
-    snapshot = new UnitSnapshot(unitId, version, seq, new String(json, StandardCharsets.UTF_8), tree);
+    return new UnitSnapshot(unitId, version, seq, json, tree);
   }
 
-  @Serial
-  private Object readResolve() {
-    return snapshot;
+  /** The tree's totals as bytes: as they were read when nothing decoded them since. */
+  static byte[] encodeTotals(UnitTree tree) throws IOException {
+    byte[] unread = tree.encodedIfUnread();
+    if (unread != null) {
+      return unread;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    DataOutputStream out = new DataOutputStream(bytes);
+    write(out, tree.subtree());
+    out.writeInt(tree.parts().size());
+    for (Map.Entry<String, UnitTree.Part> p : tree.parts().entrySet()) {
+      out.writeUTF(p.getKey());
+      out.writeLong(p.getValue().seq());
+      write(out, p.getValue().totals());
+    }
+    out.writeInt(tree.children().size());
+    for (Map.Entry<Long, UnitTree.Slot> c : tree.children().entrySet()) {
+      out.writeLong(c.getKey());
+      out.writeLong(c.getValue().stamp());
+      write(out, c.getValue().totals());
+    }
+    out.flush();
+    return bytes.toByteArray();
   }
 
-  private static void write(ObjectOutput out, UnitTotals t) throws IOException {
+  /** The totals {@link #encodeTotals} wrote, as a tree with {@code stamp}. */
+  static UnitTree readTotals(DataInput in, long stamp) throws IOException {
+    UnitTotals subtree = read(in);
+    TreeMap<String, UnitTree.Part> parts = new TreeMap<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      String key = in.readUTF();
+      long partSeq = in.readLong();
+      parts.put(key, new UnitTree.Part(partSeq, read(in)));
+    }
+    TreeMap<Long, UnitTree.Slot> children = new TreeMap<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      long child = in.readLong();
+      long childStamp = in.readLong();
+      children.put(child, new UnitTree.Slot(childStamp, read(in)));
+    }
+    return new UnitTree(parts, children, stamp, subtree);
+  }
+
+  private static void write(DataOutput out, UnitTotals t) throws IOException {
     out.writeDouble(t.weight);
     out.writeDouble(t.weighted);
     for (int n : new int[] {t.shortItems, t.activeAlerts, t.checkpoints, t.silent, t.reaches, t.compliant,
@@ -116,7 +151,7 @@ public final class SnapshotWire implements Externalizable {
     }
   }
 
-  private static UnitTotals read(ObjectInput in) throws IOException {
+  private static UnitTotals read(DataInput in) throws IOException {
     UnitTotals t = new UnitTotals();
     t.weight = in.readDouble();
     t.weighted = in.readDouble();

@@ -1,7 +1,11 @@
 package org.floodready.readiness;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,11 +15,14 @@ import java.util.TreeMap;
  * the live-log sequence value read before it; each child's subtree totals as that child last reported
  * them; and its own subtree totals with their {@code stamp}. A stamp only grows (and starts above any
  * earlier one when an entry is recreated), so a parent takes a child's totals only when newer.
+ *
+ * <p>A tree read from the map stays in its serialized form until one of its totals is asked for: every
+ * listener event and projection of an entry deserializes it, and only the entry processors on the key's
+ * owner read the totals (a rebuild at province scale decoded 50,000 trees per node only to drop them).
  */
-record UnitTree(TreeMap<String, Part> parts, TreeMap<Long, Slot> children, long stamp, UnitTotals subtree)
-    implements Serializable {
+final class UnitTree implements Serializable {
   @Serial
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   static final UnitTree EMPTY = new UnitTree(new TreeMap<>(), new TreeMap<>(), 0, new UnitTotals());
 
@@ -29,6 +36,76 @@ record UnitTree(TreeMap<String, Part> parts, TreeMap<Long, Slot> children, long 
   record Slot(long stamp, UnitTotals totals) implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
+  }
+
+  private final long stamp;
+  private TreeMap<String, Part> parts;
+  private TreeMap<Long, Slot> children;
+  private UnitTotals subtree;
+  /** The serialized parts, children and subtree ({@link SnapshotWire#encodeTotals}) until first read. */
+  private byte[] encoded;
+
+  UnitTree(TreeMap<String, Part> parts, TreeMap<Long, Slot> children, long stamp, UnitTotals subtree) {
+    this.parts = parts;
+    this.children = children;
+    this.stamp = stamp;
+    this.subtree = subtree;
+  }
+
+  private UnitTree(long stamp, byte[] encoded) {
+    this.stamp = stamp;
+    this.encoded = encoded;
+  }
+
+  /** A tree decoded from {@code encoded} ({@link SnapshotWire#encodeTotals}) when first read. */
+  static UnitTree decodedLater(long stamp, byte[] encoded) {
+    return new UnitTree(stamp, encoded);
+  }
+
+  long stamp() {
+    return stamp;
+  }
+
+  TreeMap<String, Part> parts() {
+    decode();
+    return parts;
+  }
+
+  TreeMap<Long, Slot> children() {
+    decode();
+    return children;
+  }
+
+  UnitTotals subtree() {
+    decode();
+    return subtree;
+  }
+
+  /** The serialized form when the tree was never decoded (written back as it was read), else null. */
+  synchronized byte[] encodedIfUnread() {
+    return encoded;
+  }
+
+  private synchronized void decode() {
+    if (encoded == null) {
+      return;
+    }
+    try {
+      UnitTree t = SnapshotWire.readTotals(new DataInputStream(new ByteArrayInputStream(encoded)), stamp);
+      parts = t.parts;
+      children = t.children;
+      subtree = t.subtree;
+      encoded = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Java serialization (inside {@link ApplyFigures.Result} and the like): decoded, field by field. */
+  @Serial
+  private Object writeReplace() {
+    decode();
+    return this;
   }
 
   /** The parts, then every child, in the order {@link ReadinessCalculator#compute} adds them. */

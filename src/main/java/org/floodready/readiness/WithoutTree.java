@@ -11,7 +11,6 @@ final class WithoutTree implements Projection<Map.Entry<Long, UnitSnapshot>, Uni
 
   @Override
   public UnitSnapshot transform(Map.Entry<Long, UnitSnapshot> entry) {
-    UnitSnapshot s = entry.getValue();
-    return new UnitSnapshot(s.unitId(), s.version(), s.seq(), s.json());
+    return entry.getValue().withoutTree();
   }
 }

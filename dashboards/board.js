@@ -1029,7 +1029,7 @@
     const colour = { none: '#43a047', normal: '#43a047', ok: '#43a047', blue: '#42a5f5', yellow: '#fdd835', orange: '#fb8c00', red: '#e53935', short: '#e53935', overdue: '#e53935', silent: '#ab47bc', unknown: '#9e9e9e' };
     const labels = [];
     // markers keep about their size on screen when zoomed far in (a province's view can be 100× the frame)
-    const shrink = 1 / Math.max(1, mv.view.k / 3), sz = (n) => n * shrink;
+    const shrink = Math.min(1, 1.5 / mv.view.k), sz = (n) => n * shrink;
     const add = (tag, attrs, feature, kind) => {
       const el = document.createElementNS(ns, tag);
       Object.entries(attrs).forEach(([k, v]) => el.setAttribute(k, v));
@@ -1075,7 +1075,9 @@
       title.textContent = c.count + ' ' + cellLabel[kind] + ' · ' + zh(c.state);
       el.appendChild(title);
       el.addEventListener('click', () => { if (!state.dragged) zoomToBox(c.bbox); });
-      const t = add('text', { x: cx, y: cy + 4 * shrink, 'text-anchor': 'middle', 'font-size': 11 * shrink, class: 'cell-count', 'pointer-events': 'none' }, null);
+      const t = add('text', { x: cx, y: cy + 4 * shrink, 'text-anchor': 'middle', class: 'cell-count' }, null);
+      t.style.fontSize = sz(11) + 'px';
+      t.style.strokeWidth = sz(0.6) + 'px';
       t.textContent = c.count > 999 ? Math.round(c.count / 1000) + 'k' : String(c.count);
     }));
     // open incidents (险情): a triangle coloured by severity, drawn over the sites
@@ -1119,7 +1121,9 @@
       // Labels keep their size on screen; the ones that collide with a more important one are hidden.
       const placed = [];
       labels.slice().sort((a, b) => b.priority - a.priority).forEach((l) => {
-        l.el.setAttribute('font-size', String(12 / view.k));
+        // as style: the stylesheet's .map text size would win over an attribute
+        l.el.style.fontSize = (12 / view.k) + 'px';
+        l.el.style.strokeWidth = (3 / view.k) + 'px';
         const w = l.text.length * 12, h = 14;
         const sx = l.x * view.k + view.tx, sy = l.y * view.k + view.ty;
         const box = { x0: sx, y0: sy - h, x1: sx + w, y1: sy };

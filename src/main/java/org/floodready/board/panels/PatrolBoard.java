@@ -47,6 +47,8 @@ public final class PatrolBoard implements BoardPart {
   private final ComplianceService compliance;
   private final PatrolData data;
   private final UnitRepository units;
+  private OffsetDateTime rankMinute;
+  private Future<Map<Long, Integer>> ranksOfEveryReach;
 
   PatrolBoard(AppContext app) {
     this.app = app;
@@ -125,17 +127,34 @@ public final class PatrolBoard implements BoardPart {
     Long chief = user.role().seesEverything() ? null : user.id();
     SiteMapLayer.Scope scope = chief == null ? SiteMapLayer.ALL : where -> where.and("t.chief_user_id = ?", chief);
     return MAP_REACHES.addExtent(map, app.pool(), scope).compose(v -> MAP_REACHES.addTo(map, app.pool(), view, scope,
-        ids -> reachesOnMap(ids, now),
-        () -> compliance.reaches(new Where().and("r.chief_user_id = ?", chief), now).map(states -> {
-          Map<Long, Integer> ranks = new HashMap<>();
-          states.forEach(c -> {
-            int rank = MAP_REACHES.states().indexOf(reachState(c));
-            if (rank > 0) {
-              ranks.put(c.reachId(), rank);
-            }
-          });
-          return ranks;
-        })));
+        ids -> reachesOnMap(ids, now), () -> chief == null ? everyReachRank(now) : reachRanks(chief, now)));
+  }
+
+  /**
+   * The cells' worst states need the compliance of every reach in view (60,000 at province size, seconds of SQL):
+   * computed at most once a clock minute and shared by the map's requests; single reaches (points) are always
+   * computed afresh.
+   */
+  private synchronized Future<Map<Long, Integer>> everyReachRank(OffsetDateTime now) {
+    OffsetDateTime minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    if (rankMinute == null || !rankMinute.equals(minute) || ranksOfEveryReach.failed()) {
+      rankMinute = minute;
+      ranksOfEveryReach = reachRanks(null, now);
+    }
+    return ranksOfEveryReach;
+  }
+
+  private Future<Map<Long, Integer>> reachRanks(Long chief, OffsetDateTime now) {
+    return compliance.reaches(new Where().and("r.chief_user_id = ?", chief), now).map(states -> {
+      Map<Long, Integer> ranks = new HashMap<>();
+      states.forEach(c -> {
+        int rank = MAP_REACHES.states().indexOf(reachState(c));
+        if (rank > 0) {
+          ranks.put(c.reachId(), rank);
+        }
+      });
+      return ranks;
+    });
   }
 
   private Future<List<JsonObject>> reachesOnMap(List<Long> ids, OffsetDateTime now) {

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
@@ -22,7 +23,7 @@ import org.floodready.web.Respond;
 
 /** The organisation tree: read by every user, changed by admins. */
 public final class UnitRoutes {
-  /** Sort keys; {@code level} sorts from the city down. */
+  /** Sort keys; {@code level} sorts from the city down (V24's units_level_order_idx follows this expression). */
   private static final Map<String, String> SORTABLE = Map.of(
       "id", "u.id",
       "code", "u.code, u.id",
@@ -60,10 +61,11 @@ public final class UnitRoutes {
       return;
     }
     PageRequest page = Paging.from(ctx, app.config(), SORTABLE, "id");
+    String search = q.text("q");
     Where where = new Where()
         .and("u.level = ?", level)
         .and("u.parent_id = ?", parentId)
-        .matching(q.text("q"), "u.name_zh", "u.name_en", "u.code");
+        .and("u.search_text LIKE ?", search == null ? null : "%" + search.toLowerCase(Locale.ROOT) + "%");
     if (roots) {
       where.and("u.parent_id IS NULL");
     }

@@ -253,7 +253,7 @@
     panel.inFlight = true;
     const body = panel.el.querySelector('[data-role=body]');
     try {
-      const data = await api(panel.def.source);
+      const data = await api(panel.def.source + (panel.def.render === 'map' ? mapQuery(panel.def) : ''));
       panel.data = data;
       panel.failed = false;
       panel.loadedAt = Date.now();
@@ -988,6 +988,14 @@
   }
 
   // ---------- site map: zoom and pan, labels that do not collide ----------
+  // The map asks by its view (a province has 75,000 sites): the server answers the sites inside the view box, or
+  // counts per grid cell when too many; the frame (extent) and the view stay across refreshes.
+  const MAP_VIEWS = new Map();
+  const MAX_K = 400;
+  function mapQuery(def) {
+    const m = MAP_VIEWS.get(def.id);
+    return m && m.query ? m.query : '';
+  }
   function map(data, def) {
     const wrap = document.createElement('div');
     const pts = [];
@@ -995,10 +1003,17 @@
     (data.checkpoints || []).forEach((c) => pts.push([c.lon, c.lat]));
     (data.reaches || []).forEach((r) => (r.coordinates || []).forEach((c) => pts.push(c)));
     (data.incidents || []).forEach((i) => pts.push([i.lon, i.lat]));
+    const cells = data.cells || {};
+    ['bases', 'checkpoints', 'reaches'].forEach((k) => (cells[k] || []).forEach((c) => pts.push([c.lon, c.lat])));
+    const mv = MAP_VIEWS.get(def.id) || { view: { k: 1, tx: 0, ty: 0 } };
+    MAP_VIEWS.set(def.id, mv);
+    if (data.extent) mv.extent = data.extent;
+    if (mv.extent) { pts.push([mv.extent[0], mv.extent[1]], [mv.extent[2], mv.extent[3]]); }
     if (!pts.length) { wrap.innerHTML = '<p class="unavailable">暂无站点 No sites yet</p>'; return wrap; }
     const W = 1000, H = 560, pad = 40;
-    const minX = Math.min(...pts.map((p) => p[0])), maxX = Math.max(...pts.map((p) => p[0]));
-    const minY = Math.min(...pts.map((p) => p[1])), maxY = Math.max(...pts.map((p) => p[1]));
+    const frame = mv.extent ? [[mv.extent[0], mv.extent[1]], [mv.extent[2], mv.extent[3]]] : pts;
+    const minX = Math.min(...frame.map((p) => p[0])), maxX = Math.max(...frame.map((p) => p[0]));
+    const minY = Math.min(...frame.map((p) => p[1])), maxY = Math.max(...frame.map((p) => p[1]));
     const kx = Math.cos(((minY + maxY) / 2) * Math.PI / 180);   // equirectangular, true shape at this latitude
     const spanX = Math.max((maxX - minX) * kx, 1e-4), spanY = Math.max(maxY - minY, 1e-4);
     const scale = Math.min((W - 2 * pad) / spanX, (H - 2 * pad) / spanY);
@@ -1013,6 +1028,8 @@
     svg.appendChild(g);
     const colour = { none: '#43a047', normal: '#43a047', ok: '#43a047', blue: '#42a5f5', yellow: '#fdd835', orange: '#fb8c00', red: '#e53935', short: '#e53935', overdue: '#e53935', silent: '#ab47bc', unknown: '#9e9e9e' };
     const labels = [];
+    // markers keep about their size on screen when zoomed far in (a province's view can be 100× the frame)
+    const shrink = Math.min(1, 1.5 / mv.view.k), sz = (n) => n * shrink;
     const add = (tag, attrs, feature, kind) => {
       const el = document.createElementNS(ns, tag);
       Object.entries(attrs).forEach(([k, v]) => el.setAttribute(k, v));
@@ -1030,26 +1047,46 @@
     const label = (text, lx, ly, priority, kind) => labels.push({ text, x: lx, y: ly, priority, kind });
     (data.reaches || []).forEach((r) => {
       const coords = r.coordinates || [];
-      add('polyline', { points: coords.map((c) => x(c[0]) + ',' + y(c[1])).join(' '), fill: 'none', stroke: colour[r.state] || '#42a5f5', 'stroke-width': 5, 'stroke-linecap': 'round' }, r, 'reach');
-      if (coords.length) { const mid = coords[Math.floor(coords.length / 2)]; label(r.nameZh, x(mid[0]) + 6, y(mid[1]) - 8, 1, 'reach'); }
+      add('polyline', { points: coords.map((c) => x(c[0]) + ',' + y(c[1])).join(' '), fill: 'none', stroke: colour[r.state] || '#42a5f5', 'stroke-width': sz(5), 'stroke-linecap': 'round' }, r, 'reach');
+      if (coords.length) { const mid = coords[Math.floor(coords.length / 2)]; label(r.nameZh, x(mid[0]) + sz(6), y(mid[1]) - sz(8), 1, 'reach'); }
     });
     (data.bases || []).forEach((b) => {
-      add('rect', { x: x(b.lon) - 8, y: y(b.lat) - 8, width: 16, height: 16, fill: colour[b.state] || '#43a047', stroke: '#fff', 'stroke-width': 1.5 }, b, 'base');
-      label(b.nameZh, x(b.lon) + 11, y(b.lat) + 4, b.state === 'short' ? 2 : 1, 'base');
+      add('rect', { x: x(b.lon) - sz(8), y: y(b.lat) - sz(8), width: sz(16), height: sz(16), fill: colour[b.state] || '#43a047', stroke: '#fff', 'stroke-width': sz(1.5) }, b, 'base');
+      label(b.nameZh, x(b.lon) + sz(11), y(b.lat) + sz(4), b.state === 'short' ? 2 : 1, 'base');
     });
     (data.checkpoints || []).forEach((c) => {
       const st = c.state || (c.silent ? 'silent' : (c.level || 'none'));
       const dashed = st === 'silent' || st === 'unknown';
-      add('circle', { cx: x(c.lon), cy: y(c.lat), r: dashed ? 10 : 8, fill: colour[st] || '#43a047', stroke: dashed ? '#fff' : '#0b131b', 'stroke-width': dashed ? 3 : 1.5, 'stroke-dasharray': dashed ? '3 2' : '' }, c, 'checkpoint');
-      label(c.nameZh, x(c.lon) + 11, y(c.lat) + 4, st === 'none' ? 1 : 3, 'checkpoint');
+      add('circle', { cx: x(c.lon), cy: y(c.lat), r: sz(dashed ? 10 : 8), fill: colour[st] || '#43a047', stroke: dashed ? '#fff' : '#0b131b', 'stroke-width': sz(dashed ? 3 : 1.5), 'stroke-dasharray': dashed ? sz(3) + ' ' + sz(2) : '' }, c, 'checkpoint');
+      label(c.nameZh, x(c.lon) + sz(11), y(c.lat) + sz(4), st === 'none' ? 1 : 3, 'checkpoint');
     });
+    // grid cells (too many sites in the view): a disc with the count, coloured by the worst state in it;
+    // a click zooms into the cell
+    const cellLabel = { bases: '物资基地 bases', checkpoints: '监测点 checkpoints', reaches: '河段 reaches' };
+    ['reaches', 'bases', 'checkpoints'].forEach((kind) => (cells[kind] || []).forEach((c, i) => {
+      const r = (10 + 4 * Math.log10(c.count)) * shrink;
+      const cx = x(c.lon) + (kind === 'bases' ? -r : kind === 'checkpoints' ? r : 0), cy = y(c.lat);
+      const el = add('circle', { cx, cy, r, fill: colour[c.state] || '#43a047', 'fill-opacity': 0.85, stroke: '#0b131b', 'stroke-width': 1.5 * shrink,
+        class: 'cell ' + kind }, null);
+      el.dataset.kind = 'cell';
+      el.dataset.layer = kind;
+      el.dataset.count = c.count;
+      const title = document.createElementNS(ns, 'title');
+      title.textContent = c.count + ' ' + cellLabel[kind] + ' · ' + zh(c.state);
+      el.appendChild(title);
+      el.addEventListener('click', () => { if (!state.dragged) zoomToBox(c.bbox); });
+      const t = add('text', { x: cx, y: cy + 4 * shrink, 'text-anchor': 'middle', class: 'cell-count' }, null);
+      t.style.fontSize = sz(11) + 'px';
+      t.style.strokeWidth = sz(0.6) + 'px';
+      t.textContent = c.count > 999 ? Math.round(c.count / 1000) + 'k' : String(c.count);
+    }));
     // open incidents (险情): a triangle coloured by severity, drawn over the sites
     const incidentColour = { critical: '#ab47bc', high: '#e53935', medium: '#fb8c00', low: '#fdd835' };
     (data.incidents || []).forEach((i) => {
       const cx = x(i.lon), cy = y(i.lat);
-      add('polygon', { points: cx + ',' + (cy - 12) + ' ' + (cx - 11) + ',' + (cy + 8) + ' ' + (cx + 11) + ',' + (cy + 8),
-        fill: incidentColour[i.severity] || '#e53935', stroke: '#fff', 'stroke-width': 2 }, i, 'incident');
-      label(i.nameZh, cx + 13, cy + 4, 4, 'incident');
+      add('polygon', { points: cx + ',' + (cy - sz(12)) + ' ' + (cx - sz(11)) + ',' + (cy + sz(8)) + ' ' + (cx + sz(11)) + ',' + (cy + sz(8)),
+        fill: incidentColour[i.severity] || '#e53935', stroke: '#fff', 'stroke-width': sz(2) }, i, 'incident');
+      label(i.nameZh, cx + sz(13), cy + sz(4), 4, 'incident');
     });
     const labelLayer = document.createElementNS(ns, 'g');
     labelLayer.setAttribute('class', 'labels');
@@ -1063,13 +1100,30 @@
       l.el = t;
       labelLayer.appendChild(t);
     });
-    let view = { k: 1, tx: 0, ty: 0 };
+    let view = mv.view;
+    // the view's box in degrees and a web-map zoom for it (cells of about 32 px), asked for after a zoom or pan
+    const askForView = () => {
+      const lonAt = (sx) => minX + (sx - pad) / (kx * scale), latAt = (sy) => minY + (H - pad - sy) / scale;
+      const x0 = (0 - view.tx) / view.k, x1 = (W - view.tx) / view.k, y0 = (0 - view.ty) / view.k, y1 = (H - view.ty) / view.k;
+      const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
+      const box = [clamp(lonAt(x0), -180, 180), clamp(latAt(y1), -90, 90), clamp(lonAt(x1), -180, 180), clamp(latAt(y0), -90, 90)];
+      if (!(box[0] < box[2] && box[1] < box[3])) return;
+      const zoom = clamp(Math.floor(Math.log2(360 * (W / 256) / (box[2] - box[0]))), 0, 22);
+      const query = '?bbox=' + box.map((v) => v.toFixed(5)).join(',') + '&zoom=' + zoom;
+      if (query === mv.query) return;
+      mv.query = query;
+      const panel = state.panels.get(def.id);
+      if (panel) refresh(panel);
+    };
+    const viewChanged = () => { mv.view = view; clearTimeout(mv.timer); mv.timer = setTimeout(askForView, 400); };
     const apply = () => {
       g.setAttribute('transform', 'translate(' + view.tx + ' ' + view.ty + ') scale(' + view.k + ')');
       // Labels keep their size on screen; the ones that collide with a more important one are hidden.
       const placed = [];
       labels.slice().sort((a, b) => b.priority - a.priority).forEach((l) => {
-        l.el.setAttribute('font-size', String(12 / view.k));
+        // as style: the stylesheet's .map text size would win over an attribute
+        l.el.style.fontSize = (12 / view.k) + 'px';
+        l.el.style.strokeWidth = (3 / view.k) + 'px';
         const w = l.text.length * 12, h = 14;
         const sx = l.x * view.k + view.tx, sy = l.y * view.k + view.ty;
         const box = { x0: sx, y0: sy - h, x1: sx + w, y1: sy };
@@ -1079,12 +1133,22 @@
       });
     };
     const zoomAt = (factor, cx, cy) => {
-      const k = Math.max(1, Math.min(12, view.k * factor));
+      const k = Math.max(1, Math.min(MAX_K, view.k * factor));
       view.tx = cx - (cx - view.tx) * (k / view.k);
       view.ty = cy - (cy - view.ty) * (k / view.k);
       view.k = k;
       if (k === 1) { view.tx = 0; view.ty = 0; }
       apply();
+      viewChanged();
+    };
+    const zoomToBox = (b) => {
+      const cx = (x(b[0]) + x(b[2])) / 2, cy = (y(b[1]) + y(b[3])) / 2;
+      const k = Math.max(1, Math.min(MAX_K, Math.min(W / Math.max(1, x(b[2]) - x(b[0])), H / Math.max(1, y(b[1]) - y(b[3]))) * 0.8));
+      view.k = k;
+      view.tx = W / 2 - cx * k;
+      view.ty = H / 2 - cy * k;
+      apply();
+      viewChanged();
     };
     const toSvg = (ev) => { const r = svg.getBoundingClientRect(); return [(ev.clientX - r.left) * W / r.width, (ev.clientY - r.top) * H / r.height]; };
     svg.addEventListener('wheel', (ev) => { ev.preventDefault(); const [cx, cy] = toSvg(ev); zoomAt(ev.deltaY < 0 ? 1.25 : 0.8, cx, cy); }, { passive: false });
@@ -1096,12 +1160,12 @@
       if (Math.abs(px - drag.p[0]) + Math.abs(py - drag.p[1]) > 4) state.dragged = true;
       if (state.dragged) { view.tx = drag.tx + px - drag.p[0]; view.ty = drag.ty + py - drag.p[1]; apply(); }
     });
-    const end = () => { drag = null; setTimeout(() => { state.dragged = false; }, 0); };
+    const end = () => { if (drag && state.dragged) viewChanged(); drag = null; setTimeout(() => { state.dragged = false; }, 0); };
     svg.addEventListener('pointerup', end);
     svg.addEventListener('pointerleave', end);
     const controls = document.createElement('div');
     controls.className = 'map-controls';
-    [['+', '放大 Zoom in', () => zoomAt(1.5, W / 2, H / 2)], ['−', '缩小 Zoom out', () => zoomAt(1 / 1.5, W / 2, H / 2)], ['⟲', '复位 Reset', () => { view = { k: 1, tx: 0, ty: 0 }; apply(); }]]
+    [['+', '放大 Zoom in', () => zoomAt(1.5, W / 2, H / 2)], ['−', '缩小 Zoom out', () => zoomAt(1 / 1.5, W / 2, H / 2)], ['⟲', '复位 Reset', () => { view = { k: 1, tx: 0, ty: 0 }; apply(); viewChanged(); }]]
       .forEach(([text, title, fn]) => {
         const b = document.createElement('button');
         b.type = 'button';
@@ -1120,8 +1184,12 @@
       + '<span><i class="sw dot orange"></i>橙 orange</span><span><i class="sw dot red"></i>红 red</span><span><i class="sw dot silent"></i>失联 silent</span><span><i class="sw dot unknown"></i>未知 never reported</span>'
       + '<span><i class="sw tri"></i>险情 incident</span>'
       + '<span><i class="sw line ok"></i>河段达标 reach compliant</span><span><i class="sw line yellow"></i>河段未达标 not compliant</span><span><i class="sw line overdue"></i>河段超期 reach overdue</span>'
+      + '<span><i class="sw dot ok"></i>圆内数字：此格站点数，点击放大 number: sites in the cell, click to zoom in</span>'
       + '<span class="muted">滚轮/按钮缩放，拖动平移 Wheel or buttons to zoom, drag to pan</span></div>');
     requestAnimationFrame(apply);
+    // a province's first answer (no view yet) is the whole world in coarse cells: ask again for the frame
+    const layers = Object.values(data.layers || {});
+    if (!mv.query && data.extent && layers.some((l) => l.mode === 'cells')) setTimeout(askForView, 0);
     return wrap;
   }
 

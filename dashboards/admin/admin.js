@@ -146,13 +146,6 @@
   }
   const forget = (...keys) => keys.forEach((k) => cache.delete(k));
 
-  const units = () => lookup('units', async () => {
-    const tree = (await api('/api/units?tree=true')).items;
-    const flat = [];
-    const walk = (nodes, depth) => nodes.forEach((n) => { flat.push(Object.assign({ depth }, n)); walk(n.children || [], depth + 1); });
-    walk(tree, 0);
-    return flat;
-  });
   const items = () => lookup('items', async () => (await api('/api/items?size=500&sort=code')).items);
   const bases = () => lookup('bases', async () => (await api('/api/bases?size=500&sort=code')).items);
   const rivers = () => lookup('rivers', async () => (await api('/api/rivers')).items);
@@ -161,9 +154,16 @@
     async () => (await api('/api/admin/users' + query({ role, size: 500, sort: 'username' }))).items
       .filter((u) => u.active));
 
-  const unitOptions = async (filter) => (await units()).filter(filter || (() => true))
-    .map((u) => ({ value: u.id, label: '　'.repeat(u.depth) + u.nameZh + ' ' + u.nameEn }));
-  const unitName = async (id) => { const u = (await units()).find((x) => x.id === id); return u ? u.nameZh : '—'; };
+  // Unit pickers ask the server (a province has 50,000 units): the first UNIT_PICK from the city down, or what
+  // matches the text typed into the picker's search box; a unit already chosen is looked up by its id.
+  const UNIT_PICK = 200;
+  const unitLabel = (u) => u.nameZh + ' ' + u.nameEn + (u.parentNameZh ? ' · ' + u.parentNameZh : '');
+  const unitOptions = async (filter, text) => (await api('/api/units' + query({ q: text, sort: 'level', size: UNIT_PICK })))
+    .items.filter(filter || (() => true)).map((u) => ({ value: u.id, label: unitLabel(u) }));
+  const unitById = (id) => lookup('unit:' + id, () => api('/api/units/' + id));
+  const unitName = async (id) => { try { return (await unitById(id)).nameZh; } catch (e) { return '—'; } };
+  const unitPicker = (filter) => ({ options: () => unitOptions(filter), search: (text) => unitOptions(filter, text),
+    one: async (id) => { const u = await unitById(id); return { value: u.id, label: unitLabel(u) }; } });
   const userOptions = async (role) => (await usersWithRole(role))
     .map((u) => ({ value: u.id, label: u.displayName + ' (' + u.username + ')' }));
 
@@ -264,7 +264,11 @@
           h('option', { value: '', text: field.required ? '— 请选择 choose —' : '— 无 none —' }),
           opts.map((o) => h('option', { value: o.value, text: o.label })));
         const initial = value === undefined ? field.default : value;
+        if (field.one && initial !== undefined && initial !== null && !opts.some((o) => String(o.value) === String(initial))) {
+          try { const o = await field.one(initial); input.append(h('option', { value: o.value, text: o.label })); } catch (e) { /* shown as none */ }
+        }
         input.value = initial === undefined || initial === null ? '' : String(initial);
+        if (field.search && !field.readonly) searchable(input, field.search, id);
       } else if (field.type === 'textarea') {
         input = h('textarea', { id, name: field.name, rows: field.rows || 4, 'aria-describedby': id + '-error',
           placeholder: field.placeholder });
@@ -283,6 +287,27 @@
     wrap.dataset.field = field.name;
     controls.set(field.name, { field, input, wrap, error });
     return wrap;
+  }
+
+  /**
+   * A search box before a long select (units: 50,000 at province size): typing asks search(text) for the options
+   * again; the chosen option stays.
+   */
+  function searchable(select, search, id) {
+    const box = h('input', { type: 'search', id: id + '-search', class: 'picker-search', placeholder: '搜索 Search…',
+      autocomplete: 'off', 'aria-label': '搜索 Search' });
+    let typing;
+    box.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(async () => {
+        const opts = await search(box.value.trim());
+        const chosen = select.value;
+        [...select.options].forEach((o) => { if (o.value !== '' && o.value !== chosen) o.remove(); });
+        opts.filter((o) => String(o.value) !== chosen).forEach((o) => select.append(h('option', { value: o.value, text: o.label })));
+        select.dataset.searched = String((Number(select.dataset.searched) || 0) + 1);
+      }, 300);
+    });
+    select.before(box);
   }
 
   /** The form's values as the API's JSON: numbers as JSON numbers, empty optional fields left out. */
@@ -399,6 +424,7 @@
           state.typing = setTimeout(reload, f.type === 'select' ? 0 : 300);
         });
         filterBar.append(h('label', { for: id }, f.label, input));
+        if (f.search) searchable(input, f.search, id);
       }
       if (cfg.sorts && cfg.sorts.length) {
         const id = 'sort-' + cfg.id;
@@ -487,7 +513,7 @@
     { name: 'displayName', label: '姓名 Display name', required: true },
     !edit && { name: 'password', label: '初始密码 Initial password', type: 'password', required: true, hint: '至少 10 位，不可用常见密码 at least 10 characters, not a common one' },
     { name: 'role', label: '角色 Role', type: 'select', options: options(T.role), required: true },
-    { name: 'unitId', label: '所属单位 Unit', type: 'select', numeric: true, nullable: edit, options: () => unitOptions() },
+    { name: 'unitId', label: '所属单位 Unit', type: 'select', numeric: true, nullable: edit, ...unitPicker() },
     { name: 'phone', label: '电话 Phone', nullable: edit }
   ].filter(Boolean);
 
@@ -501,7 +527,7 @@
       load: (p) => api('/api/admin/users' + query(p)),
       filters: [{ name: 'q', label: '搜索 Search', placeholder: '用户名或姓名 name' },
         { name: 'role', label: '角色 Role', type: 'select', options: options(T.role) },
-        { name: 'unitId', label: '单位 Unit', type: 'select', options: () => unitOptions() }],
+        { name: 'unitId', label: '单位 Unit', type: 'select', ...unitPicker() }],
       sorts: [{ value: 'username', label: '用户名 Username' }, { value: 'role', label: '角色 Role' },
         { value: 'createdAt', label: '创建时间 Created' }, { value: 'id', label: '编号 ID' }],
       defaultSort: 'username',
@@ -624,7 +650,7 @@
     body.append(toolbar(h('button', { type: 'button', class: 'primary', id: 'new-api-key', text: '新建密钥 New key',
       onclick: () => openForm({ id: 'key-new', title: '新建监测站密钥 New gauge key',
         fields: [{ name: 'name', label: '名称 Name', required: true, hint: '如 尖岗水库1号水位计 e.g. gauge 1 at Jiangang' },
-          { name: 'unitId', label: '单位 Unit', type: 'select', numeric: true, options: () => unitOptions() }],
+          { name: 'unitId', label: '单位 Unit', type: 'select', numeric: true, ...unitPicker() }],
         submit: (b) => api('/api/admin/api-keys', { json: b }),
         keepOpen: (form, r) => {
           form.querySelector('.form-grid').remove();
@@ -646,25 +672,29 @@
   (body) => {
     const list = listView({
       id: 'units',
-      load: async (p) => (await units()).filter((u) => !p.level || u.level === p.level),
-      filters: [{ name: 'level', label: '级别 Level', type: 'select', options: options(T.unitLevel) }],
+      load: (p) => api('/api/units' + query(p)),
+      defaultSort: 'level',
+      filters: [{ name: 'q', label: '搜索 Search', placeholder: '名称或代码 name or code' },
+        { name: 'level', label: '级别 Level', type: 'select', options: options(T.unitLevel) }],
+      sorts: [{ value: 'level', label: '级别 Level' }, { value: 'code', label: '代码 Code' }, { value: 'nameZh', label: '名称 Name' }],
       columns: [
-        { label: '名称 Name', value: (u) => h('span', { class: 'depth-' + u.depth }, '　'.repeat(u.depth) + u.nameZh) },
+        { label: '名称 Name', value: (u) => u.nameZh },
         { label: '英文名 English name', value: (u) => u.nameEn },
         { label: '代码 Code', value: (u) => u.code },
-        { label: '级别 Level', value: (u) => T.unitLevel[u.level] || u.level }
+        { label: '级别 Level', value: (u) => T.unitLevel[u.level] || u.level },
+        { label: '上级 Parent', value: (u) => u.parentNameZh }
       ]
     });
     body.append(toolbar(h('button', { type: 'button', class: 'primary', id: 'new-unit', text: '新建单位 New unit',
       onclick: () => openForm({ id: 'unit-new', title: '新建单位 New unit',
         fields: [{ name: 'parentId', label: '上级单位 Parent unit', type: 'select', numeric: true, required: true,
-          options: () => unitOptions((u) => u.level !== 'community') },
+          ...unitPicker((u) => u.level !== 'community') },
         { name: 'code', label: '代码 Code', required: true, hint: '如 ZZ-GC-XX' },
         { name: 'nameZh', label: '中文名 Chinese name', required: true },
         { name: 'nameEn', label: '英文名 English name', required: true }],
         conflictField: 'code',
         submit: (b) => api('/api/admin/units', { json: b }),
-        done: (r) => { forget('units'); notice('已创建单位 Unit created: ' + r.nameZh); list.reload(); } }) })),
+        done: (r) => { notice('已创建单位 Unit created: ' + r.nameZh); list.reload(); } }) })),
     list.root);
     return list;
   });
@@ -717,7 +747,7 @@
     { name: 'code', label: '代码 Code', required: true },
     { name: 'nameZh', label: '中文名 Chinese name', required: true },
     { name: 'nameEn', label: '英文名 English name', required: true },
-    { name: 'unitId', label: '所属单位 Unit', type: 'select', numeric: true, required: true, options: () => unitOptions() },
+    { name: 'unitId', label: '所属单位 Unit', type: 'select', numeric: true, required: true, ...unitPicker() },
     { name: 'address', label: '地址 Address' },
     { name: 'phone', label: '电话 Phone' },
     { name: 'lat', label: '纬度 Latitude', type: 'number', hint: 'WGS84, 如 34.75' },
@@ -732,7 +762,7 @@
       id: 'bases',
       load: (p) => api('/api/bases' + query(p)),
       filters: [{ name: 'q', label: '搜索 Search', placeholder: '代码或名称 code or name' },
-        { name: 'unitId', label: '单位（含下级）Unit and below', type: 'select', options: () => unitOptions() }],
+        { name: 'unitId', label: '单位（含下级）Unit and below', type: 'select', ...unitPicker() }],
       sorts: [{ value: 'code', label: '代码 Code' }, { value: 'nameZh', label: '名称 Name' }, { value: 'unitId', label: '单位 Unit' }],
       defaultSort: 'code',
       columns: [
@@ -795,7 +825,7 @@
         { name: 'baseId', label: '仓库 Base', type: 'select', options: async () => (await bases()).map((b) => ({ value: b.id, label: b.nameZh })) },
         { name: 'itemId', label: '物资 Item', type: 'select', options: async () => (await items()).map((i) => ({ value: i.id, label: i.nameZh + ' ' + i.code })) },
         { name: 'category', label: '类别 Category', type: 'select', options: options(T.category) },
-        { name: 'unitId', label: '单位（含下级）Unit and below', type: 'select', options: () => unitOptions() }],
+        { name: 'unitId', label: '单位（含下级）Unit and below', type: 'select', ...unitPicker() }],
       sorts: [{ value: 'baseId', label: '仓库 Base' }, { value: 'itemCode', label: '物资代码 Item code' }],
       defaultSort: 'baseId',
       columns: [
@@ -839,7 +869,7 @@
     { name: 'kind', label: '类型 Kind', type: 'select', options: options(T.kind), required: true, readonly: edit, send: true },
     { name: 'nameZh', label: '中文名 Chinese name', required: true },
     { name: 'nameEn', label: '英文名 English name', required: true },
-    { name: 'unitId', label: '所属单位 Unit', type: 'select', numeric: true, required: true, options: () => unitOptions() },
+    { name: 'unitId', label: '所属单位 Unit', type: 'select', numeric: true, required: true, ...unitPicker() },
     { name: 'lat', label: '纬度 Latitude', type: 'number', required: true },
     { name: 'lon', label: '经度 Longitude', type: 'number', required: true },
     { name: 'active', label: '启用 Active', type: 'checkbox', default: true },
@@ -865,7 +895,7 @@
       load: (p) => api('/api/checkpoints' + query(p)),
       filters: [{ name: 'q', label: '搜索 Search', placeholder: '代码或名称 code or name' },
         { name: 'kind', label: '类型 Kind', type: 'select', options: options(T.kind) },
-        { name: 'unitId', label: '单位 Unit', type: 'select', options: () => unitOptions() },
+        { name: 'unitId', label: '单位 Unit', type: 'select', ...unitPicker() },
         { name: 'active', label: '状态 Status', type: 'select', options: options(T.active) }],
       sorts: [{ value: 'code', label: '代码 Code' }, { value: 'name', label: '名称 Name' }, { value: 'kind', label: '类型 Kind' }],
       defaultSort: 'code',
@@ -922,7 +952,7 @@
     !edit && { name: 'code', label: '代码 Code', required: true },
     { name: 'nameZh', label: '中文名 Chinese name', required: !edit },
     { name: 'nameEn', label: '英文名 English name', required: !edit },
-    { name: 'unitId', label: '所属单位 Unit', type: 'select', numeric: true, required: !edit, options: () => unitOptions() },
+    { name: 'unitId', label: '所属单位 Unit', type: 'select', numeric: true, required: !edit, ...unitPicker() },
     { name: 'chiefLevel', label: '河长级别 Chief level', type: 'select', options: options(T.chiefLevel), required: !edit },
     { name: 'chiefUserId', label: '河长 River chief', type: 'select', numeric: true, options: () => userOptions('river_chief') },
     !edit && { name: 'geometry', label: '河段走向 Course of the reach', type: 'textarea', required: true, rows: 4,
@@ -949,7 +979,7 @@
       load: (p) => api('/api/reaches' + query(p)),
       filters: [{ name: 'q', label: '搜索 Search', placeholder: '代码或名称 code or name' },
         { name: 'riverId', label: '河流 River', type: 'select', options: async () => (await rivers()).map((r) => ({ value: r.id, label: r.nameZh })) },
-        { name: 'unitId', label: '单位 Unit', type: 'select', options: () => unitOptions() },
+        { name: 'unitId', label: '单位 Unit', type: 'select', ...unitPicker() },
         { name: 'chiefId', label: '河长 Chief', type: 'select', options: () => userOptions('river_chief') },
         { name: 'chiefLevel', label: '河长级别 Chief level', type: 'select', options: options(T.chiefLevel) }],
       sorts: [{ value: 'code', label: '代码 Code' }, { value: 'nameZh', label: '名称 Name' }, { value: 'unitId', label: '单位 Unit' },

@@ -235,8 +235,10 @@
       return;
     }
     $('user-name').textContent = user.displayName || user.username || '';
-    const [units, contacts] = await Promise.all([api('/api/units'), api('/api/duty/contacts')]);
-    const rosterUnits = (units.items || []).filter((u) => u.level === 'city' || u.level === 'district');
+    // rosters are kept by city and district: the two upper levels only (a province's 50,000 units are paged)
+    const [cities, districts, contacts] = await Promise.all([api('/api/units?level=city&size=500'),
+      api('/api/units?level=district&size=500'), api('/api/duty/contacts')]);
+    const rosterUnits = [...(cities.items || []), ...(districts.items || [])];
     $('unit').innerHTML = rosterUnits.map((u) => '<option value="' + u.id + '">' + esc(u.nameZh) + (u.nameEn ? ' ' + esc(u.nameEn) : '') + '</option>').join('');
     const mine = rosterUnits.find((u) => u.id === user.unitId);
     if (mine) $('unit').value = String(mine.id);

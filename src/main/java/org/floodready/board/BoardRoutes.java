@@ -9,6 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
 import org.floodready.errors.ApiError;
+import org.floodready.geo.MapView;
+import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
 /** The board definition (dashboards/board.json) and the data of each panel that this node composes. */
@@ -25,6 +27,7 @@ public final class BoardRoutes {
 
   void mount(Router api) {
     api.get("/dashboard/definition").handler(this::getDefinition);
+    api.get("/dashboard/panels/map").handler(this::getMap);
     api.get("/dashboard/panels/:panel").handler(this::getPanel);
   }
 
@@ -51,6 +54,22 @@ public final class BoardRoutes {
       }
     });
     return definition.put("panels", mine);
+  }
+
+  /** The site map inside the client's view box ({@code bbox}, {@code zoom}; without them the whole map). */
+  private void getMap(RoutingContext ctx) {
+    CurrentUser user = CurrentUser.of(ctx);
+    QueryParams q = new QueryParams(ctx);
+    Integer zoom = q.text("zoom") == null ? null : q.integer("zoom", 0, 0, MapView.MAX_ZOOM);
+    MapView view;
+    try {
+      view = MapView.of(q.text("bbox"), zoom, PanelSources.MAP_CAP);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.invalid("bbox", e.getMessage());
+    }
+    panels.map(user, app.now(), view)
+        .compose(data -> Respond.ok(ctx, data.put("updatedAt", app.iso(app.now()))))
+        .onFailure(ctx::fail);
   }
 
   private void getPanel(RoutingContext ctx) {

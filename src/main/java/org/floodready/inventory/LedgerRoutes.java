@@ -1,5 +1,8 @@
 package org.floodready.inventory;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,7 +28,13 @@ import org.floodready.web.Respond;
 /** The ledger (台账) and stock cards of one lot or one base-item, as JSON pages, CSV (UTF-8 with BOM) or .xlsx. */
 final class LedgerRoutes {
   private static final Map<String, String> SORT = Map.of("id", "m.id", "at", "m.at, m.id");
-  private static final int CSV_LIMIT = 100_000;
+  /** Ledger rows per chunk of a streamed CSV export. */
+  private static final int CSV_CHUNK = 1_000;
+  /** Rows of an .xlsx export at most (it is built whole; CSV streams every row). */
+  static final int XLSX_LIMIT = 100_000;
+  private static final List<String> HEADER = List.of("编号 No.", "时间 Time", "类型 Kind", "基地 Base", "物资 Item",
+      "批次 Lot", "单位 Unit", "变动 Change", "结存 Balance", "经办人 Actor", "去向 Recipient", "原因 Reason",
+      "盘点数 Counted", "备注 Note");
   private static final List<String> KINDS =
       List.of("receipt", "issue", "transfer", "adjustment", "write_off", "condition_change");
 
@@ -129,30 +138,86 @@ final class LedgerRoutes {
         .and("m.at >= ?", listing.from())
         .and("m.at < ?", listing.to());
     if (listing.file()) {
-      ledger.all(where, CSV_LIMIT).onSuccess(rows -> {
-        Csv csv = new Csv().row("编号 No.", "时间 Time", "类型 Kind", "基地 Base", "物资 Item", "批次 Lot", "单位 Unit",
-            "变动 Change", "结存 Balance", "经办人 Actor", "去向 Recipient", "原因 Reason", "盘点数 Counted", "备注 Note");
-        for (Row r : rows) {
-          JsonObject m = StockLedger.toJson(r, app::iso);
-          csv.row(m.getLong("id"), m.getString("at"), m.getString("kind"), m.getString("baseNameZh"),
-              m.getString("itemNameZh"), m.getString("lotCode"), m.getString("unitOfMeasure"),
-              plain(m.getValue("quantity")), plain(m.getValue("balance")), m.getString("actorName"),
-              m.getString("recipient"), m.getString("reason"), plain(m.getValue("countedQuantity")),
-              m.getString("note"));
-        }
-        String file = name.replaceAll("[^A-Za-z0-9_.-]", "_");
-        if ("xlsx".equals(listing.format())) {
-          Xlsx.send(app, ctx, file, "台账", csv);
-        } else {
-          Respond.csv(ctx, file + ".csv", csv.toString());
-        }
-      }).onFailure(ctx::fail);
+      String file = name.replaceAll("[^A-Za-z0-9_.-]", "_");
+      if ("xlsx".equals(listing.format())) {
+        xlsx(ctx, where, file);
+      } else {
+        streamCsv(ctx, where, file + ".csv");
+      }
       return;
     }
     PageRequest page = listing.page();
     ledger.page(where, page)
         .onSuccess(rows -> Respond.ok(ctx, page.result(rows, r -> StockLedger.toJson(r, app::iso))))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * The whole selection as CSV, streamed: a cursor reads {@link #CSV_CHUNK} rows at a time and the next chunk only
+   * when the client has taken the last one (the response's write queue drained), so the heap holds one chunk
+   * whatever the ledger's length. A failure before the first chunk is the JSON error; after it (the head is sent)
+   * the download is cut off.
+   */
+  private void streamCsv(RoutingContext ctx, Where where, String filename) {
+    HttpServerResponse resp = ctx.response();
+    Promise<Void> gone = Promise.promise();
+    resp.closeHandler(v -> gone.tryFail("the client closed the download"));
+    ledger.inChunks(where, CSV_CHUNK, rows -> {
+      if (gone.future().failed()) {
+        return gone.future();
+      }
+      Csv chunk = new Csv();
+      if (!resp.headWritten()) {
+        resp.setChunked(true).putHeader("Content-Type", "text/csv; charset=utf-8")
+            .putHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        chunk.row(HEADER);
+      }
+      rows.forEach(r -> chunk.row(csvCells(r)));
+      resp.write((resp.headWritten() ? "" : "\uFEFF") + chunk);
+      if (!resp.writeQueueFull()) {
+        return Future.succeededFuture();
+      }
+      Promise<Void> drained = Promise.promise();
+      resp.drainHandler(v -> drained.tryComplete());
+      gone.future().onFailure(drained::tryFail);
+      return drained.future();
+    }).onSuccess(v -> resp.end()).onFailure(e -> {
+      if (resp.headWritten()) {
+        resp.reset();
+      } else {
+        ctx.fail(e);
+      }
+    });
+  }
+
+  /**
+   * The selection as .xlsx, at most {@link #XLSX_LIMIT} rows (a spreadsheet is built whole; Excel's own limit is
+   * 1,048,576 rows): when there are more, the last row says so and the answer's {@code X-Export-Truncated} header.
+   */
+  private void xlsx(RoutingContext ctx, Where where, String file) {
+    ledger.all(where, XLSX_LIMIT + 1).onSuccess(rows -> {
+      Csv table = new Csv().row(HEADER);
+      int n = 0;
+      for (Row r : rows) {
+        if (n++ == XLSX_LIMIT) {
+          table.row("仅含前 " + String.format("%,d", XLSX_LIMIT) + " 行；完整台账请导出 CSV。Only the first "
+              + String.format("%,d", XLSX_LIMIT) + " rows: export CSV for the whole ledger.");
+          ctx.response().putHeader("X-Export-Truncated", "true");
+          break;
+        }
+        table.row(csvCells(r));
+      }
+      Xlsx.send(app, ctx, file, "台账", table);
+    }).onFailure(ctx::fail);
+  }
+
+  private List<Object> csvCells(Row r) {
+    JsonObject m = StockLedger.toJson(r, app::iso);
+    return java.util.Arrays.asList(m.getLong("id"), m.getString("at"), m.getString("kind"), m.getString("baseNameZh"),
+        m.getString("itemNameZh"), m.getString("lotCode"), m.getString("unitOfMeasure"),
+        plain(m.getValue("quantity")), plain(m.getValue("balance")), m.getString("actorName"),
+        m.getString("recipient"), m.getString("reason"), plain(m.getValue("countedQuantity")),
+        m.getString("note"));
   }
 
   private static BigDecimal plain(Object n) {

@@ -3,6 +3,7 @@ package org.floodready.inventory;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Cursor;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
@@ -53,6 +54,24 @@ final class StockLedger {
   Future<RowSet<Row>> all(Where where, int limit) {
     return pool.preparedQuery("SELECT " + COLUMNS + FROM + where.sql() + " ORDER BY m.id LIMIT " + limit)
         .execute(where.tuple());
+  }
+
+  /**
+   * Every row of {@code where} in id order, {@code chunk} rows at a time through a cursor (one transaction): the
+   * next chunk is read only when {@code each} has taken the last one, so a consumer that waits (a slow download)
+   * holds at most one chunk.
+   */
+  Future<Void> inChunks(Where where, int chunk, Function<RowSet<Row>, Future<Void>> each) {
+    return pool.withTransaction(tx -> tx.prepare("SELECT " + COLUMNS + FROM + where.sql() + " ORDER BY m.id")
+        .compose(ps -> {
+          Cursor cursor = ps.cursor(where.tuple());
+          return readChunks(cursor, chunk, each).eventually(cursor::close);
+        }));
+  }
+
+  private static Future<Void> readChunks(Cursor cursor, int chunk, Function<RowSet<Row>, Future<Void>> each) {
+    return cursor.read(chunk).compose(rows -> each.apply(rows))
+        .compose(v -> cursor.hasMore() ? readChunks(cursor, chunk, each) : Future.succeededFuture());
   }
 
   /** Lots whose on-hand is not the sum of their ledger, plus one row carrying how many lots were checked. */

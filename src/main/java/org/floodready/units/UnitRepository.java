@@ -3,11 +3,13 @@ package org.floodready.units;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.floodready.db.PageRequest;
 import org.floodready.db.Where;
 
 /** The organisation tree in PostgreSQL. */
@@ -24,6 +26,15 @@ public final class UnitRepository {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM units" + where.sql() + " ORDER BY id")
         .execute(where.tuple())
         .map(UnitRepository::toUnits);
+  }
+
+  /** One page of units, each with its parent's Chinese name, and the (capped) total. */
+  public Future<RowSet<Row>> page(Where where, PageRequest page) {
+    return pool.preparedQuery(page.select(
+            "u.id, u.code, u.name_zh, u.name_en, u.level, u.parent_id,"
+                + " (SELECT p.name_zh FROM units p WHERE p.id = u.parent_id) AS parent_name_zh",
+            " FROM units u", where))
+        .execute(where.tuple());
   }
 
   public Future<Optional<Unit>> find(long id) {

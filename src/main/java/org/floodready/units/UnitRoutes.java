@@ -6,20 +6,30 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.floodready.app.AppContext;
 import org.floodready.audit.AuditLog;
 import org.floodready.access.CurrentUser;
 import org.floodready.access.Role;
+import org.floodready.db.PageRequest;
 import org.floodready.db.Where;
 import org.floodready.events.EventType;
 import org.floodready.errors.ApiError;
 import org.floodready.web.JsonInput;
+import org.floodready.web.Paging;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 
 /** The organisation tree: read by every user, changed by admins. */
 public final class UnitRoutes {
+  /** Sort keys; {@code level} sorts from the city down (V24's units_level_order_idx follows this expression). */
+  private static final Map<String, String> SORTABLE = Map.of(
+      "id", "u.id",
+      "code", "u.code, u.id",
+      "nameZh", "u.name_zh, u.id",
+      "level", "array_position(ARRAY['city', 'district', 'street', 'community'], u.level), u.code, u.id");
+
   private final AppContext app;
   private final UnitRepository units;
 
@@ -34,15 +44,34 @@ public final class UnitRoutes {
     api.post("/admin/units").handler(this::createUnit);
   }
 
+  /**
+   * A page of units (a province has 50,000), filtered by level, parent and a search in names and code;
+   * {@code tree=true} answers the whole tree nested, unpaged, for a small deployment's tools.
+   */
   private void listUnits(RoutingContext ctx) {
     CurrentUser.of(ctx);
     QueryParams q = new QueryParams(ctx);
+    String level = q.oneOf("level", Unit.LEVELS);
+    Long parentId = q.id("parentId");
+    boolean roots = Boolean.TRUE.equals(q.bool("roots"));
+    if (Boolean.TRUE.equals(q.bool("tree"))) {
+      units.list(new Where().and("level = ?", level).and("parent_id = ?", parentId))
+          .onSuccess(list -> Respond.ok(ctx, new JsonObject().put("items", toTree(list))))
+          .onFailure(ctx::fail);
+      return;
+    }
+    PageRequest page = Paging.from(ctx, app.config(), SORTABLE, "id");
+    String search = q.text("q");
     Where where = new Where()
-        .and("level = ?", q.oneOf("level", Unit.LEVELS))
-        .and("parent_id = ?", q.id("parentId"));
-    boolean tree = Boolean.TRUE.equals(q.bool("tree"));
-    units.list(where).onSuccess(list -> Respond.ok(ctx, new JsonObject()
-        .put("items", tree ? toTree(list) : new JsonArray(list.stream().map(Unit::toJson).toList()))))
+        .and("u.level = ?", level)
+        .and("u.parent_id = ?", parentId)
+        .and("u.search_text LIKE ?", search == null ? null : "%" + search.toLowerCase(Locale.ROOT) + "%");
+    if (roots) {
+      where.and("u.parent_id IS NULL");
+    }
+    units.page(where, page)
+        .onSuccess(rows -> Respond.ok(ctx, page.result(rows,
+            r -> Unit.from(r).toJson().put("parentNameZh", r.getString("parent_name_zh")))))
         .onFailure(ctx::fail);
   }
 

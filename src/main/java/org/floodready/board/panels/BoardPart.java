@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.floodready.access.CurrentUser;
+import org.floodready.geo.MapView;
 
 /** What one domain contributes to the board: panels, charts, map features and daily-report sections. */
 public interface BoardPart extends ReportSource {
@@ -20,8 +21,8 @@ public interface BoardPart extends ReportSource {
   default void mountCharts(Router api, ChartResponder charts) {
   }
 
-  /** Adds this domain's features (bases, checkpoints, reaches) to the site map. */
-  default Future<Void> addToMap(CurrentUser user, OffsetDateTime now, JsonObject map) {
+  /** Adds this domain's features (bases, checkpoints, reaches) inside {@code view} to the site map. */
+  default Future<Void> addToMap(CurrentUser user, OffsetDateTime now, MapView view, JsonObject map) {
     return Future.succeededFuture();
   }
 

@@ -17,11 +17,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
+import org.floodready.geo.MapView;
 import org.floodready.access.Role;
 import org.floodready.checkpoints.CheckpointDefaults;
 import org.floodready.checkpoints.CheckpointState;
@@ -32,6 +35,10 @@ import org.floodready.web.QueryParams;
 /** Water on the board: checkpoint states, open alerts to acknowledge, level charts, checkpoints on the map. */
 public final class CheckpointBoard implements BoardPart {
   static final Map<String, String> KIND_ZH = Map.of("reservoir", "水库 reservoir", "waterlogging", "积水点 waterlogging");
+
+  /** Checkpoints on the site map, by {@link #state}: the worst of a cell is the last of these in it. */
+  private static final SiteMapLayer MAP_CHECKPOINTS = new SiteMapLayer("checkpoints", "checkpoints", "t.lat", "t.lon",
+      List.of("none", "blue", "yellow", "orange", "red", "unknown", "silent"));
 
   private final AppContext app;
   private final CheckpointStates states;
@@ -119,15 +126,29 @@ public final class CheckpointBoard implements BoardPart {
   }
 
   @Override
-  public Future<Void> addToMap(CurrentUser user, OffsetDateTime now, JsonObject map) {
+  public Future<Void> addToMap(CurrentUser user, OffsetDateTime now, MapView view, JsonObject map) {
     if (!user.role().seesEverything() && !user.is(Role.INSPECTOR)) {
       return Future.succeededFuture();
     }
-    return visibleStates(user, now).compose(list -> data.pointKinds().map(kinds -> {
-      JsonArray out = map.getJsonArray("checkpoints");
-      list.forEach(s -> out.add(stateJson(s, kinds, now)));
-      return null;
-    }));
+    return visibleIds(user).compose(visible -> states.all(now).compose(all -> data.pointKinds().compose(kinds -> {
+      Map<Long, CheckpointState> byId = new HashMap<>();
+      Map<Long, Integer> ranks = new HashMap<>();
+      for (CheckpointState s : all) {
+        if (visible == null || visible.contains(s.checkpointId())) {
+          byId.put(s.checkpointId(), s);
+          int rank = MAP_CHECKPOINTS.states().indexOf(state(s));
+          if (rank > 0) {
+            ranks.put(s.checkpointId(), rank);
+          }
+        }
+      }
+      Long[] mine = visible == null ? null : visible.toArray(Long[]::new);
+      SiteMapLayer.Scope scope = mine == null ? SiteMapLayer.ALL : where -> where.and("t.id = ANY(?)", mine);
+      return MAP_CHECKPOINTS.addExtent(map, app.pool(), scope).compose(v -> MAP_CHECKPOINTS.addTo(map, app.pool(),
+          view, scope, ids -> Future.succeededFuture(ids.stream().map(byId::get).filter(Objects::nonNull)
+              .map(s -> stateJson(s, kinds, now)).toList()),
+          () -> Future.succeededFuture(ranks)));
+    })));
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
+import org.floodready.geo.MapView;
 import org.floodready.incidents.IncidentsOnMap;
 
 /** The incidents' part of the board: open incidents (险情) on the site map. */
@@ -16,7 +17,7 @@ public final class IncidentBoard implements BoardPart {
   }
 
   @Override
-  public Future<Void> addToMap(CurrentUser user, OffsetDateTime now, JsonObject map) {
+  public Future<Void> addToMap(CurrentUser user, OffsetDateTime now, MapView view, JsonObject map) {
     if (user.isGauge()) {
       return Future.succeededFuture();
     }

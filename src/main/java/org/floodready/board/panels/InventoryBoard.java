@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
+import org.floodready.geo.MapView;
 import org.floodready.access.Role;
 import org.floodready.errors.ApiError;
 import org.floodready.web.QueryParams;
@@ -33,6 +34,10 @@ import org.floodready.inventory.Sourcing;
 /** Stock on the board: shortfalls with where to get it from, the coverage chart, bases on the map. */
 public final class InventoryBoard implements BoardPart {
   static final List<String> GROUPINGS = List.of("category", "base");
+
+  /** Bases on the site map: short when any item is below its quota. */
+  private static final SiteMapLayer MAP_BASES = new SiteMapLayer("bases", "bases", "t.lat", "t.lon",
+      List.of("ok", "short"));
 
   private final AppContext app;
   private final CoverageService coverage;
@@ -98,25 +103,26 @@ public final class InventoryBoard implements BoardPart {
   }
 
   @Override
-  public Future<Void> addToMap(CurrentUser user, OffsetDateTime now, JsonObject map) {
+  public Future<Void> addToMap(CurrentUser user, OffsetDateTime now, MapView view, JsonObject map) {
     if (!user.role().seesEverything() && !user.is(Role.BASE_KEEPER)) {
       return Future.succeededFuture();
     }
-    return bases(user, now).compose(coverage -> data.bases().map(bases -> {
+    return bases(user, now).compose(coverage -> {
       Map<Long, BaseCoverage> byId = coverage.stream().collect(Collectors.toMap(BaseCoverage::baseId, c -> c));
-      JsonArray out = map.getJsonArray("bases");
-      for (InventoryData.BaseSite b : bases) {
-        if (b.lat() == null || b.lon() == null || !user.role().seesEverything() && !byId.containsKey(b.id())) {
-          continue;
-        }
-        BaseCoverage c = byId.get(b.id());
-        long shortItems = c == null ? 0 : c.shortRows().size();
-        out.add(new JsonObject().put("id", b.id()).put("code", b.code()).put("nameZh", b.nameZh())
-            .put("nameEn", b.nameEn()).put("lat", b.lat()).put("lon", b.lon())
-            .put("state", shortItems > 0 ? "short" : "ok").put("shortItems", shortItems));
-      }
-      return null;
-    }));
+      Long[] mine = byId.keySet().toArray(Long[]::new);
+      SiteMapLayer.Scope scope = user.role().seesEverything() ? SiteMapLayer.ALL : where -> where.and("t.id = ANY(?)", mine);
+      return MAP_BASES.addExtent(map, app.pool(), scope).compose(v -> MAP_BASES.addTo(map, app.pool(), view, scope,
+          ids -> data.bases(ids).map(bases -> bases.stream().map(b -> baseOnMap(b, byId.get(b.id()))).toList()),
+          () -> Future.succeededFuture(byId.values().stream().filter(c -> !c.shortRows().isEmpty())
+              .collect(Collectors.toMap(BaseCoverage::baseId, c -> 1)))));
+    });
+  }
+
+  private static JsonObject baseOnMap(InventoryData.BaseSite b, BaseCoverage c) {
+    long shortItems = c == null ? 0 : c.shortRows().size();
+    return new JsonObject().put("id", b.id()).put("code", b.code()).put("nameZh", b.nameZh())
+        .put("nameEn", b.nameEn()).put("lat", b.lat()).put("lon", b.lon())
+        .put("state", shortItems > 0 ? "short" : "ok").put("shortItems", shortItems);
   }
 
   @Override

@@ -23,8 +23,9 @@ public final class InventoryData {
       String unitOfMeasure, String actor, String note) {
   }
 
-  Future<List<BaseSite>> bases() {
-    return pool.query("SELECT id, code, name_zh, name_en, unit_id, lat, lon FROM bases ORDER BY id").execute()
+  Future<List<BaseSite>> bases(List<Long> ids) {
+    return pool.preparedQuery("SELECT id, code, name_zh, name_en, unit_id, lat, lon FROM bases WHERE id = ANY($1)"
+            + " ORDER BY id").execute(io.vertx.sqlclient.Tuple.of(ids.toArray(Long[]::new)))
         .map(rows -> {
           List<BaseSite> out = new ArrayList<>();
           for (Row r : rows) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.floodready.access.CurrentUser;
+import org.floodready.geo.MapView;
 
 /** The panels this node composes from the domain services, by name (GET /api/dashboard/panels/{panel}). */
 public final class PanelSources {
@@ -16,11 +17,16 @@ public final class PanelSources {
     Future<JsonObject> load(CurrentUser user, OffsetDateTime now);
   }
 
+  /** Sites of one kind answered one by one at most; more in the view are counted per grid cell. */
+  public static final int MAP_CAP = 500;
+
   private final Map<String, Source> sources = new LinkedHashMap<>();
+  private final List<BoardPart> parts;
 
   public PanelSources(List<BoardPart> parts) {
     parts.forEach(p -> p.addPanels(sources));
-    sources.put("map", (user, now) -> map(parts, user, now));
+    this.parts = List.copyOf(parts);
+    sources.put("map", (user, now) -> map(user, now, MapView.of(null, null, MAP_CAP)));
   }
 
   public Optional<Source> get(String name) {
@@ -31,13 +37,19 @@ public final class PanelSources {
     return new JsonArray(List.copyOf(sources.keySet()));
   }
 
-  /** The site map: every domain adds its features; one after another, all on one JSON object. */
-  private static Future<JsonObject> map(List<BoardPart> parts, CurrentUser user, OffsetDateTime now) {
+  /**
+   * The site map inside {@code view}: every domain adds its sites (or, when more than the cap fall inside, its grid
+   * cells), one after another, all on one JSON object.
+   */
+  public Future<JsonObject> map(CurrentUser user, OffsetDateTime now, MapView view) {
     JsonObject map = new JsonObject().put("bases", new JsonArray()).put("checkpoints", new JsonArray())
-        .put("reaches", new JsonArray());
+        .put("reaches", new JsonArray())
+        .put("cells", new JsonObject().put("bases", new JsonArray()).put("checkpoints", new JsonArray())
+            .put("reaches", new JsonArray()))
+        .put("layers", new JsonObject()).put("view", view.toJson());
     Future<Void> chain = Future.succeededFuture();
     for (BoardPart part : parts) {
-      chain = chain.compose(v -> part.addToMap(user, now, map));
+      chain = chain.compose(v -> part.addToMap(user, now, view, map));
     }
     return chain.map(map);
   }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
+import org.floodready.geo.MapView;
 import org.floodready.access.Role;
 import org.floodready.db.Where;
 import org.floodready.errors.ApiError;
@@ -38,10 +39,16 @@ public final class PatrolBoard implements BoardPart {
   static final List<String> AGE_BUCKETS = List.of("≤7天 days", "8–30天 days", "31–90天 days", ">90天 days");
   static final Map<String, String> SEVERITY_ZH = Map.of("high", "重大 high", "medium", "较大 medium", "low", "一般 low");
 
+  /** Reaches on the site map (at their first point): yellow when not compliant this period. */
+  private static final SiteMapLayer MAP_REACHES = new SiteMapLayer("reaches", "reaches", "t.map_lat", "t.map_lon",
+      List.of("ok", "yellow", "overdue"));
+
   private final AppContext app;
   private final ComplianceService compliance;
   private final PatrolData data;
   private final UnitRepository units;
+  private OffsetDateTime rankMinute;
+  private Future<Map<Long, Integer>> ranksOfEveryReach;
 
   PatrolBoard(AppContext app) {
     this.app = app;
@@ -113,28 +120,64 @@ public final class PatrolBoard implements BoardPart {
   }
 
   @Override
-  public Future<Void> addToMap(CurrentUser user, OffsetDateTime now, JsonObject map) {
+  public Future<Void> addToMap(CurrentUser user, OffsetDateTime now, MapView view, JsonObject map) {
     if (!user.role().seesEverything() && !user.is(Role.RIVER_CHIEF)) {
       return Future.succeededFuture();
     }
-    return compliance.reaches(new Where(), now).compose(states -> data.reaches().map(lines -> {
-      Map<Long, ReachCompliance> byReach = new HashMap<>();
-      states.forEach(s -> byReach.put(s.reachId(), s));
-      JsonArray out = map.getJsonArray("reaches");
-      for (PatrolData.ReachLine r : lines) {
-        if (!Visibility.seesReach(user, r.chiefUserId())) {
-          continue;
+    Long chief = user.role().seesEverything() ? null : user.id();
+    SiteMapLayer.Scope scope = chief == null ? SiteMapLayer.ALL : where -> where.and("t.chief_user_id = ?", chief);
+    return MAP_REACHES.addExtent(map, app.pool(), scope).compose(v -> MAP_REACHES.addTo(map, app.pool(), view, scope,
+        ids -> reachesOnMap(ids, now), () -> chief == null ? everyReachRank(now) : reachRanks(chief, now)));
+  }
+
+  /**
+   * The cells' worst states need the compliance of every reach in view (60,000 at province size, seconds of SQL):
+   * computed at most once a clock minute and shared by the map's requests; single reaches (points) are always
+   * computed afresh.
+   */
+  private synchronized Future<Map<Long, Integer>> everyReachRank(OffsetDateTime now) {
+    OffsetDateTime minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    if (rankMinute == null || !rankMinute.equals(minute) || ranksOfEveryReach.failed()) {
+      rankMinute = minute;
+      ranksOfEveryReach = reachRanks(null, now);
+    }
+    return ranksOfEveryReach;
+  }
+
+  private Future<Map<Long, Integer>> reachRanks(Long chief, OffsetDateTime now) {
+    return compliance.reaches(new Where().and("r.chief_user_id = ?", chief), now).map(states -> {
+      Map<Long, Integer> ranks = new HashMap<>();
+      states.forEach(c -> {
+        int rank = MAP_REACHES.states().indexOf(reachState(c));
+        if (rank > 0) {
+          ranks.put(c.reachId(), rank);
         }
-        ReachCompliance c = byReach.get(r.id());
-        String state = c == null ? "ok" : c.overdue() ? "overdue" : c.compliant() ? "ok" : "yellow";
-        out.add(new JsonObject().put("id", r.id()).put("code", r.code()).put("nameZh", r.nameZh())
-            .put("unitId", r.unitId()).put("coordinates", r.coordinates()).put("state", state)
-            .put("patrolsThisPeriod", c == null ? null : c.counted())
-            .put("required", c == null ? null : c.frequency().times())
-            .put("chief", c == null ? null : c.chiefName()));
-      }
-      return null;
-    }));
+      });
+      return ranks;
+    });
+  }
+
+  private Future<List<JsonObject>> reachesOnMap(List<Long> ids, OffsetDateTime now) {
+    Long[] wanted = ids.toArray(Long[]::new);
+    return compliance.reaches(new Where().and("r.id = ANY(?)", wanted), now).compose(states -> data.reaches(wanted)
+        .map(lines -> {
+          Map<Long, ReachCompliance> byReach = new HashMap<>();
+          states.forEach(s -> byReach.put(s.reachId(), s));
+          List<JsonObject> out = new ArrayList<>();
+          for (PatrolData.ReachLine r : lines) {
+            ReachCompliance c = byReach.get(r.id());
+            out.add(new JsonObject().put("id", r.id()).put("code", r.code()).put("nameZh", r.nameZh())
+                .put("unitId", r.unitId()).put("coordinates", r.coordinates()).put("state", reachState(c))
+                .put("patrolsThisPeriod", c == null ? null : c.counted())
+                .put("required", c == null ? null : c.frequency().times())
+                .put("chief", c == null ? null : c.chiefName()));
+          }
+          return out;
+        }));
+  }
+
+  private static String reachState(ReachCompliance c) {
+    return c == null ? "ok" : c.overdue() ? "overdue" : c.compliant() ? "ok" : "yellow";
   }
 
   @Override

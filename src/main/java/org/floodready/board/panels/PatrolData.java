@@ -34,8 +34,9 @@ public final class PatrolData {
       String fromStatus, String toStatus, String actor, String reason) {
   }
 
-  Future<List<ReachLine>> reaches() {
-    return pool.query("SELECT id, code, name_zh, unit_id, chief_user_id, geometry FROM reaches ORDER BY id").execute()
+  Future<List<ReachLine>> reaches(Long[] ids) {
+    return pool.preparedQuery("SELECT id, code, name_zh, unit_id, chief_user_id, geometry FROM reaches"
+            + " WHERE id = ANY($1) ORDER BY id").execute(io.vertx.sqlclient.Tuple.of((Object) ids))
         .map(rows -> {
           List<ReachLine> out = new ArrayList<>();
           for (Row r : rows) {

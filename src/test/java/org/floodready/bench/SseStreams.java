@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -26,7 +27,11 @@ public final class SseStreams {
     final BitSet seen = new BitSet();
     int reconnects;
     int snapshots;
-    final StringBuilder pending = new StringBuilder();
+    /** The start of the line being read: a message's id and event lines are short, its data is not kept. */
+    private final byte[] line = new byte[LINE_KEPT];
+    private int lineLength;
+    private long messageId = -1;
+    private boolean messageIsSnapshot;
     int node;
 
     Stream(int index) {
@@ -34,37 +39,67 @@ public final class SseStreams {
       this.node = index;
     }
 
-    /** Takes a chunk of the event stream: remembers every {@code id:} line's id. */
+    /**
+     * Takes a chunk of the event stream, byte by byte: remembers every message's {@code id:} line. Only the
+     * first bytes of a line are kept, so a snapshot of several hundred kB (the province's readiness) costs
+     * nothing to hold, on thousands of streams at once.
+     */
     synchronized void take(Buffer chunk) {
-      pending.append(chunk.toString());
-      int end;
-      while ((end = pending.indexOf("\n\n")) >= 0) {
-        String message = pending.substring(0, end);
-        pending.delete(0, end + 2);
-        long id = -1;
-        boolean snapshot = false;
-        for (String line : message.split("\n")) {
-          if (line.startsWith("id:")) {
-            id = Long.parseLong(line.substring(3).trim());
-          } else if (line.startsWith("event:") && line.substring(6).trim().equals("snapshot")) {
-            snapshot = true;
-          }
-        }
-        if (id < 0) {
+      for (int i = 0, n = chunk.length(); i < n; i++) {
+        byte b = chunk.getByte(i);
+        if (b == '\r') {
           continue;
         }
-        if (snapshot) {
-          snapshots++;
-          if (firstId < 0) {
-            firstId = id;
+        if (b != '\n') {
+          if (lineLength < LINE_KEPT) {
+            line[lineLength] = b;
           }
-        } else if (firstId >= 0 && id > firstId) {
-          seen.set((int) (id - firstId));
+          lineLength++;
+          continue;
         }
-        lastId = Math.max(lastId, id);
+        if (lineLength == 0) {
+          endOfMessage();
+        } else {
+          String start = new String(line, 0, Math.min(lineLength, LINE_KEPT), StandardCharsets.UTF_8);
+          if (start.startsWith("id:")) {
+            messageId = Long.parseLong(start.substring(3).trim());
+          } else if (start.startsWith("event:")) {
+            messageIsSnapshot = start.substring(6).trim().equals("snapshot");
+          }
+        }
+        lineLength = 0;
       }
     }
+
+    private void endOfMessage() {
+      long id = messageId;
+      boolean snapshot = messageIsSnapshot;
+      messageId = -1;
+      messageIsSnapshot = false;
+      if (id < 0) {
+        return;
+      }
+      if (snapshot) {
+        snapshots++;
+        if (firstId < 0) {
+          firstId = id;
+        }
+      } else if (firstId >= 0 && id > firstId) {
+        seen.set((int) (id - firstId));
+      }
+      lastId = Math.max(lastId, id);
+    }
+
+    /** A new connection: whatever part of a message the old one left is dropped. */
+    synchronized void reset() {
+      lineLength = 0;
+      messageId = -1;
+      messageIsSnapshot = false;
+    }
   }
+
+  /** Bytes kept of each line: enough for "id: <long>" and "event: <name>". */
+  static final int LINE_KEPT = 40;
 
   private final Vertx vertx;
   private final HttpClient client;
@@ -131,7 +166,7 @@ public final class SseStreams {
     synchronized (s) {
       s.reconnects++;
       s.node++;
-      s.pending.setLength(0);
+      s.reset();
     }
     vertx.setTimer(1000, t -> connect(s));
   }

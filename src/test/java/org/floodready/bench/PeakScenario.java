@@ -88,6 +88,7 @@ public final class PeakScenario {
     for (String t : List.of("stock_movements", "readings", "patrols", "alerts")) {
       written.put(t, ConcurrentHashMap.newKeySet());
     }
+    Set<String> batchReadings = ConcurrentHashMap.newKeySet();
     ConcurrentLinkedQueue<Long> raised = new ConcurrentLinkedQueue<>();
     Set<Long> queued = ConcurrentHashMap.newKeySet();
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -108,10 +109,18 @@ public final class PeakScenario {
             reading(t0, i, 0), token, null), (s, b) -> keep(s, b, written.get("readings"), "reading", "id")))
         .add(new Paced.Op(batch, gauges * 0.5 / 60 / 20, i -> {
           JsonArray readings = new JsonArray();
+          List<String> keys = new ArrayList<>(20);
           for (int k = 0; k < 20; k++) {
-            readings.add(reading(t0, i * 20 + k, 1).put("checkpointId", pick(cps)));
+            JsonObject r = reading(t0, i * 20 + k, 1).put("checkpointId", pick(cps));
+            readings.add(r);
+            keys.add(r.getLong("checkpointId") + "|" + r.getString("measuredAt"));
           }
-          return post("/api/readings/batch", new JsonObject().put("readings", readings), token, null);
+          Paced.Call call = post("/api/readings/batch", new JsonObject().put("readings", readings), token, null);
+          return new Paced.Call(call.options(), call.body(), status -> {
+            if (status >= 200 && status < 300) {
+              batchReadings.addAll(keys); // all or nothing: an answered batch stored every reading (or had it)
+            }
+          });
         }, null))
         .add(new Paced.Op(issue, keepers / 30.0 * 2 / 3, i -> post("/api/lots/" + pick(lots) + "/issues",
             new JsonObject().put("quantity", 1).put("recipientType", "person").put("recipient", "peak"), token,
@@ -187,6 +196,21 @@ public final class PeakScenario {
       long found = await(pg.preparedQuery(sql).execute(Tuple.of(array))).iterator().next().getLong(0);
       lost.put(e.getKey(), keys.size() - found);
       lostTotal += keys.size() - found;
+    }
+    if (!batchReadings.isEmpty()) {
+      // a batch's readings by checkpoint and time, the key the table holds them by
+      List<Long> cpIds = new ArrayList<>();
+      List<String> times = new ArrayList<>();
+      for (String k : batchReadings) {
+        cpIds.add(Long.parseLong(k.substring(0, k.indexOf('|'))));
+        times.add(k.substring(k.indexOf('|') + 1));
+      }
+      long found = await(pg.preparedQuery("SELECT count(*) FROM unnest($1::bigint[], $2::text[]) AS k(c, t) "
+          + "WHERE EXISTS (SELECT 1 FROM readings r WHERE r.checkpoint_id = k.c AND r.measured_at = k.t::timestamptz)")
+          .execute(Tuple.of(cpIds.toArray(Long[]::new), times.toArray(String[]::new)))).iterator().next().getLong(0);
+      acknowledged += batchReadings.size();
+      lost.put("readings_batch", batchReadings.size() - found);
+      lostTotal += batchReadings.size() - found;
     }
     for (Recorder r : all) {
       System.out.println(r.figures(seconds).encode());

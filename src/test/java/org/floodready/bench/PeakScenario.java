@@ -50,7 +50,17 @@ public final class PeakScenario {
   private PeakScenario() {
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+      System.exit(0);
+    } catch (Throwable e) {
+      e.printStackTrace();
+      System.exit(1); // a failed client must not hang the bench: its event loops would keep the JVM alive
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     Map<String, String> a = new HashMap<>();
     for (String arg : args) {
       a.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -207,7 +217,8 @@ public final class PeakScenario {
       }
       long found = await(pg.preparedQuery("SELECT count(*) FROM unnest($1::bigint[], $2::text[]) AS k(c, t) "
           + "WHERE EXISTS (SELECT 1 FROM readings r WHERE r.checkpoint_id = k.c AND r.measured_at = k.t::timestamptz)")
-          .execute(Tuple.of(cpIds.toArray(Long[]::new), times.toArray(String[]::new)))).iterator().next().getLong(0);
+          .execute(Tuple.tuple().addValue(cpIds.toArray(Long[]::new)).addValue(times.toArray(String[]::new))))
+          .iterator().next().getLong(0);
       acknowledged += batchReadings.size();
       lost.put("readings_batch", batchReadings.size() - found);
       lostTotal += batchReadings.size() - found;

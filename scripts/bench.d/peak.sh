@@ -88,7 +88,7 @@ peak_scenario() {
 
   local client_cpu
   client_cpu=$(awk -v s="$(calc "$(date +%s.%N) - $t0" 1)" '{ printf "%.1f CPU s (%.0f %% of one core)", $1 + $2, ($1 + $2) / s * 100 }' "$WORK/peak.time")
-  REPORT_SETUP="Peak scenario: $PEAK_NODES node(s) on one database${killed:+, $killed}${PEAK_RESTART_S:+; first node restarted on the generated units in $PEAK_RESTART_S s}; load client PeakScenario (open loop, constant rates, one admin token), ${DURATION} s, itself $client_cpu on this machine; load average at the load's start: $PEAK_LOAD_START, at its end: $PEAK_LOAD_END; clients used: $GAUGES gauges, $KEEPERS keepers, $CHIEFS chiefs, $OFFICERS officers, $BOARDS boards, $STREAMS streams; $(grep -o '"streams_open_at_end":[0-9]*' "$WORK/peak.jsonl" | cut -d: -f2)/$STREAMS streams open at the end"
+  REPORT_SETUP="Peak scenario: $PEAK_NODES node(s) on one database${killed:+, $killed}${PEAK_RESTART_S:+; first node restarted on the generated units in $PEAK_RESTART_S s}; load client PeakScenario (open loop, constant rates, one admin token), ${DURATION} s, itself $client_cpu on this machine; load average at the load's start: $PEAK_LOAD_START, at its end: $PEAK_LOAD_END; clients used: $GAUGES gauges, $KEEPERS keepers, $CHIEFS chiefs, $OFFICERS officers, $BOARDS boards, $STREAMS streams; $(grep -o '"streams_started_at_load":[0-9]*' "$WORK/peak.jsonl" | cut -d: -f2)/$STREAMS streams had their first message when the load began (the client waits up to 60 s), $(grep -o '"streams_open_at_end":[0-9]*' "$WORK/peak.jsonl" | cut -d: -f2)/$STREAMS open at the end"
   while read -r line; do
     case "$line" in *'"op"'*) ;; *) continue ;; esac
     echo "$line" > "$WORK/op.json"

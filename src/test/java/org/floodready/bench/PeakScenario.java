@@ -92,7 +92,8 @@ public final class PeakScenario {
     while (live.lowestFirstIdCount() < streams && System.currentTimeMillis() < waitUntil) {
       Thread.sleep(200);
     }
-    System.err.println("peak: " + live.openNow() + "/" + streams + " streams open");
+    int startedAtLoad = live.lowestFirstIdCount(); // streams that had their first message when the load began
+    System.err.println("peak: " + live.openNow() + "/" + streams + " streams open, " + startedAtLoad + " started");
 
     Map<String, Set<Object>> written = new ConcurrentHashMap<>();
     for (String t : List.of("stock_movements", "readings", "patrols", "alerts")) {
@@ -229,6 +230,7 @@ public final class PeakScenario {
     System.out.println(new JsonObject().put("summary", true).put("seconds", seconds).put("nodes", nodes.size())
         .put("gauges", gauges).put("keepers", keepers).put("chiefs", chiefs).put("officers", officers)
         .put("boards", boards).put("streams", streams).put("streams_open_at_end", live.openNow())
+        .put("streams_started_at_load", startedAtLoad)
         .put("log_events", ids.size()).put("live_missing", missing[0]).put("streams_missing", missing[1])
         .put("missed_by_every_stream", missedByAll).put("reconnects", missing[2]).put("fresh_snapshots", missing[3]).put("streams_never_started", missing[4])
         .put("writes_acknowledged", acknowledged).put("writes_lost", lostTotal).put("lost_by_table", lost)

@@ -53,6 +53,9 @@ peak_scenario() {
   # the trap first: a node that fails to start must not leave the ones started before it running
   [ "$PEAK_NODES" -gt 1 ] && trap 'peak_stop_nodes; cleanup' EXIT
   [ "$PEAK_NODES" -gt 1 ] && peak_start_nodes
+  if [ "$PEAK_NODES" -gt 1 ] && [ -n "${N_UNITS:-}" ]; then
+    log "peak: snapshot complete after $(scale_wait_snapshot "$N_UNITS" 600) s with $PEAK_NODES nodes"
+  fi
   read -r CP_MIN CP_MAX < <(psql_q -F ' ' -c "SELECT min(id), max(id) FROM checkpoints WHERE code LIKE 'BENCH-C%'")
   read -r R_MIN R_MAX < <(psql_q -F ' ' -c "SELECT min(id), max(id) FROM reaches WHERE code LIKE 'BENCH-RCH%'")
   read -r B_MIN B_MAX < <(psql_q -F ' ' -c "SELECT min(id), max(id) FROM bases WHERE code LIKE 'BENCH-B%'")

@@ -47,6 +47,16 @@ peak_heap_rows() {
   done
 }
 
+# The first node's heap from the load's start on (its GC log after line $1): the whole run's row above also
+# holds the start-up rebuild and the warm-up, which at province weigh more than the load.
+peak_load_heap_row() {
+  local after full
+  after=$(tail -n +$(($1 + 1)) "$WORK/gc-$SERVER_LOG.log" | grep -o 'M->[0-9]*M' | tr -d 'M>-' | sort -n | tail -n 1)
+  full=$(tail -n +$(($1 + 1)) "$WORK/gc-$SERVER_LOG.log" | grep -c 'Pause Full' || true)
+  row "node heap during the load only (-Xmx$HEAP)" "peak after GC ${after:-?} MB; $full full GCs" "-" "-" "-" "-" \
+    "< $HEAP_TARGET_MB MB" "$(verdict "${after:-999999} < $HEAP_TARGET_MB && $full == 0")"
+}
+
 peak_scenario() {
   PEAK_URLS=$BASE_URL
   local j0=0 j1=0 p0 p1 c0 c1 t0 t1 pid killed="" line op
@@ -62,6 +72,8 @@ peak_scenario() {
   log "peak: ${DURATION} s against $PEAK_NODES node(s): $GAUGES gauges, $KEEPERS keepers, $CHIEFS chiefs, $OFFICERS officers, $BOARDS boards, $STREAMS streams (load $(uptime | sed 's/.*load average: //'))"
   for pid in "$SERVER_PID" "${peak_node_pids[@]}"; do j0=$(calc "$j0 + $(cpu_of "$pid")" 3); done
   PEAK_LOAD_START=$(uptime | sed 's/.*load average: //')
+  local gc_from
+  gc_from=$(wc -l < "$WORK/gc-$SERVER_LOG.log")
   p0=$(cpu_pg); t0=$(date +%s.%N)
   c0=$(awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat)
   TIMEFORMAT='%U %S'
@@ -122,6 +134,7 @@ peak_scenario() {
     "database share $(calc "$pg_s / ($pg_s + $jvm_s) * 100" 0) % of app + database" "-" "-"
   kill "$MONITOR_PID" 2>/dev/null || true; wait "$MONITOR_PID" 2>/dev/null || true; MONITOR_PID=""
   heap_row
+  peak_load_heap_row "$gc_from"
   peak_heap_rows
   peak_stop_nodes
 }

@@ -217,7 +217,9 @@ public final class PeakScenario {
         times.add(k.substring(k.indexOf('|') + 1));
       }
       long found = await(pg.preparedQuery("SELECT count(*) FROM unnest($1::bigint[], $2::text[]) AS k(c, t) "
-          + "WHERE EXISTS (SELECT 1 FROM readings r WHERE r.checkpoint_id = k.c AND r.measured_at = k.t::timestamptz)")
+          // the client sends nanoseconds: the node stores them cut to microseconds, PostgreSQL's cast rounds
+          + "WHERE EXISTS (SELECT 1 FROM readings r WHERE r.checkpoint_id = k.c AND r.measured_at "
+          + "BETWEEN k.t::timestamptz - interval '1 microsecond' AND k.t::timestamptz + interval '1 microsecond')")
           .execute(Tuple.tuple().addValue(cpIds.toArray(Long[]::new)).addValue(times.toArray(String[]::new))))
           .iterator().next().getLong(0);
       acknowledged += batchReadings.size();

@@ -118,7 +118,7 @@ peak_scenario() {
   missing=$(jget "$WORK/summary.json" live_missing)
   lost=$(jget "$WORK/summary.json" writes_lost)
   row "peak: live messages missing ($(jget "$WORK/summary.json" streams) streams, $(jget "$WORK/summary.json" log_events) log events)" \
-    "$missing missing on $(jget "$WORK/summary.json" streams_missing) streams; $(jget "$WORK/summary.json" reconnects) reconnects, $(jget "$WORK/summary.json" fresh_snapshots) fresh snapshots, $(jget "$WORK/summary.json" streams_never_started) never started" \
+    "$missing missing on $(jget "$WORK/summary.json" streams_missing) streams; $(jget "$WORK/summary.json" reconnects) reconnects after a first message, $(jget "$WORK/summary.json" open_retries) failed attempts to open, $(jget "$WORK/summary.json" fresh_snapshots) fresh snapshots, $(jget "$WORK/summary.json" streams_never_started) never started" \
     "-" "-" "-" "-" "0 missing" "$(verdict "$missing == 0 && $(jget "$WORK/summary.json" streams_never_started) == 0")"
   row "peak: acknowledged writes lost (each 2xx write's id looked up in PostgreSQL)" \
     "$lost of $(jget "$WORK/summary.json" writes_acknowledged) ($(grep -o '"lost_by_table":{[^}]*}' "$WORK/summary.json" | cut -d: -f2- | tr -d '"{}' | tr ',' ' '))" \

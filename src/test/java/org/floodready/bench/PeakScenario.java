@@ -234,7 +234,7 @@ public final class PeakScenario {
         .put("boards", boards).put("streams", streams).put("streams_open_at_end", live.openNow())
         .put("streams_started_at_load", startedAtLoad)
         .put("log_events", ids.size()).put("live_missing", missing[0]).put("streams_missing", missing[1])
-        .put("missed_by_every_stream", missedByAll).put("reconnects", missing[2]).put("fresh_snapshots", missing[3]).put("streams_never_started", missing[4])
+        .put("missed_by_every_stream", missedByAll).put("reconnects", missing[2]).put("open_retries", missing[5]).put("fresh_snapshots", missing[3]).put("streams_never_started", missing[4])
         .put("writes_acknowledged", acknowledged).put("writes_lost", lostTotal).put("lost_by_table", lost)
         .encode());
     vertx.close();

@@ -26,6 +26,8 @@ public final class SseStreams {
     long lastId = -1;
     final BitSet seen = new BitSet();
     int reconnects;
+    /** Attempts that failed before the stream had its first message (refused, timed out, not 200). */
+    int openRetries;
     int snapshots;
     /** The start of the line being read: a message's id and event lines are short, its data is not kept. */
     private final byte[] line = new byte[LINE_KEPT];
@@ -164,7 +166,11 @@ public final class SseStreams {
       return;
     }
     synchronized (s) {
-      s.reconnects++;
+      if (s.firstId >= 0) {
+        s.reconnects++;
+      } else {
+        s.openRetries++;
+      }
       s.node++;
       s.reset();
     }
@@ -240,16 +246,22 @@ public final class SseStreams {
     return out;
   }
 
-  /** Per stream, the ids of {@code logIds} (sorted) after its first snapshot and up to {@code upTo} it lacks. */
+  /**
+   * Per stream, the ids of {@code logIds} (sorted) after its first snapshot and up to {@code upTo} it lacks;
+   * answers {missing, streams missing some, reconnects after a first message, snapshots again, streams never
+   * started, attempts that failed before a first message}.
+   */
   public long[] missing(long[] logIds, long upTo) {
     long total = 0;
     long streamsMissing = 0;
     long reconnects = 0;
     long snapshotsAgain = 0;
     long neverStarted = 0;
+    long openRetries = 0;
     for (Stream s : streams) {
       synchronized (s) {
         reconnects += s.reconnects;
+        openRetries += s.openRetries;
         snapshotsAgain += Math.max(0, s.snapshots - 1);
         if (s.firstId < 0) {
           neverStarted++;
@@ -267,6 +279,6 @@ public final class SseStreams {
         }
       }
     }
-    return new long[] {total, streamsMissing, reconnects, snapshotsAgain, neverStarted};
+    return new long[] {total, streamsMissing, reconnects, snapshotsAgain, neverStarted, openRetries};
   }
 }

@@ -36,17 +36,44 @@ peak_stop_nodes() {
   done
 }
 
+# The further nodes' heap after collections (their GC logs) and OutOfMemoryErrors (their logs).
+peak_heap_rows() {
+  local i after oom
+  for ((i = 2; i <= PEAK_NODES; i++)); do
+    after=$(grep -o 'M->[0-9]*M' "$WORK/gc-node$i.log" 2>/dev/null | tr -d 'M>-' | sort -n | tail -n 1)
+    oom=$(grep -c OutOfMemoryError "$WORK/node$i.log" 2>/dev/null || true)
+    row "node $i heap during the run (-Xmx$HEAP)" "peak after GC ${after:-?} MB; ${oom:-0} OOM" "-" "-" "-" "-" \
+      "< $HEAP_TARGET_MB MB" "$(verdict "${after:-999999} < $HEAP_TARGET_MB && ${oom:-0} == 0")"
+  done
+}
+
+# The first node's heap from the load's start on (its GC log after line $1): the whole run's row above also
+# holds the start-up rebuild and the warm-up, which at province weigh more than the load.
+peak_load_heap_row() {
+  local after full
+  after=$(tail -n +$(($1 + 1)) "$WORK/gc-$SERVER_LOG.log" | grep -o 'M->[0-9]*M' | tr -d 'M>-' | sort -n | tail -n 1)
+  full=$(tail -n +$(($1 + 1)) "$WORK/gc-$SERVER_LOG.log" | grep -c 'Pause Full' || true)
+  row "node heap during the load only (-Xmx$HEAP)" "peak after GC ${after:-?} MB; $full full GCs" "-" "-" "-" "-" \
+    "< $HEAP_TARGET_MB MB" "$(verdict "${after:-999999} < $HEAP_TARGET_MB && $full == 0")"
+}
+
 peak_scenario() {
   PEAK_URLS=$BASE_URL
   local j0=0 j1=0 p0 p1 c0 c1 t0 t1 pid killed="" line op
   # the trap first: a node that fails to start must not leave the ones started before it running
   [ "$PEAK_NODES" -gt 1 ] && trap 'peak_stop_nodes; cleanup' EXIT
   [ "$PEAK_NODES" -gt 1 ] && peak_start_nodes
+  if [ "$PEAK_NODES" -gt 1 ] && [ -n "${N_UNITS:-}" ]; then
+    log "peak: snapshot complete after $(scale_wait_snapshot "$N_UNITS" 600) s with $PEAK_NODES nodes"
+  fi
   read -r CP_MIN CP_MAX < <(psql_q -F ' ' -c "SELECT min(id), max(id) FROM checkpoints WHERE code LIKE 'BENCH-C%'")
   read -r R_MIN R_MAX < <(psql_q -F ' ' -c "SELECT min(id), max(id) FROM reaches WHERE code LIKE 'BENCH-RCH%'")
   read -r B_MIN B_MAX < <(psql_q -F ' ' -c "SELECT min(id), max(id) FROM bases WHERE code LIKE 'BENCH-B%'")
   log "peak: ${DURATION} s against $PEAK_NODES node(s): $GAUGES gauges, $KEEPERS keepers, $CHIEFS chiefs, $OFFICERS officers, $BOARDS boards, $STREAMS streams (load $(uptime | sed 's/.*load average: //'))"
   for pid in "$SERVER_PID" "${peak_node_pids[@]}"; do j0=$(calc "$j0 + $(cpu_of "$pid")" 3); done
+  PEAK_LOAD_START=$(uptime | sed 's/.*load average: //')
+  local gc_from
+  gc_from=$(wc -l < "$WORK/gc-$SERVER_LOG.log")
   p0=$(cpu_pg); t0=$(date +%s.%N)
   c0=$(awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat)
   TIMEFORMAT='%U %S'
@@ -66,6 +93,7 @@ peak_scenario() {
   fi
   wait "$client" || { cat "$WORK/peak.err" >&2; }
   p1=$(cpu_pg); t1=$(date +%s.%N)
+  PEAK_LOAD_END=$(uptime | sed 's/.*load average: //')
   c1=$(awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat)
   for pid in "$SERVER_PID" "${peak_node_pids[@]}"; do
     kill -0 "$pid" 2>/dev/null && j1=$(calc "$j1 + $(cpu_of "$pid")" 3)
@@ -73,7 +101,9 @@ peak_scenario() {
   grep -q '"summary"' "$WORK/peak.jsonl" || { cat "$WORK/peak.err" >&2; echo "peak client failed" >&2; exit 1; }
   log "peak: $(grep '"summary"' "$WORK/peak.jsonl")"
 
-  REPORT_SETUP="Peak scenario: $PEAK_NODES node(s) on one database${killed:+, $killed}; load client PeakScenario (open loop, constant rates, one admin token), ${DURATION} s; clients used: $GAUGES gauges, $KEEPERS keepers, $CHIEFS chiefs, $OFFICERS officers, $BOARDS boards, $STREAMS streams; $(grep -o '"streams_open_at_end":[0-9]*' "$WORK/peak.jsonl" | cut -d: -f2)/$STREAMS streams open at the end"
+  local client_cpu
+  client_cpu=$(awk -v s="$(calc "$(date +%s.%N) - $t0" 1)" '{ printf "%.1f CPU s (%.0f %% of one core)", $1 + $2, ($1 + $2) / s * 100 }' "$WORK/peak.time")
+  REPORT_SETUP="Peak scenario: $PEAK_NODES node(s) on one database${killed:+, $killed}${PEAK_RESTART_S:+; first node restarted on the generated units in $PEAK_RESTART_S s}; load client PeakScenario (open loop, constant rates, one admin token), ${DURATION} s, itself $client_cpu on this machine; load average at the load's start: $PEAK_LOAD_START, at its end: $PEAK_LOAD_END; clients used: $GAUGES gauges, $KEEPERS keepers, $CHIEFS chiefs, $OFFICERS officers, $BOARDS boards, $STREAMS streams; $(grep -o '"streams_started_at_load":[0-9]*' "$WORK/peak.jsonl" | cut -d: -f2)/$STREAMS streams had their first message when the load began (the client waits up to 60 s), $(grep -o '"streams_open_at_end":[0-9]*' "$WORK/peak.jsonl" | cut -d: -f2)/$STREAMS open at the end"
   while read -r line; do
     case "$line" in *'"op"'*) ;; *) continue ;; esac
     echo "$line" > "$WORK/op.json"
@@ -88,7 +118,7 @@ peak_scenario() {
   missing=$(jget "$WORK/summary.json" live_missing)
   lost=$(jget "$WORK/summary.json" writes_lost)
   row "peak: live messages missing ($(jget "$WORK/summary.json" streams) streams, $(jget "$WORK/summary.json" log_events) log events)" \
-    "$missing missing on $(jget "$WORK/summary.json" streams_missing) streams; $(jget "$WORK/summary.json" reconnects) reconnects, $(jget "$WORK/summary.json" fresh_snapshots) fresh snapshots, $(jget "$WORK/summary.json" streams_never_started) never started" \
+    "$missing missing on $(jget "$WORK/summary.json" streams_missing) streams; $(jget "$WORK/summary.json" reconnects) reconnects after a first message, $(jget "$WORK/summary.json" open_retries) failed attempts to open, $(jget "$WORK/summary.json" fresh_snapshots) fresh snapshots, $(jget "$WORK/summary.json" streams_never_started) never started" \
     "-" "-" "-" "-" "0 missing" "$(verdict "$missing == 0 && $(jget "$WORK/summary.json" streams_never_started) == 0")"
   row "peak: acknowledged writes lost (each 2xx write's id looked up in PostgreSQL)" \
     "$lost of $(jget "$WORK/summary.json" writes_acknowledged) ($(grep -o '"lost_by_table":{[^}]*}' "$WORK/summary.json" | cut -d: -f2- | tr -d '"{}' | tr ',' ' '))" \
@@ -104,5 +134,7 @@ peak_scenario() {
     "database share $(calc "$pg_s / ($pg_s + $jvm_s) * 100" 0) % of app + database" "-" "-"
   kill "$MONITOR_PID" 2>/dev/null || true; wait "$MONITOR_PID" 2>/dev/null || true; MONITOR_PID=""
   heap_row
+  peak_load_heap_row "$gc_from"
+  peak_heap_rows
   peak_stop_nodes
 }

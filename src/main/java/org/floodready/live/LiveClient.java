@@ -192,6 +192,21 @@ public final class LiveClient {
     send(held, null);
   }
 
+  /**
+   * Starts a client that reconnected after {@code lastEventId}: what it missed up to {@code upTo} is read from
+   * the log page by page as its socket takes it (as for a client that fell behind), not built into one
+   * buffer per client. On the client's context.
+   */
+  void startAfter(long lastEventId, long upTo) {
+    if (!heldBack.isEmpty()) {
+      seenId = Math.max(seenId, heldBack.get(heldBack.size() - 1).id());
+      heldBack.clear();
+    }
+    seenId = Math.max(seenId, upTo);
+    behind = true;
+    start(Buffer.buffer(), lastEventId);
+  }
+
   /** The node is stopping: asks the browser to reconnect in a second (EventSource does so itself) and ends. */
   void goodbye() {
     end(GOODBYE);
@@ -323,10 +338,7 @@ public final class LiveClient {
     }
     fetching = true;
     long from = lastId;
-    liveLog.after(from, CATCH_UP_PAGE)
-        .compose(rows -> rows.isEmpty() || rows.get(0).id() > from + 1
-            ? liveLog.oldestId().map(oldest -> oldest == null || oldest > from + 1 ? null : rows)
-            : Future.succeededFuture(rows))
+    liveLog.since(from, CATCH_UP_PAGE)
         .onComplete(ar -> context.runOnContext(v -> {
           if (ar.failed()) {
             log.info("Live client {} could not read the log to catch up ({}): resync", user, ar.cause().toString());

@@ -73,6 +73,7 @@ public final class LiveFeed extends VerticleBase {
   public Future<?> start() {
     return liveLog.newestId().map(newest -> {
       cursor = newest;
+      liveLog.startAt(newest);
       vertx.setPeriodic(HEARTBEAT_MS, id -> clientsByLoop.forEach((loop, clients) ->
           loop.runOnContext(v -> clients.forEach(LiveClient::heartbeat))));
       vertx.setPeriodic(RECHECK_MS, id -> recheck(client -> true)); // tokens that expired while streaming
@@ -116,6 +117,7 @@ public final class LiveFeed extends VerticleBase {
       }
     }
     if (!fresh.isEmpty()) {
+      liveLog.handedOver(fresh); // before the clients see them: one catching up reads no further than they got
       fanOut(fresh);
     }
   }

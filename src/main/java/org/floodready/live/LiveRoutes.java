@@ -9,7 +9,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.floodready.app.AppContext;
 import org.floodready.auth.AuthHandler;
@@ -70,7 +69,13 @@ public final class LiveRoutes {
       response.write("retry: 2000\n\n");
       feed.register(client)
           .compose(cursor -> firstMessage(node, feed.log(), scope, lastEventId, cursor))
-          .onSuccess(first -> context.runOnContext(v -> client.start(first.frames(), first.lastId())))
+          .onSuccess(first -> context.runOnContext(v -> {
+            if (first.replayTo() >= 0) {
+              client.startAfter(first.lastId(), first.replayTo());
+            } else {
+              client.start(first.frames(), first.lastId());
+            }
+          }))
           .onFailure(e -> {
             feed.unregister(client);
             response.reset();
@@ -78,7 +83,14 @@ public final class LiveRoutes {
     }).onFailure(ctx::fail);
   }
 
-  private record First(Buffer frames, long lastId) {
+  /**
+   * The first message's frames and the id they reach; for a reconnect that replays, no frames, the id to
+   * replay after and {@code replayTo} the cursor to replay up to (else -1).
+   */
+  private record First(Buffer frames, long lastId, long replayTo) {
+    First(Buffer frames, long lastId) {
+      this(frames, lastId, -1);
+    }
   }
 
   private Future<First> firstMessage(ReadinessNode node, LiveLog log, Scope scope, Long lastEventId, long cursor) {
@@ -91,22 +103,10 @@ public final class LiveRoutes {
     if (cursor - lastEventId > MAX_REPLAY) {
       return snapshot(node, scope, cursor);
     }
-    return log.oldestId().compose(oldest -> {
-      if (oldest == null || oldest > lastEventId + 1) {
-        return snapshot(node, scope, cursor);
-      }
-      return log.after(lastEventId, (int) (cursor - lastEventId)).map(rows -> replay(rows, scope, cursor));
-    });
-  }
-
-  private static First replay(List<LiveMessage> rows, Scope scope, long cursor) {
-    Buffer frames = Buffer.buffer();
-    for (LiveMessage m : rows) {
-      if (m.id() <= cursor && scope.allows(m.unitId())) {
-        frames.appendString(m.toSse());
-      }
-    }
-    return new First(frames, cursor);
+    // the client reads what it missed as its socket takes it (LiveClient.startAfter)
+    return log.reaches(lastEventId).compose(reaches -> reaches
+        ? Future.succeededFuture(new First(Buffer.buffer(), lastEventId, cursor))
+        : snapshot(node, scope, cursor));
   }
 
   /**

@@ -136,6 +136,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
           && (msg.contains("connection") || msg.contains("Connection") || msg.contains("wait queue"))) {
         return true;
       }
+      // the SQL pool's own word for a request that waited its whole connection time-out for a connection
+      if (c instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(msg)) {
+        return true;
+      }
     }
     return false;
   }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 import java.util.function.LongFunction;
 
 /**
@@ -19,8 +20,14 @@ import java.util.function.LongFunction;
  * in the HTTP client's pool queue when all connections are busy, and that wait is counted too.
  */
 public final class Paced {
-  /** One request to send: its options (method, URI, headers) and body (null for none). */
-  public record Call(RequestOptions options, Buffer body) {
+  /**
+   * One request to send: its options (method, URI, headers) and body (null for none); {@code onStatus}, when
+   * given, sees the status of its answer (e.g. to keep what this very request wrote).
+   */
+  public record Call(RequestOptions options, Buffer body, IntConsumer onStatus) {
+    public Call(RequestOptions options, Buffer body) {
+      this(options, body, null);
+    }
   }
 
   /** One paced operation. {@code onAnswer} sees each answer's status and body (e.g. to keep written ids). */
@@ -119,6 +126,9 @@ public final class Paced {
         .transform(ar -> {
           if (ar.succeeded()) {
             op.recorder().answered(status[0], due, sentAt[0] == 0 ? due : sentAt[0], System.nanoTime());
+            if (call.onStatus() != null) {
+              call.onStatus().accept(status[0]);
+            }
             if (status[0] >= 400) {
               String text = ar.result().toString();
               op.recorder().problem("HTTP " + status[0] + " " + text.substring(0, Math.min(160, text.length())));

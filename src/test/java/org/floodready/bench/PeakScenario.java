@@ -50,7 +50,17 @@ public final class PeakScenario {
   private PeakScenario() {
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+      System.exit(0);
+    } catch (Throwable e) {
+      e.printStackTrace();
+      System.exit(1); // a failed client must not hang the bench: its event loops would keep the JVM alive
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     Map<String, String> a = new HashMap<>();
     for (String arg : args) {
       a.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -82,12 +92,14 @@ public final class PeakScenario {
     while (live.lowestFirstIdCount() < streams && System.currentTimeMillis() < waitUntil) {
       Thread.sleep(200);
     }
-    System.err.println("peak: " + live.openNow() + "/" + streams + " streams open");
+    int startedAtLoad = live.lowestFirstIdCount(); // streams that had their first message when the load began
+    System.err.println("peak: " + live.openNow() + "/" + streams + " streams open, " + startedAtLoad + " started");
 
     Map<String, Set<Object>> written = new ConcurrentHashMap<>();
     for (String t : List.of("stock_movements", "readings", "patrols", "alerts")) {
       written.put(t, ConcurrentHashMap.newKeySet());
     }
+    Set<String> batchReadings = ConcurrentHashMap.newKeySet();
     ConcurrentLinkedQueue<Long> raised = new ConcurrentLinkedQueue<>();
     Set<Long> queued = ConcurrentHashMap.newKeySet();
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -108,10 +120,18 @@ public final class PeakScenario {
             reading(t0, i, 0), token, null), (s, b) -> keep(s, b, written.get("readings"), "reading", "id")))
         .add(new Paced.Op(batch, gauges * 0.5 / 60 / 20, i -> {
           JsonArray readings = new JsonArray();
+          List<String> keys = new ArrayList<>(20);
           for (int k = 0; k < 20; k++) {
-            readings.add(reading(t0, i * 20 + k, 1).put("checkpointId", pick(cps)));
+            JsonObject r = reading(t0, i * 20 + k, 1).put("checkpointId", pick(cps));
+            readings.add(r);
+            keys.add(r.getLong("checkpointId") + "|" + r.getString("measuredAt"));
           }
-          return post("/api/readings/batch", new JsonObject().put("readings", readings), token, null);
+          Paced.Call call = post("/api/readings/batch", new JsonObject().put("readings", readings), token, null);
+          return new Paced.Call(call.options(), call.body(), status -> {
+            if (status >= 200 && status < 300) {
+              batchReadings.addAll(keys); // all or nothing: an answered batch stored every reading (or had it)
+            }
+          });
         }, null))
         .add(new Paced.Op(issue, keepers / 30.0 * 2 / 3, i -> post("/api/lots/" + pick(lots) + "/issues",
             new JsonObject().put("quantity", 1).put("recipientType", "person").put("recipient", "peak"), token,
@@ -188,14 +208,33 @@ public final class PeakScenario {
       lost.put(e.getKey(), keys.size() - found);
       lostTotal += keys.size() - found;
     }
+    if (!batchReadings.isEmpty()) {
+      // a batch's readings by checkpoint and time, the key the table holds them by
+      List<Long> cpIds = new ArrayList<>();
+      List<String> times = new ArrayList<>();
+      for (String k : batchReadings) {
+        cpIds.add(Long.parseLong(k.substring(0, k.indexOf('|'))));
+        times.add(k.substring(k.indexOf('|') + 1));
+      }
+      long found = await(pg.preparedQuery("SELECT count(*) FROM unnest($1::bigint[], $2::text[]) AS k(c, t) "
+          // the client sends nanoseconds: the node stores them cut to microseconds, PostgreSQL's cast rounds
+          + "WHERE EXISTS (SELECT 1 FROM readings r WHERE r.checkpoint_id = k.c AND r.measured_at "
+          + "BETWEEN k.t::timestamptz - interval '1 microsecond' AND k.t::timestamptz + interval '1 microsecond')")
+          .execute(Tuple.tuple().addValue(cpIds.toArray(Long[]::new)).addValue(times.toArray(String[]::new))))
+          .iterator().next().getLong(0);
+      acknowledged += batchReadings.size();
+      lost.put("readings_batch", batchReadings.size() - found);
+      lostTotal += batchReadings.size() - found;
+    }
     for (Recorder r : all) {
       System.out.println(r.figures(seconds).encode());
     }
     System.out.println(new JsonObject().put("summary", true).put("seconds", seconds).put("nodes", nodes.size())
         .put("gauges", gauges).put("keepers", keepers).put("chiefs", chiefs).put("officers", officers)
         .put("boards", boards).put("streams", streams).put("streams_open_at_end", live.openNow())
+        .put("streams_started_at_load", startedAtLoad)
         .put("log_events", ids.size()).put("live_missing", missing[0]).put("streams_missing", missing[1])
-        .put("missed_by_every_stream", missedByAll).put("reconnects", missing[2]).put("fresh_snapshots", missing[3]).put("streams_never_started", missing[4])
+        .put("missed_by_every_stream", missedByAll).put("reconnects", missing[2]).put("open_retries", missing[5]).put("fresh_snapshots", missing[3]).put("streams_never_started", missing[4])
         .put("writes_acknowledged", acknowledged).put("writes_lost", lostTotal).put("lost_by_table", lost)
         .encode());
     vertx.close();

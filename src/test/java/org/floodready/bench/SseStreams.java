@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -25,8 +26,14 @@ public final class SseStreams {
     long lastId = -1;
     final BitSet seen = new BitSet();
     int reconnects;
+    /** Attempts that failed before the stream had its first message (refused, timed out, not 200). */
+    int openRetries;
     int snapshots;
-    final StringBuilder pending = new StringBuilder();
+    /** The start of the line being read: a message's id and event lines are short, its data is not kept. */
+    private final byte[] line = new byte[LINE_KEPT];
+    private int lineLength;
+    private long messageId = -1;
+    private boolean messageIsSnapshot;
     int node;
 
     Stream(int index) {
@@ -34,37 +41,67 @@ public final class SseStreams {
       this.node = index;
     }
 
-    /** Takes a chunk of the event stream: remembers every {@code id:} line's id. */
+    /**
+     * Takes a chunk of the event stream, byte by byte: remembers every message's {@code id:} line. Only the
+     * first bytes of a line are kept, so a snapshot of several hundred kB (the province's readiness) costs
+     * nothing to hold, on thousands of streams at once.
+     */
     synchronized void take(Buffer chunk) {
-      pending.append(chunk.toString());
-      int end;
-      while ((end = pending.indexOf("\n\n")) >= 0) {
-        String message = pending.substring(0, end);
-        pending.delete(0, end + 2);
-        long id = -1;
-        boolean snapshot = false;
-        for (String line : message.split("\n")) {
-          if (line.startsWith("id:")) {
-            id = Long.parseLong(line.substring(3).trim());
-          } else if (line.startsWith("event:") && line.substring(6).trim().equals("snapshot")) {
-            snapshot = true;
-          }
-        }
-        if (id < 0) {
+      for (int i = 0, n = chunk.length(); i < n; i++) {
+        byte b = chunk.getByte(i);
+        if (b == '\r') {
           continue;
         }
-        if (snapshot) {
-          snapshots++;
-          if (firstId < 0) {
-            firstId = id;
+        if (b != '\n') {
+          if (lineLength < LINE_KEPT) {
+            line[lineLength] = b;
           }
-        } else if (firstId >= 0 && id > firstId) {
-          seen.set((int) (id - firstId));
+          lineLength++;
+          continue;
         }
-        lastId = Math.max(lastId, id);
+        if (lineLength == 0) {
+          endOfMessage();
+        } else {
+          String start = new String(line, 0, Math.min(lineLength, LINE_KEPT), StandardCharsets.UTF_8);
+          if (start.startsWith("id:")) {
+            messageId = Long.parseLong(start.substring(3).trim());
+          } else if (start.startsWith("event:")) {
+            messageIsSnapshot = start.substring(6).trim().equals("snapshot");
+          }
+        }
+        lineLength = 0;
       }
     }
+
+    private void endOfMessage() {
+      long id = messageId;
+      boolean snapshot = messageIsSnapshot;
+      messageId = -1;
+      messageIsSnapshot = false;
+      if (id < 0) {
+        return;
+      }
+      if (snapshot) {
+        snapshots++;
+        if (firstId < 0) {
+          firstId = id;
+        }
+      } else if (firstId >= 0 && id > firstId) {
+        seen.set((int) (id - firstId));
+      }
+      lastId = Math.max(lastId, id);
+    }
+
+    /** A new connection: whatever part of a message the old one left is dropped. */
+    synchronized void reset() {
+      lineLength = 0;
+      messageId = -1;
+      messageIsSnapshot = false;
+    }
   }
+
+  /** Bytes kept of each line: enough for "id: <long>" and "event: <name>". */
+  static final int LINE_KEPT = 40;
 
   private final Vertx vertx;
   private final HttpClient client;
@@ -129,9 +166,13 @@ public final class SseStreams {
       return;
     }
     synchronized (s) {
-      s.reconnects++;
+      if (s.firstId >= 0) {
+        s.reconnects++;
+      } else {
+        s.openRetries++;
+      }
       s.node++;
-      s.pending.setLength(0);
+      s.reset();
     }
     vertx.setTimer(1000, t -> connect(s));
   }
@@ -205,16 +246,22 @@ public final class SseStreams {
     return out;
   }
 
-  /** Per stream, the ids of {@code logIds} (sorted) after its first snapshot and up to {@code upTo} it lacks. */
+  /**
+   * Per stream, the ids of {@code logIds} (sorted) after its first snapshot and up to {@code upTo} it lacks;
+   * answers {missing, streams missing some, reconnects after a first message, snapshots again, streams never
+   * started, attempts that failed before a first message}.
+   */
   public long[] missing(long[] logIds, long upTo) {
     long total = 0;
     long streamsMissing = 0;
     long reconnects = 0;
     long snapshotsAgain = 0;
     long neverStarted = 0;
+    long openRetries = 0;
     for (Stream s : streams) {
       synchronized (s) {
         reconnects += s.reconnects;
+        openRetries += s.openRetries;
         snapshotsAgain += Math.max(0, s.snapshots - 1);
         if (s.firstId < 0) {
           neverStarted++;
@@ -232,6 +279,6 @@ public final class SseStreams {
         }
       }
     }
-    return new long[] {total, streamsMissing, reconnects, snapshotsAgain, neverStarted};
+    return new long[] {total, streamsMissing, reconnects, snapshotsAgain, neverStarted, openRetries};
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import org.floodready.app.AppContext;
 import org.floodready.checkpoints.CheckpointStates;
@@ -56,7 +57,7 @@ final class TimeRound {
   /** Written by one round at a time (see {@link #running}); read by the status. */
   private volatile OffsetDateTime since;
   private volatile DeadlineClock deadlines;
-  private volatile boolean running;
+  private final AtomicBoolean running = new AtomicBoolean();
   private volatile long rounds;
   private volatile long failures;
   private volatile long unitsAsked;
@@ -77,11 +78,8 @@ final class TimeRound {
 
   /** One round; a round still running (a slow refresh) makes this one a no-op, and the next window wider. */
   Future<Void> run() {
-    synchronized (this) {
-      if (running) {
-        return Future.succeededFuture();
-      }
-      running = true;
+    if (!running.compareAndSet(false, true)) {
+      return Future.succeededFuture();
     }
     long started = System.currentTimeMillis();
     OffsetDateTime to = app.now();
@@ -107,7 +105,7 @@ final class TimeRound {
           failures++;
           log.warn("Readiness time round after {} failed (the next one widens its window): {}", from, e.toString());
         })
-        .onComplete(ar -> running = false);
+        .onComplete(ar -> running.set(false));
   }
 
   private static OffsetDateTime later(OffsetDateTime a, OffsetDateTime b) {

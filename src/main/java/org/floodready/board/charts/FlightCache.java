@@ -15,7 +15,7 @@ public final class FlightCache<T> {
   private final Cache<String, Future<T>> entries;
   private final AtomicLong loads = new AtomicLong();
 
-  FlightCache(int maxEntries) {
+  public FlightCache(int maxEntries) {
     this.maxEntries = maxEntries;
     // evictions on the calling thread: they only drop references, and no pool thread is woken for it
     this.entries = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();

@@ -132,16 +132,13 @@ public final class CheckpointBoard implements BoardPart {
     }
     return visibleIds(user).compose(visible -> states.all(now).compose(all -> data.pointKinds().compose(kinds -> {
       Map<Long, CheckpointState> byId = new HashMap<>();
-      Map<Long, Integer> ranks = new HashMap<>();
       for (CheckpointState s : all) {
         if (visible == null || visible.contains(s.checkpointId())) {
           byId.put(s.checkpointId(), s);
-          int rank = MAP_CHECKPOINTS.states().indexOf(state(s));
-          if (rank > 0) {
-            ranks.put(s.checkpointId(), rank);
-          }
         }
       }
+      Map<Long, Integer> ranks = MAP_CHECKPOINTS.ranks(byId.values(), CheckpointState::checkpointId,
+          CheckpointBoard::state);
       Long[] mine = visible == null ? null : visible.toArray(Long[]::new);
       SiteMapLayer.Scope scope = mine == null ? SiteMapLayer.ALL : where -> where.and("t.id = ANY(?)", mine);
       return MAP_CHECKPOINTS.addExtent(map, app.pool(), scope).compose(v -> MAP_CHECKPOINTS.addTo(map, app.pool(),

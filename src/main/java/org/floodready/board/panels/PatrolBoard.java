@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.floodready.app.AppContext;
 import org.floodready.access.CurrentUser;
+import org.floodready.board.charts.FlightCache;
 import org.floodready.geo.MapView;
 import org.floodready.access.Role;
 import org.floodready.db.Where;
@@ -47,8 +48,8 @@ public final class PatrolBoard implements BoardPart {
   private final ComplianceService compliance;
   private final PatrolData data;
   private final UnitRepository units;
-  private OffsetDateTime rankMinute;
-  private Future<Map<Long, Integer>> ranksOfEveryReach;
+  /** The ranks of every reach, by clock minute (see {@link #everyReachRank}). */
+  private final FlightCache<Map<Long, Integer>> ranksByMinute = new FlightCache<>(2);
 
   PatrolBoard(AppContext app) {
     this.app = app;
@@ -135,26 +136,14 @@ public final class PatrolBoard implements BoardPart {
    * computed at most once a clock minute and shared by the map's requests; single reaches (points) are always
    * computed afresh.
    */
-  private synchronized Future<Map<Long, Integer>> everyReachRank(OffsetDateTime now) {
-    OffsetDateTime minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-    if (rankMinute == null || !rankMinute.equals(minute) || ranksOfEveryReach.failed()) {
-      rankMinute = minute;
-      ranksOfEveryReach = reachRanks(null, now);
-    }
-    return ranksOfEveryReach;
+  private Future<Map<Long, Integer>> everyReachRank(OffsetDateTime now) {
+    String minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+    return ranksByMinute.get(minute, () -> reachRanks(null, now));
   }
 
   private Future<Map<Long, Integer>> reachRanks(Long chief, OffsetDateTime now) {
-    return compliance.reaches(new Where().and("r.chief_user_id = ?", chief), now).map(states -> {
-      Map<Long, Integer> ranks = new HashMap<>();
-      states.forEach(c -> {
-        int rank = MAP_REACHES.states().indexOf(reachState(c));
-        if (rank > 0) {
-          ranks.put(c.reachId(), rank);
-        }
-      });
-      return ranks;
-    });
+    return compliance.reaches(new Where().and("r.chief_user_id = ?", chief), now)
+        .map(states -> MAP_REACHES.ranks(states, ReachCompliance::reachId, PatrolBoard::reachState));
   }
 
   private Future<List<JsonObject>> reachesOnMap(List<Long> ids, OffsetDateTime now) {

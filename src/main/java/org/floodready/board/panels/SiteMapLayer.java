@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -119,15 +121,15 @@ record SiteMapLayer(String name, String table, String lat, String lon, List<Stri
     return where;
   }
 
-  /** The rank of each site not in the best state. */
-  static Map<Long, Integer> ranks(Map<Long, String> stateById, List<String> states) {
-    Map<Long, Integer> out = new java.util.HashMap<>();
-    stateById.forEach((id, state) -> {
-      int rank = states.indexOf(state);
+  /** The rank of each site not in the best state, for {@link #addTo}'s cells. */
+  <T> Map<Long, Integer> ranks(Collection<T> sites, Function<T, Long> id, Function<T, String> state) {
+    Map<Long, Integer> out = new HashMap<>();
+    for (T site : sites) {
+      int rank = states.indexOf(state.apply(site));
       if (rank > 0) {
-        out.put(id, rank);
+        out.put(id.apply(site), rank);
       }
-    });
+    }
     return out;
   }
 

@@ -1,9 +1,11 @@
 package org.floodready.readiness;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -88,11 +90,16 @@ final class Standings {
 
   /**
    * Moves each unit to its new place (null: gone); the units whose standing may have moved with them,
-   * themselves included (a superset: compare their standing with the last one to know).
+   * themselves included (a superset: compare their standing with the last one to know). Peers are looked
+   * for only on the levels the default answer holds ({@link #inDefaultAnswer}): at province scale one
+   * community's new score moved the rank of tens of thousands of others, every one of them compared and
+   * none of them sent; a deeper level's ranks are read with the snapshot (by level or parent), and its
+   * changed units are still in.
    */
   Set<Long> update(Map<Long, Place> changed) {
     Set<Long> touched = new TreeSet<>(changed.keySet());
     Set<String> whole = new HashSet<>();
+    List<Span> spans = new ArrayList<>();
     changed.forEach((id, next) -> {
       Place old = places.get(id);
       Place place = next == null ? null : normalised(next);
@@ -113,8 +120,8 @@ final class Standings {
       boolean wasRanked = old != null && old.score() != null;
       boolean isRanked = place != null && place.score() != null;
       if (wasRanked && isRanked && Objects.equals(old.level(), place.level())) {
-        levels.get(place.level()).idsBetween(Math.min(old.score(), place.score()),
-            Math.max(old.score(), place.score()), touched);
+        spans.add(new Span(place.level(), Math.min(old.score(), place.score()),
+            Math.max(old.score(), place.score())));
       } else {
         // a unit leaving or joining a level's ranking moves every rank below it and the level's peers
         if (wasRanked) {
@@ -125,19 +132,33 @@ final class Standings {
         }
       }
     });
+    int shown = SnapshotView.levelsThatFit(perLevel);
+    for (Span span : spans) {
+      if (shown(span.level(), shown) && !whole.contains(span.level())) {
+        levels.get(span.level()).idsBetween(span.low(), span.high(), touched);
+      }
+    }
     whole.forEach(name -> {
-      if (levels.containsKey(name)) {
+      if (levels.containsKey(name) && shown(name, shown)) {
         levels.get(name).idsBetween(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, touched);
       }
     });
     return touched;
   }
 
+  /** Scores from {@code low} to {@code high} on one level: the ranks one unit's move shifted. */
+  private record Span(String level, double low, double high) {
+  }
+
+  private static boolean shown(String level, int levelsShown) {
+    int index = Unit.LEVELS.indexOf(level);
+    return index >= 0 && index < levelsShown;
+  }
+
   /** Whether the unit's level is one the default answer for everything holds (see {@link SnapshotView}). */
   boolean inDefaultAnswer(long unitId) {
     Place p = places.get(unitId);
-    return p != null && Unit.LEVELS.indexOf(p.level()) >= 0
-        && Unit.LEVELS.indexOf(p.level()) < SnapshotView.levelsThatFit(perLevel);
+    return p != null && shown(p.level(), SnapshotView.levelsThatFit(perLevel));
   }
 
   private void count(String level, int delta) {

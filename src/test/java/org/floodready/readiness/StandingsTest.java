@@ -25,14 +25,21 @@ class StandingsTest {
   @Test
   void anIncrementalRankingAndItsMessagesEqualARankingFromScratchAfterRandomEvents() {
     for (long seed = 1; seed <= 20; seed++) {
-      replay(new Random(seed));
+      // a city level of 2 (no flags until a third), a small district level, bigger streets and communities
+      replay(new Random(seed), new int[] {2, 5, 40, 150}, 300);
     }
   }
 
-  private static void replay(Random random) {
+  @Test
+  void peersBeyondTheDefaultAnswersLevelsAreNotSentForANeighboursMove() {
+    for (long seed = 1; seed <= 3; seed++) {
+      // more communities than the default answer holds: a community's move sends itself, not its peers
+      replay(new Random(seed), new int[] {2, 5, 40, SnapshotView.DEFAULT_MAX_ENTRIES + 200}, 60);
+    }
+  }
+
+  private static void replay(Random random, int[] sizes, int rounds) {
     Map<Long, Standings.Place> current = new HashMap<>();
-    // a city level of 2 (no flags until a third), a small district level, bigger streets and communities
-    int[] sizes = {2, 5, 40, 150};
     long next = 1;
     for (int level = 0; level < sizes.length; level++) {
       for (int i = 0; i < sizes[level]; i++) {
@@ -43,7 +50,7 @@ class StandingsTest {
     Map<Long, String> last = new HashMap<>();
     Set<Long> first = published.all(Standings.of(current), List.copyOf(current.keySet()));
     assertEquals(expectedSend(current, last, current.keySet()), first);
-    for (int round = 0; round < 300; round++) {
+    for (int round = 0; round < rounds; round++) {
       Map<Long, Standings.Place> event = new HashMap<>();
       int units = 1 + random.nextInt(4);
       for (int i = 0; i < units; i++) {
@@ -103,13 +110,17 @@ class StandingsTest {
     return new Standings.Place(level, random.nextInt(8) == 0 ? null : SCORES[random.nextInt(SCORES.length)]);
   }
 
-  /** What the refresh sent before it kept the ranking: the changed units, and every unit whose standing moved. */
+  /**
+   * What the refresh sent before it kept the ranking: the changed units, and every unit whose standing moved
+   * on a level the default answer holds.
+   */
   private static Set<Long> expectedSend(Map<Long, Standings.Place> current, Map<Long, String> last,
       Set<Long> changed) {
     Set<Long> send = new HashSet<>(changed);
+    int shown = levelsThatFit(current);
     ranked(current).forEach((id, standing) -> {
       String before = last.put(id, standing);
-      if (before != null && !before.equals(standing)) {
+      if (Unit.LEVELS.indexOf(current.get(id).level()) < shown && before != null && !before.equals(standing)) {
         send.add(id);
       }
     });

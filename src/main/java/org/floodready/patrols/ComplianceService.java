@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.floodready.app.AppContext;
 import org.floodready.db.Where;
 
@@ -39,16 +38,12 @@ public final class ComplianceService {
   }
 
   private Future<List<UnitCompliance>> byUnit(OffsetDateTime now, Long[] onlyUnits) {
-    Where reachFilter = onlyUnits == null ? new Where() : new Where().and("r.unit_id = ANY(?::bigint[])", onlyUnits);
-    return reaches(reachFilter, now).compose(reaches -> hazardStats(now, onlyUnits).map(hazards -> {
-      Map<Long, int[]> reachCounts = new TreeMap<>();
-      for (ReachCompliance r : reaches) {
-        int[] c = reachCounts.computeIfAbsent(r.unitId(), k -> new int[2]);
-        c[0]++;
-        c[1] += r.compliant() ? 1 : 0;
-      }
+    Future<Map<Long, int[]>> reaches = reachCountsByUnit(now, onlyUnits);
+    Future<List<Row>> hazards = hazardStats(now, onlyUnits);
+    return Future.all(reaches, hazards).map(done -> {
+      Map<Long, int[]> reachCounts = reaches.result();
       Map<Long, Row> hazardRows = new HashMap<>();
-      hazards.forEach(h -> hazardRows.put(h.getLong("unit_id"), h));
+      hazards.result().forEach(h -> hazardRows.put(h.getLong("unit_id"), h));
       java.util.SortedSet<Long> unitIds = new java.util.TreeSet<>(reachCounts.keySet());
       unitIds.addAll(hazardRows.keySet());
       List<UnitCompliance> out = new ArrayList<>();
@@ -62,6 +57,55 @@ public final class ComplianceService {
             median == null ? null : Math.round(median * 10) / 10.0));
       }
       return out;
+    });
+  }
+
+  /**
+   * Per unit: {reaches, reaches compliant in their current period}, counted in PostgreSQL. Reads of each
+   * reach only what decides its frequency (a rebuild at province scale read 60,000 reaches with their
+   * geometry, names and last patrols to count them); reaches of one frequency share one window.
+   */
+  private Future<Map<Long, int[]>> reachCountsByUnit(OffsetDateTime at, Long[] onlyUnits) {
+    ZoneId zone = app.config().zone();
+    return RulesStore.load(app.pool()).compose(rules -> rivers.reachFrequencies(onlyUnits).compose(rows -> {
+      Map<PatrolRules.Frequency, Integer> keys = new HashMap<>();
+      int n = rows.size();
+      Long[] reachIds = new Long[n];
+      Long[] unitIds = new Long[n];
+      Integer[] reachKeys = new Integer[n];
+      int i = 0;
+      for (Row r : rows) {
+        PatrolRules.Frequency f = rules.frequencyFor(ChiefLevel.fromCode(r.getString("chief_level")),
+            r.getJsonObject("rules"));
+        reachIds[i] = r.getLong("id");
+        unitIds[i] = r.getLong("unit_id");
+        reachKeys[i++] = keys.computeIfAbsent(f, k -> keys.size());
+      }
+      Integer[] key = new Integer[keys.size()];
+      OffsetDateTime[] start = new OffsetDateTime[keys.size()];
+      OffsetDateTime[] end = new OffsetDateTime[keys.size()];
+      Integer[] times = new Integer[keys.size()];
+      keys.forEach((f, k) -> {
+        PatrolPeriod.Window w = f.period().containing(at, zone);
+        key[k] = k;
+        start[k] = w.start();
+        end[k] = w.end();
+        times[k] = f.times();
+      });
+      return app.pool().preparedQuery("""
+              SELECT w.unit_id, count(*)::int AS reaches, count(*) FILTER (WHERE c.n >= f.times)::int AS compliant
+              FROM unnest($1::bigint[], $2::bigint[], $3::int[]) AS w(reach_id, unit_id, k)
+              JOIN unnest($4::int[], $5::timestamptz[], $6::timestamptz[], $7::int[]) AS f(k, cs, ce, times) USING (k)
+              CROSS JOIN LATERAL (SELECT count(*) AS n FROM patrols p WHERE p.reach_id = w.reach_id AND p.counted
+                AND p.started_at >= f.cs AND p.started_at < f.ce) c
+              GROUP BY w.unit_id""")
+          .execute(Tuple.from(new Object[] {reachIds, unitIds, reachKeys, key, start, end, times}))
+          .map(counts -> {
+            Map<Long, int[]> byUnit = new HashMap<>();
+            counts.forEach(c -> byUnit.put(c.getLong("unit_id"),
+                new int[] {c.getInteger("reaches"), c.getInteger("compliant")}));
+            return byUnit;
+          });
     }));
   }
 
@@ -140,7 +184,7 @@ public final class ComplianceService {
     if (turned.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return RulesStore.load(app.pool()).compose(rules -> rivers.allReaches(app.pool(), new Where()).map(rows -> {
+    return RulesStore.load(app.pool()).compose(rules -> rivers.reachFrequencies(null).map(rows -> {
       java.util.SortedSet<Long> units = new java.util.TreeSet<>();
       for (Row r : rows) {
         PatrolRules.Frequency f = rules.frequencyFor(ChiefLevel.fromCode(r.getString("chief_level")),

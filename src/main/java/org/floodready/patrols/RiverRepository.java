@@ -53,6 +53,13 @@ final class RiverRepository {
         .execute(where.tuple());
   }
 
+  /** Each reach's unit and what decides its patrol frequency (of the given units' reaches; null: all). */
+  Future<RowSet<Row>> reachFrequencies(Long[] ofUnits) {
+    Where where = ofUnits == null ? new Where() : new Where().and("r.unit_id = ANY(?::bigint[])", ofUnits);
+    return pool.preparedQuery("SELECT r.id, r.unit_id, r.chief_level, r.rules FROM reaches r" + where.sql())
+        .execute(where.tuple());
+  }
+
   Future<Optional<Row>> findReach(SqlClient db, long id) {
     return db.preparedQuery("SELECT " + REACH_COLUMNS + REACH_FROM + " WHERE r.id = $1")
         .execute(Tuple.of(id))

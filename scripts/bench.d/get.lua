@@ -5,3 +5,9 @@ local etag = os.getenv("BENCH_IF_NONE_MATCH")
 if etag and etag ~= "" then
   wrk.headers["If-None-Match"] = etag
 end
+-- with $BENCH_ACCEPT_ENCODING set, as a browser asks (Accept-Encoding: gzip, deflate, br): the answer's bytes
+-- are read as sent, not decompressed
+local encoding = os.getenv("BENCH_ACCEPT_ENCODING")
+if encoding and encoding ~= "" then
+  wrk.headers["Accept-Encoding"] = encoding
+end

@@ -11,6 +11,7 @@ import org.floodready.access.CurrentUser;
 import org.floodready.access.Role;
 import org.floodready.sheets.Xlsx;
 import org.floodready.errors.ApiError;
+import org.floodready.web.Gzip;
 import org.floodready.web.QueryParams;
 import org.floodready.web.Respond;
 import org.floodready.units.Unit;
@@ -50,6 +51,13 @@ public final class ReadinessRoutes {
         q.integer("size", SnapshotView.MAX_PAGE, 1, SnapshotView.MAX_PAGE));
     if ("xlsx".equals(format)) {
       rankingXlsx(ctx, user, level, filter);
+      return;
+    }
+    if (!csv && Gzip.accepted(ctx)) {
+      node().scopes().of(user)
+          .compose(scope -> node().service().snapshotGzipped(scope, filter))
+          .onSuccess(gzipped -> Gzip.send(ctx, "application/json; charset=utf-8", gzipped))
+          .onFailure(ctx::fail);
       return;
     }
     node().scopes().of(user)

@@ -90,6 +90,11 @@ public final class ReadinessService {
     return store.view().map(view -> view.body(scope, filter, csv, app.iso(app.now())));
   }
 
+  /** {@link #snapshotBody}'s JSON answer gzipped: made at most once a second (see {@link SnapshotView#gzipped}). */
+  Future<io.vertx.core.buffer.Buffer> snapshotGzipped(Scope scope, SnapshotView.Filter filter) {
+    return store.view().compose(view -> view.gzipped(scope, filter, app.now(), app::iso, app::blocking));
+  }
+
   /** One unit's ranked entry, if the snapshot has it (a copy). */
   public Future<Optional<JsonObject>> unit(long unitId) {
     return store.view().map(view -> Optional.ofNullable(view.entry(unitId)));

@@ -39,6 +39,30 @@ class ReadinessApiTest {
   }
 
   @Test
+  void aClientAcceptingGzipGetsTheSameAnswerGzippedOnce() throws Exception {
+    Resp zipped = admin.with("Accept-Encoding", "gzip, deflate, br").get("/api/readiness");
+    assertEquals(200, zipped.status(), zipped.toString());
+    assertEquals("gzip", zipped.header("Content-Encoding"));
+    assertEquals("Accept-Encoding", zipped.header("Vary"));
+    JsonObject unzipped = new JsonObject(new String(
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.bytes())).readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8));
+    JsonObject plain = admin.get("/api/readiness").json();
+    assertNotNull(unzipped.getString("at"));
+    assertEquals(ids(plain), ids(unzipped));
+    assertEquals(plain.getJsonArray("units").getJsonObject(0).getString("code"),
+        unzipped.getJsonArray("units").getJsonObject(0).getString("code"));
+
+    Resp refused = admin.with("Accept-Encoding", "gzip;q=0").get("/api/readiness");
+    assertEquals(null, refused.header("Content-Encoding"), refused.toString());
+    assertEquals(ids(plain), ids(refused.json()));
+  }
+
+  private static java.util.List<Object> ids(JsonObject answer) {
+    return answer.getJsonArray("units").stream().map(u -> ((JsonObject) u).getValue("unitId")).toList();
+  }
+
+  @Test
   void aStockMovementChangesTheUnitAndItsAncestorsOnly() throws Exception {
     StockFixture stock = StockFixture.find(server.server.app(), admin, java.util.Set.of());
     JsonObject before = admin.get("/api/readiness/units/" + stock.unitId()).json();

@@ -200,7 +200,9 @@ public final class PeakScenario {
       }
       String sql = e.getKey().equals("patrols")
           ? "SELECT count(*) FROM patrols WHERE id::text = ANY($1)"
-          : e.getKey().equals("alerts") ? "SELECT count(*) FROM alerts WHERE id = ANY($1) AND status <> 'raised'"
+          // an acknowledged alert may be raised again by a higher level ('upgraded'): its acknowledgement is a row
+          : e.getKey().equals("alerts") ? "SELECT count(DISTINCT alert_id) FROM alert_events WHERE alert_id = ANY($1)"
+              + " AND action = 'acknowledged'"
           : "SELECT count(*) FROM " + e.getKey() + " WHERE id = ANY($1)";
       Object array = e.getKey().equals("patrols") ? keys.stream().map(String::valueOf).toArray(String[]::new)
           : keys.stream().map(k -> ((Number) k).longValue()).toArray(Long[]::new);

@@ -130,6 +130,8 @@ final class SnapshotView {
   private final String node;
   private final List<Ranked> ordered;
   private final Map<Long, Ranked> byId;
+  /** Entries per level of {@link Unit#LEVELS}: the default answer's levels for the whole tree, without a pass. */
+  private final int[] perLevel = new int[Unit.LEVELS.size()];
   private final Map<BodyKey, Body> bodies = new ConcurrentHashMap<>();
   private final Map<BodyKey, Gzipped> gzipped = new ConcurrentHashMap<>();
 
@@ -148,7 +150,17 @@ final class SnapshotView {
     this.node = node;
     this.ordered = ordered;
     this.byId = byId;
+    for (Ranked e : ordered) {
+      int index = Unit.LEVELS.indexOf(e.level());
+      if (index >= 0) {
+        perLevel[index]++;
+      }
+    }
   }
+
+  /** Tree order: city → district → street → community (an unknown level first), then by code. */
+  private static final Comparator<Ranked> TREE_ORDER = Comparator.<Ranked>comparingInt(r -> Unit.LEVELS.indexOf(r.level()))
+      .thenComparing(Ranked::code, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   static SnapshotView build(long generation, List<UnitSnapshot> entries, String node) {
     return ranked(generation, entries.stream().map(SnapshotMirror.Held::of).toList(), node);
@@ -180,10 +192,7 @@ final class SnapshotView {
       list.add(r);
       byId.put(r.unitId(), r);
     }
-    Map<String, Integer> depth = new HashMap<>();
-    Unit.LEVELS.forEach(l -> depth.put(l, depth.size()));
-    list.sort(Comparator.<Ranked>comparingInt(r -> depth.getOrDefault(r.level(), -1))
-        .thenComparing(Ranked::code, Comparator.nullsFirst(Comparator.naturalOrder())));
+    list.sort(TREE_ORDER);
     return new SnapshotView(generation, version, seq, node, Collections.unmodifiableList(list), byId);
   }
 
@@ -261,15 +270,37 @@ final class SnapshotView {
   }
 
   /** How many levels from the top the default answer of {@code scope} holds (at least one). */
-  private int defaultLevels(Scope scope) {
-    int[] perLevel = new int[Unit.LEVELS.size()];
-    for (Ranked e : ordered) {
+  private int defaultLevels(Scope scope, List<Ranked> inScope) {
+    if (scope.everything()) {
+      return levelsThatFit(perLevel);
+    }
+    int[] counts = new int[Unit.LEVELS.size()];
+    for (Ranked e : inScope) {
       int index = Unit.LEVELS.indexOf(e.level());
-      if (index >= 0 && scope.allows(e.unitId())) {
-        perLevel[index]++;
+      if (index >= 0) {
+        counts[index]++;
       }
     }
-    return levelsThatFit(perLevel);
+    return levelsThatFit(counts);
+  }
+
+  /**
+   * The entries a scope sees, in tree order: all of them, or the scope's own units looked up one by one (a
+   * province's 50,000 entries were walked twice for each answer encoded after a change, on the event loop).
+   */
+  private List<Ranked> inScope(Scope scope) {
+    if (scope.everything()) {
+      return ordered;
+    }
+    List<Ranked> mine = new ArrayList<>(scope.units().size());
+    for (Long id : scope.units()) {
+      Ranked e = byId.get(id);
+      if (e != null) {
+        mine.add(e);
+      }
+    }
+    mine.sort(TREE_ORDER);
+    return mine;
   }
 
   /** The levels from the top that fit {@link #DEFAULT_MAX_ENTRIES} together (at least one), given units per level. */
@@ -284,14 +315,20 @@ final class SnapshotView {
   }
 
   private Body encode(Scope scope, Filter filter, boolean csv) {
-    int levels = filter.isDefault() ? defaultLevels(scope) : Unit.LEVELS.size();
+    List<Ranked> candidates = inScope(scope);
+    int levels = filter.isDefault() ? defaultLevels(scope, candidates) : Unit.LEVELS.size();
     List<Ranked> kept = new ArrayList<>();
     int total = 0;
     long shown = 0;
     long skip = (long) (filter.page() - 1) * filter.size();
-    for (Ranked e : ordered) {
+    for (Ranked e : candidates) {
+      if (filter.isDefault() && Unit.LEVELS.indexOf(e.level()) >= levels) {
+        // in tree order the rest is deeper: the default answer matches every entry of the scope
+        total = candidates.size();
+        break;
+      }
       // total: what the filter matches in the scope; the default's bound on levels limits what is sent only
-      if (scope.allows(e.unitId()) && filter.keeps(e, Unit.LEVELS.size())) {
+      if (filter.keeps(e, Unit.LEVELS.size())) {
         total++;
         if (filter.keeps(e, levels) && shown++ >= skip && kept.size() < filter.size()) {
           kept.add(e);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
+import org.floodready.units.Unit;
 import org.junit.jupiter.api.Test;
 
 /** This node's mirror of the snapshot map and the ranked, encoded view built from it. */
@@ -67,5 +68,37 @@ class SnapshotViewTest {
     assertEquals(0, new JsonObject(view.body(Scope.EVERYTHING, "street", false, "T4").joined()).getJsonArray("units").size());
     String csv = view.body(Scope.EVERYTHING, "district", true, "T5").joined().toString();
     assertEquals(4, csv.trim().split("\r\n").length, csv);
+  }
+
+  @Test
+  void theDefaultAnswerHoldsTheLevelsThatFitAndCountsTheWholeScope() {
+    List<UnitSnapshot> entries = new java.util.ArrayList<>();
+    entries.add(entry(1, "city", "Z", 50, 1, 1));
+    for (long d = 2; d <= 4; d++) {
+      entries.add(entry(d, "district", "Z-" + d, 40 + d, 1, 1));
+    }
+    Set<Long> districtTwo = new java.util.HashSet<>(Set.of(2L));
+    for (long s = 10; s < 10 + SnapshotView.DEFAULT_MAX_ENTRIES + 100; s++) {
+      entries.add(entry(s, "street", String.format("Z-%d-%05d", 2 + s % 3, s), s % 97, 1, 1));
+      if (s % 3 == 0) {
+        districtTwo.add(s);
+      }
+    }
+    SnapshotView view = SnapshotView.build(1, entries, "n1");
+
+    JsonObject all = view.json(Scope.EVERYTHING, "T1");
+    assertEquals(2, all.getInteger("depth"), "1,100 streets do not fit beside the city and its districts");
+    assertEquals(4, all.getJsonArray("units").size());
+    assertEquals(entries.size(), all.getInteger("total"));
+    assertEquals("city", all.getJsonArray("units").getJsonObject(0).getString("level"));
+
+    JsonObject mine = view.json(Scope.of(districtTwo), "T2");
+    assertEquals(Unit.LEVELS.size(), mine.getInteger("depth"), "a district's streets fit");
+    assertEquals(districtTwo.size(), mine.getInteger("total"));
+    assertEquals(districtTwo.size(), mine.getJsonArray("units").size());
+    assertEquals("district", mine.getJsonArray("units").getJsonObject(0).getString("level"));
+    List<String> codes = mine.getJsonArray("units").stream().skip(1).map(u -> ((JsonObject) u).getString("code"))
+        .toList();
+    assertEquals(codes.stream().sorted().toList(), codes, "tree order: by level, then by code");
   }
 }

@@ -82,8 +82,17 @@ scale_board() {
 scale_rebuild() {
   local label=$1 ms best="" t i
   ms=$(curl -s -H "Authorization: Bearer $TOKEN" "$BASE_URL/api/cluster" | grep -o '"lastRebuildMillis":[0-9]*' | cut -d: -f2)
-  row "readiness rebuild (every unit, incremental entries), $label" "${ms:-?} ms" "-" "-" "-" "-" "≤ 5 s" \
+  row "readiness rebuild at start-up (cold JVM, every entry new), $label" "${ms:-?} ms" "-" "-" "-" "-" "≤ 5 s" \
     "$(verdict "${ms:-999999} <= 5000")"
+  # the same rebuild on the running node (member lost, merge, an admin's POST): JIT-compiled, entries in place
+  local warm="" w
+  for i in 1 2 3; do
+    w=$(curl -s --max-time 300 -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{}' \
+      "$BASE_URL/api/admin/readiness/rebuild" | grep -o '"millis":[0-9]*' | cut -d: -f2)
+    if [ -n "$w" ] && { [ -z "$warm" ] || [ "$w" -lt "$warm" ]; }; then warm=$w; fi
+  done
+  row "readiness rebuild on a running node (POST /api/admin/readiness/rebuild, best of 3), $label" "${warm:-?} ms" \
+    "-" "-" "-" "-" "≤ 5 s" "$(verdict "${warm:-999999} <= 5000")"
   # rows the dataset inserted bypass the event log: the rebuild of the restart took them in
   for i in $(seq 1 45); do
     curl -s --max-time 300 -o "$WORK/verify-scale.json" -H "Authorization: Bearer $TOKEN" "$BASE_URL/api/readiness/verify"

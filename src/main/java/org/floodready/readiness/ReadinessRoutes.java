@@ -27,6 +27,7 @@ public final class ReadinessRoutes {
   public void mount(Router api) {
     api.get("/readiness").handler(this::getReadiness);
     api.get("/readiness/verify").handler(this::verifyReadiness);
+    api.post("/admin/readiness/rebuild").handler(this::rebuildReadiness);
     api.get("/readiness/units/:unitId").handler(this::getUnitReadiness);
   }
 
@@ -108,6 +109,15 @@ public final class ReadinessRoutes {
           return found;
         }))
         .onSuccess(json -> Respond.ok(ctx, json))
+        .onFailure(ctx::fail);
+  }
+
+  private void rebuildReadiness(RoutingContext ctx) {
+    CurrentUser.of(ctx).require(Role.ADMIN);
+    long started = System.nanoTime();
+    node().service().rebuild("asked by " + CurrentUser.of(ctx).username())
+        .compose(v -> node().service().summary())
+        .onSuccess(summary -> Respond.ok(ctx, summary.put("millis", (System.nanoTime() - started) / 1_000_000)))
         .onFailure(ctx::fail);
   }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.floodready.events.EventLog;
+import org.floodready.db.DatabaseUnavailable;
 import org.floodready.events.LogGap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,10 @@ final class EventFollower {
                     drafts.addAll(list);
                     return tx.query("RELEASE SAVEPOINT notify_event").execute().<Void>mapEmpty();
                   }, failure -> {
+                    if (DatabaseUnavailable.is(failure)) {
+                      // not the event's fault: the round rolls back and the event is read again next round
+                      return Future.failedFuture(failure);
+                    }
                     log.warn("Notifications: event {} ({}) skipped: {}", e.id(), e.type(), failure.toString());
                     return tx.query("ROLLBACK TO SAVEPOINT notify_event").execute().<Void>mapEmpty();
                   });

@@ -1,16 +1,14 @@
 package org.floodready.web;
 
+import org.floodready.db.DatabaseUnavailable;
 import org.floodready.errors.ApiError;
 import org.floodready.errors.RateLimited;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Handler;
-import io.vertx.core.VertxException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,30 +115,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     return new ApiError(500, "internal_error", "Unexpected database error", null);
   }
 
-  /** A socket error on the database connection, e.g. a broken pipe when the server was killed mid-request. */
-  private static boolean isBrokenConnection(Throwable c) {
-    String msg = c.getMessage() == null ? "" : c.getMessage();
-    return c instanceof io.netty.channel.unix.Errors.NativeIoException || c instanceof java.net.SocketException
-        || c instanceof java.nio.channels.ClosedChannelException
-        || c instanceof java.io.IOException && (msg.contains("Broken pipe") || msg.contains("Connection reset"));
-  }
-
   static boolean isDatabaseUnavailable(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof ConnectException || c instanceof ClosedConnectionException
-          || c instanceof io.netty.channel.ConnectTimeoutException || isBrokenConnection(c)) {
-        return true;
-      }
-      String msg = c.getMessage();
-      if (c instanceof VertxException && msg != null
-          && (msg.contains("connection") || msg.contains("Connection") || msg.contains("wait queue"))) {
-        return true;
-      }
-      // the SQL pool's own word for a request that waited its whole connection time-out for a connection
-      if (c instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(msg)) {
-        return true;
-      }
-    }
-    return false;
+    return DatabaseUnavailable.is(t);
   }
 }

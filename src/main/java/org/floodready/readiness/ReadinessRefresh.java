@@ -67,8 +67,14 @@ public final class ReadinessRefresh extends VerticleBase {
   private long lastTookMillis;
   private boolean pendingAll;
   private final Set<Long> pendingUnits = new HashSet<>();
-  private final Map<Long, Set<Long>> pendingBases = new HashMap<>();
-  private final List<Promise<Void>> waiters = new ArrayList<>();
+  /** Bases to read again, per unit, each with the number of the request that first asked for it. */
+  private final Map<Long, Map<Long, Long>> pendingBases = new java.util.LinkedHashMap<>();
+  private final java.util.ArrayDeque<Waiter> waiters = new java.util.ArrayDeque<>();
+  private long requests;
+
+  /** A caller waiting for the refresh that covers its request (number {@code request}). */
+  private record Waiter(long request, Promise<Void> done) {
+  }
   /** Rank, peers and flag of each unit as this node last published them. */
   private final PublishedStandings published = new PublishedStandings();
   /** The unit tree and each unit's children, as last read (see {@link #knownUnits}). */
@@ -208,10 +214,10 @@ public final class ReadinessRefresh extends VerticleBase {
     } else if (baseId == null) {
       pendingUnits.add(unitId);
     } else {
-      pendingBases.computeIfAbsent(unitId, k -> new HashSet<>()).add(baseId);
+      pendingBases.computeIfAbsent(unitId, k -> new java.util.LinkedHashMap<>()).putIfAbsent(baseId, requests);
     }
     Promise<Void> done = Promise.promise();
-    waiters.add(done);
+    waiters.add(new Waiter(requests++, done));
     if (!running) {
       running = true;
       context.runOnContext(v -> runNext());
@@ -229,7 +235,7 @@ public final class ReadinessRefresh extends VerticleBase {
     var units = pendingBases.entrySet().iterator();
     while (units.hasNext() && count < max) {
       var entry = units.next();
-      var bases = entry.getValue().iterator();
+      var bases = entry.getValue().keySet().iterator();
       while (bases.hasNext() && count < max) {
         taken.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).add(bases.next());
         bases.remove();
@@ -268,10 +274,18 @@ public final class ReadinessRefresh extends VerticleBase {
       pendingUnits.clear();
     }
     pendingAll = false;
-    // callers wait for the refresh that covers their change: the last chunk completes them all
-    List<Promise<Void>> done = pendingBases.isEmpty() ? new ArrayList<>(waiters) : List.of();
-    if (pendingBases.isEmpty()) {
-      waiters.clear();
+    // callers wait for the refresh that covers their change: the one after which nothing they or an earlier
+    // caller asked for is still pending (under a steady stream of stock events the bases never all ran out,
+    // and a caller waiting for all of them waited until the load stopped)
+    long oldestPending = Long.MAX_VALUE;
+    for (Map<Long, Long> bases : pendingBases.values()) {
+      for (long request : bases.values()) {
+        oldestPending = Math.min(oldestPending, request);
+      }
+    }
+    List<Promise<Void>> done = new ArrayList<>();
+    while (!waiters.isEmpty() && waiters.peekFirst().request() < oldestPending) {
+      done.add(waiters.pollFirst().done());
     }
     OffsetDateTime readFrom = app.now();
     Future<Void> run;

@@ -78,4 +78,37 @@ class ReadinessRefreshOwnerTest {
     assertTrue(admin.get("/api/cluster").json().getJsonObject("snapshot").getLong("rebuilds") >= 2,
         "the start's rebuild and the test's");
   }
+
+  /**
+   * Under a steady stream of stock events the pending bases never all run out: a caller (the time round) waiting
+   * for its refresh must still be answered once its own request is read, not when the stream stops.
+   */
+  @Test
+  void aRefreshIsAnsweredWhileOtherBasesKeepArriving(TestServer server, @As("admin") Api admin) throws Exception {
+    var app = server.server.app();
+    ReadinessService service = ReadinessNode.of(app.vertx()).service();
+    long street = admin.get("/api/units?level=street").json().getJsonArray("items").getJsonObject(0).getLong("id");
+    List<Long> bases = new ArrayList<>();
+    for (int i = 0; i < ReadinessRefresh.MAX_BASES_PER_REFRESH * 2 + 4; i++) {
+      Resp base = admin.post("/api/bases", new JsonObject().put("code", "SB-" + i + "-" + System.nanoTime())
+          .put("nameZh", "持续基地" + i).put("nameEn", "Steady base " + i).put("unitId", street)
+          .put("lat", 34.7).put("lon", 113.6));
+      assertEquals(201, base.status(), base.toString());
+      bases.add(base.json().getLong("id"));
+    }
+    // more bases than one refresh takes, asked again every 20 ms: some are always pending
+    long timer = app.vertx().setPeriodic(20, t -> bases.forEach(b -> service.refreshBase(street, b)));
+    try {
+      Thread.sleep(300);
+      long asked = System.nanoTime();
+      Future<Void> mine = service.refresh(street);
+      mine.toCompletionStage().toCompletableFuture().handle((v, e) -> v).get(60, TimeUnit.SECONDS);
+      long tookMs = (System.nanoTime() - asked) / 1_000_000;
+      assertTrue(mine.succeeded(), "answered while the stream goes on: " + mine);
+      // a few refreshes of at most 16 bases each, with their pauses (at most 1 s each)
+      assertTrue(tookMs < 8_000, "answered after " + tookMs + " ms");
+    } finally {
+      app.vertx().cancelTimer(timer);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package org.floodready.readiness;
 
 import org.floodready.access.Scope;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
@@ -91,7 +92,7 @@ public final class ReadinessService {
   }
 
   /** {@link #snapshotBody}'s JSON answer gzipped: made at most once a second (see {@link SnapshotView#gzipped}). */
-  Future<io.vertx.core.buffer.Buffer> snapshotGzipped(Scope scope, SnapshotView.Filter filter) {
+  Future<Buffer> snapshotGzipped(Scope scope, SnapshotView.Filter filter) {
     return store.view().compose(view -> view.gzipped(scope, filter, app.now(), app::iso, app::blocking));
   }
 

@@ -69,7 +69,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure instanceof PgException pg) {
       return fromPostgres(pg);
     }
-    if (isDatabaseUnavailable(failure)) {
+    if (DatabaseUnavailable.is(failure)) {
       return HealthRoutes.unavailable();
     }
     if (failure == null || status > 0 && status != 500) {
@@ -113,9 +113,5 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return HealthRoutes.unavailable();
     }
     return new ApiError(500, "internal_error", "Unexpected database error", null);
-  }
-
-  static boolean isDatabaseUnavailable(Throwable t) {
-    return DatabaseUnavailable.is(t);
   }
 }

@@ -109,6 +109,8 @@ class NotifyRulesBrowserTest {
 
     logIn("/admin/notify.html", "duty");
     waitFor("the rules, read only").until(ExpectedConditions.visibilityOfElementLocated(By.id("read-only")));
+    // The note shows at login, the form once the rules are read.
+    waitFor("the rules read").until(ExpectedConditions.visibilityOfElementLocated(By.id("minutes-red")));
     assertTrue(!driver.findElement(By.id("minutes-red")).isEnabled());
     assertTrue(!driver.findElement(By.id("save")).isDisplayed());
   }

@@ -30,24 +30,23 @@ public final class EventLog {
   }
 
   /**
-   * Rows after {@code id} as {@link #after} reads them, with the horizon of the same snapshot: every
-   * transaction whose id is below {@code xmin} has ended, and every one that had an id when the rows were
-   * read is below {@code xmax}.
+   * Rows after {@code id} as {@link #after} reads them, with the {@code xmin} of the same snapshot: every
+   * transaction whose id is below it had ended when the rows were read ({@link LogGap}).
    */
-  public record Page(List<LoggedEvent> rows, long xmin, long xmax) {
+  public record Page(List<LoggedEvent> rows, long xmin) {
   }
 
   /**
-   * {@code rows} (a query of the log with an {@code id} column) with its snapshot's {@code xmin} and {@code xmax}
-   * on every row, and one row of nulls when it finds none: one statement, so one snapshot ({@link LogGap}).
+   * {@code rows} (a query of the log with an {@code id} column) with its snapshot's {@code xmin} on every row,
+   * and one row of nulls when it finds none: one statement, so one snapshot ({@link LogGap}).
    */
   public static String withHorizon(String rows) {
-    return "SELECT pg_snapshot_xmin(s.snap)::text::bigint AS xmin, pg_snapshot_xmax(s.snap)::text::bigint AS xmax,"
+    return "SELECT pg_snapshot_xmin(s.snap)::text::bigint AS xmin,"
         + " e.* FROM (SELECT pg_current_snapshot() AS snap) s LEFT JOIN LATERAL (" + rows + ") e ON true"
         + " ORDER BY e.id";
   }
 
-  /** Like {@link #after}, with the snapshot's horizon (one statement, so one snapshot). */
+  /** Like {@link #after}, with the snapshot's {@code xmin} (one statement, so one snapshot). */
   public Future<Page> page(long id, int limit) {
     return pool.preparedQuery(withHorizon(COLUMNS + " WHERE id > $1 ORDER BY id LIMIT $2"))
         .execute(Tuple.of(id, limit))
@@ -59,8 +58,21 @@ public final class EventLog {
               events.add(event(r));
             }
           }
-          return new Page(events, first.getLong("xmin"), first.getLong("xmax"));
+          return new Page(events, first.getLong("xmin"));
         });
+  }
+
+  /**
+   * A transaction id drawn now, in a transaction of its own that ends at once: above the id of every
+   * transaction that had one before this call ({@link LogGap#horizon}). It costs an id and writes nothing.
+   */
+  public Future<Long> drawTransactionId() {
+    return drawTransactionId(pool);
+  }
+
+  public static Future<Long> drawTransactionId(Pool pool) {
+    return pool.query("SELECT pg_current_xact_id()::text::bigint AS xid").execute()
+        .map(rows -> rows.iterator().next().getLong("xid"));
   }
 
   /** Those of the given ids that are in the log now, in id order. */

@@ -41,6 +41,8 @@ public final class LogFollower extends VerticleBase {
   private long cursor;
   private final LogGap gap = new LogGap(GAP_GIVE_UP_MS);
   private boolean gapTimer;
+  /** The row after a new gap, whose horizon is read once the page that saw it is taken; 0 when none. */
+  private long horizonWanted;
   private boolean reading;
   private boolean again;
   /** Ids given up at a gap held too long → when: their write may still commit. */
@@ -80,7 +82,7 @@ public final class LogFollower extends VerticleBase {
     again = false;
     Future<List<LoggedEvent>> late = passed.isEmpty() ? Future.succeededFuture(List.of())
         : eventLog.withIds(List.copyOf(passed.keySet()));
-    late.compose(found -> eventLog.page(cursor, READ_LIMIT).map(page -> {
+    late.compose(found -> eventLog.page(cursor, READ_LIMIT).compose(page -> {
       List<LoggedEvent> batch = new ArrayList<>(found);
       found.forEach(e -> passed.remove(e.id()));
       boolean held = take(page, batch);
@@ -88,7 +90,8 @@ public final class LogFollower extends VerticleBase {
       if (!batch.isEmpty()) {
         events.deliver(List.copyOf(batch));
       }
-      return !held && page.rows().size() == READ_LIMIT;
+      boolean more = !held && page.rows().size() == READ_LIMIT;
+      return horizonWanted == 0 ? Future.succeededFuture(more) : readHorizon().map(more);
     })).onComplete(ar -> {
       reading = false;
       if (ar.failed()) {
@@ -98,6 +101,16 @@ public final class LogFollower extends VerticleBase {
       } else if (gap.open()) {
         retryAtGap();
       }
+    });
+  }
+
+  /** The new gap's horizon: a transaction id drawn now, after the snapshot that saw the gap. */
+  private Future<Void> readHorizon() {
+    long next = horizonWanted;
+    horizonWanted = 0;
+    return eventLog.drawTransactionId().map(xid -> {
+      gap.horizon(next, xid);
+      return null;
     });
   }
 
@@ -120,8 +133,11 @@ public final class LogFollower extends VerticleBase {
   /** Whether the follower may pass the ids between the cursor and {@code next} (all missing from the page). */
   private boolean gapEnded(EventLog.Page page, long next) {
     long now = System.currentTimeMillis();
-    switch (gap.at(next, page.xmin(), page.xmax(), now)) {
+    switch (gap.at(next, page.xmin(), now)) {
       case HOLD:
+        return false;
+      case NEEDS_HORIZON:
+        horizonWanted = next;
         return false;
       case ROLLED_BACK:
         log.debug("Ids {}..{} of the event log rolled back", cursor + 1, next - 1);

@@ -33,6 +33,8 @@ final class EventFollower {
   private final NotificationRepository outbox;
   private final LongSupplier millis;
   private final LogGap gap = new LogGap(LogGap.GIVE_UP_MS);
+  /** The row after a new gap, whose horizon is drawn once the round has ended; 0 when none. */
+  private long horizonWanted;
 
   EventFollower(Pool pool, EventRules rules, NotificationRepository outbox, LongSupplier millis) {
     this.pool = pool;
@@ -46,6 +48,16 @@ final class EventFollower {
 
   /** One round; answers the notifications made (0 when another node holds the cursor). */
   Future<Integer> run(OffsetDateTime now) {
+    horizonWanted = 0;
+    return locked(now).compose(made -> horizonWanted == 0 ? Future.succeededFuture(made)
+        // after the round's transaction: drawn after the snapshot that saw the new gap
+        : EventLog.drawTransactionId(pool).map(xid -> {
+          gap.horizon(horizonWanted, xid);
+          return made;
+        }));
+  }
+
+  private Future<Integer> locked(OffsetDateTime now) {
     // a look without a lock first: an idle round takes no row lock (and so no transaction id)
     return pool.query("SELECT c.last_id < coalesce((SELECT max(id) FROM live_events), 0) AS behind"
             + " FROM notify_cursor c WHERE c.name = 'events'").execute()
@@ -102,7 +114,11 @@ final class EventFollower {
         break; // nothing after the cursor: the row only carries the snapshot
       }
       if (id != expected) {
-        LogGap.Verdict verdict = gap.at(id, r.getLong("xmin"), r.getLong("xmax"), millis.getAsLong());
+        LogGap.Verdict verdict = gap.at(id, r.getLong("xmin"), millis.getAsLong());
+        if (verdict == LogGap.Verdict.NEEDS_HORIZON) {
+          horizonWanted = id;
+          break;
+        }
         if (verdict == LogGap.Verdict.HOLD) {
           break;
         }

@@ -58,14 +58,14 @@ class NotifyPoolTimeoutTest {
     }
   }
 
-  private static EventFollower follower(Pool pool) {
+  static EventFollower follower(Pool pool) {
     ZoneId zone = ZoneId.of("Asia/Shanghai");
     EventRules rules = new EventRules(new Recipients(new DutyRoster(zone)), new Texts(zone), "http://localhost:8080",
         new AckLinks("test-secret"), null, new RulesCache(pool, System::currentTimeMillis, Duration.ofMinutes(1)));
     return new EventFollower(pool, rules, new NotificationRepository(), System::currentTimeMillis);
   }
 
-  private static long cursor(Pool pool) throws Exception {
+  static long cursor(Pool pool) throws Exception {
     return await(pool.query("SELECT last_id FROM notify_cursor WHERE name = 'events'").execute()).iterator().next()
         .getLong(0);
   }

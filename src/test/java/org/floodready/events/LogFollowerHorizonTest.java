@@ -1,0 +1,81 @@
+package org.floodready.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.floodready.db.PgUrl;
+import org.floodready.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The race the province peak run met once in 33,215 events: a write took its log id, an older transaction
+ * took the next id and committed, and no transaction newer than the first had ended yet. A snapshot's
+ * {@code xmax} is one past the newest transaction that has ended, so the still-running writer was at or
+ * above the horizon the follower read from that snapshot, and the next snapshot's {@code xmin} (no running
+ * transaction below its own {@code xmax}) reached it: the follower passed an id whose write then committed.
+ * On a database where nothing else commits meanwhile, the follower must hold until that writer ends.
+ */
+class LogFollowerHorizonTest {
+  @Test
+  void anIdTakenByATransactionNewerThanEveryEndedOneIsHeldUntilItCommits() throws Exception {
+    PgUrl url = TestDatabase.freshDatabase();
+    Vertx vertx = Vertx.vertx();
+    try {
+      Pool pool = PgBuilder.pool().connectingTo(url.connectOptions()).using(vertx).build();
+      List<Long> followed = new CopyOnWriteArrayList<>();
+      DomainEvents events = new DomainEvents(pool, "test", Clock.systemUTC());
+      events.follow(batch -> batch.forEach(e -> followed.add(e.id())));
+      await(vertx.deployVerticle(new LogFollower(new EventLog(pool), url.connectOptions(), events)));
+
+      SqlConnection older = await(pool.getConnection());
+      SqlConnection newer = await(pool.getConnection());
+      try {
+        Transaction olderTx = await(older.begin());
+        await(older.query("SELECT pg_current_xact_id()").execute()); // its transaction id first
+        Transaction newerTx = await(newer.begin());
+        long held = insert(newer, "newer"); // a later transaction id, then the lower log id
+        long after = insert(older, "older");
+        assertEquals(held + 1, after);
+        await(olderTx.commit()); // no notice: only the follower's poll reads, so nothing else ends meanwhile
+        Thread.sleep(3 * LogFollower.POLL_MS);
+        assertTrue(followed.stream().noneMatch(id -> id >= held),
+            "nothing at or after " + held + " while its write is open: " + followed);
+
+        await(newerTx.commit());
+        long until = System.currentTimeMillis() + 10_000;
+        while (!followed.contains(after) && System.currentTimeMillis() < until) {
+          Thread.sleep(50);
+        }
+        int first = followed.indexOf(held);
+        assertTrue(first >= 0 && followed.indexOf(after) == first + 1,
+            "the held id, then the one after it: " + followed);
+      } finally {
+        older.close();
+        newer.close();
+      }
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  static long insert(SqlConnection tx, String what) throws Exception {
+    return await(tx.preparedQuery("INSERT INTO live_events (at, type, unit_id, node, payload)"
+            + " VALUES (now(), 'incident.changed', NULL, 'test', json_build_object('what', $1::text)) RETURNING id")
+        .execute(Tuple.of(what))).iterator().next().getLong("id");
+  }
+
+  static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+}

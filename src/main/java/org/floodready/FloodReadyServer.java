@@ -10,6 +10,7 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.floodready.auth.LoginLimiter;
 import org.floodready.auth.TokenRevocations;
@@ -64,11 +65,12 @@ public final class FloodReadyServer implements AutoCloseable {
     org.floodready.contract.ApiContract.prepareInBackground();
     EmbeddedDatabase embedded = null;
     PgUrl url;
+    Optional<DatabaseIdentity> known = Optional.empty();
     if (config.embeddedPg()) {
-      embedded = EmbeddedDatabase.start(config.dataDir().resolve("pg"), config.embeddedPgPort(),
+      embedded = EmbeddedDatabase.prepare(config.dataDir().resolve("pg"), config.embeddedPgPort(),
           EmbeddedDatabase.Durability.of(config.unsafeNoFsync()));
       url = embedded.url();
-      log.info("Embedded PostgreSQL on port {} with data in {}", embedded.port(), config.dataDir().resolve("pg"));
+      known = DatabaseIdentity.beforeStart(embedded);
     } else {
       url = PgUrl.parse(config.pgUrl());
       log.info("Using external PostgreSQL {}", url.redacted());
@@ -77,12 +79,29 @@ public final class FloodReadyServer implements AutoCloseable {
     Vertx vertx = null;
     ReadinessNode readiness = null;
     long tDb = System.nanoTime();
-    // Flyway runs while Hazelcast joins (the join mostly waits): nothing below reads the schema before it is awaited
-    java.util.concurrent.CompletableFuture<Void> migrated = java.util.concurrent.CompletableFuture.runAsync(
-        () -> Migrations.apply(url), command -> new Thread(command, "floodready-migrations").start());
+    // On an existing data directory the embedded server starts, then Flyway runs, while Hazelcast joins (the join
+    // mostly waits); the cluster's name comes from the database's identity, read from its files meanwhile and
+    // checked against the running server. Nothing below reads the schema before this is awaited.
+    EmbeddedDatabase server = embedded;
+    Optional<DatabaseIdentity> expected = known;
+    java.util.concurrent.Executor ownThread = command -> new Thread(command, "floodready-database").start();
+    java.util.concurrent.CompletableFuture<Long> serverUp = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      if (server != null) {
+        startServer(server, config);
+      }
+      return System.nanoTime();
+    }, ownThread);
+    java.util.concurrent.CompletableFuture<Long> migrated = serverUp.thenApplyAsync(up -> {
+      expected.ifPresent(identity -> requireIdentity(url, identity));
+      Migrations.apply(url);
+      return up;
+    }, ownThread);
     try {
       String secret = TokenService.loadOrCreateSecret(config.dataDir(), config.jwtSecret());
-      DatabaseIdentity database = DatabaseIdentity.read(url);
+      if (known.isEmpty()) {
+        awaitMigrations(serverUp); // a new data directory: its identity is read from the running server
+      }
+      DatabaseIdentity database = known.isPresent() ? known.get() : DatabaseIdentity.read(url);
       HazelcastClusterManager clusterManager = new HazelcastClusterManager(
           org.floodready.readiness.SnapshotSerializer.register(HazelcastSettings.build(config, database)));
       vertx = await(Vertx.builder()
@@ -95,7 +114,7 @@ public final class FloodReadyServer implements AutoCloseable {
           () -> org.floodready.contract.ApiContract.load(node), false).compose(loading -> loading);
       Future<org.floodready.web.VersionedPages> pagesLoaded = org.floodready.web.VersionedPages.load(vertx);
       long tJoined = System.nanoTime();
-      awaitMigrations(migrated);
+      long tDbUp = awaitMigrations(migrated);
       long tMigrated = System.nanoTime();
       ClusterNode cluster = new ClusterNode(clusterManager.getHazelcastInstance(), config, database);
       cluster.requireSameDatabase();
@@ -129,9 +148,10 @@ public final class FloodReadyServer implements AutoCloseable {
       // first requests, not by the first of them (2.2 s at province scale)
       org.floodready.board.panels.CoverageRows.of(app).all(app.now())
           .onFailure(e -> log.warn("Board coverage not read ahead after the start: {}", e.toString()));
-      log.info("Start-up phases (ms): database {}, cluster join {} (migrations alongside, {} more to wait), data and"
-          + " live feed {}, readiness (revocations, sweeps, notify alongside) {}, the rest (contract, HTTP) {}", ms(t0, tDb), ms(tDb, tJoined),
-          ms(tJoined, tMigrated), ms(tMigrated, tReadiness), ms(tReadiness, tReady), ms(tReady, tEnd));
+      log.info("Start-up phases (ms): preparing {}, cluster join {} (database up after {} and migrations alongside,"
+          + " {} more to wait), data and live feed {}, readiness (revocations, sweeps, notify alongside) {}, the rest"
+          + " (contract, HTTP) {}", ms(t0, tDb), ms(tDb, tJoined), ms(tDb, tDbUp), ms(tJoined, tMigrated),
+          ms(tMigrated, tReadiness), ms(tReadiness, tReady), ms(tReady, tEnd));
       return new FloodReadyServer(app, embedded, url, demo, readiness, http);
     } catch (Exception e) {
       migrated.handle((v, failure) -> null).join(); // never stop the database under a running migration
@@ -200,11 +220,36 @@ public final class FloodReadyServer implements AutoCloseable {
     return (to - from) / 1_000_000;
   }
 
-  private static void awaitMigrations(java.util.concurrent.CompletableFuture<Void> migrated) throws Exception {
+  /** Waits for the database thread's step (the server up, or up and migrated): answers when the server was up. */
+  private static long awaitMigrations(java.util.concurrent.CompletableFuture<Long> migrated) throws Exception {
     try {
-      migrated.get(120, TimeUnit.SECONDS);
+      return migrated.get(300, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
+      Throwable cause = e.getCause() instanceof java.io.UncheckedIOException io ? io.getCause() : e.getCause();
+      throw cause instanceof Exception failure ? failure : e;
+    }
+  }
+
+  private static void startServer(EmbeddedDatabase server, AppConfig config) {
+    try {
+      server.startServer();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    log.info("Embedded PostgreSQL on port {} with data in {}", server.port(), config.dataDir().resolve("pg"));
+  }
+
+  /** The identity read from the data directory's files before the start must be the running server's. */
+  private static void requireIdentity(PgUrl url, DatabaseIdentity expected) {
+    DatabaseIdentity running;
+    try {
+      running = DatabaseIdentity.read(url);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot read the database's identity: " + e.getMessage(), e);
+    }
+    if (!running.equals(expected)) {
+      throw new IllegalStateException("the embedded database reports identity " + running.digest()
+          + " but its data directory's files gave " + expected.digest() + ": the node joined the wrong cluster");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.floodready.cluster;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Optional;
+import org.floodready.db.EmbeddedDatabase;
 import org.floodready.db.PgUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +42,14 @@ public record DatabaseIdentity(String database, String digest) {
       String dataDir = single(st, "SELECT max(setting) FROM pg_settings WHERE name = 'data_directory'");
       return of(system, database, dataDir);
     }
+  }
+
+  /**
+   * The identity {@link #read} will find once the embedded server on {@code db} runs, known before it starts
+   * (so the node joins its cluster meanwhile); empty for a data directory not made yet.
+   */
+  public static Optional<DatabaseIdentity> beforeStart(EmbeddedDatabase db) throws IOException {
+    return db.systemIdentifierOnDisk().map(system -> of(system, EmbeddedDatabase.DATABASE, db.directory().toString()));
   }
 
   static DatabaseIdentity of(String systemIdentifier, String database, String dataDirectory) {

@@ -2,6 +2,8 @@ package org.floodready.db;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,20 +64,51 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public static EmbeddedDatabase start(Path dir, int port, Durability durability) throws IOException {
+    EmbeddedDatabase db = prepare(dir, port, durability);
+    db.startServer();
+    return db;
+  }
+
+  /**
+   * The server on {@code dir} with its port chosen, not started yet: its {@link #url()} and {@link #directory()}
+   * (as PostgreSQL will report it) are known, so a node can join its cluster while {@link #startServer} runs.
+   */
+  public static EmbeddedDatabase prepare(Path dir, int port, Durability durability) throws IOException {
     Files.createDirectories(dir);
-    Path data = dir.toRealPath();
+    return new EmbeddedDatabase(dir.toRealPath(), port > 0 ? port : freePort(), durability);
+  }
+
+  /** Stops what a killed JVM left on the directory, makes the data directory if new, starts the server. Blocking. */
+  public void startServer() throws IOException {
     if (durability == Durability.UNSAFE_NO_FSYNC) {
       log.warn("!!! Embedded PostgreSQL runs WITHOUT fsync and with asynchronous commit (--unsafe-no-fsync): "
-          + "a crash or power cut can lose acknowledged writes and corrupt {} !!!", data);
+          + "a crash or power cut can lose acknowledged writes and corrupt {} !!!", dir);
     }
-    EmbeddedDatabase db = new EmbeddedDatabase(data, port > 0 ? port : freePort(), durability);
-    PostgresProcesses.stopLeftovers(data);
-    if (!Files.exists(data.resolve("postgresql.conf"))) {
-      db.initdb();
+    PostgresProcesses.stopLeftovers(dir);
+    if (!Files.exists(dir.resolve("postgresql.conf"))) {
+      initdb();
     }
-    db.startPostmaster();
-    db.createDatabaseIfMissing();
-    return db;
+    startPostmaster();
+    createDatabaseIfMissing();
+  }
+
+  /**
+   * PostgreSQL's system identifier of an existing data directory, read from its control file (the first field
+   * of {@code global/pg_control}, in the machine's byte order) as {@code pg_control_system()} reports it;
+   * empty for a directory initdb has not made yet.
+   */
+  public Optional<String> systemIdentifierOnDisk() throws IOException {
+    Path control = dir.resolve("global").resolve("pg_control");
+    if (!Files.exists(dir.resolve("postgresql.conf")) || !Files.exists(control)) {
+      return Optional.empty();
+    }
+    byte[] head = new byte[Long.BYTES];
+    try (var in = Files.newInputStream(control)) {
+      if (in.readNBytes(head, 0, head.length) < head.length) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(Long.toString(ByteBuffer.wrap(head).order(ByteOrder.nativeOrder()).getLong()));
   }
 
   public PgUrl url() {

@@ -43,8 +43,15 @@ public final class ReadinessRefresh extends VerticleBase {
    */
   static final long PAUSE_FACTOR = 4;
   static final long MAX_PAUSE_MS = 1000;
-  /** Bases whose coverage one refresh reads again, at most. */
+  /** Bases whose coverage one refresh reads again, at most, while few are waiting. */
   static final int MAX_BASES_PER_REFRESH = 16;
+  /**
+   * With a backlog a refresh takes up to an eighth of it, up to this many: its fixed cost (the chain of
+   * ancestors, the ranks, the snapshot's writes) is then shared by more bases. At 16 a refresh, a province's
+   * peak load (stock moving at bases all over the province) queued bases faster than they were read, and the
+   * readiness of a base fell minutes behind its stock.
+   */
+  static final int MAX_BASES_BACKLOGGED = 128;
   /**
    * Entry processors one refresh has in flight at most: a rebuild at province scale applies 47,000 village
    * entries in its first round, and all at once they held hundreds of MB of operations and results.
@@ -64,17 +71,26 @@ public final class ReadinessRefresh extends VerticleBase {
 
   private boolean running;
   private long lastEndMillis;
-  private long lastTookMillis;
+  private volatile long lastTookMillis;
   private boolean pendingAll;
   private final Set<Long> pendingUnits = new HashSet<>();
   /** Bases to read again, per unit, each with the number of the request that first asked for it. */
   private final Map<Long, Map<Long, Long>> pendingBases = new java.util.LinkedHashMap<>();
+  private int pendingBaseCount;
   private final java.util.ArrayDeque<Waiter> waiters = new java.util.ArrayDeque<>();
   private long requests;
 
-  /** A caller waiting for the refresh that covers its request (number {@code request}). */
-  private record Waiter(long request, Promise<Void> done) {
+  /**
+   * A caller waiting for the refresh that covers its request (number {@code request}): every unit (unitId
+   * null), a unit's own lines (baseId null) or one base's.
+   */
+  private record Waiter(long request, Long unitId, Long baseId, Promise<Void> done) {
   }
+  /** Read by other threads (GET /api/cluster): the queue and the last refresh, as of its start. */
+  private volatile int basesWaiting;
+  private volatile int callersWaiting;
+  private volatile int lastBasesTaken;
+  private volatile long refreshes;
   /** Rank, peers and flag of each unit as this node last published them. */
   private final PublishedStandings published = new PublishedStandings();
   /** The unit tree and each unit's children, as last read (see {@link #knownUnits}). */
@@ -182,7 +198,12 @@ public final class ReadinessRefresh extends VerticleBase {
         .put("lastRebuildFailed", lastRebuildFailed)
         .put("lastRebuildMillis", lastRebuildMillis < 0 ? null : lastRebuildMillis)
         .put("everyUnitRecomputes", everyUnitRecomputes)
-        .put("unitsRecomputed", unitsRecomputed);
+        .put("unitsRecomputed", unitsRecomputed)
+        .put("refreshes", refreshes)
+        .put("basesWaiting", basesWaiting)
+        .put("callersWaiting", callersWaiting)
+        .put("lastRefreshBases", lastBasesTaken)
+        .put("lastRefreshMillis", lastTookMillis);
   }
 
   /** Runs {@code work} on this verticle's context: at once when called there, else as a task queued to it. */
@@ -213,11 +234,12 @@ public final class ReadinessRefresh extends VerticleBase {
       everyUnitDue = true;
     } else if (baseId == null) {
       pendingUnits.add(unitId);
-    } else {
-      pendingBases.computeIfAbsent(unitId, k -> new java.util.LinkedHashMap<>()).putIfAbsent(baseId, requests);
+    } else if (pendingBases.computeIfAbsent(unitId, k -> new java.util.LinkedHashMap<>())
+        .putIfAbsent(baseId, requests) == null) {
+      pendingBaseCount++;
     }
     Promise<Void> done = Promise.promise();
-    waiters.add(new Waiter(requests++, done));
+    waiters.add(new Waiter(requests++, unitId, baseId, done));
     if (!running) {
       running = true;
       context.runOnContext(v -> runNext());
@@ -239,6 +261,7 @@ public final class ReadinessRefresh extends VerticleBase {
       while (bases.hasNext() && count < max) {
         taken.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).add(bases.next());
         bases.remove();
+        pendingBaseCount--;
         count++;
       }
       if (entry.getValue().isEmpty()) {
@@ -265,28 +288,23 @@ public final class ReadinessRefresh extends VerticleBase {
   private void runBatch() {
     Touched units;
     long start = System.currentTimeMillis();
+    int taken = 0;
     if (pendingAll) {
       units = null;
       pendingUnits.clear();
       pendingBases.clear();
+      pendingBaseCount = 0;
     } else {
-      units = new Touched(Set.copyOf(pendingUnits), takeBases(MAX_BASES_PER_REFRESH));
+      taken = Math.min(MAX_BASES_BACKLOGGED, Math.max(MAX_BASES_PER_REFRESH, pendingBaseCount / 8));
+      units = new Touched(Set.copyOf(pendingUnits), takeBases(taken));
       pendingUnits.clear();
     }
     pendingAll = false;
-    // callers wait for the refresh that covers their change: the one after which nothing they or an earlier
-    // caller asked for is still pending (under a steady stream of stock events the bases never all ran out,
-    // and a caller waiting for all of them waited until the load stopped)
-    long oldestPending = Long.MAX_VALUE;
-    for (Map<Long, Long> bases : pendingBases.values()) {
-      for (long request : bases.values()) {
-        oldestPending = Math.min(oldestPending, request);
-      }
-    }
-    List<Promise<Void>> done = new ArrayList<>();
-    while (!waiters.isEmpty() && waiters.peekFirst().request() < oldestPending) {
-      done.add(waiters.pollFirst().done());
-    }
+    List<Promise<Void>> done = answered();
+    basesWaiting = pendingBaseCount;
+    callersWaiting = waiters.size();
+    lastBasesTaken = taken;
+    refreshes++;
     OffsetDateTime readFrom = app.now();
     Future<Void> run;
     try {
@@ -317,6 +335,31 @@ public final class ReadinessRefresh extends VerticleBase {
       done.forEach(p -> p.handle(ar));
       runNext();
     }));
+  }
+
+  /**
+   * The callers this refresh covers, taken off the queue: every caller that asked for every unit or a unit's own
+   * lines (all taken), and those whose base is no longer pending as they asked for it. Each waits for its own
+   * request only: waiting for every earlier caller's bases as well held the time round (its few units) behind
+   * a backlog of bases for minutes at province peak load.
+   */
+  private List<Promise<Void>> answered() {
+    List<Promise<Void>> done = new ArrayList<>();
+    for (var it = waiters.iterator(); it.hasNext(); ) {
+      Waiter w = it.next();
+      if (w.baseId() == null || !stillPending(w)) {
+        done.add(w.done());
+        it.remove();
+      }
+    }
+    return done;
+  }
+
+  /** Whether the waiter's base is still queued from its request or an earlier one (not from a later one). */
+  private boolean stillPending(Waiter w) {
+    Map<Long, Long> bases = pendingBases.get(w.unitId());
+    Long request = bases == null ? null : bases.get(w.baseId());
+    return request != null && request <= w.request();
   }
 
   /** What a refresh reads again: every own line of {@code units}, and the lines of some bases of others. */

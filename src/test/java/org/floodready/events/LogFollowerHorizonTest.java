@@ -7,9 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Transaction;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,41 +35,24 @@ class LogFollowerHorizonTest {
       events.follow(batch -> batch.forEach(e -> followed.add(e.id())));
       await(vertx.deployVerticle(new LogFollower(new EventLog(pool), url.connectOptions(), events)));
 
-      SqlConnection older = await(pool.getConnection());
-      SqlConnection newer = await(pool.getConnection());
-      try {
-        Transaction olderTx = await(older.begin());
-        await(older.query("SELECT pg_current_xact_id()").execute()); // its transaction id first
-        Transaction newerTx = await(newer.begin());
-        long held = insert(newer, "newer"); // a later transaction id, then the lower log id
-        long after = insert(older, "older");
-        assertEquals(held + 1, after);
-        await(olderTx.commit()); // no notice: only the follower's poll reads, so nothing else ends meanwhile
+      try (NewerWriterGap gap = NewerWriterGap.open(pool)) {
+        assertEquals(gap.held + 1, gap.after);
         Thread.sleep(3 * LogFollower.POLL_MS);
-        assertTrue(followed.stream().noneMatch(id -> id >= held),
-            "nothing at or after " + held + " while its write is open: " + followed);
+        assertTrue(followed.stream().noneMatch(id -> id >= gap.held),
+            "nothing at or after " + gap.held + " while its write is open: " + followed);
 
-        await(newerTx.commit());
+        gap.commitHeld();
         long until = System.currentTimeMillis() + 10_000;
-        while (!followed.contains(after) && System.currentTimeMillis() < until) {
+        while (!followed.contains(gap.after) && System.currentTimeMillis() < until) {
           Thread.sleep(50);
         }
-        int first = followed.indexOf(held);
-        assertTrue(first >= 0 && followed.indexOf(after) == first + 1,
+        int first = followed.indexOf(gap.held);
+        assertTrue(first >= 0 && followed.indexOf(gap.after) == first + 1,
             "the held id, then the one after it: " + followed);
-      } finally {
-        older.close();
-        newer.close();
       }
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
-  }
-
-  static long insert(SqlConnection tx, String what) throws Exception {
-    return await(tx.preparedQuery("INSERT INTO live_events (at, type, unit_id, node, payload)"
-            + " VALUES (now(), 'incident.changed', NULL, 'test', json_build_object('what', $1::text)) RETURNING id")
-        .execute(Tuple.of(what))).iterator().next().getLong("id");
   }
 
   static <T> T await(Future<T> future) throws Exception {

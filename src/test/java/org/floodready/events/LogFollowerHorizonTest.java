@@ -1,18 +1,14 @@
 package org.floodready.events;
 
+import static org.floodready.support.FreshPool.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import org.floodready.db.PgUrl;
-import org.floodready.support.TestDatabase;
+import org.floodready.support.FreshPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,14 +22,12 @@ import org.junit.jupiter.api.Test;
 class LogFollowerHorizonTest {
   @Test
   void anIdTakenByATransactionNewerThanEveryEndedOneIsHeldUntilItCommits() throws Exception {
-    PgUrl url = TestDatabase.freshDatabase();
-    Vertx vertx = Vertx.vertx();
-    try {
-      Pool pool = PgBuilder.pool().connectingTo(url.connectOptions()).using(vertx).build();
+    try (FreshPool db = FreshPool.open()) {
+      Pool pool = db.pool();
       List<Long> followed = new CopyOnWriteArrayList<>();
       DomainEvents events = new DomainEvents(pool, "test", Clock.systemUTC());
       events.follow(batch -> batch.forEach(e -> followed.add(e.id())));
-      await(vertx.deployVerticle(new LogFollower(new EventLog(pool), url.connectOptions(), events)));
+      await(db.vertx.deployVerticle(new LogFollower(new EventLog(pool), db.url.connectOptions(), events)));
 
       try (NewerWriterGap gap = NewerWriterGap.open(pool)) {
         assertEquals(gap.held + 1, gap.after);
@@ -50,12 +44,6 @@ class LogFollowerHorizonTest {
         assertTrue(first >= 0 && followed.indexOf(gap.after) == first + 1,
             "the held id, then the one after it: " + followed);
       }
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
-  }
-
-  static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }

@@ -1,16 +1,12 @@
 package org.floodready.notify;
 
+import static org.floodready.support.FreshPool.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import java.time.OffsetDateTime;
-import java.util.concurrent.TimeUnit;
-import org.floodready.db.PgUrl;
 import org.floodready.events.NewerWriterGap;
-import org.floodready.support.TestDatabase;
+import org.floodready.support.FreshPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,10 +17,8 @@ import org.junit.jupiter.api.Test;
 class EventFollowerHorizonTest {
   @Test
   void theCursorStaysBeforeAnIdWhoseNewerWriteIsStillOpen() throws Exception {
-    PgUrl url = TestDatabase.freshDatabase();
-    Vertx vertx = Vertx.vertx();
-    try {
-      Pool pool = PgBuilder.pool().connectingTo(url.connectOptions()).using(vertx).build();
+    try (FreshPool db = FreshPool.open()) {
+      Pool pool = db.pool();
       await(pool.query("UPDATE notify_cursor SET last_id = (SELECT coalesce(max(id), 0) FROM live_events)"
           + " WHERE name = 'events'").execute());
       long start = NotifyPoolTimeoutTest.cursor(pool);
@@ -39,12 +33,6 @@ class EventFollowerHorizonTest {
         await(follower.run(OffsetDateTime.now()));
         assertEquals(gap.after, NotifyPoolTimeoutTest.cursor(pool), "both events handled once the write committed");
       }
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }

@@ -1,11 +1,10 @@
 package org.floodready.notify;
 
+import static org.floodready.support.FreshPool.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
@@ -13,9 +12,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
-import org.floodready.db.PgUrl;
 import org.floodready.duty.DutyRoster;
-import org.floodready.support.TestDatabase;
+import org.floodready.support.FreshPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,10 +24,8 @@ import org.junit.jupiter.api.Test;
 class NotifyPoolTimeoutTest {
   @Test
   void anEventMetWithAPoolTimeOutIsNotifiedByTheNextRound() throws Exception {
-    PgUrl url = TestDatabase.freshDatabase();
-    Vertx vertx = Vertx.vertx();
-    try {
-      Pool setup = PgBuilder.pool().connectingTo(url.connectOptions()).using(vertx).build();
+    try (FreshPool db = FreshPool.open()) {
+      Pool setup = db.pool();
       Row alert = await(setup.query("SELECT a.id, c.unit_id FROM alerts a JOIN checkpoints c ON c.id = a.checkpoint_id WHERE a.status <> 'resolved' ORDER BY a.id LIMIT 1")
           .execute()).iterator().next();
       long eventId = await(setup.query("UPDATE notify_cursor SET last_id = (SELECT coalesce(max(id), 0) FROM live_events)"
@@ -40,21 +36,18 @@ class NotifyPoolTimeoutTest {
           .iterator().next().getLong("id");
 
       // one connection, taken by the round's transaction: the rules' read on the pool waits out its time-out
-      Pool one = PgBuilder.pool().with(new PoolOptions().setMaxSize(1).setConnectionTimeout(1)
-          .setConnectionTimeoutUnit(TimeUnit.SECONDS)).connectingTo(url.connectOptions()).using(vertx).build();
+      Pool one = db.pool(new PoolOptions().setMaxSize(1).setConnectionTimeout(1)
+          .setConnectionTimeoutUnit(TimeUnit.SECONDS));
       Future<Integer> starved = follower(one).run(OffsetDateTime.now());
       starved.toCompletionStage().toCompletableFuture().handle((r, e) -> r).get(60, TimeUnit.SECONDS);
       assertTrue(starved.failed(), "the round gives up, it does not pass the event: " + starved.result());
       assertEquals(eventId - 1, cursor(setup), "the cursor stays before the event");
       assertEquals(0L, notifications(setup, eventId));
 
-      Pool enough = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(url.connectOptions())
-          .using(vertx).build();
+      Pool enough = db.pool(new PoolOptions().setMaxSize(4));
       await(follower(enough).run(OffsetDateTime.now()));
       assertEquals(eventId, cursor(setup));
       assertTrue(notifications(setup, eventId) > 0, "the next round notifies");
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
   }
 
@@ -73,9 +66,5 @@ class NotifyPoolTimeoutTest {
   private static long notifications(Pool pool, long eventId) throws Exception {
     return await(pool.preparedQuery("SELECT count(*) FROM notifications WHERE source_event_id = $1")
         .execute(io.vertx.sqlclient.Tuple.of(eventId))).iterator().next().getLong(0);
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }

@@ -88,14 +88,7 @@ class ReadinessRefreshOwnerTest {
     var app = server.server.app();
     ReadinessService service = ReadinessNode.of(app.vertx()).service();
     long street = admin.get("/api/units?level=street").json().getJsonArray("items").getJsonObject(0).getLong("id");
-    List<Long> bases = new ArrayList<>();
-    for (int i = 0; i < ReadinessRefresh.MAX_BASES_PER_REFRESH * 2 + 4; i++) {
-      Resp base = admin.post("/api/bases", new JsonObject().put("code", "SB-" + i + "-" + System.nanoTime())
-          .put("nameZh", "持续基地" + i).put("nameEn", "Steady base " + i).put("unitId", street)
-          .put("lat", 34.7).put("lon", 113.6));
-      assertEquals(201, base.status(), base.toString());
-      bases.add(base.json().getLong("id"));
-    }
+    List<Long> bases = newBases(admin, street, ReadinessRefresh.MAX_BASES_PER_REFRESH * 2 + 4);
     // more bases than one refresh takes, asked again every 20 ms: some are always pending
     long timer = app.vertx().setPeriodic(20, t -> bases.forEach(b -> service.refreshBase(street, b)));
     try {
@@ -121,14 +114,7 @@ class ReadinessRefreshOwnerTest {
     var app = server.server.app();
     ReadinessService service = ReadinessNode.of(app.vertx()).service();
     long street = admin.get("/api/units?level=street").json().getJsonArray("items").getJsonObject(0).getLong("id");
-    List<Long> bases = new ArrayList<>();
-    for (int i = 0; i < ReadinessRefresh.MAX_BASES_PER_REFRESH * 3; i++) {
-      Resp base = admin.post("/api/bases", new JsonObject().put("code", "QB-" + i + "-" + System.nanoTime())
-          .put("nameZh", "排队基地" + i).put("nameEn", "Queued base " + i).put("unitId", street)
-          .put("lat", 34.7).put("lon", 113.6));
-      assertEquals(201, base.status(), base.toString());
-      bases.add(base.json().getLong("id"));
-    }
+    List<Long> bases = newBases(admin, street, ReadinessRefresh.MAX_BASES_PER_REFRESH * 3);
     service.refresh(street).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS); // a quiet start
     // 48 bases, then the unit, asked at once: the first refresh takes the unit and 16 bases (or fewer, if it
     // starts before the last bases are queued), the bases need at least 3
@@ -141,6 +127,18 @@ class ReadinessRefreshOwnerTest {
     // and the bases are all read in the end
     Future.all(bases.stream().map(b -> service.refreshBase(street, b)).toList())
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  private static List<Long> newBases(Api admin, long unitId, int count) {
+    List<Long> bases = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Resp base = admin.post("/api/bases", new JsonObject().put("code", "RB-" + i + "-" + System.nanoTime())
+          .put("nameZh", "刷新基地" + i).put("nameEn", "Refresh base " + i).put("unitId", unitId)
+          .put("lat", 34.7).put("lon", 113.6));
+      assertEquals(201, base.status(), base.toString());
+      bases.add(base.json().getLong("id"));
+    }
+    return bases;
   }
 
   private static long refreshes(ReadinessService service) {

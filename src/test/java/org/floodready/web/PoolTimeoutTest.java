@@ -3,16 +3,13 @@ package org.floodready.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.floodready.db.PgUrl;
 import org.floodready.errors.ApiError;
-import org.floodready.support.TestDatabase;
+import org.floodready.support.FreshPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,11 +20,9 @@ import org.junit.jupiter.api.Test;
 class PoolTimeoutTest {
   @Test
   void aRequestThatGotNoConnectionInTimeIsUnavailableNotAnInternalError() throws Exception {
-    PgUrl url = TestDatabase.freshDatabase();
-    Vertx vertx = Vertx.vertx();
-    try {
-      Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1).setConnectionTimeout(1)
-          .setConnectionTimeoutUnit(TimeUnit.SECONDS)).connectingTo(url.connectOptions()).using(vertx).build();
+    try (FreshPool db = FreshPool.open()) {
+      Pool pool = db.pool(new PoolOptions().setMaxSize(1).setConnectionTimeout(1)
+          .setConnectionTimeoutUnit(TimeUnit.SECONDS));
       SqlConnection held = pool.getConnection().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       // a write takes a connection for its transaction (the failure a query on the pool itself gives is
       // another, "Timeout waiting for connection")
@@ -36,8 +31,6 @@ class PoolTimeoutTest {
       ApiError answer = FailureHandler.toApiError(waited.getCause(), 500);
       assertEquals(503, answer.status(), "the pool's failure: " + waited.getCause());
       held.close();
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
   }
 }

@@ -86,8 +86,12 @@ class ChartApiTest {
       long renders = cache.renders();
       Resp plain = duty.get(path);
       Resp revalidated = duty.with("If-None-Match", plain.header("ETag")).get(path);
-      if (period != System.currentTimeMillis() / ChartVersions.PERIOD_MS && attempt < 3) {
-        continue; // a new period of the clock is a new data version: try again within one
+      boolean newVersion = period != System.currentTimeMillis() / ChartVersions.PERIOD_MS
+          || !Map.of("cache", "hit").equals(timing(plain));
+      if (newVersion && attempt < 3) {
+        // a new period of the clock, or an earlier test's write reaching this node's log follower meanwhile,
+        // is a new data version: try again within one
+        continue;
       }
       png(plain);
       assertEquals(304, revalidated.status());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -12,12 +14,13 @@ import java.util.UUID;
 import org.floodready.support.Api;
 import org.floodready.support.FloodReadyTest;
 import org.floodready.support.Resp;
+import org.floodready.support.TestClock;
 import org.floodready.support.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The duty roster over HTTP: shifts, who is on duty now, copy last week, the handover log, contacts. */
-@FloodReadyTest
+@FloodReadyTest(clock = "now")
 class DutyApiTest {
   static TestServer server;
   static Api admin;
@@ -53,8 +56,20 @@ class DutyApiTest {
   }
 
   @Test
-  void anOvernightShiftThatStartedYesterdayIsOnDutyNowAndCopyLastWeekFillsTheNext() {
-    ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Shanghai"));
+  void anOvernightShiftThatStartedYesterdayIsOnDutyNowAndCopyLastWeekFillsTheNext(TestClock clock) {
+    Instant real = clock.instant();
+    // from 23:00 no shift that started yesterday is still on (it ends by midnight): the node's clock moves past it
+    if (ZonedDateTime.ofInstant(real, ZoneId.of("Asia/Shanghai")).getHour() == 23) {
+      clock.advance(Duration.ofHours(1));
+    }
+    try {
+      overnightShiftAndCopyWeek(ZonedDateTime.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")));
+    } finally {
+      clock.set(real);
+    }
+  }
+
+  private void overnightShiftAndCopyWeek(ZonedDateTime now) {
     LocalDate yesterday = now.toLocalDate().minusDays(1);
     // yesterday's shift from the current hour to one hour later than now: runs overnight until after now
     String hour = String.format("%02d:00", now.getHour());

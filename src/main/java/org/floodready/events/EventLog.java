@@ -67,10 +67,6 @@ public final class EventLog {
    * transaction that had one before this call ({@link LogGap#horizon}). It costs an id and writes nothing.
    */
   public Future<Long> drawTransactionId() {
-    return drawTransactionId(pool);
-  }
-
-  public static Future<Long> drawTransactionId(Pool pool) {
     return pool.query("SELECT pg_current_xact_id()::text::bigint AS xid").execute()
         .map(rows -> rows.iterator().next().getLong("xid"));
   }

@@ -32,12 +32,14 @@ final class EventFollower {
   private final EventRules rules;
   private final NotificationRepository outbox;
   private final LongSupplier millis;
+  private final EventLog eventLog;
   private final LogGap gap = new LogGap(LogGap.GIVE_UP_MS);
   /** The row after a new gap, whose horizon is drawn once the round has ended; 0 when none. */
   private long horizonWanted;
 
   EventFollower(Pool pool, EventRules rules, NotificationRepository outbox, LongSupplier millis) {
     this.pool = pool;
+    this.eventLog = new EventLog(pool);
     this.rules = rules;
     this.outbox = outbox;
     this.millis = millis;
@@ -51,7 +53,7 @@ final class EventFollower {
     horizonWanted = 0;
     return locked(now).compose(made -> horizonWanted == 0 ? Future.succeededFuture(made)
         // after the round's transaction: drawn after the snapshot that saw the new gap
-        : EventLog.drawTransactionId(pool).map(xid -> {
+        : eventLog.drawTransactionId().map(xid -> {
           gap.horizon(horizonWanted, xid);
           return made;
         }));

@@ -7,10 +7,12 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +77,9 @@ public final class ReadinessRefresh extends VerticleBase {
   private boolean pendingAll;
   private final Set<Long> pendingUnits = new HashSet<>();
   /** Bases to read again, per unit, each with the number of the request that first asked for it. */
-  private final Map<Long, Map<Long, Long>> pendingBases = new java.util.LinkedHashMap<>();
+  private final Map<Long, Map<Long, Long>> pendingBases = new LinkedHashMap<>();
   private int pendingBaseCount;
-  private final java.util.ArrayDeque<Waiter> waiters = new java.util.ArrayDeque<>();
+  private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
   private long requests;
 
   /**
@@ -234,7 +236,7 @@ public final class ReadinessRefresh extends VerticleBase {
       everyUnitDue = true;
     } else if (baseId == null) {
       pendingUnits.add(unitId);
-    } else if (pendingBases.computeIfAbsent(unitId, k -> new java.util.LinkedHashMap<>())
+    } else if (pendingBases.computeIfAbsent(unitId, k -> new LinkedHashMap<>())
         .putIfAbsent(baseId, requests) == null) {
       pendingBaseCount++;
     }
